@@ -1,0 +1,45 @@
+"""lodestar check"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.core.management.base import CommandParser
+
+from lodestar.checks.rules import HINTS, run_checks
+from lodestar.interchange.load import NoModel, load_model
+from lodestar.lib.command import EXIT_FINDINGS, CommandFailed, LodestarCommand, dump_json, iso_date
+
+
+class Command(LodestarCommand):
+    help = "Run the health check (LS001-LS015); exit 0 without findings, 1 with findings, 2 on errors."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--as-of", type=iso_date, default=None, help="judge as of this date (default: today)")
+        parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        self.database()
+        as_of: date = options["as_of"] or date.today()
+        try:
+            model = load_model()
+        except NoModel as error:
+            raise CommandFailed(str(error)) from None
+        findings = run_checks(model, as_of)
+        if options["format"] == "json":
+            self.stdout.write(dump_json({
+                "as_of": as_of.isoformat(),
+                "findings": [{"code": f.code, "subject": f.subject, "message": f.message} for f in findings],
+            }))  # fmt: skip
+        elif not findings:
+            self.stdout.write(f"Health check as of {as_of.isoformat()}: no findings.")
+        else:
+            self.stdout.write(f"Health check as of {as_of.isoformat()}: {len(findings)} finding(s).")
+            code = None
+            for finding in findings:
+                if finding.code != code:
+                    code = finding.code
+                    self.stdout.write(f"\n{code}  {HINTS[code]}")
+                self.stdout.write(f"  {finding.subject}: {finding.message}")
+        self.exit_code = EXIT_FINDINGS if findings else 0

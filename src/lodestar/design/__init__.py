@@ -1,0 +1,1 @@
+"""Tasks with responsibilities, dependencies, competencies and touchpoints."""

@@ -1,0 +1,1 @@
+"""Periods, goals, key results, measurements, check-ins and KPIs."""

@@ -1,0 +1,118 @@
+"""The goal tree as readable text: bars, expected-progress markers and colours on a terminal."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from lodestar.lib.model import Goal, Model
+from lodestar.scoring.report import GoalScore, KeyResultScore, StatusReport, plain_number
+
+BAR_WIDTH = 20
+COLOURS = {
+    "achieved": "\033[1;32m",
+    "on_track": "\033[32m",
+    "at_risk": "\033[33m",
+    "off_track": "\033[31m",
+    "no_data": "\033[2m",
+    "not_started": "\033[2m",
+    "green": "\033[32m",
+    "yellow": "\033[33m",
+    "red": "\033[31m",
+}
+RESET = "\033[0m"
+LABELS = {
+    "achieved": "achieved",
+    "on_track": "on track",
+    "at_risk": "at risk",
+    "off_track": "off track",
+    "no_data": "no data",
+    "not_started": "not started",
+}
+
+
+class StatusText:
+    """Renders a StatusReport as a tree under the mission."""
+
+    def __init__(self, model: Model, report: StatusReport, *, colour: bool) -> None:
+        self.model = model
+        self.report = report
+        self.colour = colour
+        self.scores = {score.id: score for score in report.goals}
+        self.goals = {goal.id: goal for goal in model.goals}
+        self.children: dict[str, list[tuple[str, float | None]]] = defaultdict(list)
+        for goal in model.goals:
+            for contribution in goal.contributes_to:
+                self.children[contribution.goal].append((goal.id, contribution.weight))
+
+    def paint(self, text: str, status: str) -> str:
+        return f"{COLOURS.get(status, '')}{text}{RESET}" if self.colour and status in COLOURS else text
+
+    def bar(self, progress: float | None, expected: float) -> str:
+        filled = 0 if progress is None else round(progress * BAR_WIDTH)
+        cells = ["█"] * filled + ["░"] * (BAR_WIDTH - filled)
+        marker = min(BAR_WIDTH - 1, round(expected * BAR_WIDTH))
+        cells[marker] = "┃" if cells[marker] == "░" else "╋"
+        return "".join(cells)
+
+    def percent(self, value: float | None) -> str:
+        return "  –  " if value is None else f"{value * 100:4.0f}%"
+
+    def goal_line(self, goal: Goal, score: GoalScore, indent: str, weight: float | None) -> str:
+        weight_text = f" ×{plain_number(weight)}" if weight not in (None, 1.0) else ""
+        status = self.paint(LABELS[score.status], score.status)
+        return (
+            f"{indent}{self.bar(score.progress, score.expected)} {self.percent(score.progress)}  "
+            f"{goal.title} [{goal.id}, {goal.owner}]{weight_text}  {status}"
+        )
+
+    def key_result_line(self, title: str, unit: str | None, kr: KeyResultScore, indent: str) -> str:
+        current = "–" if kr.current is None else f"{plain_number(round(kr.current, 2))}"
+        extras = [f"now {current}{' ' + unit if unit else ''}"]
+        if kr.confidence is not None:
+            extras.append(f"confidence {kr.confidence}/10")
+        if kr.forecast is not None:
+            extras.append(f"forecast {plain_number(round(kr.forecast.value, 1))}")
+        return (
+            f"{indent}  · {self.percent(kr.progress)} {title} ({', '.join(extras)})  "
+            f"{self.paint(LABELS[kr.status], kr.status)}"
+        )
+
+    def render(self, only: set[str] | None = None) -> str:
+        lines: list[str] = []
+        mission = self.model.mission
+        lines.append(f"Mission: {mission.statement.strip()}" if mission else f"{self.model.organization.name}")
+        lines.append(f"Status as of {self.report.as_of.isoformat()}  (┃ marks the expected progress)")
+        lines.append("")
+        shown = set(only) if only is not None else set(self.goals)
+        roots = [
+            goal.id
+            for goal in self.model.goals
+            if goal.id in shown and not any(c.goal in shown for c in goal.contributes_to)
+        ]
+        for root in roots:
+            self._walk(root, None, "", shown, lines, set())
+        if not roots:
+            lines.append("No goals yet.")
+        counts: dict[str, int] = defaultdict(int)
+        for score in self.report.goals:
+            if score.id in shown:
+                counts[score.status] += 1
+        lines.append("")
+        lines.append("Goals: " + ", ".join(f"{self.paint(LABELS[s], s)} {counts[s]}" for s in LABELS if counts[s]))
+        if self.report.kpis and only is None:
+            lines.append("KPIs:  " + ", ".join(
+                f"{self.paint(k.id, k.status)} {'–' if k.current is None else plain_number(round(k.current, 2))}"
+                for k in self.report.kpis
+            ))  # fmt: skip
+        return "\n".join(lines)
+
+    def _walk(
+        self, goal_id: str, weight: float | None, indent: str, shown: set[str], lines: list[str], trail: set[str]
+    ) -> None:
+        goal, score = self.goals[goal_id], self.scores[goal_id]
+        lines.append(self.goal_line(goal, score, indent, weight))
+        for kr, kr_score in zip(goal.key_results, score.key_results):
+            lines.append(self.key_result_line(kr.title, kr.unit, kr_score, indent))
+        for child, child_weight in self.children.get(goal_id, []):
+            if child in shown and child not in trail:
+                self._walk(child, child_weight, indent + "    ", shown, lines, trail | {goal_id})

@@ -1,0 +1,1 @@
+"""Model file format 1: reading, validating, storing, exporting and planning."""

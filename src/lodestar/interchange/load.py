@@ -1,0 +1,175 @@
+"""Read the stored model from the database into plain values (every row once)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import Any
+
+from lodestar.design import models as design
+from lodestar.goals import models as goals
+from lodestar.lib import model as m
+from lodestar.org import models as org
+from lodestar.purpose import models as purpose
+
+
+class NoModel(LookupError):
+    """Nothing has been imported yet."""
+
+
+def _rows(model: Any, *fields: str, order: tuple[str, ...] = ("ordinal",)) -> list[tuple[Any, ...]]:
+    return list(model.objects.order_by(*order).values_list(*fields))
+
+
+def _number(value: float | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def load_model() -> m.Model:
+    """The stored model. Raises NoModel when nothing has been imported."""
+    organization = org.Organization.objects.values_list("name", "industry", "currency").first()
+    if organization is None:
+        raise NoModel("no model has been imported yet: run `lodestar import FILE` or `lodestar demo`")
+    name, industry, currency = organization
+    model = m.Model(organization=m.Organization(name=name, industry=industry, currency=currency), units=[])
+    model.locations = [m.Location(id=i, name=n) for i, n in _rows(org.Location, "id", "name")]
+    model.units = [
+        m.Unit(id=i, name=n, kind=k, parent=p, location=loc, lead=lead, core=core, purpose=purp)
+        for i, n, k, p, loc, lead, core, purp in _rows(
+            org.Unit, "id", "name", "kind", "parent_id", "location_id", "lead_id", "core", "purpose"
+        )
+    ]
+    levels: dict[str, dict[str, int]] = defaultdict(dict)
+    for person_id, competency, level in _rows(org.PersonCompetency, "person_id", "competency_id", "level"):
+        levels[person_id][competency] = level
+    model.people = [
+        m.Person(id=i, name=n, unit=u, email=e, position=pos, competencies=levels.get(i, {}))
+        for i, n, u, e, pos in _rows(org.Person, "id", "name", "unit_id", "email", "position")
+    ]
+    _load_purpose(model)
+    _load_design(model)
+    _load_goals(model)
+    return model
+
+
+def _load_purpose(model: m.Model) -> None:
+    mission = purpose.Mission.objects.values_list("statement", "scope_id", "adopted", "principles").first()
+    if mission is not None:
+        statement, scope, adopted, principles = mission
+        model.mission = m.Mission(statement=statement, scope=scope, adopted=adopted, principles=list(principles or []))
+    model.role_profiles = [
+        m.RoleProfile(
+            unit=unit,
+            toward=toward,
+            horizon=horizon,
+            as_is=m.RoleState(decision_rights=dict(as_is or {}), sales_alignment=as_is_alignment),
+            target=m.RoleState(decision_rights=dict(target or {}), sales_alignment=target_alignment),
+            rationale=rationale,
+        )
+        for unit, toward, horizon, as_is, as_is_alignment, target, target_alignment, rationale in _rows(
+            purpose.RoleProfile, "unit_id", "toward_id", "horizon", "as_is_rights", "as_is_alignment",
+            "target_rights", "target_alignment", "rationale", order=("ordinal", "id"),
+        )  # fmt: skip
+    ]
+    model.vision = [
+        m.VisionAnswer(question=q, status=s, scope=scope, toward=toward, answer=a, owner=owner_unit or owner_person)
+        for q, s, scope, toward, a, owner_unit, owner_person in _rows(
+            purpose.VisionAnswer, "question", "status", "scope_id", "toward_id", "answer", "owner_unit_id",
+            "owner_person_id", order=("ordinal", "id"),
+        )  # fmt: skip
+    ]
+
+
+def _load_design(model: m.Model) -> None:
+    required: dict[str, dict[str, int]] = defaultdict(dict)
+    for competency, unit, level in _rows(design.CompetencyRequirement, "competency_id", "unit_id", "level"):
+        required[competency][unit] = level
+    model.competencies = [
+        m.Competency(id=i, name=n, category=c, required=required.get(i, {}))
+        for i, n, c in _rows(design.Competency, "id", "name", "category")
+    ]
+    roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"R": [], "C": [], "I": []})
+    for task, unit, role in _rows(design.TaskAssignment, "task_id", "unit_id", "role"):
+        roles[task][role].append(unit)
+    places: dict[str, list[str]] = defaultdict(list)
+    for task, location in _rows(design.TaskLocation, "task_id", "location_id"):
+        places[task].append(location)
+    served: dict[str, list[str]] = defaultdict(list)
+    for task, unit in _rows(design.TaskBusinessUnit, "task_id", "unit_id"):
+        served[task].append(unit)
+    needs: dict[str, dict[str, int]] = defaultdict(dict)
+    for task, competency, level in _rows(design.TaskCompetency, "task_id", "competency_id", "level"):
+        needs[task][competency] = level
+    model.tasks = []
+    for i, n, change, delivery, accountable in _rows(design.Task, "id", "name", "change", "delivery", "accountable_id"):
+        assigned = roles[i]
+        model.tasks.append(
+            m.Task(id=i, name=n, change=change, delivery=delivery, responsible=assigned["R"], accountable=accountable,
+                   consulted=assigned["C"], informed=assigned["I"], locations=places.get(i, []),
+                   toward=served.get(i, []), competencies=needs.get(i, {}))
+        )  # fmt: skip
+    model.dependencies = [
+        m.Dependency(from_unit=f, to_unit=t, about=a, kind=k, now=now, target=target)
+        for f, t, a, k, now, target in _rows(
+            design.Dependency, "from_unit_id", "to_unit_id", "about", "kind", "now", "target", order=("ordinal", "id")
+        )
+    ]
+    contributors: dict[str, list[str]] = defaultdict(list)
+    for touchpoint, unit in _rows(design.TouchpointContributor, "touchpoint_id", "unit_id"):
+        contributors[touchpoint].append(unit)
+    model.touchpoints = [
+        m.Touchpoint(id=i, name=n, stage=s, channel=c, owner=o, contributors=contributors.get(i, []))
+        for i, n, s, c, o in _rows(design.Touchpoint, "id", "name", "stage", "channel", "owner_id")
+    ]
+
+
+def _measurements(rows: list[tuple[str, date, float, str]]) -> dict[str, list[m.Measurement]]:
+    grouped: dict[str, list[m.Measurement]] = defaultdict(list)
+    for owner, day, value, source in rows:
+        grouped[owner].append(m.Measurement(date=day, value=float(value), source=source or None))
+    return grouped
+
+
+def _load_goals(model: m.Model) -> None:
+    model.periods = [m.Period(id=i, start=s, end=e) for i, s, e in _rows(goals.Period, "id", "start", "end")]
+    measured = _measurements(
+        _rows(goals.Measurement, "key_result_id", "date", "value", "source", order=("key_result_id", "date"))
+    )
+    checked: dict[str, list[m.CheckIn]] = defaultdict(list)
+    for kr, day, by, confidence, note in _rows(
+        goals.CheckIn, "key_result_id", "date", "by_id", "confidence", "note", order=("key_result_id", "ordinal", "id")
+    ):
+        checked[kr].append(m.CheckIn(date=day, confidence=confidence, by=by, note=note))
+    key_results: dict[str, list[m.KeyResult]] = defaultdict(list)
+    for i, goal, title, unit, baseline, target, direction, low, high, weight, metric in _rows(
+        goals.KeyResult, "id", "goal_id", "title", "unit", "baseline", "target", "direction", "range_low",
+        "range_high", "weight", "metric", order=("goal_id", "ordinal"),
+    ):  # fmt: skip
+        key_results[goal].append(
+            m.KeyResult(id=i, title=title, unit=unit, baseline=_number(baseline), target=_number(target),
+                        direction=direction, range=None if low is None else (float(low), float(high)),
+                        weight=_number(weight), metric=metric, measurements=measured.get(i, []),
+                        check_ins=checked.get(i, []))
+        )  # fmt: skip
+    contributions: dict[str, list[m.Contribution]] = defaultdict(list)
+    for goal, parent, weight in _rows(goals.GoalContribution, "goal_id", "parent_id", "weight", order=("goal_id", "ordinal")):
+        contributions[goal].append(m.Contribution(goal=parent, weight=_number(weight)))
+    listed: dict[str, list[str]] = defaultdict(list)
+    for goal, task in _rows(goals.GoalTask, "goal_id", "task_id", order=("goal_id", "ordinal")):
+        listed[goal].append(task)
+    model.goals = [
+        m.Goal(id=i, title=t, owner=owner_unit or owner_person, period=p, description=d,
+               contributes_to=contributions.get(i, []), tasks=listed.get(i, []), key_results=key_results.get(i, []))
+        for i, t, owner_unit, owner_person, p, d in _rows(
+            goals.Goal, "id", "title", "owner_unit_id", "owner_person_id", "period_id", "description"
+        )
+    ]  # fmt: skip
+    kpi_measured = _measurements(_rows(goals.KPIMeasurement, "kpi_id", "date", "value", "source", order=("kpi_id", "date")))
+    model.kpis = [
+        m.KPI(id=i, name=n, owner=owner_unit or owner_person, better=b, green=g, red=r, unit=u, touchpoint=tp,
+              metric=metric, measurements=kpi_measured.get(i, []))
+        for i, n, owner_unit, owner_person, u, tp, b, g, r, metric in _rows(
+            goals.KPI, "id", "name", "owner_unit_id", "owner_person_id", "unit", "touchpoint_id", "better", "green",
+            "red", "metric",
+        )
+    ]  # fmt: skip

@@ -1,0 +1,88 @@
+"""Import, plan and export: the one place the CLI, the web app and the API call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+
+from lodestar.goals import models as goals
+from lodestar.interchange.export import export_text
+from lodestar.interchange.load import NoModel, load_model
+from lodestar.interchange.plan import Plan, plan_changes
+from lodestar.interchange.reader import InvalidModel, Issue
+from lodestar.interchange.store import write_model
+from lodestar.interchange.validate import validate_document
+from lodestar.interchange.yaml_io import UnsafeYaml, parse_yaml, read_yaml_file
+from lodestar.lib.model import Model
+from lodestar.org.models import Organization
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    plan: Plan
+
+
+def read_model_file(path: Path) -> Model:
+    """Read, parse and validate a model file. Raises InvalidModel with every issue found."""
+    try:
+        document = read_yaml_file(path, max_bytes=settings.MAX_MODEL_FILE_BYTES)
+    except FileNotFoundError:
+        raise InvalidModel([Issue("", f"{path}: no such file")]) from None
+    except (OSError, UnsafeYaml) as error:
+        raise InvalidModel([Issue("", str(error))]) from None
+    return validate_document(document)
+
+
+def read_model_text(text: str | bytes) -> Model:
+    """Parse and validate model text (an upload). Raises InvalidModel."""
+    if len(text) > settings.MAX_MODEL_FILE_BYTES:
+        raise InvalidModel([Issue("", f"over the limit of {settings.MAX_MODEL_FILE_BYTES:,} bytes")])
+    try:
+        document: Any = parse_yaml(text)
+    except UnsafeYaml as error:
+        raise InvalidModel([Issue("", str(error))]) from None
+    return validate_document(document)
+
+
+def stored_model() -> Model | None:
+    """The stored model, or None when nothing has been imported."""
+    try:
+        return load_model()
+    except NoModel:
+        return None
+
+
+def plan_import(*, model: Model) -> Plan:
+    """What importing `model` would add, change and remove; writes nothing."""
+    return plan_changes(stored_model(), model)
+
+
+def _versions(plan: Plan) -> dict[str, int]:
+    """Goal and key result versions after the import: unchanged ones keep theirs, changed ones move on."""
+    changed_goals = plan.changed_keys("goals")
+    changed_krs = plan.changed_keys("key_results")
+    versions = {
+        goal_id: version + (goal_id in changed_goals)
+        for goal_id, version in goals.Goal.objects.values_list("id", "version")
+    }
+    for kr_id, version in goals.KeyResult.objects.values_list("id", "version"):
+        versions[f"kr:{kr_id}"] = version + (kr_id in changed_krs)
+    return versions
+
+
+def import_model(*, model: Model) -> ImportResult:
+    """Make the stored model equal to `model` (entities it lacks are removed), in one transaction."""
+    with transaction.atomic():
+        empty = not Organization.objects.exists()
+        plan = plan_changes(None if empty else load_model(), model)
+        write_model(model, versions={} if empty else _versions(plan))
+    return ImportResult(plan=plan)
+
+
+def export_model() -> str:
+    """The stored model as format-1 YAML. Raises NoModel when nothing has been imported."""
+    return export_text(load_model())

@@ -1,0 +1,94 @@
+"""Validate a parsed model file (format 1) into a `Model`, reporting every error with its path."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lodestar.interchange import references as refs
+from lodestar.interchange import sections as s
+from lodestar.interchange.reader import InvalidModel, Reader, describe
+from lodestar.lib import model as m
+
+TOP_LEVEL_KEYS = frozenset(
+    {
+        "lodestar", "organization", "locations", "units", "people", "mission", "role_profiles", "vision",
+        "tasks", "dependencies", "competencies", "touchpoints", "periods", "goals", "kpis",
+    }
+)  # fmt: skip
+FORMAT_VERSION = 1
+
+
+def validate_document(document: Any) -> m.Model:
+    """Turn a parsed model file into a Model. Raises InvalidModel with every issue found."""
+    r = Reader()
+    d = r.mapping(document, "", allowed=TOP_LEVEL_KEYS, required=("lodestar", "organization", "units"))
+    if d is None:
+        raise InvalidModel(r.issues or [])
+    version = d["lodestar"]
+    if type(version) is not int or version != FORMAT_VERSION:
+        r.error("lodestar", f"expected the format version 1, got {describe(version)}")
+        raise InvalidModel(r.issues)
+
+    organization = s.read_organization(r, d["organization"])
+    locations = s.read_locations(r, d.get("locations"))
+    units = s.read_units(r, d["units"])
+    if not units and type(d["units"]) is list and not d["units"]:
+        r.error("units", "at least one unit (the root) is required")
+    people = s.read_people(r, d.get("people"))
+    mission = s.read_mission(r, d.get("mission"))
+    profiles = s.read_role_profiles(r, d.get("role_profiles"))
+    vision = s.read_vision(r, d.get("vision"))
+    tasks = s.read_tasks(r, d.get("tasks"))
+    dependencies = s.read_dependencies(r, d.get("dependencies"))
+    competencies = s.read_competencies(r, d.get("competencies"))
+    touchpoints = s.read_touchpoints(r, d.get("touchpoints"))
+    periods = s.read_periods(r, d.get("periods"))
+    goals = s.read_goals(r, d.get("goals"))
+    kpis = s.read_kpis(r, d.get("kpis"))
+
+    ids = refs.Ids(r)
+    owners: dict[str, str] = {}  # units and people share one namespace
+    locations = ids.collect("locations", locations, into=ids.locations, first={})
+    units = ids.collect("units", units, into=ids.units, first=owners)
+    people = ids.collect("people", people, into=ids.people, first=owners)
+    competencies = ids.collect("competencies", competencies, into=ids.competencies, first={})
+    tasks = ids.collect("tasks", tasks, into=ids.tasks, first={})
+    touchpoints = ids.collect("touchpoints", touchpoints, into=ids.touchpoints, first={})
+    periods = ids.collect("periods", periods, into=ids.periods, first={})
+    goals = ids.collect("goals", goals, into=ids.goals, first={})
+    kpis = ids.collect("kpis", kpis, into=set(), first={})
+
+    refs.check_units(ids, units)
+    refs.check_people(ids, people)
+    refs.check_mission(ids, mission)
+    refs.check_role_profiles(ids, profiles)
+    root = next((unit.id for _, unit in units if unit.parent is None), None)
+    refs.check_vision(ids, vision, mission.scope if mission else root)
+    refs.check_tasks(ids, tasks)
+    refs.check_dependencies(ids, dependencies)
+    refs.check_competencies(ids, competencies)
+    refs.check_touchpoints(ids, touchpoints)
+    refs.check_goals(ids, goals)
+    refs.check_kpis(ids, kpis)
+    if r.issues:
+        raise InvalidModel(r.issues)
+
+    def plain(entries: s.Indexed) -> list[Any]:
+        return [entity for _, entity in entries]
+
+    return m.Model(
+        organization=organization,
+        units=plain(units),
+        locations=plain(locations),
+        people=plain(people),
+        mission=mission,
+        role_profiles=plain(profiles),
+        vision=plain(vision),
+        tasks=plain(tasks),
+        dependencies=plain(dependencies),
+        competencies=plain(competencies),
+        touchpoints=plain(touchpoints),
+        periods=plain(periods),
+        goals=plain(goals),
+        kpis=plain(kpis),
+    )

@@ -1,0 +1,1 @@
+"""Plain helpers that import nothing from the Lodestar apps."""

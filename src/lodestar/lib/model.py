@@ -1,0 +1,247 @@
+"""The organization model as plain typed values: what a model file holds, without Django.
+
+Optional keys that were absent in the file are None (or empty collections), so that an
+export writes back exactly what was given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+MetricBinding = str | dict[str, Any]
+
+
+@dataclass(slots=True)
+class Organization:
+    name: str
+    industry: str | None = None
+    currency: str = "EUR"
+
+
+@dataclass(slots=True)
+class Location:
+    id: str
+    name: str
+
+
+@dataclass(slots=True)
+class Unit:
+    id: str
+    name: str
+    kind: str
+    parent: str | None = None
+    location: str | None = None
+    lead: str | None = None
+    core: bool | None = None
+    purpose: str | None = None
+
+    @property
+    def is_core(self) -> bool:
+        return self.core is not False
+
+
+@dataclass(slots=True)
+class Person:
+    id: str
+    name: str
+    unit: str
+    email: str | None = None
+    position: str | None = None
+    competencies: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Mission:
+    statement: str
+    scope: str
+    adopted: date | None = None
+    principles: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class RoleState:
+    """Decision rights (area -> level name) and the sales alignment, as-is or target."""
+
+    decision_rights: dict[str, str]
+    sales_alignment: str
+
+
+@dataclass(slots=True)
+class RoleProfile:
+    unit: str
+    as_is: RoleState
+    target: RoleState
+    toward: str | None = None
+    horizon: int | None = None
+    rationale: str | None = None
+
+
+@dataclass(slots=True)
+class VisionAnswer:
+    question: str
+    status: str
+    scope: str | None = None
+    toward: str | None = None
+    answer: str | None = None
+    owner: str | None = None
+
+
+@dataclass(slots=True)
+class Task:
+    id: str
+    name: str
+    change: str
+    delivery: str
+    responsible: list[str] = field(default_factory=list)
+    accountable: str | None = None
+    consulted: list[str] = field(default_factory=list)
+    informed: list[str] = field(default_factory=list)
+    locations: list[str] = field(default_factory=list)
+    toward: list[str] = field(default_factory=list)
+    competencies: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Dependency:
+    from_unit: str
+    to_unit: str
+    about: str
+    kind: str
+    now: int
+    target: int
+
+
+@dataclass(slots=True)
+class Competency:
+    id: str
+    name: str
+    category: str | None = None
+    required: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Touchpoint:
+    id: str
+    name: str
+    stage: str
+    channel: str
+    owner: str
+    contributors: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Period:
+    id: str
+    start: date
+    end: date
+
+
+@dataclass(slots=True)
+class Contribution:
+    goal: str
+    weight: float | None = None
+
+    @property
+    def effective_weight(self) -> float:
+        return 1.0 if self.weight is None else self.weight
+
+
+@dataclass(slots=True)
+class Measurement:
+    date: date
+    value: float
+    source: str | None = None
+
+
+@dataclass(slots=True)
+class CheckIn:
+    date: date
+    confidence: int
+    by: str | None = None
+    note: str | None = None
+
+
+@dataclass(slots=True)
+class KeyResult:
+    id: str
+    title: str
+    unit: str | None = None
+    baseline: float | None = None
+    target: float | None = None
+    direction: str | None = None
+    range: tuple[float, float] | None = None
+    weight: float | None = None
+    metric: MetricBinding | None = None
+    measurements: list[Measurement] = field(default_factory=list)
+    check_ins: list[CheckIn] = field(default_factory=list)
+
+    @property
+    def effective_direction(self) -> str | None:
+        """The given direction, or the one inferred from baseline and target (None for a draft)."""
+        if self.direction is not None:
+            return self.direction
+        if self.baseline is None or self.target is None or self.target == self.baseline:
+            return None
+        return "increase" if self.target > self.baseline else "decrease"
+
+    @property
+    def effective_weight(self) -> float:
+        return 1.0 if self.weight is None else self.weight
+
+
+@dataclass(slots=True)
+class Goal:
+    id: str
+    title: str
+    owner: str
+    period: str
+    contributes_to: list[Contribution] = field(default_factory=list)
+    tasks: list[str] = field(default_factory=list)
+    key_results: list[KeyResult] = field(default_factory=list)
+    description: str | None = None
+
+
+@dataclass(slots=True)
+class KPI:
+    id: str
+    name: str
+    owner: str
+    better: str
+    green: float
+    red: float
+    unit: str | None = None
+    touchpoint: str | None = None
+    metric: MetricBinding | None = None
+    measurements: list[Measurement] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Model:
+    """A whole organization model, in file order."""
+
+    organization: Organization
+    units: list[Unit]
+    locations: list[Location] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    mission: Mission | None = None
+    role_profiles: list[RoleProfile] = field(default_factory=list)
+    vision: list[VisionAnswer] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    dependencies: list[Dependency] = field(default_factory=list)
+    competencies: list[Competency] = field(default_factory=list)
+    touchpoints: list[Touchpoint] = field(default_factory=list)
+    periods: list[Period] = field(default_factory=list)
+    goals: list[Goal] = field(default_factory=list)
+    kpis: list[KPI] = field(default_factory=list)
+
+    def root_unit(self) -> Unit | None:
+        return next((unit for unit in self.units if unit.parent is None), None)
+
+    def mission_scope(self) -> str | None:
+        """The unit the mission belongs to; without a mission, the root unit."""
+        if self.mission is not None:
+            return self.mission.scope
+        root = self.root_unit()
+        return root.id if root else None

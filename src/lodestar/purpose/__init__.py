@@ -1,0 +1,1 @@
+"""Mission, vision answers and role profiles."""

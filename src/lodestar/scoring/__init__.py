@@ -1,0 +1,1 @@
+"""Pure scoring functions: progress, expected progress, status, forecast, roll-up."""
