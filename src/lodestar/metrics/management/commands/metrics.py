@@ -1,0 +1,225 @@
+"""`lodestar metrics check | values | sql | list | refresh`: metrics over the organization's own data."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from lodestar.metrics.definitions import ENGINES, GRAINS
+from lodestar.metrics.errors import MetricsError, MetricsFileError
+from lodestar.metrics.loader import read_definitions
+
+ENV_VARIABLE = "LODESTAR_METRICS_FILE"
+
+
+class Failure(Exception):
+    """The command could not run; its lines go to stderr and it exits with 2."""
+
+    def __init__(self, *lines: str) -> None:
+        self.lines = list(lines)
+        super().__init__("\n".join(lines))
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _where(text: str) -> tuple[str, str]:
+    name, separator, value = text.partition("=")
+    if not separator or not name:
+        raise argparse.ArgumentTypeError(f"{text!r}: write a slice as dimension=value")
+    return name.strip(), value
+
+
+def _number(value: float | None) -> float | int | None:
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
+
+
+class Command(BaseCommand):
+    help = "Check, inspect and refresh metrics over the warehouse (check, values, sql, list, refresh)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        metrics_help = f"the metrics file (default: ${ENV_VARIABLE})"
+        parser.add_argument("--metrics", dest="metrics_file", metavar="FILE", help=metrics_help)
+        commands = parser.add_subparsers(dest="subcommand", metavar="SUBCOMMAND", required=True)
+
+        def sub(name: str, text: str) -> argparse.ArgumentParser:
+            command: argparse.ArgumentParser = commands.add_parser(name, help=text, description=text)
+            command.add_argument(
+                "--metrics", dest="metrics_file", metavar="FILE", default=argparse.SUPPRESS, help=metrics_help
+            )
+            return command
+
+        sub("check", "Load and validate the metrics file against the warehouse; exit 2 with every error found.")
+
+        values = sub("values", "Print a metric's value per bucket whose first day lies in [--from, --to).")
+        values.add_argument("metric", help="the metric id")
+        values.add_argument("--grain", choices=GRAINS, default="month", help="bucket size (default: month)")
+        values.add_argument(
+            "--from", dest="start", type=_date, required=True, metavar="DATE", help="first day (inclusive)"
+        )
+        values.add_argument("--to", dest="end", type=_date, required=True, metavar="DATE", help="last day (exclusive)")
+        values.add_argument(
+            "--where",
+            type=_where,
+            action="append",
+            default=[],
+            metavar="DIM=VALUE",
+            help="slice by a dimension (repeatable)",
+        )
+        values.add_argument("--format", choices=("text", "json"), default="text")
+
+        sql = sub("sql", "Print the SQL a metric compiles to for an engine, without connecting anywhere.")
+        sql.add_argument("metric", help="the metric id")
+        sql.add_argument("--engine", choices=ENGINES, required=True, help="the SQL dialect")
+        sql.add_argument("--grain", choices=GRAINS, default="month", help="bucket size (default: month)")
+        sql.add_argument(
+            "--where",
+            type=_where,
+            action="append",
+            default=[],
+            metavar="DIM=VALUE",
+            help="slice by a dimension (repeatable)",
+        )
+
+        listing = sub("list", "Show every metric with its unit, source and the key results and KPIs bound to it.")
+        listing.add_argument("--format", choices=("text", "json"), default="text")
+
+        refresh = sub("refresh", "Write measurements (source metric:<id>) for every bound key result and KPI.")
+        refresh.add_argument(
+            "--as-of", dest="as_of", type=_date, metavar="DATE", help="compute as of this date (default: today, UTC)"
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            getattr(self, f"_{options['subcommand']}")(self._metrics_path(options.get("metrics_file")), options)
+        except Failure as failure:
+            for line in failure.lines:
+                self.stderr.write(line)
+            raise SystemExit(2) from None
+        except MetricsFileError as error:
+            for line in error.lines():
+                self.stderr.write(line)
+            self.stderr.write(f"{len(error.problems)} error{'s' if len(error.problems) != 1 else ''} in {error.path}")
+            raise SystemExit(2) from None
+        except MetricsError as error:
+            for line in str(error).splitlines():
+                self.stderr.write(line)
+            raise SystemExit(2) from None
+
+    def _metrics_path(self, given: str | None) -> Path:
+        raw = given or os.environ.get(ENV_VARIABLE)
+        if not raw:
+            raise Failure(f"no metrics file: pass --metrics FILE or set {ENV_VARIABLE}")
+        return Path(raw)
+
+    def _check(self, path: Path, options: dict[str, Any]) -> None:
+        from lodestar.metrics.engine import load
+
+        with load(path) as loaded:
+            definitions = loaded.definitions
+            self.stdout.write(
+                f"{path}: OK, {len(definitions.metrics)} metrics over {len(definitions.sources)} sources "
+                f"({definitions.warehouse.engine})"
+            )
+
+    def _values(self, path: Path, options: dict[str, Any]) -> None:
+        from lodestar.metrics.engine import load, values
+
+        if options["start"] >= options["end"]:
+            raise Failure("--from must be before --to")
+        with load(path) as loaded:
+            rows = values(
+                loaded,
+                options["metric"],
+                grain=options["grain"],
+                start=options["start"],
+                end=options["end"],
+                where=dict(options["where"]),
+            )
+        if options["format"] == "json":
+            document = {
+                "metric": options["metric"],
+                "rows": [{"period": row.period.isoformat(), "value": _number(row.value)} for row in rows],
+            }
+            self.stdout.write(json.dumps(document))
+            return
+        for row in rows:
+            shown = "" if row.value is None else f"{_number(row.value)}"
+            self.stdout.write(f"{row.period.isoformat()}  {shown}".rstrip())
+
+    def _sql(self, path: Path, options: dict[str, Any]) -> None:
+        from lodestar.metrics.engine import compile_sql
+
+        definitions = read_definitions(path)
+        self.stdout.write(
+            compile_sql(
+                definitions,
+                options["metric"],
+                engine=options["engine"],
+                grain=options["grain"],
+                where=dict(options["where"]),
+            )
+        )
+
+    def _list(self, path: Path, options: dict[str, Any]) -> None:
+        from lodestar.metrics.catalog import list_metrics
+
+        entries, dangling = list_metrics(definitions_path=path)
+        if options["format"] == "json":
+            document = {
+                "metrics": [
+                    {
+                        "id": entry.id,
+                        "type": entry.type,
+                        "unit": entry.unit,
+                        "sources": entry.sources,
+                        "dimensions": entry.dimensions,
+                        "description": entry.description,
+                        "definition": entry.definition,
+                        "bound": [
+                            {"subject": item.subject, "where": item.where, "window": item.window, "grain": item.grain}
+                            for item in entry.bound
+                        ],
+                    }
+                    for entry in entries
+                ],
+                "unresolved": dangling,
+            }
+            self.stdout.write(json.dumps(document))
+            return
+        width = max((len(entry.id) for entry in entries), default=0)
+        for entry in entries:
+            unit = entry.unit or "-"
+            self.stdout.write(f"{entry.id.ljust(width)}  {entry.type:<7}  {unit:<6}  {', '.join(entry.sources)}")
+            self.stdout.write(f"{''.ljust(width)}  {entry.definition}")
+            for item in entry.bound:
+                self.stdout.write(f"{''.ljust(width)}  bound: {item.describe()}")
+        for line in dangling:
+            self.stderr.write(f"not resolved: {line}")
+
+    def _refresh(self, path: Path, options: dict[str, Any]) -> None:
+        from lodestar.metrics.refresh import refresh
+
+        as_of = options["as_of"] or datetime.now(UTC).date()
+        report = refresh(as_of=as_of, definitions_path=path)
+        self.stdout.write(report.summary())
+        for kept in report.kept_manual:
+            self.stdout.write(
+                f"{kept.subject} {kept.date.isoformat()}: kept the manual measurement {_number(kept.manual_value)} "
+                f"(the metric gives {_number(kept.metric_value)})"
+            )
+        if int(options.get("verbosity", 1)) >= 2:
+            for item in report.items:
+                self.stdout.write(f"{item.subject}: {item.measurements} measurements from metric:{item.metric}")

@@ -1,0 +1,215 @@
+"""Refresh bound key results and KPIs from the warehouse: all or nothing, idempotent, manual values kept.
+
+Every value is computed before anything is written; the writes then happen in one
+transaction. Key results take their goal's period; KPIs have none, so theirs is the
+calendar year of `as_of` (period to date = year to date), and only their metric-sourced
+measurements from that year on are replaced, which keeps earlier years as history.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+
+from lodestar.goals.models import KPI, KeyResult, KPIMeasurement, Measurement
+from lodestar.metrics.definitions import Binding
+from lodestar.metrics.engine import LoadedMetrics, check_query, load, measurements, parse_binding
+from lodestar.metrics.errors import BindingError, MetricsError
+
+SOURCE_PREFIX = "metric:"
+
+
+class RefreshError(MetricsError):
+    """Bindings that do not fit the metrics file; nothing was written."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        super().__init__("\n".join(lines))
+
+
+@dataclass(frozen=True)
+class KeptManual:
+    """A manual measurement that stayed where the metric had a value for the same date."""
+
+    subject: str
+    date: date
+    manual_value: float
+    metric_value: float
+
+
+@dataclass(frozen=True)
+class RefreshedItem:
+    """One bound key result or KPI and the measurements the metric gave it."""
+
+    subject: str
+    metric: str
+    measurements: int
+
+
+@dataclass
+class RefreshReport:
+    """What a refresh did."""
+
+    as_of: date
+    items: list[RefreshedItem] = field(default_factory=list)
+    created: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    kept_manual: list[KeptManual] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        """Return whether the refresh wrote or removed anything."""
+        return bool(self.created or self.updated or self.removed)
+
+    def summary(self) -> str:
+        """Return the report as one line."""
+        key_results = sum(item.subject.startswith("key_result:") for item in self.items)
+        kpis = len(self.items) - key_results
+        return (
+            f"Refreshed {key_results} key result{'s' if key_results != 1 else ''} and {kpis} KPI{'s' if kpis != 1 else ''} "
+            f"as of {self.as_of.isoformat()}: {self.created} measurements added, {self.updated} updated, "
+            f"{self.removed} removed, {self.unchanged} unchanged."
+        )
+
+
+@dataclass(frozen=True)
+class _Target:
+    subject: str
+    binding: Binding
+    period_start: date
+    period_end: date
+    replace_from: date | None
+    owner: KeyResult | KPI
+
+
+def _targets(as_of: date, loaded: LoadedMetrics) -> list[_Target]:
+    targets: list[_Target] = []
+    problems: list[str] = []
+    year_start, year_end = date(as_of.year, 1, 1), date(as_of.year, 12, 31)
+    candidates: list[tuple[str, Any, KeyResult | KPI, date, date, date | None]] = []
+    for key_result in KeyResult.objects.filter(metric__isnull=False).select_related("goal__period").order_by("id"):
+        period = key_result.goal.period
+        candidates.append(
+            (f"key_result:{key_result.id}", key_result.metric, key_result, period.start, period.end, None)
+        )
+    for kpi in KPI.objects.filter(metric__isnull=False).order_by("id"):
+        candidates.append((f"kpi:{kpi.id}", kpi.metric, kpi, year_start, year_end, year_start))
+    for subject, raw, owner, start, end, replace_from in candidates:
+        if raw is None:
+            continue
+        try:
+            binding = parse_binding(raw)
+            check_query(loaded.definitions, binding.metric, grain=binding.grain, where=binding.where_dict)
+        except BindingError as error:
+            problems.append(f"{subject}: metric: {error}")
+            continue
+        targets.append(_Target(subject, binding, start, end, replace_from, owner))
+    if problems:
+        raise RefreshError(problems)
+    return targets
+
+
+def _same(left: float, right: float) -> bool:
+    # Parallel sums may differ in the last bits between runs; such a value has not changed.
+    return math.isclose(left, right, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def _write(
+    target: _Target, values: list[tuple[date, float]], report: RefreshReport, existing: Iterable[Any]
+) -> tuple[list[Any], list[Any], list[int]]:
+    source = f"{SOURCE_PREFIX}{target.binding.metric}"
+    manual: dict[date, Any] = {}
+    ours: dict[date, Any] = {}
+    for measurement in existing:
+        if not measurement.source.startswith(SOURCE_PREFIX):
+            manual[measurement.date] = measurement
+        elif target.replace_from is None or measurement.date >= target.replace_from:
+            ours[measurement.date] = measurement
+    to_create: list[Any] = []
+    to_update: list[Any] = []
+    wanted: set[date] = set()
+    for day, value in values:
+        if day in manual:
+            report.kept_manual.append(KeptManual(target.subject, day, manual[day].value, value))
+            continue
+        wanted.add(day)
+        current = ours.get(day)
+        if current is None:
+            to_create.append((day, value, source))
+        elif current.source == source and _same(current.value, value):
+            report.unchanged += 1
+        else:
+            current.value, current.source = value, source
+            to_update.append(current)
+    to_remove = [measurement.pk for day, measurement in ours.items() if day not in wanted]
+    return to_create, to_update, to_remove
+
+
+def refresh(*, as_of: date, definitions_path: Path) -> RefreshReport:
+    """Recompute every bound key result and KPI as of a date and store the measurements.
+
+    Raises MetricsFileError (bad file), EngineError (the warehouse failed) or RefreshError
+    (bindings that do not fit the file); in each case nothing is written.
+    """
+    report = RefreshReport(as_of=as_of)
+    with load(definitions_path) as loaded:
+        targets = _targets(as_of, loaded)
+        cache: dict[tuple[Binding, date, date], list[tuple[date, float]]] = {}
+        computed: list[tuple[_Target, list[tuple[date, float]]]] = []
+        for target in targets:
+            key = (target.binding, target.period_start, target.period_end)
+            if key not in cache:
+                cache[key] = measurements(
+                    loaded,
+                    target.binding,
+                    period_start=target.period_start,
+                    period_end=target.period_end,
+                    as_of=as_of,
+                )
+            computed.append((target, cache[key]))
+    with transaction.atomic():
+        for target, values in computed:
+            if isinstance(target.owner, KeyResult):
+                _apply_key_result(target, target.owner, values, report)
+            else:
+                _apply_kpi(target, target.owner, values, report)
+            report.items.append(RefreshedItem(target.subject, target.binding.metric, len(values)))
+    return report
+
+
+def _apply_key_result(
+    target: _Target, key_result: KeyResult, values: list[tuple[date, float]], report: RefreshReport
+) -> None:
+    existing = list(Measurement.objects.select_for_update().filter(key_result=key_result))
+    to_create, to_update, to_remove = _write(target, values, report, existing)
+    Measurement.objects.filter(pk__in=to_remove).delete()
+    Measurement.objects.bulk_update(to_update, ["value", "source"])
+    Measurement.objects.bulk_create(
+        [Measurement(key_result=key_result, date=day, value=value, source=source) for day, value, source in to_create]
+    )
+    _count(report, to_create, to_update, to_remove)
+
+
+def _apply_kpi(target: _Target, kpi: KPI, values: list[tuple[date, float]], report: RefreshReport) -> None:
+    existing = list(KPIMeasurement.objects.select_for_update().filter(kpi=kpi))
+    to_create, to_update, to_remove = _write(target, values, report, existing)
+    KPIMeasurement.objects.filter(pk__in=to_remove).delete()
+    KPIMeasurement.objects.bulk_update(to_update, ["value", "source"])
+    KPIMeasurement.objects.bulk_create(
+        [KPIMeasurement(kpi=kpi, date=day, value=value, source=source) for day, value, source in to_create]
+    )
+    _count(report, to_create, to_update, to_remove)
+
+
+def _count(report: RefreshReport, created: list[Any], updated: list[Any], removed: list[int]) -> None:
+    report.created += len(created)
+    report.updated += len(updated)
+    report.removed += len(removed)
