@@ -30,6 +30,13 @@ LABELS = {
 }
 
 
+def readable(value: float, digits: int = 2) -> str:
+    """A number for people: grouped thousands, a few decimals at most."""
+    rounded = round(value, digits if abs(value) < 1000 else 0)
+    number = plain_number(rounded)
+    return f"{number:,}" if abs(rounded) >= 10000 else str(number)
+
+
 class StatusText:
     """Renders a StatusReport as a tree under the mission."""
 
@@ -66,12 +73,12 @@ class StatusText:
         )
 
     def key_result_line(self, title: str, unit: str | None, kr: KeyResultScore, indent: str) -> str:
-        current = "–" if kr.current is None else f"{plain_number(round(kr.current, 2))}"
+        current = "–" if kr.current is None else readable(kr.current)
         extras = [f"now {current}{' ' + unit if unit else ''}"]
         if kr.confidence is not None:
             extras.append(f"confidence {kr.confidence}/10")
         if kr.forecast is not None:
-            extras.append(f"forecast {plain_number(round(kr.forecast.value, 1))}")
+            extras.append(f"forecast {readable(kr.forecast.value, 1)}")
         return (
             f"{indent}  · {self.percent(kr.progress)} {title} ({', '.join(extras)})  "
             f"{self.paint(LABELS[kr.status], kr.status)}"
@@ -101,7 +108,7 @@ class StatusText:
         lines.append("Goals: " + ", ".join(f"{self.paint(LABELS[s], s)} {counts[s]}" for s in LABELS if counts[s]))
         if self.report.kpis and only is None:
             lines.append("KPIs:  " + ", ".join(
-                f"{self.paint(k.id, k.status)} {'–' if k.current is None else plain_number(round(k.current, 2))}"
+                f"{self.paint(k.id, k.status)} {'–' if k.current is None else readable(k.current)}"
                 for k in self.report.kpis
             ))  # fmt: skip
         return "\n".join(lines)

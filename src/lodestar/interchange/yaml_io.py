@@ -1,8 +1,8 @@
 """Reading YAML safely and writing it readably.
 
 Reading uses PyYAML's C parser with the safe constructor, and refuses what a model file
-never needs and an attacker would use: language-specific tags, aliases (the "billion
-laughs" expansion) and files over a size limit. Dates stay strings so that an impossible
+never needs and an attacker would use: language-specific tags, aliases that expand into
+more nodes than a limit (the "billion laughs" attack) and files over a size limit. Dates stay strings so that an impossible
 date is reported with its path by the validator instead of aborting the parse. Duplicate
 keys in a mapping are an error rather than silently keeping the last one.
 """
@@ -22,6 +22,9 @@ except AttributeError:  # PyYAML built without libyaml
     _CDumper = yaml.SafeDumper
 
 
+MAX_ALIAS_EXPANSION = 100_000
+
+
 class UnsafeYaml(ValueError):
     """The text is not YAML, or uses a feature refused for safety."""
 
@@ -34,11 +37,36 @@ class _ModelLoader(_CLoader):  # type: ignore[misc, valid-type]
         for first, resolvers in _CLoader.yaml_implicit_resolvers.items()
     }
 
+    def __init__(self, stream: Any) -> None:
+        super().__init__(stream)
+        self.alias_budget = MAX_ALIAS_EXPANSION
+        self.subtree_sizes: dict[yaml.Node, int] = {}
+
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        if node in self.constructed_objects:
-            # The composer hands an alias back as the node it refers to.
-            raise UnsafeYaml(f"line {node.start_mark.line + 1}: YAML aliases (*name) are not allowed in model files")
+        if node in self.constructed_objects and not isinstance(node, yaml.ScalarNode):
+            # The composer hands an alias back as the node it refers to: whoever walks the
+            # result walks that subtree again, so each alias spends its size from a budget.
+            self.alias_budget -= self._size(node)
+            if self.alias_budget < 0:
+                raise UnsafeYaml(
+                    f"line {node.start_mark.line + 1}: YAML aliases expand to more than "
+                    f"{MAX_ALIAS_EXPANSION:,} nodes (a 'billion laughs' attack?)"
+                )
         return super().construct_object(node, deep=deep)
+
+    def _size(self, node: yaml.Node) -> int:
+        """Nodes in the subtree, aliases counted every time (memoised per node)."""
+        known = self.subtree_sizes.get(node)
+        if known is not None:
+            return known
+        if isinstance(node, yaml.SequenceNode):
+            size = 1 + sum(self._size(child) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            size = 1 + sum(self._size(key) + self._size(value) for key, value in node.value)
+        else:
+            size = 1
+        self.subtree_sizes[node] = size
+        return size
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         if not isinstance(node, yaml.MappingNode):

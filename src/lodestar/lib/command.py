@@ -27,8 +27,9 @@ def iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date YYYY-MM-DD") from None
 
 
-def dump_json(document: Any) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2)
+def dump_json(document: Any, *, pretty: bool = False) -> str:
+    """JSON text; compact by default (the C encoder is an order of magnitude faster on large models)."""
+    return json.dumps(document, ensure_ascii=False, indent=2 if pretty else None)
 
 
 class LodestarCommand(BaseCommand):

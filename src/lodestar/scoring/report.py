@@ -54,11 +54,12 @@ class StatusReport:
 def score_model(model: Model, as_of: date) -> StatusReport:
     """Progress, expected progress, status, confidence and forecast for everything in the model."""
     periods = {period.id: period for period in model.periods}
+    expected_of = {period.id: p.expected_progress(period, as_of) for period in model.periods}
     kr_scores: dict[str, list[KeyResultScore]] = {}
     own_items: dict[str, list[tuple[float | None, float]]] = {}
     for goal in model.goals:
         period = periods[goal.period]
-        expected = p.expected_progress(period, as_of)
+        expected = expected_of[goal.period]
         scores = []
         for kr in goal.key_results:
             current = p.current_value(kr, as_of)
@@ -82,7 +83,7 @@ def score_model(model: Model, as_of: date) -> StatusReport:
     goals = []
     for goal in model.goals:
         period = periods[goal.period]
-        expected = p.expected_progress(period, as_of)
+        expected = expected_of[goal.period]
         value = progress[goal.id]
         goals.append(
             GoalScore(

@@ -28,10 +28,11 @@ class Command(LodestarCommand):
             raise CommandFailed(str(error)) from None
         findings = run_checks(model, as_of)
         if options["format"] == "json":
-            self.stdout.write(dump_json({
+            document = {
                 "as_of": as_of.isoformat(),
                 "findings": [{"code": f.code, "subject": f.subject, "message": f.message} for f in findings],
-            }))  # fmt: skip
+            }
+            self.stdout.write(dump_json(document, pretty=self.stdout.isatty()))
         elif not findings:
             self.stdout.write(f"Health check as of {as_of.isoformat()}: no findings.")
         else:

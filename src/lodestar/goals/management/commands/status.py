@@ -48,7 +48,7 @@ class Command(LodestarCommand):
             if only is not None:
                 document["goals"] = [g for g in document["goals"] if g["id"] in only]  # type: ignore[attr-defined]
                 document["key_results"] = [k for k in document["key_results"] if k["goal"] in only]  # type: ignore[attr-defined]
-            self.stdout.write(dump_json(document))
+            self.stdout.write(dump_json(document, pretty=self.stdout.isatty()))
             return
         colour = self.stdout.isatty() and not options.get("no_color")
         self.stdout.write(StatusText(model, report, colour=colour).render(only))

@@ -26,7 +26,7 @@ class Command(LodestarCommand):
             raise CommandFailed(str(error)) from None
         profiles = score_roles(model)
         if options["format"] == "json":
-            self.stdout.write(dump_json(roles_json(profiles)))
+            self.stdout.write(dump_json(roles_json(profiles), pretty=self.stdout.isatty()))
             return
         if not profiles:
             self.stdout.write("No role profiles yet.")

@@ -1,0 +1,55 @@
+# Lodestar: `make demo` and `make test` are the two commands of the README's quick start.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PG_URL ?= postgresql://postgres@127.0.0.1:5432/lodestar
+DEMO_DB ?= sqlite:///demo.sqlite3
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install demo test lint typecheck migrations-check test-sqlite test-postgres bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "Installing Lodestar and its development tools into $(VENV) ..."
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	@LODESTAR_DATABASE_URL=$(DEMO_DB) $(BIN)/lodestar demo
+	@LODESTAR_DATABASE_URL=$(DEMO_DB) $(BIN)/lodestar status
+	@LODESTAR_DATABASE_URL=$(DEMO_DB) $(BIN)/lodestar check || true
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+migrations-check: $(STAMP)
+	LODESTAR_DATABASE_URL=sqlite:///:memory: $(BIN)/lodestar makemigrations --check --dry-run
+
+test-sqlite: $(STAMP)
+	LODESTAR_DATABASE_URL=sqlite:///test-lodestar.sqlite3 $(BIN)/python -m pytest -q -p no:cacheprovider
+
+test-postgres: $(STAMP)
+	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(PG_URL)'.rsplit('/', 1)[0] + '/postgres', connect_timeout=3).close()" 2>/dev/null; then \
+		LODESTAR_DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest -q -p no:cacheprovider; \
+	elif [ -n "$$CI" ]; then \
+		echo "PostgreSQL is not reachable at $(PG_URL), and CI requires it." >&2; exit 1; \
+	else \
+		echo "SKIPPED: PostgreSQL is not reachable at $(PG_URL) (CI requires it)."; \
+	fi
+
+test: lint typecheck migrations-check test-sqlite test-postgres
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) *.sqlite3 staticfiles .pytest_cache .mypy_cache .ruff_cache

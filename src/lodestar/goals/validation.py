@@ -1,0 +1,113 @@
+"""Validate one goal, key result, measurement or check-in with the readers the import uses.
+
+The web forms and the API send entities in the model file's own format; the same readers
+check them, so a value the import refuses is refused everywhere, with the same message.
+Paths are relative to the entity (`title`, `contributes_to[0].weight`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lodestar.interchange import references as refs
+from lodestar.interchange import sections
+from lodestar.interchange.reader import Issue, Reader
+from lodestar.lib import model as m
+from lodestar.lib.errors import Invalid
+
+LOW_CONFIDENCE = 3
+
+
+class InvalidEntity(Invalid):
+    """One entity has errors; `issues` holds (field path, message) pairs."""
+
+    def __init__(self, what: str, issues: list[Issue]) -> None:
+        count = len(issues)
+        super().__init__(f"{count} error{'s' if count != 1 else ''} in the {what}")
+        self.issues = [(issue.path, issue.message) for issue in issues]
+
+
+def _relative(issues: list[Issue], prefix: str) -> list[Issue]:
+    pattern = re.compile(rf"^{re.escape(prefix)}\[0\]\.?")
+    return [Issue(pattern.sub("", issue.path, count=1), issue.message) for issue in issues]
+
+
+def _raise_if(r: Reader, prefix: str, what: str) -> None:
+    if r.issues:
+        raise InvalidEntity(what, _relative(r.issues, prefix))
+
+
+def _ids(r: Reader, model: m.Model, goals: dict[str, m.Goal]) -> refs.Ids:
+    ids = refs.Ids(r)
+    ids.units = {unit.id: unit for unit in model.units}
+    ids.people = {person.id for person in model.people}
+    ids.periods = {period.id: period for period in model.periods}
+    ids.tasks = {task.id for task in model.tasks}
+    ids.goals = goals
+    return ids
+
+
+def read_goal(document: Any, *, model: m.Model, replacing: str | None = None) -> m.Goal:
+    """A goal (with any key results) that fits into `model`, replacing the goal `replacing` if given.
+
+    Raises InvalidEntity with every issue found.
+    """
+    r = Reader()
+    found = sections.read_goals(r, [document])
+    _raise_if(r, "goals", "goal")
+    goal: m.Goal = found[0][1]
+    if goal.id != replacing and any(other.id == goal.id for other in model.goals):
+        r.error("goals[0].id", f"a goal {goal.id!r} exists already")
+    taken = {kr.id for other in model.goals if other.id != replacing for kr in other.key_results}
+    for j, kr in enumerate(goal.key_results):
+        if kr.id in taken:
+            r.error(f"goals[0].key_results[{j}].id", f"a key result {kr.id!r} exists already")
+    goals = {other.id: other for other in model.goals if other.id != replacing}
+    goals[goal.id] = goal
+    refs.check_goals(_ids(r, model, goals), [(0, goal)])
+    _raise_if(r, "goals", "goal")
+    return goal
+
+
+def read_key_result(document: Any, *, model: m.Model, replacing: str | None = None) -> m.KeyResult:
+    """A key result whose id is free (or is `replacing`). Raises InvalidEntity."""
+    r = Reader()
+    found = sections._key_results(r, [document], "key_results")
+    _raise_if(r, "key_results", "key result")
+    kr = found[0]
+    if kr.id != replacing and any(other.id == kr.id for goal in model.goals for other in goal.key_results):
+        r.error("key_results[0].id", f"a key result {kr.id!r} exists already")
+    people = {person.id for person in model.people}
+    for k, check_in in enumerate(kr.check_ins):
+        if check_in.by is not None and check_in.by not in people:
+            r.error(f"key_results[0].check_ins[{k}].by", f"unknown person {check_in.by!r}")
+    _raise_if(r, "key_results", "key result")
+    return kr
+
+
+def read_measurement(document: Any, *, key_result: m.KeyResult) -> m.Measurement:
+    """A measurement on a date the key result has none yet. Raises InvalidEntity."""
+    r = Reader()
+    found = sections.read_measurements(r, [document], "measurements")
+    _raise_if(r, "measurements", "measurement")
+    measurement = found[0]
+    clash = next((x for x in key_result.measurements if x.date == measurement.date), None)
+    if clash is not None:
+        r.error("measurements[0].date", f"{key_result.id} has a measurement on {clash.date.isoformat()} already")
+    _raise_if(r, "measurements", "measurement")
+    return measurement
+
+
+def read_check_in(document: Any, *, model: m.Model) -> m.CheckIn:
+    """A check-in by a known person; confidence 3 or less needs a note. Raises InvalidEntity."""
+    r = Reader()
+    found = sections._check_ins(r, [document], "check_ins")
+    _raise_if(r, "check_ins", "check-in")
+    check_in = found[0]
+    if check_in.by is not None and check_in.by not in {person.id for person in model.people}:
+        r.error("check_ins[0].by", f"unknown person {check_in.by!r}")
+    if check_in.confidence <= LOW_CONFIDENCE and not check_in.note:
+        r.error("check_ins[0].note", f"required when confidence is {LOW_CONFIDENCE} or less: say what is in the way")
+    _raise_if(r, "check_ins", "check-in")
+    return check_in
