@@ -1,0 +1,1 @@
+"""The demo organization that ships with Lodestar."""
