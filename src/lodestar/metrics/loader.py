@@ -244,7 +244,9 @@ def _columns(reader: _Reader, value: Any, location: str) -> dict[str, str] | Non
     return columns
 
 
-def _metric(reader: _Reader, metric_id: str, raw: Any, sources: Mapping[str, Source]) -> Metric | None:
+def _metric(
+    reader: _Reader, metric_id: str, raw: Any, sources: Mapping[str, Source], known: set[str]
+) -> Metric | None:
     location = f"metrics.{metric_id}"
     if not isinstance(raw, dict):
         reader.problem(location, f"expected a mapping, got {_kind(raw)}")
@@ -274,10 +276,13 @@ def _metric(reader: _Reader, metric_id: str, raw: Any, sources: Mapping[str, Sou
             if "denominator" in data
             else None
         )
+        for key, name in (("numerator", numerator), ("denominator", denominator)):
+            if name is not None and name not in known:
+                reader.problem(f"{location}.{key}", f"unknown metric {name!r}")
         if numerator is not None and denominator is not None:
             metric = RatioMetric(metric_id, numerator, denominator, unit, description)
     else:
-        metric = _derived(reader, metric_id, data, unit, description)
+        metric = _derived(reader, metric_id, data, unit, description, known)
     return metric if len(reader.problems) == count else None
 
 
@@ -316,7 +321,7 @@ def _simple(
 
 
 def _derived(
-    reader: _Reader, metric_id: str, data: Mapping[str, Any], unit: str | None, description: str | None
+    reader: _Reader, metric_id: str, data: Mapping[str, Any], unit: str | None, description: str | None, known: set[str]
 ) -> DerivedMetric | None:
     location = f"metrics.{metric_id}"
     for key in ("inputs", "expr"):
@@ -333,6 +338,8 @@ def _derived(
                 if name is not None:
                     if name in inputs:
                         reader.problem(f"{location}.inputs[{index}]", f"{name!r} is listed twice")
+                    elif name not in known:
+                        reader.problem(f"{location}.inputs[{index}]", f"unknown metric {name!r}")
                     inputs.append(name)
     expr = reader.expression(data["expr"], f"{location}.expr") if "expr" in data else None
     if expr is None:
@@ -342,19 +349,8 @@ def _derived(
     return DerivedMetric(metric_id, tuple(inputs), expr, unit, description)
 
 
-def _check_references(reader: _Reader, metrics: dict[str, Metric], *, known: set[str]) -> None:
-    """Refuse references to unknown metrics and cycles; drop metrics that cannot be computed."""
-    for metric in list(metrics.values()):
-        if isinstance(metric, SimpleMetric):
-            continue
-        keys = (
-            ("numerator", "denominator")
-            if isinstance(metric, RatioMetric)
-            else tuple(f"inputs[{index}]" for index in range(len(metric.inputs)))
-        )
-        for key, name in zip(keys, metric.inputs, strict=True):
-            if name not in known:
-                reader.problem(f"metrics.{metric.id}.{key}", f"unknown metric {name!r}")
+def _check_cycles(reader: _Reader, metrics: dict[str, Metric]) -> None:
+    """Refuse metrics that refer to each other in a cycle; drop metrics that cannot be computed."""
     state: dict[str, int] = {}
     in_cycle: set[str] = set()
 
@@ -425,11 +421,12 @@ def read_partial(path: Path) -> tuple[MetricsDefinitions, list[Problem]]:
     if raw_metrics is not None and not isinstance(raw_metrics, dict):
         reader.problem("metrics", f"expected a mapping of metric id to metric, got {_kind(raw_metrics)}")
     elif raw_metrics:
+        known = {key for key in raw_metrics if isinstance(key, str)}
         for metric_id, raw in reader.named(raw_metrics, "metrics", ID).items():
-            metric = _metric(reader, metric_id, raw, sources)
+            metric = _metric(reader, metric_id, raw, sources, known)
             if metric is not None:
                 metrics[metric_id] = metric
-        _check_references(reader, metrics, known={key for key in raw_metrics if isinstance(key, str)})
+        _check_cycles(reader, metrics)
     if warehouse.engine == "duckdb":
         for name, source in sources.items():
             if source.table not in warehouse.tables:
