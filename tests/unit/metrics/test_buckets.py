@@ -41,7 +41,11 @@ def test_bucket_starts_lists_the_buckets_whose_first_day_lies_in_the_range() -> 
 
 def test_period_to_date_writes_each_month_end_and_as_of() -> None:
     plan = refresh_plan(
-        period_start=date(2026, 1, 1), period_end=date(2026, 12, 31), as_of=date(2026, 3, 10), grain="month", window="period_to_date"
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 12, 31),
+        as_of=date(2026, 3, 10),
+        grain="month",
+        window="period_to_date",
     )
     assert plan is not None
     assert list(plan.dates) == [date(2026, 1, 31), date(2026, 2, 28), date(2026, 3, 10)]
@@ -52,7 +56,11 @@ def test_period_to_date_writes_each_month_end_and_as_of() -> None:
 
 def test_as_of_on_a_bucket_end_is_written_once() -> None:
     plan = refresh_plan(
-        period_start=date(2026, 1, 1), period_end=date(2026, 12, 31), as_of=date(2026, 3, 31), grain="quarter", window="period_to_date"
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 12, 31),
+        as_of=date(2026, 3, 31),
+        grain="quarter",
+        window="period_to_date",
     )
     assert plan is not None
     assert list(plan.dates) == [date(2026, 3, 31)]
@@ -60,7 +68,11 @@ def test_as_of_on_a_bucket_end_is_written_once() -> None:
 
 def test_bucket_windows_cover_whole_buckets_that_ended_inside_the_period() -> None:
     plan = refresh_plan(
-        period_start=date(2026, 1, 15), period_end=date(2026, 6, 30), as_of=date(2026, 3, 10), grain="month", window="bucket"
+        period_start=date(2026, 1, 15),
+        period_end=date(2026, 6, 30),
+        as_of=date(2026, 3, 10),
+        grain="month",
+        window="bucket",
     )
     assert plan is not None
     assert list(plan.dates) == [date(2026, 1, 31), date(2026, 2, 28)]
@@ -71,7 +83,11 @@ def test_bucket_windows_cover_whole_buckets_that_ended_inside_the_period() -> No
 
 def test_as_of_after_the_period_stops_at_its_last_bucket() -> None:
     plan = refresh_plan(
-        period_start=date(2026, 1, 1), period_end=date(2026, 2, 15), as_of=date(2026, 5, 1), grain="month", window="period_to_date"
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 2, 15),
+        as_of=date(2026, 5, 1),
+        grain="month",
+        window="period_to_date",
     )
     assert plan is not None
     assert list(plan.dates) == [date(2026, 1, 31)]
@@ -80,7 +96,11 @@ def test_as_of_after_the_period_stops_at_its_last_bucket() -> None:
 def test_a_period_that_has_not_started_gets_nothing() -> None:
     assert (
         refresh_plan(
-            period_start=date(2026, 7, 1), period_end=date(2026, 12, 31), as_of=date(2026, 3, 1), grain="month", window="period_to_date"
+            period_start=date(2026, 7, 1),
+            period_end=date(2026, 12, 31),
+            as_of=date(2026, 3, 1),
+            grain="month",
+            window="period_to_date",
         )
         is None
     )
@@ -88,7 +108,11 @@ def test_a_period_that_has_not_started_gets_nothing() -> None:
 
 def test_weekly_period_to_date_maps_each_date_to_its_week() -> None:
     plan = refresh_plan(
-        period_start=date(2026, 1, 1), period_end=date(2026, 3, 31), as_of=date(2026, 1, 14), grain="week", window="period_to_date"
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 3, 31),
+        as_of=date(2026, 1, 14),
+        grain="week",
+        window="period_to_date",
     )
     assert plan is not None
     assert plan.dates == {

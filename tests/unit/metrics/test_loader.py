@@ -43,7 +43,9 @@ def set_source(source_id: str, **fields: Any) -> Mutation:
     return mutate
 
 
-def test_a_valid_file_loads_with_every_metric_typed(write_metrics: Callable[..., Path], base_document: dict[str, Any]) -> None:
+def test_a_valid_file_loads_with_every_metric_typed(
+    write_metrics: Callable[..., Path], base_document: dict[str, Any]
+) -> None:
     with load(write_metrics(base_document)) as loaded:
         metrics = loaded.definitions.metrics
         assert isinstance(metrics["mqls"], SimpleMetric)
@@ -55,36 +57,91 @@ def test_a_valid_file_loads_with_every_metric_typed(write_metrics: Callable[...,
 
 
 BAD_FILES: list[tuple[str, Mutation, str, str]] = [
-    ("an injected second statement", set_metric("mqls", filter="1; DROP TABLE x"), "metrics.mqls.filter", "1; DROP TABLE x"),
+    (
+        "an injected second statement",
+        set_metric("mqls", filter="1; DROP TABLE x"),
+        "metrics.mqls.filter",
+        "1; DROP TABLE x",
+    ),
     (
         "an injection after a valid filter",
         set_metric("mqls", filter="mql_at IS NOT NULL; DELETE FROM leads"),
         "metrics.mqls.filter",
         "DELETE FROM leads",
     ),
-    ("a subquery", set_metric("mqls", expr="(SELECT max(lead_id) FROM leads)"), "metrics.mqls.expr", "SELECT max(lead_id)"),
+    (
+        "a subquery",
+        set_metric("mqls", expr="(SELECT max(lead_id) FROM leads)"),
+        "metrics.mqls.expr",
+        "SELECT max(lead_id)",
+    ),
     ("an IN subquery", set_metric("mqls", filter="lead_id IN (SELECT 1)"), "metrics.mqls.filter", "IN (SELECT 1)"),
-    ("a table function", set_metric("mqls", expr="read_csv('/etc/passwd')"), "metrics.mqls.expr", "read_csv('/etc/passwd')"),
+    (
+        "a table function",
+        set_metric("mqls", expr="read_csv('/etc/passwd')"),
+        "metrics.mqls.expr",
+        "read_csv('/etc/passwd')",
+    ),
     ("an unknown function", set_metric("spend", expr="sqrt(amount)"), "metrics.spend.expr", "sqrt(amount)"),
     ("an aggregate inside expr", set_metric("spend", expr="sum(amount)"), "metrics.spend.expr", "sum(amount)"),
-    ("a comment smuggling SQL", set_metric("mqls", filter="mql_at IS NOT NULL -- ; DROP TABLE x"), "metrics.mqls.filter", "DROP TABLE x"),
+    (
+        "a comment smuggling SQL",
+        set_metric("mqls", filter="mql_at IS NOT NULL -- ; DROP TABLE x"),
+        "metrics.mqls.filter",
+        "DROP TABLE x",
+    ),
     ("a block comment", set_metric("mqls", expr="lead_id /* x */"), "metrics.mqls.expr", "lead_id /* x */"),
     ("a cast", set_metric("spend", expr="CAST(amount AS INT)"), "metrics.spend.expr", "CAST(amount AS INT)"),
     ("an unknown column in expr", set_metric("mqls", expr="lead_idd"), "metrics.mqls.expr", "lead_idd"),
-    ("an unknown column in a filter", set_metric("mqls", filter="mql_att IS NOT NULL"), "metrics.mqls.filter", "mql_att"),
+    (
+        "an unknown column in a filter",
+        set_metric("mqls", filter="mql_att IS NOT NULL"),
+        "metrics.mqls.filter",
+        "mql_att",
+    ),
     ("an unknown time column", set_metric("mqls", time="qualified_at"), "metrics.mqls.time", "qualified_at"),
     ("a time column that is not a date", set_metric("mqls", time="channel"), "metrics.mqls.time", "channel"),
-    ("an unknown column in a dimension", set_source("leads", dimensions={"region": "lower(region)"}), "sources.leads.dimensions.region", "lower(region)"),
+    (
+        "an unknown column in a dimension",
+        set_source("leads", dimensions={"region": "lower(region)"}),
+        "sources.leads.dimensions.region",
+        "lower(region)",
+    ),
     ("an unknown source", set_metric("mqls", source="contacts"), "metrics.mqls.source", "contacts"),
     ("an unknown table", set_source("leads", table="contacts"), "sources.leads.table", "contacts"),
     ("an unknown aggregation", set_metric("spend", agg="median"), "metrics.spend.agg", "median"),
     ("a sum over text", set_metric("spend", expr="channel"), "metrics.spend.agg", "channel"),
     ("an average over a boolean", set_metric("avg_score", expr="is_test"), "metrics.avg_score.agg", "is_test"),
-    ("a missing expr for sum", replace_metric("spend", {"type": "simple", "source": "spend", "agg": "sum"}), "metrics.spend.expr", "sum"),
-    ("a filter that is not true or false", set_metric("mqls", filter="lead_id + 1"), "metrics.mqls.filter", "lead_id + 1"),
-    ("an unknown numerator", set_metric("mql_to_sql_rate", numerator="sqls"), "metrics.mql_to_sql_rate.numerator", "sqls"),
-    ("an unknown derived input", set_metric("cost_per_mql", inputs=["spend", "mqlz"]), "metrics.cost_per_mql.inputs[1]", "mqlz"),
-    ("a derived expr naming a metric outside its inputs", set_metric("cost_per_mql", expr="spend / leads"), "metrics.cost_per_mql.expr", "leads"),
+    (
+        "a missing expr for sum",
+        replace_metric("spend", {"type": "simple", "source": "spend", "agg": "sum"}),
+        "metrics.spend.expr",
+        "sum",
+    ),
+    (
+        "a filter that is not true or false",
+        set_metric("mqls", filter="lead_id + 1"),
+        "metrics.mqls.filter",
+        "lead_id + 1",
+    ),
+    (
+        "an unknown numerator",
+        set_metric("mql_to_sql_rate", numerator="sqls"),
+        "metrics.mql_to_sql_rate.numerator",
+        "sqls",
+    ),
+    (
+        "an unknown derived input",
+        set_metric("cost_per_mql", inputs=["spend", "mqlz"]),
+        "metrics.cost_per_mql.inputs[1]",
+        "mqlz",
+    ),
+    (
+        "a derived expr naming a metric outside its inputs",
+        set_metric("cost_per_mql", expr="spend / leads"),
+        "metrics.cost_per_mql.expr",
+        "leads",
+    ),
     (
         "a cycle of derived metrics",
         lambda d: d["metrics"].update(
@@ -96,7 +153,12 @@ BAD_FILES: list[tuple[str, Mutation, str, str]] = [
         "metrics.a",
         "a -> b -> a",
     ),
-    ("a ratio of itself", set_metric("mql_to_sql_rate", numerator="mql_to_sql_rate"), "metrics.mql_to_sql_rate", "mql_to_sql_rate -> mql_to_sql_rate"),
+    (
+        "a ratio of itself",
+        set_metric("mql_to_sql_rate", numerator="mql_to_sql_rate"),
+        "metrics.mql_to_sql_rate",
+        "mql_to_sql_rate -> mql_to_sql_rate",
+    ),
     ("an unknown metric key", set_metric("mqls", filters="x"), "metrics.mqls.filters", "unknown key"),
     ("an unknown type", set_metric("mqls", type="window"), "metrics.mqls.type", "window"),
     ("a wrong type for expr", set_metric("spend", expr=["amount"]), "metrics.spend.expr", "['amount']"),
@@ -104,7 +166,12 @@ BAD_FILES: list[tuple[str, Mutation, str, str]] = [
     ("an unknown top-level key", lambda d: d.update(metric={}), "metric", "unknown key"),
     ("an unknown engine", lambda d: d["warehouse"].update(engine="oracle"), "warehouse.engine", "oracle"),
     ("a wrong format version", lambda d: d.update(lodestar_metrics=2), "lodestar_metrics", "2"),
-    ("a missing table file", lambda d: d["warehouse"]["tables"].update(spend="data/missing.csv"), "warehouse.tables.spend", "missing.csv"),
+    (
+        "a missing table file",
+        lambda d: d["warehouse"]["tables"].update(spend="data/missing.csv"),
+        "warehouse.tables.spend",
+        "missing.csv",
+    ),
     ("an invalid metric id", lambda d: d["metrics"].update({"Bad Id": {"type": "simple"}}), "metrics.Bad Id", "Bad Id"),
 ]
 
@@ -126,7 +193,9 @@ def test_a_bad_metrics_file_is_refused_with_file_metric_and_text(
     assert any(str(path) in line and text in line for line in matching), matching
 
 
-def test_a_remote_url_with_a_password_is_refused(write_metrics: Callable[..., Path], base_document: dict[str, Any]) -> None:
+def test_a_remote_url_with_a_password_is_refused(
+    write_metrics: Callable[..., Path], base_document: dict[str, Any]
+) -> None:
     base_document["warehouse"] = {"engine": "postgres", "url": "postgresql://analyst:hunter2@db.example/warehouse"}
     with pytest.raises(MetricsFileError) as error:
         read_definitions(write_metrics(base_document))
