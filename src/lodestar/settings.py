@@ -68,6 +68,10 @@ INSTALLED_APPS = [
     "lodestar.goals",
     "lodestar.interchange",
     "lodestar.checks",
+    "lodestar.accounts",
+    "lodestar.web",
+    "lodestar.api",
+    "ninja",  # so that the API docs use its bundled Swagger UI, not a CDN
 ]
 
 MIDDLEWARE = [
@@ -120,3 +124,48 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LODESTAR_LOG_LEVEL", "WARNING")},
 }
+
+# --- Accounts, web app and API -------------------------------------------------------------
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "sign-in"
+LOGIN_REDIRECT_URL = "dashboard"
+MIDDLEWARE += [  # after the HTMX middleware: these use request.user and request.htmx
+    "lodestar.web.middleware.SignInRequiredMiddleware",
+    "lodestar.web.middleware.AsOfMiddleware",
+]
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("lodestar.web.context.navigation")  # type: ignore[index]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+# `lodestar serve` collects static files into STATIC_ROOT first; in DEBUG they are also found in place.
+WHITENOISE_USE_FINDERS = DEBUG
+
+# Sign-in is rate-limited per email and per client address, counted in the database so that
+# every server process sees the same count.
+SIGN_IN_WINDOW_SECONDS = 15 * 60
+SIGN_IN_FAILURES_PER_EMAIL = 5
+SIGN_IN_FAILURES_PER_ADDRESS = 30
+SESSION_COOKIE_AGE = 14 * 24 * 3600
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# Behind HTTPS set LODESTAR_SECURE_COOKIES=true (cookies only over HTTPS, HSTS).
+SECURE_COOKIES = _env_bool("LODESTAR_SECURE_COOKIES", False)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_COOKIES
+if SECURE_COOKIES:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = 3600
+CSRF_TRUSTED_ORIGINS = _env_list("LODESTAR_CSRF_TRUSTED_ORIGINS", [])
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+try:
+    API_MAX_BODY_BYTES = int(os.environ.get("LODESTAR_API_MAX_BODY_BYTES") or 256 * 1024)
+    SERVE_WORKERS = int(os.environ.get("LODESTAR_WORKERS") or 3)
+except ValueError:
+    raise ImproperlyConfigured("LODESTAR_API_MAX_BODY_BYTES and LODESTAR_WORKERS: expected whole numbers") from None
+# Uploads of model files through the admin import page may be as large as a model file.
+DATA_UPLOAD_MAX_MEMORY_SIZE = max(API_MAX_BODY_BYTES, 2_621_440)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 8 * 1024 * 1024
+CSRF_FAILURE_VIEW = "lodestar.web.views.errors.csrf_failure"

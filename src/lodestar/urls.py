@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, JsonResponse
-from django.urls import path
+from django.urls import include, path
+
+from lodestar.api.api import api
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
@@ -11,4 +13,13 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok"})
 
 
-urlpatterns = [path("healthz", healthz, name="healthz")]
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("api/v1/", api.urls),
+    path("", include("lodestar.web.urls")),
+]
+
+handler400 = "lodestar.web.views.errors.bad_request"
+handler403 = "lodestar.web.views.errors.forbidden"
+handler404 = "lodestar.web.views.errors.not_found"
+handler500 = "lodestar.web.views.errors.server_error"

@@ -14,7 +14,7 @@ def number(value: float | None) -> int | float | None:
 
 
 def _compact(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    return {key: value for key, value in pairs if value is not None and value != [] and value != {}}
+    return {key: value for key, value in pairs if value is not None and value not in ([], {})}
 
 
 def goal_document(goal: m.Goal) -> dict[str, Any]:

@@ -71,7 +71,7 @@ class Snapshot:
             parents = [c.goal for c in self.goals[path[-1]].contributes_to if c.goal not in path]
             if not parents:
                 found.append(path)
-            pending.extend(path + [parent] for parent in reversed(parents))
+            pending.extend([*path, parent] for parent in reversed(parents))
         return found
 
     def owners_of_unit(self, unit_id: str) -> set[str]:

@@ -51,7 +51,9 @@ def owner_columns(model: m.Model, owner: str) -> dict[str, str | None]:
 def expect_version(version: Any, stored: int, *, what: str) -> int:
     """The version a change was based on must be the stored one. Raises Invalid or Conflict."""
     if type(version) is not int:
-        raise Invalid("version required", [("version", "required: the version your change is based on (a whole number)")])
+        raise Invalid(
+            "version required", [("version", "required: the version your change is based on (a whole number)")]
+        )
     if version != stored:
         raise Conflict(
             f"{what} was changed by someone else since you opened it (your version {version}, now {stored}); "

@@ -36,7 +36,9 @@ def _write_links(goal: m.Goal) -> None:
         g.GoalContribution(goal_id=goal.id, parent_id=c.goal, weight=c.weight, ordinal=j)
         for j, c in enumerate(goal.contributes_to)
     )
-    g.GoalTask.objects.bulk_create(g.GoalTask(goal_id=goal.id, task_id=task, ordinal=j) for j, task in enumerate(goal.tasks))
+    g.GoalTask.objects.bulk_create(
+        g.GoalTask(goal_id=goal.id, task_id=task, ordinal=j) for j, task in enumerate(goal.tasks)
+    )
 
 
 def create_goal(*, actor: Actor, document: Any) -> Saved:

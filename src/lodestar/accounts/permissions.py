@@ -1,0 +1,65 @@
+"""What an actor may change. Everyone signed in may read everything: transparency is the point."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from lodestar.accounts.actor import Actor
+from lodestar.accounts.roles import ADMIN, EDITOR, MEMBER
+from lodestar.lib.errors import PermissionDenied
+from lodestar.lib.model import Model
+
+
+def editable_owners(actor: Actor, model: Model) -> frozenset[str] | None:
+    """The owners (unit and person ids) whose goals the actor may change; None means every owner.
+
+    A member changes what their own person owns, what a unit they belong to or lead owns, and
+    everything owned below a unit they lead (units and the people in them).
+    """
+    if actor.role in (ADMIN, EDITOR):
+        return None
+    if actor.role != MEMBER or actor.person_id is None:
+        return frozenset()
+    person = next((p for p in model.people if p.id == actor.person_id), None)
+    if person is None:
+        return frozenset()
+    children: dict[str, list[str]] = defaultdict(list)
+    for unit in model.units:
+        if unit.parent is not None:
+            children[unit.parent].append(unit.id)
+    led_tree: set[str] = set()
+    pending = [unit.id for unit in model.units if unit.lead == person.id]
+    while pending:
+        unit_id = pending.pop()
+        if unit_id not in led_tree:
+            led_tree.add(unit_id)
+            pending.extend(children[unit_id])
+    people_below = {p.id for p in model.people if p.unit in led_tree}
+    return frozenset({person.id, person.unit} | led_tree | people_below)
+
+
+def can_edit_owner(actor: Actor, owner: str, model: Model) -> bool:
+    owners = editable_owners(actor, model)
+    return owners is None or owner in owners
+
+
+def require_owner(actor: Actor, owner: str, model: Model, *, what: str) -> None:
+    """Raise PermissionDenied unless the actor may change `what`, owned by `owner`."""
+    if not can_edit_owner(actor, owner, model):
+        raise PermissionDenied(f"you may not change {what}: it is owned by {owner!r}")
+
+
+def require_some_owner(actor: Actor, model: Model, *, what: str) -> None:
+    """Raise PermissionDenied if the actor may change no goal at all (a viewer, a member without a person)."""
+    if editable_owners(actor, model) == frozenset():
+        raise PermissionDenied(f"you may not {what}")
+
+
+def require_editor(actor: Actor, *, what: str) -> None:
+    if actor.role not in (ADMIN, EDITOR):
+        raise PermissionDenied(f"only editors and admins may {what}")
+
+
+def require_admin(actor: Actor, *, what: str) -> None:
+    if actor.role != ADMIN:
+        raise PermissionDenied(f"only admins may {what}")

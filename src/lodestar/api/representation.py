@@ -1,0 +1,51 @@
+"""Goals and key results as the API returns them: the model file's keys plus version and scores."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lodestar.goals.documents import check_in_document, goal_document, key_result_document, measurement_document, number
+from lodestar.goals.snapshot import Snapshot
+from lodestar.lib import model as m
+
+
+def goal_json(snapshot: Snapshot, goal: m.Goal, *, full: bool = False) -> dict[str, Any]:
+    score = snapshot.goal_scores[goal.id]
+    document: dict[str, Any] = {
+        **goal_document(goal),
+        "contributes_to": [{"goal": c.goal, "weight": number(c.weight)} for c in goal.contributes_to],
+        "tasks": list(goal.tasks),
+        "description": goal.description,
+        "version": snapshot.goal_versions.get(goal.id, 1),
+        "progress": score.progress,
+        "expected": score.expected,
+        "status": score.status,
+        "contributors": [child for child, _ in snapshot.contributors.get(goal.id, [])],
+    }
+    if full:
+        document["key_results"] = [key_result_json(snapshot, kr, full=True) for kr in goal.key_results]
+    else:
+        document["key_results"] = [kr.id for kr in goal.key_results]
+    return document
+
+
+def key_result_json(snapshot: Snapshot, kr: m.KeyResult, *, full: bool = False) -> dict[str, Any]:
+    goal, _ = snapshot.key_results[kr.id]
+    score = snapshot.kr_scores[kr.id]
+    document: dict[str, Any] = {
+        **key_result_document(kr),
+        "goal": goal.id,
+        "version": snapshot.kr_versions.get(kr.id, 1),
+        "current": number(score.current),
+        "progress": score.progress,
+        "expected": score.expected,
+        "status": score.status,
+        "confidence": score.confidence,
+        "forecast": None
+        if score.forecast is None
+        else {"value": score.forecast.value, "progress": score.forecast.progress},
+    }
+    if full:
+        document["measurements"] = [measurement_document(x) for x in kr.measurements]
+        document["check_ins"] = [check_in_document(c) for c in kr.check_ins]
+    return document

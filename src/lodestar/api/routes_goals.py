@@ -1,0 +1,178 @@
+"""Goals and key results: list, read, create, change, delete; measurements and check-ins."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from ninja import Router
+
+from lodestar.api import schemas
+from lodestar.api.auth import actor
+from lodestar.api.body import as_of_date, json_object
+from lodestar.api.representation import goal_json, key_result_json
+from lodestar.goals import services
+from lodestar.goals.documents import check_in_document, measurement_document
+from lodestar.goals.snapshot import take_snapshot
+from lodestar.lib.errors import Invalid, NotFound
+from lodestar.lib.vocabulary import STATUSES
+
+router = Router(tags=["goals"])
+MAX_LIMIT = 500
+
+
+def _page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
+    if not 1 <= limit <= MAX_LIMIT:
+        raise Invalid("invalid limit", [("limit", f"expected 1 to {MAX_LIMIT}, got {limit}")])
+    if offset < 0:
+        raise Invalid("invalid offset", [("offset", f"expected 0 or more, got {offset}")])
+    return {"count": len(items), "limit": limit, "offset": offset, "items": items[offset : offset + limit]}
+
+
+@router.get("/goals", summary="Goals, paginated; filter by period, owner, unit (and below), status, parent")
+def list_goals(  # noqa: PLR0917 - query parameters, as django-ninja reads them
+    request: HttpRequest,
+    as_of: str | None = None,
+    period: str | None = None,
+    owner: str | None = None,
+    unit: str | None = None,
+    status: str | None = None,
+    parent: str | None = None,
+    top_level: bool | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> dict[str, Any]:
+    snapshot = take_snapshot(as_of=as_of_date(as_of))
+    if status is not None and status not in STATUSES:
+        raise Invalid("invalid status", [("status", f"expected one of {', '.join(STATUSES)}")])
+    if unit is not None and unit not in snapshot.units:
+        raise NotFound(f"no unit {unit!r}")
+    owners = snapshot.owners_of_unit(unit) if unit is not None else None
+    goals = [
+        goal
+        for goal in snapshot.model.goals
+        if (period is None or goal.period == period)
+        and (owner is None or goal.owner == owner)
+        and (owners is None or goal.owner in owners)
+        and (status is None or snapshot.goal_scores[goal.id].status == status)
+        and (parent is None or any(c.goal == parent for c in goal.contributes_to))
+        and (top_level is None or (not goal.contributes_to) == top_level)
+    ]
+    page = _page(goals, limit, offset)
+    page["items"] = [goal_json(snapshot, goal) for goal in page["items"]]
+    return page
+
+
+@router.get("/goals/{goal_id}", summary="One goal with its key results, measurements and check-ins")
+def get_goal(request: HttpRequest, goal_id: str, as_of: str | None = None) -> dict[str, Any]:
+    snapshot = take_snapshot(as_of=as_of_date(as_of))
+    goal = snapshot.goals.get(goal_id)
+    if goal is None:
+        raise NotFound(f"no goal {goal_id!r}")
+    return goal_json(snapshot, goal, full=True)
+
+
+def _goal_response(goal_id: str, status: int = 200) -> HttpResponse:
+    snapshot = take_snapshot(as_of=as_of_date(None))
+    return JsonResponse(goal_json(snapshot, snapshot.goals[goal_id], full=True), status=status)
+
+
+@router.post("/goals", summary="Create a goal (model file format; key results may be included)",
+             openapi_extra=schemas.GOAL_CREATE)  # fmt: skip
+def create_goal(request: HttpRequest) -> HttpResponse:
+    saved = services.create_goal(actor=actor(request), document=json_object(request))
+    return _goal_response(saved.id, 201)
+
+
+@router.patch("/goals/{goal_id}", summary="Change a goal; `version` is required (409 when stale)",
+              openapi_extra=schemas.GOAL_PATCH)  # fmt: skip
+def update_goal(request: HttpRequest, goal_id: str) -> HttpResponse:
+    changes = json_object(request)
+    version = changes.pop("version", None)
+    services.update_goal(actor=actor(request), goal_id=goal_id, changes=changes, version=version)
+    return _goal_response(goal_id)
+
+
+@router.delete("/goals/{goal_id}", summary="Delete a goal (409 while other goals contribute to it)")
+def delete_goal(request: HttpRequest, goal_id: str, version: int | None = None) -> HttpResponse:
+    services.delete_goal(actor=actor(request), goal_id=goal_id, version=version)
+    return HttpResponse(status=204)
+
+
+@router.get("/key-results", summary="Key results, paginated; filter by goal and status")
+def list_key_results(  # noqa: PLR0917 - query parameters
+    request: HttpRequest,
+    as_of: str | None = None,
+    goal: str | None = None,
+    status: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> dict[str, Any]:
+    snapshot = take_snapshot(as_of=as_of_date(as_of))
+    if status is not None and status not in STATUSES:
+        raise Invalid("invalid status", [("status", f"expected one of {', '.join(STATUSES)}")])
+    key_results = [
+        kr
+        for owner, kr in snapshot.key_results.values()
+        if (goal is None or owner.id == goal) and (status is None or snapshot.kr_scores[kr.id].status == status)
+    ]
+    page = _page(key_results, limit, offset)
+    page["items"] = [key_result_json(snapshot, kr) for kr in page["items"]]
+    return page
+
+
+@router.get("/key-results/{key_result_id}", summary="One key result with its measurements and check-ins")
+def get_key_result(request: HttpRequest, key_result_id: str, as_of: str | None = None) -> dict[str, Any]:
+    snapshot = take_snapshot(as_of=as_of_date(as_of))
+    if key_result_id not in snapshot.key_results:
+        raise NotFound(f"no key result {key_result_id!r}")
+    return key_result_json(snapshot, snapshot.key_results[key_result_id][1], full=True)
+
+
+def _key_result_response(key_result_id: str, status: int = 200) -> HttpResponse:
+    snapshot = take_snapshot(as_of=as_of_date(None))
+    return JsonResponse(key_result_json(snapshot, snapshot.key_results[key_result_id][1], full=True), status=status)
+
+
+@router.post("/key-results", summary="Add a key result to the goal named by `goal`",
+             openapi_extra=schemas.KEY_RESULT_CREATE)  # fmt: skip
+def create_key_result(request: HttpRequest) -> HttpResponse:
+    document = json_object(request)
+    goal_id = document.pop("goal", None)
+    if type(goal_id) is not str:
+        raise Invalid("goal required", [("goal", "required: the id of the goal the key result belongs to")])
+    saved = services.create_key_result(actor=actor(request), goal_id=goal_id, document=document)
+    return _key_result_response(saved.id, 201)
+
+
+@router.patch("/key-results/{key_result_id}", summary="Change a key result; `version` is required",
+              openapi_extra=schemas.KEY_RESULT_PATCH)  # fmt: skip
+def update_key_result(request: HttpRequest, key_result_id: str) -> HttpResponse:
+    changes = json_object(request)
+    version = changes.pop("version", None)
+    services.update_key_result(actor=actor(request), key_result_id=key_result_id, changes=changes, version=version)
+    return _key_result_response(key_result_id)
+
+
+@router.delete("/key-results/{key_result_id}", summary="Delete a key result with its measurements and check-ins")
+def delete_key_result(request: HttpRequest, key_result_id: str, version: int | None = None) -> HttpResponse:
+    services.delete_key_result(actor=actor(request), key_result_id=key_result_id, version=version)
+    return HttpResponse(status=204)
+
+
+@router.post("/key-results/{key_result_id}/measurements", summary="Record a measurement `{date, value, source?}`",
+             openapi_extra=schemas.MEASUREMENT)  # fmt: skip
+def record_measurement(request: HttpRequest, key_result_id: str) -> HttpResponse:
+    measurement = services.record_measurement(
+        actor=actor(request), key_result_id=key_result_id, document=json_object(request)
+    )
+    return JsonResponse(measurement_document(measurement), status=201)
+
+
+@router.post("/key-results/{key_result_id}/check-ins", summary="Record a check-in `{date, confidence, note?}`",
+             openapi_extra=schemas.CHECK_IN)  # fmt: skip
+def record_check_in(request: HttpRequest, key_result_id: str) -> HttpResponse:
+    check_in = services.record_check_in(
+        actor=actor(request), key_result_id=key_result_id, document=json_object(request)
+    )
+    return JsonResponse(check_in_document(check_in), status=201)

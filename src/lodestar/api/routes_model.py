@@ -1,0 +1,55 @@
+"""Read-only views of the whole model: status, health check, units, people."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router
+
+from lodestar.api.body import as_of_date
+from lodestar.checks.rules import run_checks
+from lodestar.goals.snapshot import take_snapshot
+from lodestar.scoring.report import status_json
+
+router = Router(tags=["model"])
+
+
+@router.get("/status", summary="Scores of every goal, key result and KPI (as `lodestar status --format json`)")
+def status(request: HttpRequest, as_of: str | None = None) -> dict[str, Any]:
+    snapshot = take_snapshot(as_of=as_of_date(as_of))
+    return status_json(snapshot.report)
+
+
+@router.get("/check", summary="Health-check findings (as `lodestar check --format json`)")
+def check(request: HttpRequest, as_of: str | None = None) -> dict[str, Any]:
+    day = as_of_date(as_of)
+    snapshot = take_snapshot(as_of=day)
+    findings = run_checks(snapshot.model, day)
+    return {
+        "as_of": day.isoformat(),
+        "findings": [{"code": f.code, "subject": f.subject, "message": f.message} for f in findings],
+    }
+
+
+@router.get("/units", summary="The organization's units")
+def units(request: HttpRequest) -> dict[str, Any]:
+    snapshot = take_snapshot(as_of=as_of_date(None))
+    return {
+        "items": [
+            {"id": u.id, "name": u.name, "kind": u.kind, "parent": u.parent, "location": u.location, "lead": u.lead,
+             "core": u.core, "purpose": u.purpose}
+            for u in snapshot.model.units
+        ]
+    }  # fmt: skip
+
+
+@router.get("/people", summary="The people of the organization")
+def people(request: HttpRequest) -> dict[str, Any]:
+    snapshot = take_snapshot(as_of=as_of_date(None))
+    return {
+        "items": [
+            {"id": p.id, "name": p.name, "unit": p.unit, "email": p.email, "position": p.position}
+            for p in snapshot.model.people
+        ]
+    }
