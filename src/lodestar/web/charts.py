@@ -1,0 +1,102 @@
+"""A key result's chart as server-rendered SVG: measurements, baseline, target, expected line, forecast."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from django.utils.safestring import SafeString, mark_safe
+
+from lodestar.lib import model as m
+from lodestar.scoring.report import KeyResultScore
+
+WIDTH, HEIGHT = 640, 240
+LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 32
+
+
+def _fmt(value: float) -> str:
+    if abs(value) >= 1000:
+        return f"{value:,.0f}"
+    return f"{value:.4g}"
+
+
+def key_result_chart(kr: m.KeyResult, period: m.Period, score: KeyResultScore, as_of: date) -> SafeString:
+    """An accessible SVG line chart of the key result over its goal's period."""
+    start, end = period.start.toordinal(), period.end.toordinal()
+    points = sorted((x.date.toordinal(), x.value) for x in kr.measurements if period.start <= x.date <= period.end)
+    values = [v for _, v in points]
+    for extra in (kr.baseline, kr.target, *(kr.range or ())):
+        if extra is not None:
+            values.append(extra)
+    if score.forecast is not None:
+        values.append(score.forecast.value)
+    if not values:
+        return mark_safe('<p class="chart-empty">No figures to chart yet.</p>')
+    low, high = min(values), max(values)
+    if low == high:
+        low, high = low - 1, high + 1
+    pad = (high - low) * 0.08
+    low, high = low - pad, high + pad
+    span_x = max(end - start, 1)
+
+    def x(day: int) -> float:
+        return LEFT + (day - start) / span_x * (WIDTH - LEFT - RIGHT)
+
+    def y(value: float) -> float:
+        return TOP + (high - value) / (high - low) * (HEIGHT - TOP - BOTTOM)
+
+    parts: list[str] = []
+    label = f"{kr.title}: measurements from {period.start} to {period.end}"
+    parts.append(
+        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(label)}" '
+        f'preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg">'
+    )
+    parts.append(f"<title>{escape(label)}</title>")
+    for i in range(5):
+        value = low + (high - low) * i / 4
+        parts.append(f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(value):.1f}" y2="{y(value):.1f}"/>')
+        parts.append(f'<text class="axis" x="{LEFT - 6}" y="{y(value) + 4:.1f}" text-anchor="end">{_fmt(value)}</text>')
+    parts.append(f'<text class="axis" x="{LEFT}" y="{HEIGHT - 8}">{period.start.isoformat()}</text>')
+    parts.append(
+        f'<text class="axis" x="{WIDTH - RIGHT}" y="{HEIGHT - 8}" text-anchor="end">{period.end.isoformat()}</text>'
+    )
+    if kr.range is not None:
+        top, bottom = y(kr.range[1]), y(kr.range[0])
+        parts.append(
+            f'<rect class="band" x="{LEFT}" y="{top:.1f}" width="{WIDTH - LEFT - RIGHT}" height="{max(bottom - top, 1):.1f}">'
+            f"<title>target range {_fmt(kr.range[0])} to {_fmt(kr.range[1])}</title></rect>"
+        )
+    if kr.baseline is not None:
+        parts.append(_hline("baseline", y(kr.baseline), f"baseline {_fmt(kr.baseline)}"))
+    if kr.target is not None:
+        parts.append(_hline("target", y(kr.target), f"target {_fmt(kr.target)}"))
+    if kr.baseline is not None and kr.target is not None and kr.effective_direction in ("increase", "decrease"):
+        parts.append(
+            f'<line class="expected" x1="{x(start):.1f}" y1="{y(kr.baseline):.1f}" x2="{x(end):.1f}" '
+            f'y2="{y(kr.target):.1f}"><title>expected path</title></line>'
+        )
+    today = min(max(as_of.toordinal(), start), end)
+    parts.append(f'<line class="today" x1="{x(today):.1f}" x2="{x(today):.1f}" y1="{TOP}" y2="{HEIGHT - BOTTOM}"/>')
+    if score.forecast is not None and points:
+        last_x, last_y = points[-1]
+        parts.append(
+            f'<line class="forecast" x1="{x(last_x):.1f}" y1="{y(last_y):.1f}" x2="{x(end):.1f}" '
+            f'y2="{y(score.forecast.value):.1f}"><title>forecast {_fmt(score.forecast.value)} at period end</title></line>'
+        )
+    if points:
+        path = " ".join(f"{x(d):.1f},{y(v):.1f}" for d, v in points)
+        parts.append(f'<polyline class="actual" points="{path}"/>')
+        for d, v in points:
+            day = date.fromordinal(d).isoformat()
+            parts.append(
+                f'<circle class="point" cx="{x(d):.1f}" cy="{y(v):.1f}" r="4"><title>{day}: {_fmt(v)}</title></circle>'
+            )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 - every text above is a number, a date or escaped
+
+
+def _hline(kind: str, at: float, label: str) -> str:
+    return (
+        f'<line class="{kind}" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{at:.1f}" y2="{at:.1f}"><title>{escape(label)}</title></line>'
+        f'<text class="label {kind}" x="{WIDTH - RIGHT - 4}" y="{at - 4:.1f}" text-anchor="end">{escape(label)}</text>'
+    )

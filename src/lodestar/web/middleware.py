@@ -1,0 +1,57 @@
+"""Anonymous visitors see only the sign-in page and /healthz; every page reads `?as_of=`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+
+OPEN_PATHS = ("/healthz", "/sign-in", "/api/")
+
+
+class SignInRequiredMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        path = request.path_info
+        if request.user.is_authenticated or path.startswith((*OPEN_PATHS, settings.STATIC_URL)):
+            return self.get_response(request)
+        target = reverse("sign-in") + "?" + urlencode({"next": request.get_full_path()})
+        if request.headers.get("HX-Request"):
+            response = HttpResponse(status=204)
+            response["HX-Redirect"] = target
+            return response
+        return HttpResponseRedirect(target)
+
+
+class AsOfMiddleware:
+    """`request.as_of`: the date every figure is computed for (`?as_of=YYYY-MM-DD`, default today)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        raw = request.GET.get("as_of", "")
+        as_of = parse_day(raw) if raw else date.today()
+        request.as_of_given = bool(raw)  # type: ignore[attr-defined]
+        request.as_of = as_of or date.today()  # type: ignore[attr-defined]
+        if as_of is None and not request.path_info.startswith("/api/"):
+            message = f"as_of must be a date YYYY-MM-DD, not {raw[:40]!r}."
+            return render(request, "web/error.html", {"title": "Not a date", "message": message}, status=400)
+        return self.get_response(request)
+
+
+def parse_day(raw: str) -> date | None:
+    """A YYYY-MM-DD date, or None."""
+    if len(raw) != 10:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        return None

@@ -1,0 +1,148 @@
+"""Shaping a snapshot for the page templates: rows, the alignment tree, my goals, links to subjects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.urls import reverse
+
+from lodestar.goals.snapshot import Snapshot
+from lodestar.lib import model as m
+from lodestar.scoring.report import GoalScore, KeyResultScore
+
+CHECK_IN_EVERY_DAYS = 14
+OPEN_LEVELS = 2
+
+
+@dataclass(slots=True)
+class GoalRow:
+    goal: m.Goal
+    score: GoalScore
+    owner_name: str
+    owner_url: str
+    period: m.Period
+    weight: float | None = None
+    editable: bool = False
+
+
+@dataclass(slots=True)
+class TreeNode:
+    row: GoalRow
+    children: list[TreeNode] = field(default_factory=list)
+    matches: bool = True
+    open: bool = False
+
+
+@dataclass(slots=True)
+class DueCheckIn:
+    goal: m.Goal
+    key_result: m.KeyResult
+    score: KeyResultScore
+    last: date | None
+
+
+def owner_url(snapshot: Snapshot, owner: str) -> str:
+    if owner in snapshot.people:
+        return reverse("person", args=[owner])
+    return reverse("unit", args=[owner])
+
+
+def goal_row(
+    snapshot: Snapshot, goal: m.Goal, *, weight: float | None = None, editable: frozenset[str] | None = frozenset()
+) -> GoalRow:
+    return GoalRow(
+        goal=goal,
+        score=snapshot.goal_scores[goal.id],
+        owner_name=snapshot.owner_name(goal.owner),
+        owner_url=owner_url(snapshot, goal.owner),
+        period=snapshot.periods[goal.period],
+        weight=weight,
+        editable=editable is None or goal.owner in editable,
+    )
+
+
+def goal_rows(
+    snapshot: Snapshot, goals: list[m.Goal], *, editable: frozenset[str] | None = frozenset()
+) -> list[GoalRow]:
+    return [goal_row(snapshot, goal, editable=editable) for goal in goals]
+
+
+def alignment_tree(
+    snapshot: Snapshot, *, period: str = "", unit: str = "", status: str = ""
+) -> tuple[list[TreeNode], int]:
+    """Top-level goals with their contributors below, each under every goal it contributes to.
+
+    With filters, goals that match are shown with the goals above them that lead to the
+    mission (those marked as context). Returns the roots and the number of matching goals.
+    """
+    owners = snapshot.owners_of_unit(unit) if unit in snapshot.units else None
+    matching = {
+        goal.id
+        for goal in snapshot.model.goals
+        if (not period or goal.period == period)
+        and (owners is None or goal.owner in owners)
+        and (not status or snapshot.goal_scores[goal.id].status == status)
+    }
+    visible = set(matching)
+    pending = list(matching)
+    while pending:
+        for contribution in snapshot.goals[pending.pop()].contributes_to:
+            if contribution.goal not in visible:
+                visible.add(contribution.goal)
+                pending.append(contribution.goal)
+    filtered = bool(period or unit or status)
+
+    def node(goal: m.Goal, weight: float | None, depth: int, trail: frozenset[str]) -> TreeNode:
+        children = [
+            node(snapshot.goals[child], child_weight, depth + 1, trail | {child})
+            for child, child_weight in snapshot.contributors.get(goal.id, [])
+            if child in visible and child not in trail
+        ]
+        return TreeNode(
+            row=goal_row(snapshot, goal, weight=weight),
+            children=children,
+            matches=goal.id in matching,
+            open=depth < OPEN_LEVELS or (filtered and bool(children)),
+        )
+
+    roots = [node(goal, None, 0, frozenset({goal.id})) for goal in snapshot.top_level() if goal.id in visible]
+    return roots, len(matching)
+
+
+def my_owners(snapshot: Snapshot, person_id: str | None) -> set[str]:
+    """What counts as "mine": my person, my unit and the units I lead."""
+    if person_id is None or person_id not in snapshot.people:
+        return set()
+    person = snapshot.people[person_id]
+    return {person.id, person.unit} | {unit.id for unit in snapshot.model.units if unit.lead == person.id}
+
+
+def check_ins_due(snapshot: Snapshot, goals: list[m.Goal]) -> list[DueCheckIn]:
+    """Key results of current goals without a check-in in the last two weeks."""
+    due = []
+    since = snapshot.as_of - timedelta(days=CHECK_IN_EVERY_DAYS)
+    for goal in goals:
+        if not snapshot.is_current(goal):
+            continue
+        for kr in goal.key_results:
+            dates = [c.date for c in kr.check_ins if c.date <= snapshot.as_of]
+            last = max(dates) if dates else None
+            if last is None or last < since:
+                due.append(DueCheckIn(goal=goal, key_result=kr, score=snapshot.kr_scores[kr.id], last=last))
+    return due
+
+
+def subject_link(snapshot: Snapshot, subject: str) -> str | None:
+    """The page a health-check finding is about, where there is one."""
+    kind, _, ident = subject.partition(":")
+    if kind == "goal" and ident in snapshot.goals:
+        return reverse("goal", args=[ident])
+    if kind == "key_result" and ident in snapshot.key_results:
+        return reverse("goal", args=[snapshot.key_results[ident][0].id]) + f"#kr-{ident}"
+    if kind == "unit" and ident in snapshot.units:
+        return reverse("unit", args=[ident])
+    if kind == "competency":
+        unit = ident.partition("@")[2]
+        return reverse("unit", args=[unit]) if unit in snapshot.units else None
+    return None

@@ -1,0 +1,258 @@
+"""Create, edit, align and delete goals and key results; record measurements and check-ins inline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from lodestar.accounts.permissions import editable_owners, require_owner, require_some_owner
+from lodestar.goals import services
+from lodestar.goals.documents import goal_document, key_result_document
+from lodestar.goals.snapshot import Snapshot
+from lodestar.lib import model as m
+from lodestar.lib.errors import Invalid, NotFound
+from lodestar.web import forms
+from lodestar.web.views.common import actor_of, field_errors, snapshot_of, translate_errors
+from lodestar.web.views.goals import goal_context, key_result_card
+
+EMPTY_PARENT_ROWS = 2
+
+
+def _goal(snapshot: Snapshot, goal_id: str) -> m.Goal:
+    goal = snapshot.goals.get(goal_id)
+    if goal is None:
+        raise NotFound(f"no goal {goal_id!r}")
+    return goal
+
+
+def _key_result(snapshot: Snapshot, key_result_id: str) -> tuple[m.Goal, m.KeyResult]:
+    if key_result_id not in snapshot.key_results:
+        raise NotFound(f"no key result {key_result_id!r}")
+    return snapshot.key_results[key_result_id]
+
+
+def _goal_form(
+    request: HttpRequest, snapshot: Snapshot, *, values: dict[str, Any], errors: dict[str, str], goal: m.Goal | None,
+    version: int | None, status: int = 200,
+) -> HttpResponse:  # fmt: skip
+    editable = editable_owners(actor_of(request), snapshot.model)
+    owners = [
+        (group, [(x.id, x.name) for x in items if editable is None or x.id in editable])
+        for group, items in (("Units", snapshot.model.units), ("People", snapshot.model.people))
+    ]
+    parents = list(values.get("contributes_to") or [])
+    rows = [
+        {"index": i, "goal_field": f"parent-{i}", "weight_field": f"weight-{i}", "goal": row.get("goal", ""), "weight": row.get("weight", ""),
+         "goal_error": errors.get(f"contributes_to[{i}].goal", ""), "weight_error": errors.get(f"contributes_to[{i}].weight", "")}
+        for i, row in enumerate(parents + [{}] * EMPTY_PARENT_ROWS)
+    ][: forms.MAX_PARENTS]  # fmt: skip
+    return render(
+        request,
+        "web/goal_form.html",
+        {
+            "goal": goal,
+            "values": values,
+            "errors": errors,
+            "general_errors": [message for path, message in errors.items() if path in ("", "contributes_to")],
+            "version": version,
+            "owners": owners,
+            "periods": snapshot.model.periods,
+            "tasks": snapshot.model.tasks,
+            "candidates": [g for g in snapshot.model.goals if goal is None or g.id != goal.id],
+            "parent_rows": rows,
+            "selected_tasks": set(values.get("tasks") or []),
+        },
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@translate_errors
+def goal_new(request: HttpRequest) -> HttpResponse:
+    snapshot = snapshot_of(request)
+    actor = actor_of(request)
+    require_some_owner(actor, snapshot.model, what="create goals")
+    if request.method == "GET":
+        values: dict[str, Any] = {
+            "contributes_to": [{"goal": request.GET["parent"]}] if request.GET.get("parent") else []
+        }
+        if request.GET.get("owner"):
+            values["owner"] = request.GET["owner"]
+        return _goal_form(request, snapshot, values=values, errors={}, goal=None, version=None)
+    document = forms.goal_document(request.POST, with_id=True)
+    try:
+        saved = services.create_goal(actor=actor, document=document)
+    except Invalid as error:
+        return _goal_form(
+            request, snapshot, values=document, errors=field_errors(error), goal=None, version=None, status=400
+        )
+    return HttpResponseRedirect(reverse("goal", args=[saved.id]))
+
+
+@require_http_methods(["GET", "POST"])
+@translate_errors
+def goal_edit(request: HttpRequest, goal_id: str) -> HttpResponse:
+    snapshot = snapshot_of(request)
+    actor = actor_of(request)
+    goal = _goal(snapshot, goal_id)
+    require_owner(actor, goal.owner, snapshot.model, what=f"goal {goal_id!r}")
+    if request.method == "GET":
+        values = goal_document(goal)
+        version = snapshot.goal_versions.get(goal.id, 1)
+        return _goal_form(request, snapshot, values=values, errors={}, goal=goal, version=version)
+    changes = forms.goal_document(request.POST, with_id=False)
+    version = forms.version(request.POST)
+    try:
+        services.update_goal(actor=actor, goal_id=goal_id, changes=changes, version=version)
+    except Invalid as error:
+        values = {**changes, "id": goal_id}
+        return _goal_form(
+            request, snapshot, values=values, errors=field_errors(error), goal=goal, version=version, status=400
+        )
+    return HttpResponseRedirect(reverse("goal", args=[goal_id]))
+
+
+@require_http_methods(["GET", "POST"])
+@translate_errors
+def goal_delete(request: HttpRequest, goal_id: str) -> HttpResponse:
+    snapshot = snapshot_of(request)
+    actor = actor_of(request)
+    goal = _goal(snapshot, goal_id)
+    if request.method == "GET":
+        require_owner(actor, goal.owner, snapshot.model, what=f"goal {goal_id!r}")
+        return render(
+            request,
+            "web/confirm_delete.html",
+            {"what": f"the goal “{goal.title}”", "detail": f"{len(goal.key_results)} key result(s) with their measurements and check-ins go with it.",
+             "version": snapshot.goal_versions.get(goal_id, 1), "back": reverse("goal", args=[goal_id])},
+        )  # fmt: skip
+    services.delete_goal(actor=actor, goal_id=goal_id, version=forms.version(request.POST))
+    return HttpResponseRedirect(reverse("alignment"))
+
+
+def _key_result_form(
+    request: HttpRequest, *, goal: m.Goal, kr: m.KeyResult | None, values: dict[str, Any], errors: dict[str, str],
+    version: int | None, status: int = 200,
+) -> HttpResponse:  # fmt: skip
+    rng = values.get("range") or ["", ""]
+    return render(
+        request,
+        "web/key_result_form.html",
+        {"goal": goal, "kr": kr, "values": values, "errors": errors, "version": version,
+         "range_low": rng[0] if len(rng) > 0 else "", "range_high": rng[1] if len(rng) > 1 else "",
+         "general_errors": [message for path, message in errors.items() if path == ""]},
+        status=status,
+    )  # fmt: skip
+
+
+@require_http_methods(["GET", "POST"])
+@translate_errors
+def key_result_new(request: HttpRequest, goal_id: str) -> HttpResponse:
+    snapshot = snapshot_of(request)
+    actor = actor_of(request)
+    goal = _goal(snapshot, goal_id)
+    require_owner(actor, goal.owner, snapshot.model, what=f"the key results of goal {goal_id!r}")
+    if request.method == "GET":
+        return _key_result_form(request, goal=goal, kr=None, values={}, errors={}, version=None)
+    document = forms.key_result_document(request.POST, with_id=True)
+    try:
+        services.create_key_result(actor=actor, goal_id=goal_id, document=document)
+    except Invalid as error:
+        return _key_result_form(
+            request, goal=goal, kr=None, values=document, errors=field_errors(error), version=None, status=400
+        )
+    return HttpResponseRedirect(reverse("goal", args=[goal_id]))
+
+
+@require_http_methods(["GET", "POST"])
+@translate_errors
+def key_result_edit(request: HttpRequest, key_result_id: str) -> HttpResponse:
+    snapshot = snapshot_of(request)
+    actor = actor_of(request)
+    goal, kr = _key_result(snapshot, key_result_id)
+    require_owner(actor, goal.owner, snapshot.model, what=f"the key results of goal {goal.id!r}")
+    if request.method == "GET":
+        version = snapshot.kr_versions.get(kr.id, 1)
+        return _key_result_form(request, goal=goal, kr=kr, values=key_result_document(kr), errors={}, version=version)
+    changes = forms.key_result_document(request.POST, with_id=False)
+    version = forms.version(request.POST)
+    try:
+        services.update_key_result(actor=actor, key_result_id=key_result_id, changes=changes, version=version)
+    except Invalid as error:
+        values = {**changes, "id": key_result_id}
+        return _key_result_form(
+            request, goal=goal, kr=kr, values=values, errors=field_errors(error), version=version, status=400
+        )
+    return HttpResponseRedirect(reverse("goal", args=[goal.id]) + f"#kr-{key_result_id}")
+
+
+@require_http_methods(["GET", "POST"])
+@translate_errors
+def key_result_delete(request: HttpRequest, key_result_id: str) -> HttpResponse:
+    snapshot = snapshot_of(request)
+    actor = actor_of(request)
+    goal, kr = _key_result(snapshot, key_result_id)
+    if request.method == "GET":
+        require_owner(actor, goal.owner, snapshot.model, what=f"the key results of goal {goal.id!r}")
+        return render(
+            request,
+            "web/confirm_delete.html",
+            {"what": f"the key result “{kr.title}”", "detail": f"{len(kr.measurements)} measurement(s) and {len(kr.check_ins)} check-in(s) go with it.",
+             "version": snapshot.kr_versions.get(kr.id, 1), "back": reverse("goal", args=[goal.id])},
+        )  # fmt: skip
+    services.delete_key_result(actor=actor, key_result_id=key_result_id, version=forms.version(request.POST))
+    return HttpResponseRedirect(reverse("goal", args=[goal.id]))
+
+
+def _after_update(
+    request: HttpRequest, key_result_id: str, *, form: str, error: Invalid | None, values: dict[str, Any], message: str
+) -> HttpResponse:
+    """The key result's card again (HTMX), or the goal page (a plain form post)."""
+    snapshot = snapshot_of(request)
+    goal, kr = _key_result(snapshot, key_result_id)
+    errors = {form: field_errors(error)} if error is not None else {}
+    kept = {form: values} if error is not None else {}
+    status = 400 if error is not None else 200
+    if getattr(request, "htmx", False):
+        editable = editable_owners(actor_of(request), snapshot.model)
+        card = key_result_card(
+            snapshot, goal, kr, editable=editable is None or goal.owner in editable, errors=errors, values=kept,
+            message="" if error else message,
+        )  # fmt: skip
+        # htmx does not swap error responses by default; the card shows the errors, so answer 200.
+        response = render(request, "web/_key_result.html", {"card": card})
+        if error is not None:
+            response["X-Lodestar-Invalid"] = "1"
+        return response
+    if error is None:
+        return HttpResponseRedirect(reverse("goal", args=[goal.id]) + f"#kr-{key_result_id}")
+    context = goal_context(request, snapshot, goal.id, key_result=key_result_id, errors=errors, values=kept)
+    return render(request, "web/goal.html", context, status=status)
+
+
+@require_POST
+@translate_errors
+def record_measurement(request: HttpRequest, key_result_id: str) -> HttpResponse:
+    document = forms.measurement_document(request.POST)
+    try:
+        services.record_measurement(actor=actor_of(request), key_result_id=key_result_id, document=document)
+    except Invalid as error:
+        return _after_update(request, key_result_id, form="measurement", error=error, values=document, message="")
+    return _after_update(
+        request, key_result_id, form="measurement", error=None, values={}, message="Measurement recorded."
+    )
+
+
+@require_POST
+@translate_errors
+def record_check_in(request: HttpRequest, key_result_id: str) -> HttpResponse:
+    document = forms.check_in_document(request.POST)
+    try:
+        services.record_check_in(actor=actor_of(request), key_result_id=key_result_id, document=document)
+    except Invalid as error:
+        return _after_update(request, key_result_id, form="check_in", error=error, values=document, message="")
+    return _after_update(request, key_result_id, form="check_in", error=None, values={}, message="Check-in recorded.")

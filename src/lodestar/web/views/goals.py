@@ -1,0 +1,125 @@
+"""The alignment tree and the goal page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from lodestar.accounts import audit
+from lodestar.accounts.permissions import editable_owners
+from lodestar.goals.snapshot import Snapshot
+from lodestar.lib import model as m
+from lodestar.lib.errors import NotFound
+from lodestar.lib.vocabulary import STATUSES
+from lodestar.web import pages
+from lodestar.web.charts import key_result_chart
+from lodestar.web.views.common import actor_of, snapshot_of, translate_errors
+
+AUDIT_ON_GOAL_PAGE = 25
+
+
+@require_GET
+@translate_errors
+def alignment(request: HttpRequest) -> HttpResponse:
+    snapshot = snapshot_of(request)
+    period = request.GET.get("period", "")
+    unit = request.GET.get("unit", "")
+    status = request.GET.get("status", "")
+    roots, matching = pages.alignment_tree(
+        snapshot,
+        period=period if period in snapshot.periods else "",
+        unit=unit if unit in snapshot.units else "",
+        status=status if status in STATUSES else "",
+    )
+    return render(
+        request,
+        "web/alignment.html",
+        {
+            "mission": snapshot.model.mission,
+            "roots": roots,
+            "matching": matching,
+            "total": len(snapshot.model.goals),
+            "filters": {"period": period, "unit": unit, "status": status},
+            "filtered": bool(period or unit or status),
+            "periods": snapshot.model.periods,
+            "units": snapshot.model.units,
+            "statuses": STATUSES,
+        },
+    )
+
+
+def key_result_card(
+    snapshot: Snapshot,
+    goal: m.Goal,
+    kr: m.KeyResult,
+    *,
+    editable: bool,
+    errors: dict[str, dict[str, str]] | None = None,
+    values: dict[str, dict[str, Any]] | None = None,
+    message: str = "",
+) -> dict[str, Any]:
+    score = snapshot.kr_scores[kr.id]
+    period = snapshot.periods[goal.period]
+    return {
+        "kr": kr,
+        "goal": goal,
+        "score": score,
+        "version": snapshot.kr_versions.get(kr.id, 1),
+        "chart": key_result_chart(kr, period, score, snapshot.as_of),
+        "measurements": list(reversed(kr.measurements))[:6],
+        "editable": editable,
+        "errors": errors or {},
+        "values": values or {},
+        "message": message,
+        "default_date": min(max(snapshot.as_of, period.start), period.end),
+    }
+
+
+def goal_context(request: HttpRequest, snapshot: Snapshot, goal_id: str, **card: Any) -> dict[str, Any]:
+    """Everything the goal page shows; `card` carries form errors for one key result's card."""
+    goal = snapshot.goals.get(goal_id)
+    if goal is None:
+        raise NotFound(f"no goal {goal_id!r}")
+    editable = editable_owners(actor_of(request), snapshot.model)
+    can_edit = editable is None or goal.owner in editable
+    cards = []
+    for kr in goal.key_results:
+        extra = card if card.get("key_result") == kr.id else {}
+        cards.append(
+            key_result_card(
+                snapshot, goal, kr, editable=can_edit, errors=extra.get("errors"), values=extra.get("values"),
+                message=extra.get("message", ""),
+            )
+        )  # fmt: skip
+    check_ins = sorted(
+        ((c, kr) for kr in goal.key_results for c in kr.check_ins), key=lambda pair: pair[0].date, reverse=True
+    )
+    return {
+        "row": pages.goal_row(snapshot, goal, editable=editable),
+        "goal": goal,
+        "version": snapshot.goal_versions.get(goal.id, 1),
+        "can_edit": can_edit,
+        "cards": cards,
+        "check_ins": [(c, kr, snapshot.people.get(c.by or "")) for c, kr in check_ins[:30]],
+        "parents": [
+            pages.goal_row(snapshot, snapshot.goals[c.goal], weight=c.effective_weight) for c in goal.contributes_to
+        ],
+        "contributors": [
+            pages.goal_row(snapshot, snapshot.goals[child], weight=weight)
+            for child, weight in snapshot.contributors.get(goal.id, [])
+        ],
+        "chains": [[pages.goal_row(snapshot, snapshot.goals[g]) for g in chain] for chain in snapshot.chains(goal.id)],
+        "mission": snapshot.model.mission,
+        "tasks": [task for task in snapshot.model.tasks if task.id in set(goal.tasks)],
+        "audit": audit.list_entries(goal_id=goal.id, limit=AUDIT_ON_GOAL_PAGE),
+    }
+
+
+@require_GET
+@translate_errors
+def goal_page(request: HttpRequest, goal_id: str) -> HttpResponse:
+    snapshot = snapshot_of(request)
+    return render(request, "web/goal.html", goal_context(request, snapshot, goal_id))

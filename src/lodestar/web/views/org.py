@@ -1,0 +1,67 @@
+"""Unit and person pages."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from lodestar.accounts.permissions import editable_owners
+from lodestar.lib.errors import NotFound
+from lodestar.web import pages
+from lodestar.web.views.common import actor_of, snapshot_of, translate_errors
+from lodestar.web.views.overview import kpi_cards
+
+
+@require_GET
+@translate_errors
+def unit_page(request: HttpRequest, unit_id: str) -> HttpResponse:
+    snapshot = snapshot_of(request)
+    unit = snapshot.units.get(unit_id)
+    if unit is None:
+        raise NotFound(f"no unit {unit_id!r}")
+    people = [p for p in snapshot.model.people if p.unit == unit_id]
+    own = {unit_id} | {p.id for p in people}
+    editable = editable_owners(actor_of(request), snapshot.model)
+    below = snapshot.owners_of_unit(unit_id) - own
+    return render(
+        request,
+        "web/unit.html",
+        {
+            "unit": unit,
+            "parent": snapshot.units.get(unit.parent or ""),
+            "lead": snapshot.people.get(unit.lead or ""),
+            "people": people,
+            "children": [u for u in snapshot.model.units if u.parent == unit_id],
+            "goals": pages.goal_rows(snapshot, snapshot.goals_owned_by(own), editable=editable),
+            "goals_below": pages.goal_rows(snapshot, snapshot.goals_owned_by(below), editable=editable),
+            "kpis": kpi_cards(snapshot, [k for k in snapshot.model.kpis if k.owner in own]),
+            "can_add": editable is None or unit_id in editable,
+        },
+    )
+
+
+@require_GET
+@translate_errors
+def person_page(request: HttpRequest, person_id: str) -> HttpResponse:
+    snapshot = snapshot_of(request)
+    person = snapshot.people.get(person_id)
+    if person is None:
+        raise NotFound(f"no person {person_id!r}")
+    editable = editable_owners(actor_of(request), snapshot.model)
+    goals = snapshot.goals_owned_by({person_id})
+    return render(
+        request,
+        "web/person.html",
+        {
+            "person": person,
+            "unit": snapshot.units[person.unit],
+            "leads": [u for u in snapshot.model.units if u.lead == person_id],
+            "goals": pages.goal_rows(snapshot, goals, editable=editable),
+            "kpis": kpi_cards(snapshot, [k for k in snapshot.model.kpis if k.owner == person_id]),
+            "competencies": [
+                (c, person.competencies[c.id]) for c in snapshot.model.competencies if c.id in person.competencies
+            ],
+            "can_add": editable is None or person_id in editable,
+        },
+    )
