@@ -9,7 +9,9 @@ count each value once, in the bucket where it first appears.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+import operator
+from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -45,6 +47,11 @@ def column_of(table: ir.Table, name: str) -> ir.Value:
     return table[name]
 
 
+def _columns_of(table: ir.Table) -> Callable[[str], ir.Value]:
+    """Return a resolver of column names against one table."""
+    return lambda name: column_of(table, name)
+
+
 def dimension_value(source: Source, table: ir.Table, name: str) -> ir.Value:
     """Return a dimension's expression over a source table, as a string."""
     value = to_ibis(source.dimensions[name].tree, lambda column: column_of(table, column))
@@ -54,24 +61,21 @@ def dimension_value(source: Source, table: ir.Table, name: str) -> ir.Value:
 def source_predicates(
     source: Source,
     table: ir.Table,
-    leaf: SimpleMetric,
     *,
+    time: str,
     where: Mapping[str, str],
     start: date | None,
     end: date | None,
 ) -> list[ir.BooleanValue]:
-    """Return the row filters of one leaf: source filter, metric filter, time window, slice."""
-    resolve = lambda column: column_of(table, column)  # noqa: E731
+    """Return the row filters every metric of a source shares: source filter, time window, slice."""
     predicates: list[Any] = []
     if source.filter is not None:
-        predicates.append(to_ibis(source.filter.tree, resolve))
-    if leaf.filter is not None:
-        predicates.append(to_ibis(leaf.filter.tree, resolve))
-    time = table[leaf.time]
+        predicates.append(to_ibis(source.filter.tree, lambda column: column_of(table, column)))
+    column = table[time]
     if start is not None:
-        predicates.append(time >= time_bound(time, start))
+        predicates.append(column >= time_bound(column, start))
     if end is not None:
-        predicates.append(time < time_bound(time, end))
+        predicates.append(column < time_bound(column, end))
     for name, value in where.items():
         predicates.append(dimension_value(source, table, name) == ibis.literal(value, type=dt.string))
     return predicates
@@ -81,47 +85,95 @@ def _as_date(value: ir.Value) -> ir.Value:
     return value if value.type().is_date() else value.date()
 
 
-def leaf_components(
-    leaf: SimpleMetric,
+def _aggregates(
+    leaf: SimpleMetric, index: int, value: Any, condition: Any, rows: ir.Table, *, cumulative: bool
+) -> dict[str, ir.Value]:
+    v, k = f"v{index}", f"k{index}"
+    if leaf.agg == "count":
+        return {v: rows.count(where=condition) if value is None else value.count(where=condition)}
+    if leaf.agg == "count_distinct":
+        return {v: value.nunique(where=condition)}
+    if leaf.agg == "sum":
+        return {v: value.sum(where=condition)}
+    if leaf.agg == "avg":
+        if cumulative:
+            return {v: value.sum(where=condition), k: value.count(where=condition)}
+        return {v: value.mean(where=condition)}
+    if leaf.agg == "min":
+        return {v: value.min(where=condition)}
+    return {v: value.max(where=condition)}
+
+
+def group_components(
+    group: list[tuple[int, SimpleMetric]],
     source: Source,
     table: ir.Table,
     *,
-    index: int,
     grain: str,
     where: Mapping[str, str],
     start: date | None,
     end: date | None,
     cumulative: bool,
-) -> ir.Table:
-    """Aggregate one simple metric per bucket into component columns `v<index>` (and `k<index>` for averages)."""
-    predicates = source_predicates(source, table, leaf, where=where, start=start, end=end)
-    rows = table.filter(*predicates) if predicates else table
+) -> list[ir.Table]:
+    """Aggregate simple metrics of one source and time column per bucket, in one pass over the rows.
+
+    Each metric `i` gets component columns `v<i>` (and `k<i>` for averages to date). Metric
+    filters become per-aggregate conditions; a lone metric's filter joins the WHERE clause.
+    """
+    time = group[0][1].time
+    shared = source_predicates(source, table, time=time, where=where, start=start, end=end)
+    resolve_table = _columns_of(table)
+    conditions = {
+        index: to_ibis(leaf.filter.tree, resolve_table) if leaf.filter is not None else None for index, leaf in group
+    }
+    if len(group) == 1 and conditions[group[0][0]] is not None:
+        shared.append(conditions[group[0][0]])
+        conditions = {group[0][0]: None}
+    elif all(condition is not None for condition in conditions.values()):
+        # Rows no metric wants are dropped before aggregating.
+        shared.append(functools.reduce(operator.or_, conditions.values()))
+    rows = table.filter(*shared) if shared else table
+    resolve = _columns_of(rows)
+    conditions = {
+        index: to_ibis(leaf.filter.tree, resolve) if conditions[index] is not None and leaf.filter is not None else None
+        for index, leaf in group
+    }
     unit = TRUNCATE_UNIT[grain]
-    value = to_ibis(leaf.expr.tree, lambda column: column_of(rows, column)) if leaf.expr is not None else None
-    v, k = f"v{index}", f"k{index}"
-    if leaf.agg == "count_distinct" and cumulative:
-        assert value is not None
-        keyed = rows.filter(value.notnull()).group_by(distinct_value=value)
-        firsts = keyed.agg(first_seen=rows[leaf.time].min())
-        grouped = firsts.group_by(bucket=firsts.first_seen.truncate(unit)).agg(**{v: firsts.count()})
-    else:
-        components: dict[str, Any]
-        if leaf.agg == "count":
-            components = {v: rows.count() if value is None else value.count()}
-        elif leaf.agg == "count_distinct":
-            assert value is not None
-            components = {v: value.nunique()}
-        elif leaf.agg == "sum":
-            components = {v: value.sum()}  # type: ignore[union-attr]
-        elif leaf.agg == "avg":
-            assert value is not None
-            components = {v: value.sum(), k: value.count()} if cumulative else {v: value.mean()}
-        elif leaf.agg == "min":
-            components = {v: value.min()}  # type: ignore[union-attr]
-        else:
-            components = {v: value.max()}  # type: ignore[union-attr]
-        grouped = rows.group_by(bucket=rows[leaf.time].truncate(unit)).agg(**components)
-    return grouped.mutate(bucket=_as_date(grouped.bucket))
+    aggregates: dict[str, ir.Value] = {}
+    firsts_by_value: dict[str, list[tuple[int, SimpleMetric]]] = {}
+    for index, leaf in group:
+        if leaf.agg == "count_distinct" and cumulative and leaf.expr is not None:
+            firsts_by_value.setdefault(leaf.expr.text, []).append((index, leaf))
+            continue
+        value = to_ibis(leaf.expr.tree, resolve) if leaf.expr is not None else None
+        aggregates.update(_aggregates(leaf, index, value, conditions[index], rows, cumulative=cumulative))
+    parts: list[ir.Table] = []
+    if aggregates:
+        grouped = rows.group_by(bucket=rows[time].truncate(unit)).agg(**aggregates)
+        parts.append(grouped.mutate(bucket=_as_date(grouped.bucket)))
+    for members in firsts_by_value.values():
+        # A distinct value counts to date once, in the bucket where it is first seen.
+        expression = members[0][1].expr
+        assert expression is not None
+        value = to_ibis(expression.tree, resolve)
+        keyed = rows.filter(value.notnull())
+        first_seen = {
+            f"first{index}": keyed[time].min(
+                where=to_ibis(leaf.filter.tree, _columns_of(keyed))
+                if conditions[index] is not None and leaf.filter is not None
+                else None
+            )
+            for index, leaf in members
+        }
+        firsts = keyed.group_by(distinct_value=to_ibis(expression.tree, _columns_of(keyed))).agg(**first_seen)
+        for index, _ in members:
+            seen = firsts[f"first{index}"]
+            counted = firsts.filter(seen.notnull()) if len(members) > 1 or conditions[index] is not None else firsts
+            grouped = counted.group_by(bucket=counted[f"first{index}"].truncate(unit)).agg(
+                **{f"v{index}": counted.count()}
+            )
+            parts.append(grouped.mutate(bucket=_as_date(grouped.bucket)))
+    return parts
 
 
 def _combine(parts: list[ir.Table]) -> ir.Table:
@@ -185,19 +237,22 @@ def compile_metric(
     slice_ = dict(where or {})
     leaves = definitions.leaves(metric_id)
     index_of = {leaf.id: index for index, leaf in enumerate(leaves)}
+    groups: dict[tuple[str, str], list[tuple[int, SimpleMetric]]] = {}
+    for index, leaf in enumerate(leaves):
+        groups.setdefault((leaf.source, leaf.time), []).append((index, leaf))
     parts = [
-        leaf_components(
-            leaf,
-            definitions.sources[leaf.source],
-            tables[leaf.source],
-            index=index,
+        part
+        for (source_id, _), group in groups.items()
+        for part in group_components(
+            group,
+            definitions.sources[source_id],
+            tables[source_id],
             grain=grain,
             where=slice_,
             start=start,
             end=end,
             cumulative=cumulative,
         )
-        for index, leaf in enumerate(leaves)
     ]
     combined = _combine(parts)
     leaf_values: dict[str, ir.Value] = {}

@@ -244,9 +244,7 @@ def _columns(reader: _Reader, value: Any, location: str) -> dict[str, str] | Non
     return columns
 
 
-def _metric(
-    reader: _Reader, metric_id: str, raw: Any, sources: Mapping[str, Source], known: set[str]
-) -> Metric | None:
+def _metric(reader: _Reader, metric_id: str, raw: Any, sources: Mapping[str, Source], known: set[str]) -> Metric | None:
     location = f"metrics.{metric_id}"
     if not isinstance(raw, dict):
         reader.problem(location, f"expected a mapping, got {_kind(raw)}")
@@ -282,7 +280,7 @@ def _metric(
         if numerator is not None and denominator is not None:
             metric = RatioMetric(metric_id, numerator, denominator, unit, description)
     else:
-        metric = _derived(reader, metric_id, data, unit, description, known)
+        metric = _derived(reader, metric_id=metric_id, data=data, unit=unit, description=description, known=known)
     return metric if len(reader.problems) == count else None
 
 
@@ -321,7 +319,13 @@ def _simple(
 
 
 def _derived(
-    reader: _Reader, metric_id: str, data: Mapping[str, Any], unit: str | None, description: str | None, known: set[str]
+    reader: _Reader,
+    *,
+    metric_id: str,
+    data: Mapping[str, Any],
+    unit: str | None,
+    description: str | None,
+    known: set[str],
 ) -> DerivedMetric | None:
     location = f"metrics.{metric_id}"
     for key in ("inputs", "expr"):
