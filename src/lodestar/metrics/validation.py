@@ -15,8 +15,8 @@ import ibis.expr.schema as sch
 import ibis.expr.types as ir
 from sqlglot import exp
 
-from lodestar.metrics.compiler import column_of, compile_metric
-from lodestar.metrics.definitions import Expression, MetricsDefinitions, SimpleMetric
+from lodestar.metrics.compiler import column_of
+from lodestar.metrics.definitions import DerivedMetric, Expression, MetricsDefinitions, SimpleMetric
 from lodestar.metrics.errors import Problem
 from lodestar.metrics.expressions import to_ibis
 from lodestar.metrics.warehouse import unbound_tables
@@ -101,20 +101,28 @@ def check_against_schemas(definitions: MetricsDefinitions, schemas: Mapping[str,
         _check_simple(metric, tables[metric.source], definitions.sources[metric.source].table, problems)
         if len(problems) > count:
             broken_metrics.add(metric.id)
-    for metric_id in definitions.metrics:
-        if any(leaf.id in broken_metrics for leaf in definitions.leaves(metric_id)):
-            continue
-        try:
-            compile_metric(definitions, tables, metric_id, grain="month")
-            compile_metric(definitions, tables, metric_id, grain="month", cumulative=True)
-        except Exception as error:
-            metric = definitions.metrics[metric_id]
-            key = "expr" if metric.type != "ratio" else "type"
-            text = metric.expr.text if metric.type != "ratio" and metric.expr is not None else metric_id  # type: ignore[union-attr]
-            problems.append(
-                Problem(f"metrics.{metric_id}.{key}", f"cannot be computed ({_first(error)}): {_quote(text)}")
-            )
+    for metric in definitions.metrics.values():
+        if isinstance(metric, DerivedMetric) and not any(
+            leaf.id in broken_metrics for leaf in definitions.leaves(metric.id)
+        ):
+            _check_derived(metric, problems)
     return problems
+
+
+def _check_derived(metric: DerivedMetric, problems: list[Problem]) -> None:
+    """Type-check a derived expression over its inputs' values (numbers, or no value)."""
+    values = ibis.table(dict.fromkeys(metric.inputs, dt.float64), name="inputs")
+    try:
+        result = to_ibis(metric.expr.tree, lambda name: values[name])
+    except Exception as error:
+        problems.append(
+            Problem(f"metrics.{metric.id}.expr", f"does not type-check ({_first(error)}): {_quote(metric.expr.text)}")
+        )
+        return
+    if not (result.type().is_numeric() or result.type().is_null()):
+        problems.append(
+            Problem(f"metrics.{metric.id}.expr", f"must give a number, not {result.type()}: {_quote(metric.expr.text)}")
+        )
 
 
 def _check_simple(metric: SimpleMetric, table: ir.Table, table_name: str, problems: list[Problem]) -> None:

@@ -159,6 +159,18 @@ BAD_FILES: list[tuple[str, Mutation, str, str]] = [
         "metrics.mql_to_sql_rate",
         "mql_to_sql_rate -> mql_to_sql_rate",
     ),
+    (
+        "a derived expr with a text function",
+        set_metric("cost_per_mql", expr="lower(spend)"),
+        "metrics.cost_per_mql.expr",
+        "lower(spend)",
+    ),
+    (
+        "a derived expr that is no number",
+        set_metric("cost_per_mql", expr="spend > mqls"),
+        "metrics.cost_per_mql.expr",
+        "spend > mqls",
+    ),
     ("an unknown metric key", set_metric("mqls", filters="x"), "metrics.mqls.filters", "unknown key"),
     ("an unknown type", set_metric("mqls", type="window"), "metrics.mqls.type", "window"),
     ("a wrong type for expr", set_metric("spend", expr=["amount"]), "metrics.spend.expr", "['amount']"),
