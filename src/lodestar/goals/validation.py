@@ -57,17 +57,52 @@ def read_goal(document: Any, *, model: m.Model, replacing: str | None = None) ->
     found = sections.read_goals(r, [document])
     _raise_if(r, "goals", "goal")
     goal: m.Goal = found[0][1]
+    path = "goals[0]"
     if goal.id != replacing and any(other.id == goal.id for other in model.goals):
-        r.error("goals[0].id", f"a goal {goal.id!r} exists already")
+        r.error(f"{path}.id", f"a goal {goal.id!r} exists already")
+        _raise_if(r, "goals", "goal")
     taken = {kr.id for other in model.goals if other.id != replacing for kr in other.key_results}
     for j, kr in enumerate(goal.key_results):
         if kr.id in taken:
-            r.error(f"goals[0].key_results[{j}].id", f"a key result {kr.id!r} exists already")
+            r.error(f"{path}.key_results[{j}].id", f"a key result {kr.id!r} exists already")
     goals = {other.id: other for other in model.goals if other.id != replacing}
     goals[goal.id] = goal
-    refs.check_goals(_ids(r, model, goals), [(0, goal)])
+    ids = _ids(r, model, goals)
+    # The reference checks of refs.check_goals, for one goal; its cycle walk reports cycles at
+    # whichever goal closes them, so the cycle check below walks from this goal instead.
+    ids.owner(goal.owner, f"{path}.owner")
+    ids.member(goal.period, ids.periods, "period", f"{path}.period")
+    for j, contribution in enumerate(goal.contributes_to):
+        if contribution.goal == goal.id:
+            r.error(f"{path}.contributes_to[{j}].goal", "a goal cannot contribute to itself")
+        else:
+            ids.member(contribution.goal, ids.goals, "goal", f"{path}.contributes_to[{j}].goal")
+    for j, task in enumerate(goal.tasks):
+        ids.member(task, ids.tasks, "task", f"{path}.tasks[{j}]")
+    for j, kr in enumerate(goal.key_results):
+        for k, check_in in enumerate(kr.check_ins):
+            ids.person(check_in.by, f"{path}.key_results[{j}].check_ins[{k}].by")
+    cycle = _cycle_through(goal, goals)
+    if cycle:
+        r.error(f"{path}.contributes_to", "cycle: " + " → ".join(cycle))
     _raise_if(r, "goals", "goal")
     return goal
+
+
+def _cycle_through(goal: m.Goal, goals: dict[str, m.Goal]) -> list[str] | None:
+    """A path goal → … → goal along contributes_to, if the goal now reaches itself."""
+    stack: list[list[str]] = [[goal.id, c.goal] for c in goal.contributes_to if c.goal in goals and c.goal != goal.id]
+    seen: set[str] = set()
+    while stack:
+        trail = stack.pop()
+        here = trail[-1]
+        if here == goal.id:
+            return trail
+        if here in seen:
+            continue
+        seen.add(here)
+        stack.extend([*trail, c.goal] for c in goals[here].contributes_to if c.goal in goals)
+    return None
 
 
 def read_key_result(document: Any, *, model: m.Model, replacing: str | None = None) -> m.KeyResult:

@@ -140,7 +140,9 @@ def org(db: None) -> dict[str, Any]:
 
 
 @pytest.fixture
-def cast(org: dict[str, Any]) -> Cast:
+def cast(org: dict[str, Any], settings: Any) -> Cast:
+    # Argon2 is deliberately slow; tests that are not about hashing use a fast hasher.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     actor = command_line_actor()
     result = Cast()
     for name, (role, person) in ROLES_OF_CAST.items():
