@@ -9,6 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 
+from lodestar.accounts import audit
 from lodestar.goals import models as goals
 from lodestar.interchange.export import export_text
 from lodestar.interchange.load import NoModel, load_model
@@ -80,6 +81,7 @@ def import_model(*, model: Model) -> ImportResult:
         empty = not Organization.objects.exists()
         plan = plan_changes(None if empty else load_model(), model)
         write_model(model, versions={} if empty else _versions(plan))
+        audit.record_import(plan=plan)
     return ImportResult(plan=plan)
 
 
