@@ -1,0 +1,50 @@
+import pytest
+
+from lodestar.accounts.services import sign_in
+from lodestar.lib.errors import Invalid, PermissionDenied
+from tests.integration.accounts.cast import PASSWORD
+
+
+def test_sign_in_by_email_ignores_case(cast):
+    assert sign_in(email=" SAM@example.com ", password=PASSWORD, address="1.2.3.4") == cast.sam
+
+
+def test_a_wrong_password_is_refused(cast):
+    with pytest.raises(Invalid):
+        sign_in(email="sam@example.com", password="wrong", address="1.2.3.4")
+
+
+def test_a_deactivated_user_cannot_sign_in(cast):
+    cast.sam.is_active = False
+    cast.sam.save()
+    with pytest.raises(Invalid):
+        sign_in(email="sam@example.com", password=PASSWORD, address="1.2.3.4")
+
+
+def test_sign_in_is_blocked_after_five_failures_for_an_email(cast):
+    for _ in range(5):
+        with pytest.raises(Invalid):
+            sign_in(email="sam@example.com", password="wrong", address="1.2.3.4")
+    with pytest.raises(PermissionDenied):
+        sign_in(email="sam@example.com", password=PASSWORD, address="5.6.7.8")
+
+
+def test_sign_in_is_blocked_after_many_failures_from_one_address(cast, settings):
+    settings.SIGN_IN_FAILURES_PER_ADDRESS = 3
+    for name in ("a", "b", "c"):
+        with pytest.raises(Invalid):
+            sign_in(email=f"{name}@example.com", password="wrong", address="9.9.9.9")
+    with pytest.raises(PermissionDenied):
+        sign_in(email="sam@example.com", password=PASSWORD, address="9.9.9.9")
+    assert sign_in(email="sam@example.com", password=PASSWORD, address="1.1.1.1") == cast.sam
+
+
+def test_a_successful_sign_in_clears_earlier_failures(cast):
+    for _ in range(4):
+        with pytest.raises(Invalid):
+            sign_in(email="sam@example.com", password="wrong", address="1.2.3.4")
+    sign_in(email="sam@example.com", password=PASSWORD, address="1.2.3.4")
+    for _ in range(4):
+        with pytest.raises(Invalid):
+            sign_in(email="sam@example.com", password="wrong", address="1.2.3.4")
+    assert sign_in(email="sam@example.com", password=PASSWORD, address="1.2.3.4") == cast.sam
