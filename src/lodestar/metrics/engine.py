@@ -169,6 +169,12 @@ def values(
     return [MetricValue(period, found.get(period, empty)) for period in starts]
 
 
+class _PySparkOptions(ibis.config.Config):
+    """The PySpark backend's options, for compiling Spark SQL without pyspark installed."""
+
+    treat_nan_as_null: bool = False
+
+
 def compile_sql(
     definitions: MetricsDefinitions,
     metric_id: str,
@@ -185,6 +191,9 @@ def compile_sql(
     check_query(definitions, metric_id, grain=grain, where=slice_)
     if engine not in ENGINES:
         raise BindingError(f"unknown engine {engine!r} (one of: {', '.join(ENGINES)})")
+    if engine == "pyspark" and ibis.options.pyspark is None:
+        # The PySpark compiler reads options its backend registers, which needs pyspark installed.
+        ibis.options.pyspark = _PySparkOptions()
     tables = unbound_tables(schemas if schemas is not None else offline_schemas(definitions), definitions)
     expression = compile_metric(definitions, tables, metric_id, grain=grain, where=slice_, start=start, end=end)
     return str(ibis.to_sql(expression, dialect=engine)).strip() + ";"

@@ -1,0 +1,21 @@
+SELECT
+  CAST("t2"."bucket" AS DATE) AS "period",
+  COALESCE("t2"."v0", 0) AS "value"
+FROM (
+  SELECT
+    DATE_TRUNC('MONTH', "t1"."mql_at") AS "bucket",
+    COUNT(DISTINCT "t1"."lead_id") AS "v0"
+  FROM (
+    SELECT
+      *
+    FROM "crm"."leads" AS "t0"
+    WHERE
+      NOT (
+        "t0"."is_test"
+      ) AND "t0"."mql_at" IS NOT NULL
+  ) AS "t1"
+  GROUP BY
+    1
+) AS "t2"
+ORDER BY
+  CAST("t2"."bucket" AS DATE) ASC;
