@@ -9,6 +9,7 @@ from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 import yaml
@@ -31,7 +32,9 @@ def run_lodestar(*args: str) -> Run:
     """Run `lodestar ARGS` in this process against the test database."""
     out, err = io.StringIO(), io.StringIO()
     code = 0
-    with redirect_stdout(out), redirect_stderr(err):
+    # A command closes the database connections when it ends; inside a test transaction
+    # that would end the test's connection (PostgreSQL), so the close is skipped here.
+    with redirect_stdout(out), redirect_stderr(err), mock.patch("django.core.management.base.connections.close_all"):
         try:
             main(["lodestar", *args])
         except SystemExit as stop:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
 from typing import Any
+
+from django.db import connection, models
 
 from lodestar.design import models as design
 from lodestar.goals import models as goals
 from lodestar.lib import model as m
+from lodestar.lib.gc_pause import gc_paused
 from lodestar.org import models as org
 from lodestar.purpose import models as purpose
 
@@ -17,8 +22,43 @@ class NoModel(LookupError):
     """Nothing has been imported yet."""
 
 
+def _json_value(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def _converter(field: Any) -> Callable[[Any], Any] | None:
+    """How a raw database value of `field` becomes a Python value (None: as it comes).
+
+    Both database connections already turn dates and booleans into Python values (Django's
+    SQLite connection declares converters for those column types); JSON arrives as text,
+    because Django decodes it itself on the ORM's way.
+    """
+    return _json_value if isinstance(field, models.JSONField) else None
+
+
 def _rows(model: Any, *fields: str, order: tuple[str, ...] = ("ordinal",)) -> list[tuple[Any, ...]]:
-    return list(model.objects.order_by(*order).values_list(*fields))
+    """The columns of every row, in order; a plain cursor, since the ORM's per-row work is the cost here."""
+    meta = model._meta
+    quote = connection.ops.quote_name
+    columns = [meta.get_field(name.removesuffix("_id")) for name in fields]
+    sql = "SELECT {} FROM {} ORDER BY {}".format(
+        ", ".join(quote(field.column) for field in columns),
+        quote(meta.db_table),
+        ", ".join(quote(meta.get_field(name.removesuffix("_id")).column) for name in order),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        rows = cursor.fetchall()
+    converters = [(index, convert) for index, field in enumerate(columns) if (convert := _converter(field))]
+    if not converters or not rows:
+        return rows
+    converted = []
+    for row in rows:
+        values = list(row)
+        for index, convert in converters:
+            values[index] = convert(values[index])
+        converted.append(tuple(values))
+    return converted
 
 
 def _number(value: float | None) -> float | None:
@@ -27,6 +67,11 @@ def _number(value: float | None) -> float | None:
 
 def load_model() -> m.Model:
     """The stored model. Raises NoModel when nothing has been imported."""
+    with gc_paused():
+        return _load_model()
+
+
+def _load_model() -> m.Model:
     organization = org.Organization.objects.values_list("name", "industry", "currency").first()
     if organization is None:
         raise NoModel("no model has been imported yet: run `lodestar import FILE` or `lodestar demo`")

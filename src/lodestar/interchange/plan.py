@@ -101,6 +101,42 @@ def plan_changes(old: Model | None, new: Model) -> Plan:
     return plan
 
 
+def plan_additions(new: Model) -> Plan:
+    """The plan for an empty database: everything is added (cheaper than diffing against nothing)."""
+    plan = Plan()
+    add = plan.changes.append
+    add(Change("organization", "organization", "add"))
+    singles: list[tuple[str, list[Any]]] = [
+        ("locations", new.locations), ("units", new.units), ("people", new.people),
+    ]  # fmt: skip
+    for collection, entities in singles:
+        for entity in entities:
+            add(Change(collection, entity.id, "add"))
+    if new.mission is not None:
+        add(Change("mission", "mission", "add"))
+    for profile in new.role_profiles:
+        add(Change("role_profiles", f"{profile.unit}→{profile.toward or '*'}", "add"))
+    for answer in new.vision:
+        add(Change("vision", f"{answer.question}@{answer.scope or '*'}→{answer.toward or '*'}", "add"))
+    for task in new.tasks:
+        add(Change("tasks", task.id, "add"))
+    for dependency in new.dependencies:
+        add(Change("dependencies", f"{dependency.from_unit}→{dependency.to_unit}: {dependency.about}", "add"))
+    rest: list[tuple[str, list[Any]]] = [
+        ("competencies", new.competencies), ("touchpoints", new.touchpoints), ("periods", new.periods),
+        ("goals", new.goals),
+    ]  # fmt: skip
+    for collection, entities in rest:
+        for entity in entities:
+            add(Change(collection, entity.id, "add"))
+    for goal in new.goals:
+        for kr in goal.key_results:
+            add(Change("key_results", kr.id, "add"))
+    for kpi in new.kpis:
+        add(Change("kpis", kpi.id, "add"))
+    return plan
+
+
 def render_plan(plan: Plan) -> str:
     """The plan as text, grouped by collection: + add, ~ change (fields), - remove."""
     if plan.empty:

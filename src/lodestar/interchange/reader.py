@@ -27,6 +27,16 @@ class Issue:
         return f"{self.path}: {self.message}" if self.path else self.message
 
 
+class _Missing:
+    """Stands for a required key that is absent; the readers pass over it (it is already reported)."""
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING: Any = _Missing()
+
+
 class InvalidModel(Invalid):
     """The model file has errors; nothing was written."""
 
@@ -44,7 +54,7 @@ def describe(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
-        return f"the number {format_number(value)}"
+        return f"the number {value}"  # as written: 5.0 is not the integer 5
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
         return f"the text {shown!r}"
@@ -76,25 +86,28 @@ class Reader:
     def mapping(
         self, value: Any, path: str, *, allowed: frozenset[str], required: Iterable[str] = ()
     ) -> dict[str, Any] | None:
-        """The value as a mapping with only `allowed` keys and every `required` one, else None."""
+        """The value as a mapping, None if it is none.
+
+        Unknown keys and absent required keys are reported, and reading goes on so that the
+        rest of the mapping is checked too: an absent required key reads as MISSING.
+        """
+        if value is MISSING:
+            return None
         if type(value) is not dict:
             self.error(path, f"expected a mapping, got {describe(value)}")
             return None
-        ok = True
         if not allowed.issuperset(value):
             for key in value:
                 if key not in allowed:
                     self.error(_join(path, key), _unknown_key(key, allowed))
-                    ok = False
-        for key in required:
-            if key not in value:
-                self.error(_join(path, key), "required")
-                ok = False
-        return value if ok else None
+        absent = [key for key in required if key not in value]
+        for key in absent:
+            self.error(_join(path, key), "required")
+        return {**value, **dict.fromkeys(absent, MISSING)} if absent else value
 
     def items(self, value: Any, path: str) -> list[Any]:
         """A list (absent or null means empty)."""
-        if value is None:
+        if value is None or value is MISSING:
             return []
         if type(value) is not list:
             self.error(path, f"expected a list, got {describe(value)}")
@@ -102,7 +115,7 @@ class Reader:
         return value
 
     def text(self, value: Any, path: str, *, optional: bool = False) -> str | None:
-        if value is None and optional:
+        if value is MISSING or (value is None and optional):
             return None
         if type(value) is not str:
             self.error(path, f"expected text, got {describe(value)}")
@@ -113,6 +126,8 @@ class Reader:
         return value
 
     def ident(self, value: Any, path: str) -> str | None:
+        if value is MISSING:
+            return None
         if type(value) is not str:
             hint = " (quote it)" if isinstance(value, int | float) and not isinstance(value, bool) else ""
             self.error(path, f"expected an id, got {describe(value)}{hint}")
@@ -128,7 +143,7 @@ class Reader:
 
     def ref(self, value: Any, path: str, *, optional: bool = False) -> str | None:
         """An id that refers to something; whether it exists is checked later."""
-        if value is None and optional:
+        if value is MISSING or (value is None and optional):
             return None
         if type(value) is not str:
             self.error(path, f"expected an id, got {describe(value)}")
@@ -150,7 +165,7 @@ class Reader:
         return result
 
     def number(self, value: Any, path: str, *, optional: bool = False) -> float | None:
-        if value is None and optional:
+        if value is MISSING or (value is None and optional):
             return None
         kind = type(value)
         if kind is int:
@@ -164,7 +179,7 @@ class Reader:
         return None
 
     def integer(self, value: Any, path: str, *, low: int, high: int, optional: bool = False) -> int | None:
-        if value is None and optional:
+        if value is MISSING or (value is None and optional):
             return None
         if type(value) is not int:
             self.error(path, f"expected a whole number from {low} to {high}, got {describe(value)}")
@@ -192,7 +207,7 @@ class Reader:
         return bool(value)
 
     def choice(self, value: Any, path: str, choices: tuple[str, ...], *, optional: bool = False) -> str | None:
-        if value is None and optional:
+        if value is MISSING or (value is None and optional):
             return None
         if type(value) is not str or value not in choices:
             self.error(path, f"expected one of {', '.join(choices)}; got {describe(value)}")
@@ -201,7 +216,7 @@ class Reader:
 
     def day(self, value: Any, path: str, *, optional: bool = False) -> date | None:
         """An ISO date, `YYYY-MM-DD`."""
-        if value is None and optional:
+        if value is MISSING or (value is None and optional):
             return None
         if type(value) is date:
             return value

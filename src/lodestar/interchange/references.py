@@ -11,10 +11,16 @@ from lodestar.lib import model as m
 
 
 class Ids:
-    """The ids defined in each collection, with where each was first defined."""
+    """The ids defined in each collection, with where each was first defined.
 
-    def __init__(self, r: Reader) -> None:
+    `written` holds, per kind of entity, every id the file writes, valid or not (None when
+    the section itself could not be read). A reference to an id that is written but whose
+    entity was refused is not reported again: the entity's own error says what is wrong.
+    """
+
+    def __init__(self, r: Reader, written: dict[str, set[str] | None] | None = None) -> None:
         self.r = r
+        self.written = written or {}
         self.units: dict[str, m.Unit] = {}
         self.people: set[str] = set()
         self.locations: set[str] = set()
@@ -40,29 +46,36 @@ class Ids:
             kept.append((index, entity))
         return kept
 
+    def reported(self, value: str, *kinds: str) -> bool:
+        """Whether `value` is written as the id of one of these kinds (or cannot be checked)."""
+        return any((written := self.written.get(kind, set())) is None or value in written for kind in kinds)
+
     def unit(self, value: str | None, path: str, *, kind: str | None = None) -> None:
         if value is None:
             return
         unit = self.units.get(value)
         if unit is None:
-            self.r.error(path, f"unknown unit {value!r}")
+            if not self.reported(value, "unit"):
+                self.r.error(path, f"unknown unit {value!r}")
         elif kind is not None and unit.kind != kind:
-            self.r.error(path, f"{value!r} is a {unit.kind}, not a {kind.replace('_', ' ')}")
+            self.r.error(path, f"{value!r} is of kind {unit.kind}, not a {kind.replace('_', ' ')}")
 
     def units_all(self, values: Iterable[str], path: str, *, kind: str | None = None) -> None:
         for index, value in enumerate(values):
             self.unit(value, f"{path}[{index}]", kind=kind)
 
     def person(self, value: str | None, path: str) -> None:
-        if value is not None and value not in self.people:
+        if value is not None and value not in self.people and not self.reported(value, "person"):
             self.r.error(path, f"unknown person {value!r}")
 
     def owner(self, value: str | None, path: str) -> None:
-        if value is not None and value not in self.units and value not in self.people:
+        if value is None or value in self.units or value in self.people:
+            return
+        if not self.reported(value, "unit", "person"):
             self.r.error(path, f"unknown unit or person {value!r}")
 
     def member(self, value: str | None, known: set[str] | dict[str, Any], what: str, path: str) -> None:
-        if value is not None and value not in known:
+        if value is not None and value not in known and not self.reported(value, what):
             self.r.error(path, f"unknown {what} {value!r}")
 
 
@@ -93,6 +106,8 @@ def _check_unit_cycles(ids: Ids, units: Indexed) -> None:
         current: str | None = unit.id
         while current is not None and current not in settled and current in ids.units:
             if current in on_trail:
+                if trail[-1] == current:  # its own parent, reported by check_units
+                    break
                 cycle = trail[trail.index(current) :] + [current]
                 ids.r.error(f"units[{index_of[current]}].parent", "cycle: " + " → ".join(cycle))
                 break

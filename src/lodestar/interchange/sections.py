@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lodestar.interchange.reader import Reader, format_number
+from lodestar.interchange.reader import MISSING, Reader, format_number
 from lodestar.lib import model as m
 from lodestar.lib.vocabulary import (
     BETTER,
@@ -110,7 +110,8 @@ def read_units(r: Reader, value: Any) -> Indexed:
         )
         if unit.core is not None and unit.kind and unit.kind != "business_unit":
             r.error(f"{path}.core", f"only business units have core; this unit is a {unit.kind}")
-        if unit.id and unit.name and unit.kind:
+        # A parent that cannot be read must not make the unit a second root.
+        if unit.id and unit.name and unit.kind and (unit.parent is not None or d.get("parent") is None):
             result.append((i, unit))
     return result
 
@@ -163,7 +164,7 @@ def _role_state(r: Reader, value: Any, path: str) -> m.RoleState | None:
     rights_path = f"{path}.decision_rights"
     rights: dict[str, str] = {}
     raw = d["decision_rights"]
-    if raw is not None and type(raw) is not dict:
+    if raw is not None and raw is not MISSING and type(raw) is not dict:
         r.error(rights_path, "expected a mapping of decision area to level")
     for area, level in (raw or {}).items() if type(raw) is dict else ():
         if area not in DECISION_AREAS:

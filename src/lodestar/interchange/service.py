@@ -13,11 +13,12 @@ from lodestar.accounts import audit
 from lodestar.goals import models as goals
 from lodestar.interchange.export import export_text
 from lodestar.interchange.load import NoModel, load_model
-from lodestar.interchange.plan import Plan, plan_changes
+from lodestar.interchange.plan import Plan, plan_additions, plan_changes
 from lodestar.interchange.reader import InvalidModel, Issue
 from lodestar.interchange.store import write_model
 from lodestar.interchange.validate import validate_document
 from lodestar.interchange.yaml_io import UnsafeYaml, parse_yaml, read_yaml_file
+from lodestar.lib.gc_pause import gc_paused
 from lodestar.lib.model import Model
 from lodestar.org.models import Organization
 
@@ -29,24 +30,28 @@ class ImportResult:
 
 def read_model_file(path: Path) -> Model:
     """Read, parse and validate a model file. Raises InvalidModel with every issue found."""
-    try:
-        document = read_yaml_file(path, max_bytes=settings.MAX_MODEL_FILE_BYTES)
-    except FileNotFoundError:
-        raise InvalidModel([Issue("", f"{path}: no such file")]) from None
-    except (OSError, UnsafeYaml) as error:
-        raise InvalidModel([Issue("", str(error))]) from None
-    return validate_document(document)
+    with gc_paused():
+        try:
+            document = read_yaml_file(path, max_bytes=settings.MAX_MODEL_FILE_BYTES)
+        except FileNotFoundError:
+            raise InvalidModel([Issue("", f"{path}: no such file")]) from None
+        except IsADirectoryError:
+            raise InvalidModel([Issue("", f"{path}: is a folder, not a model file")]) from None
+        except (OSError, UnsafeYaml) as error:
+            raise InvalidModel([Issue("", str(error))]) from None
+        return validate_document(document)
 
 
 def read_model_text(text: str | bytes) -> Model:
     """Parse and validate model text (an upload). Raises InvalidModel."""
     if len(text) > settings.MAX_MODEL_FILE_BYTES:
         raise InvalidModel([Issue("", f"over the limit of {settings.MAX_MODEL_FILE_BYTES:,} bytes")])
-    try:
-        document: Any = parse_yaml(text)
-    except UnsafeYaml as error:
-        raise InvalidModel([Issue("", str(error))]) from None
-    return validate_document(document)
+    with gc_paused():
+        try:
+            document: Any = parse_yaml(text)
+        except UnsafeYaml as error:
+            raise InvalidModel([Issue("", str(error))]) from None
+        return validate_document(document)
 
 
 def stored_model() -> Model | None:
@@ -77,9 +82,9 @@ def _versions(plan: Plan) -> dict[str, int]:
 
 def import_model(*, model: Model) -> ImportResult:
     """Make the stored model equal to `model` (entities it lacks are removed), in one transaction."""
-    with transaction.atomic():
+    with gc_paused(), transaction.atomic():
         empty = not Organization.objects.exists()
-        plan = plan_changes(None if empty else load_model(), model)
+        plan = plan_additions(model) if empty else plan_changes(load_model(), model)
         write_model(model, versions={} if empty else _versions(plan))
         audit.record_import(plan=plan)
     return ImportResult(plan=plan)

@@ -6,7 +6,7 @@ from typing import Any
 
 from lodestar.interchange import references as refs
 from lodestar.interchange import sections as s
-from lodestar.interchange.reader import InvalidModel, Reader, describe
+from lodestar.interchange.reader import MISSING, InvalidModel, Issue, Reader, describe
 from lodestar.lib import model as m
 
 TOP_LEVEL_KEYS = frozenset(
@@ -18,21 +18,39 @@ TOP_LEVEL_KEYS = frozenset(
 FORMAT_VERSION = 1
 
 
+# The sections whose ids other entities refer to, by the kind of entity they hold.
+REFERENCED_SECTIONS = {
+    "location": "locations", "unit": "units", "person": "people", "competency": "competencies", "task": "tasks",
+    "touchpoint": "touchpoints", "period": "periods", "goal": "goals",
+}  # fmt: skip
+
+
+def _written_ids(section: Any) -> set[str] | None:
+    """Every id written in a section, valid or not; None when the section is not a list at all."""
+    if section is None:
+        return set()
+    if type(section) is not list:
+        return None
+    return {item["id"] for item in section if type(item) is dict and type(item.get("id")) is str}
+
+
 def validate_document(document: Any) -> m.Model:
     """Turn a parsed model file into a Model. Raises InvalidModel with every issue found."""
     r = Reader()
+    if document is None:
+        raise InvalidModel([Issue("", "the model file is empty: it should start with `lodestar: 1`")])
     d = r.mapping(document, "", allowed=TOP_LEVEL_KEYS, required=("lodestar", "organization", "units"))
     if d is None:
-        raise InvalidModel(r.issues or [])
+        raise InvalidModel(r.issues)
     version = d["lodestar"]
-    if type(version) is not int or version != FORMAT_VERSION:
+    if version is not MISSING and (type(version) is not int or version != FORMAT_VERSION):
         r.error("lodestar", f"expected the format version 1, got {describe(version)}")
         raise InvalidModel(r.issues)
 
     organization = s.read_organization(r, d["organization"])
     locations = s.read_locations(r, d.get("locations"))
     units = s.read_units(r, d["units"])
-    if not units and type(d["units"]) is list and not d["units"]:
+    if d["units"] is None or d["units"] == []:
         r.error("units", "at least one unit (the root) is required")
     people = s.read_people(r, d.get("people"))
     mission = s.read_mission(r, d.get("mission"))
@@ -46,7 +64,10 @@ def validate_document(document: Any) -> m.Model:
     goals = s.read_goals(r, d.get("goals"))
     kpis = s.read_kpis(r, d.get("kpis"))
 
-    ids = refs.Ids(r)
+    written = {kind: _written_ids(d.get(section)) for kind, section in REFERENCED_SECTIONS.items()}
+    if d["units"] is None:  # reported above; references to units cannot be checked
+        written["unit"] = None
+    ids = refs.Ids(r, written)
     owners: dict[str, str] = {}  # units and people share one namespace
     locations = ids.collect("locations", locations, into=ids.locations, first={})
     units = ids.collect("units", units, into=ids.units, first=owners)

@@ -78,15 +78,22 @@ def forecast(kr: KeyResult, period: Period, as_of: date) -> Forecast | None:
     """A least-squares line through the period's measurements so far, evaluated at the period's end."""
     if kr.effective_direction not in ("increase", "decrease"):
         return None
-    points = [(float(m.date.toordinal()), m.value) for m in kr.measurements if period.start <= m.date <= as_of]
-    if len({x for x, _ in points}) < 2:  # noqa: PLR2004 - a line needs two dates
+    start = period.start
+    xs: list[float] = []
+    ys: list[float] = []
+    for measurement in kr.measurements:
+        if start <= measurement.date <= as_of:
+            xs.append(float((measurement.date - start).days))  # days since the start keep the sums small
+            ys.append(measurement.value)
+    if len(set(xs)) < 2:  # noqa: PLR2004 - a line needs two dates
         return None
-    count = len(points)
-    mean_x = sum(x for x, _ in points) / count
-    mean_y = sum(y for _, y in points) / count
-    spread = sum((x - mean_x) ** 2 for x, _ in points)
-    slope = sum((x - mean_x) * (y - mean_y) for x, y in points) / spread
-    value = mean_y + slope * (period.end.toordinal() - mean_x)
+    mean_x = sum(xs) / len(xs)
+    mean_y = sum(ys) / len(ys)
+    spread = covariance = 0.0
+    for x, y in zip(xs, ys):
+        spread += (x - mean_x) ** 2
+        covariance += (x - mean_x) * (y - mean_y)
+    value = mean_y + covariance / spread * ((period.end - start).days - mean_x)
     return Forecast(value=value, progress=progress_toward(value, kr))
 
 

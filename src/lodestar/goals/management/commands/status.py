@@ -10,6 +10,7 @@ from django.core.management.base import CommandParser
 from lodestar.checks.rules import units_below
 from lodestar.goals.status_text import StatusText
 from lodestar.interchange.load import NoModel, load_model
+from lodestar.lib.gc_pause import gc_paused
 from lodestar.lib.command import CommandFailed, LodestarCommand, dump_json, iso_date
 from lodestar.lib.model import Model
 from lodestar.scoring.report import score_model, status_json
@@ -37,7 +38,8 @@ class Command(LodestarCommand):
             model = load_model()
         except NoModel as error:
             raise CommandFailed(str(error)) from None
-        report = score_model(model, as_of)
+        with gc_paused():
+            report = score_model(model, as_of)
         only = None
         if options["unit"] is not None:
             if options["unit"] not in {unit.id for unit in model.units}:
