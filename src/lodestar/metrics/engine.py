@@ -62,10 +62,10 @@ def load(path: Path) -> LoadedMetrics:
             raise MetricsFileError(path, [*problems, Problem("warehouse", str(error))]) from None
         raise
     problems.extend(table_problems)
-    failed_tables = {problem.location.rsplit(".", 1)[-1] for problem in table_problems}
+    failed = {problem.location for problem in table_problems}
     schemas: dict[str, sch.Schema] = {}
     for source_id, source in definitions.sources.items():
-        if source.table in failed_tables or source_id in failed_tables:
+        if f"warehouse.tables.{source.table}" in failed or f"sources.{source_id}.table" in failed:
             continue
         try:
             schemas[source_id] = connection.table(source).schema()

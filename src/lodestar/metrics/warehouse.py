@@ -90,6 +90,8 @@ class WarehouseConnection:
                 return self.backend.table(table, database=database)
             return self.backend.table(table, database=(catalog, database))
         except Exception as error:
+            if type(error).__name__ == "TableNotFound":
+                raise EngineError(f"{self.engine}: table {name!r} not found") from None
             raise EngineError(f"{self.engine}: table {name!r} cannot be read: {one_line(error)}") from None
 
     def execute(self, expression: ir.Table) -> list[dict[str, Any]]:
