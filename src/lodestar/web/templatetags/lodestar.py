@@ -55,7 +55,11 @@ def get(mapping: Any, key: str) -> Any:
 def progress_bar(progress: float | None, expected: float | None, status: str) -> str:
     """A bar of the progress with a marker at the expected progress; the text says the same."""
     width = 0 if progress is None else round(progress * 100, 1)
-    marker = "" if expected is None else format_html('<span class="expected" style="left: {}%"></span>', round(expected * 100, 1))
+    marker = (
+        ""
+        if expected is None
+        else format_html('<span class="expected" style="left: {}%"></span>', round(expected * 100, 1))
+    )
     label = f"progress {percent(progress)}, expected {percent(expected)}"
     return format_html(
         '<span class="bar status-{}" role="img" aria-label="{}"><span class="fill" style="width: {}%"></span>{}</span>',

@@ -1,0 +1,80 @@
+"""Every role against every page that changes something."""
+
+import pytest
+
+WRITES = {
+    "create goal": ("post", "/goals/new", {"id": "g", "title": "G", "owner": "mkt", "period": "fy2026"}),
+    "edit goal form": ("get", "/goals/mkt-analytics/edit", None),
+    "edit goal": ("post", "/goals/mkt-analytics/edit", {"title": "T", "owner": "mkt", "period": "fy2026", "version": "1"}),
+    "delete goal form": ("get", "/goals/ana-campaigns/delete", None),
+    "delete goal": ("post", "/goals/ana-campaigns/delete", {"version": "1"}),
+    "new key result form": ("get", "/goals/mkt-analytics/key-results/new", None),
+    "create key result": ("post", "/goals/mkt-analytics/key-results/new", {"id": "k", "title": "K"}),
+    "edit key result form": ("get", "/key-results/tracked-share/edit", None),
+    "edit key result": ("post", "/key-results/tracked-share/edit", {"title": "T", "baseline": "20", "target": "95", "version": "1"}),
+    "delete key result": ("post", "/key-results/campaigns/delete", {}),
+    "record measurement": ("post", "/key-results/tracked-share/measurements", {"date": "2026-06-30", "value": "40"}),
+    "record check-in": ("post", "/key-results/tracked-share/check-ins", {"date": "2026-06-30", "confidence": "7"}),
+}  # fmt: skip
+ALLOWED = {"admin", "editor", "sam", "ana"}
+REFUSED = {"kim", "viewer", "unlinked"}
+
+
+@pytest.mark.parametrize("user", sorted(ALLOWED | REFUSED))
+@pytest.mark.parametrize("write", sorted(WRITES))
+def test_pages_that_change_marketing_goals_by_role(browser_as, user, write):
+    method, path, data = WRITES[write]
+    response = getattr(browser_as(user), method)(path, data)
+    if user in ALLOWED:
+        assert response.status_code in (200, 302), response.content[:500]
+    else:
+        assert response.status_code == 403
+        assert b"Not allowed" in response.content
+
+
+@pytest.mark.parametrize(
+    ("user", "status"), [("kim", 200), ("sam", 200), ("editor", 200), ("viewer", 403), ("unlinked", 403)]
+)
+def test_the_new_goal_form_is_for_whoever_may_own_a_goal(browser_as, user, status):
+    assert browser_as(user).get("/goals/new").status_code == status
+
+
+ADMIN_PAGES = {
+    "users": ("get", "/admin/users/", None),
+    "add user": ("post", "/admin/users/add", {"email": "new@example.com", "role": "viewer", "password": "long-enough"}),
+    "set role": ("post", "/admin/users/role", {"email": "viewer@example.com", "role": "editor"}),
+    "deactivate": ("post", "/admin/users/active", {"email": "viewer@example.com", "active": "false"}),
+    "import": ("get", "/admin/import/", None),
+    "export": ("get", "/admin/export", None),
+    "audit": ("get", "/admin/audit/", None),
+}
+
+
+@pytest.mark.parametrize("user", ["admin", "editor", "sam", "viewer"])
+@pytest.mark.parametrize("page", sorted(ADMIN_PAGES))
+def test_only_admins_use_the_admin_pages(browser_as, user, page):
+    method, path, data = ADMIN_PAGES[page]
+    response = getattr(browser_as(user), method)(path, data)
+    assert response.status_code == (200 if user == "admin" else 403)
+
+
+def test_viewers_see_no_edit_controls(browser_as):
+    content = browser_as("viewer").get("/goals/mkt-analytics/").content.decode()
+    assert "Edit &amp; align" not in content
+    assert "Record a measurement" not in content
+
+
+def test_owners_see_edit_controls(browser_as):
+    content = browser_as("ana").get("/goals/mkt-analytics/").content.decode()
+    assert "Edit &amp; align" in content
+    assert "Record a measurement" in content
+
+
+def test_a_post_without_a_csrf_token_is_refused(cast):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(cast.sam)
+    response = client.post("/key-results/tracked-share/measurements", {"date": "2026-06-30", "value": "40"})
+    assert response.status_code == 403
+    assert b"Form expired" in response.content
