@@ -46,7 +46,11 @@ def write_model(people: int, folder: Path) -> tuple[Path, int]:
 
 
 def environment(database: Path) -> dict[str, str]:
-    return {**os.environ, "LODESTAR_DATABASE_URL": f"sqlite:///{database}", "LODESTAR_MAX_MODEL_FILE_BYTES": str(1 << 30)}
+    return {
+        **os.environ,
+        "LODESTAR_DATABASE_URL": f"sqlite:///{database}",
+        "LODESTAR_MAX_MODEL_FILE_BYTES": str(1 << 30),
+    }
 
 
 def best(samples: list[float]) -> float:
@@ -74,7 +78,9 @@ def main() -> None:
         databases = {}
         for _ in range(args.import_repeat):
             parse_times.append(timed([sys.executable, "-c", PARSE_ONLY, str(large_file)], os.environ.copy()))
-            strict_parse_times.append(timed([sys.executable, "-c", PARSE_ONLY_NO_GC, str(large_file)], os.environ.copy()))
+            strict_parse_times.append(
+                timed([sys.executable, "-c", PARSE_ONLY_NO_GC, str(large_file)], os.environ.copy())
+            )
             for label, model_file in (("small", small_file), ("large", large_file)):
                 database = folder / f"{label}.sqlite3"
                 shutil.copy(template, database)
@@ -86,7 +92,9 @@ def main() -> None:
         print("Status ...", flush=True)
         floor, status_small, status_large = [], [], []
         for _ in range(args.repeat):
-            floor.append(timed([sys.executable, str(ROOT / "benchmarks" / "read_all_rows.py")], environment(databases["large"])))
+            floor.append(
+                timed([sys.executable, str(ROOT / "benchmarks" / "read_all_rows.py")], environment(databases["large"]))
+            )
             status_large.append(timed([LODESTAR, "status", "--format", "json"], environment(databases["large"])))
             status_small.append(timed([LODESTAR, "status", "--format", "json"], environment(databases["small"])))
 
@@ -102,7 +110,9 @@ def main() -> None:
         for name, ours, floor_name, floor_seconds, goal in rows:
             ratio = ours / floor_seconds
             verdict = "ok" if ratio <= goal else "MISSED"
-            print(f"{name:<28}{ours:>8.2f}s   {floor_name:<34}{floor_seconds:>8.2f}s{ratio:>8.2f}x{goal:>7.1f}x  {verdict}")
+            print(
+                f"{name:<28}{ours:>8.2f}s   {floor_name:<34}{floor_seconds:>8.2f}s{ratio:>8.2f}x{goal:>7.1f}x  {verdict}"
+            )
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

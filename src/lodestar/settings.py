@@ -35,7 +35,7 @@ def _env_list(name: str, default: list[str]) -> list[str]:
 DEBUG = _env_bool("LODESTAR_DEBUG", False)
 # Without LODESTAR_SECRET_KEY a fixed development key is used; `lodestar serve` refuses to run
 # with it outside DEBUG (see lodestar.web.production).
-DEVELOPMENT_SECRET_KEY = "lodestar-development-key-not-for-production"
+DEVELOPMENT_SECRET_KEY = "lodestar-development-key-not-for-production"  # noqa: S105 - refused in production
 SECRET_KEY = os.environ.get("LODESTAR_SECRET_KEY") or DEVELOPMENT_SECRET_KEY
 ALLOWED_HOSTS = _env_list("LODESTAR_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 

@@ -9,7 +9,7 @@ from datetime import date
 
 from lodestar.lib.model import Goal, Model, Period
 from lodestar.lib.vocabulary import VISION_QUESTIONS
-from lodestar.scoring.progress import expected_progress, latest_on_or_before
+from lodestar.scoring.progress import expected_progress
 
 HOTSPOT_DEPENDENCIES = 4
 HOTSPOT_INTENSITY = 3

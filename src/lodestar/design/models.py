@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from lodestar.lib.vocabulary import TASK_CHANGES, TASK_DELIVERIES, DEPENDENCY_KINDS, JOURNEY_STAGES
+from lodestar.lib.vocabulary import DEPENDENCY_KINDS, JOURNEY_STAGES, TASK_CHANGES, TASK_DELIVERIES
 
 TASK_ROLES = ("R", "C", "I")
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from lodestar.lib.vocabulary import DIRECTIONS, BETTER
-
+from lodestar.lib.vocabulary import BETTER, DIRECTIONS
 
 
 class Period(models.Model):

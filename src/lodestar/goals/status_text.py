@@ -118,7 +118,7 @@ class StatusText:
     ) -> None:
         goal, score = self.goals[goal_id], self.scores[goal_id]
         lines.append(self.goal_line(goal, score, indent, weight))
-        for kr, kr_score in zip(goal.key_results, score.key_results):
+        for kr, kr_score in zip(goal.key_results, score.key_results, strict=True):
             lines.append(self.key_result_line(kr.title, kr.unit, kr_score, indent))
         for child, child_weight in self.children.get(goal_id, []):
             if child in shown and child not in trail:

@@ -15,7 +15,7 @@ def _number(value: float) -> int | float:
 
 def _compact(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """A mapping of the pairs whose value is present (None and empty collections left out)."""
-    return {key: value for key, value in pairs if value is not None and value != [] and value != {}}
+    return {key: value for key, value in pairs if value is not None and value not in ([], {})}
 
 
 def _maybe(value: float | None) -> int | float | None:

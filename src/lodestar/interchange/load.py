@@ -112,16 +112,31 @@ def _load_purpose(model: m.Model) -> None:
             rationale=rationale,
         )
         for unit, toward, horizon, as_is, as_is_alignment, target, target_alignment, rationale in _rows(
-            purpose.RoleProfile, "unit_id", "toward_id", "horizon", "as_is_rights", "as_is_alignment",
-            "target_rights", "target_alignment", "rationale", order=("ordinal", "id"),
-        )  # fmt: skip
+            purpose.RoleProfile,
+            "unit_id",
+            "toward_id",
+            "horizon",
+            "as_is_rights",
+            "as_is_alignment",
+            "target_rights",
+            "target_alignment",
+            "rationale",
+            order=("ordinal", "id"),
+        )
     ]
     model.vision = [
         m.VisionAnswer(question=q, status=s, scope=scope, toward=toward, answer=a, owner=owner_unit or owner_person)
         for q, s, scope, toward, a, owner_unit, owner_person in _rows(
-            purpose.VisionAnswer, "question", "status", "scope_id", "toward_id", "answer", "owner_unit_id",
-            "owner_person_id", order=("ordinal", "id"),
-        )  # fmt: skip
+            purpose.VisionAnswer,
+            "question",
+            "status",
+            "scope_id",
+            "toward_id",
+            "answer",
+            "owner_unit_id",
+            "owner_person_id",
+            order=("ordinal", "id"),
+        )
     ]
 
 
@@ -197,7 +212,9 @@ def _load_goals(model: m.Model) -> None:
                         check_ins=checked.get(i, []))
         )  # fmt: skip
     contributions: dict[str, list[m.Contribution]] = defaultdict(list)
-    for goal, parent, weight in _rows(goals.GoalContribution, "goal_id", "parent_id", "weight", order=("goal_id", "ordinal")):
+    for goal, parent, weight in _rows(
+        goals.GoalContribution, "goal_id", "parent_id", "weight", order=("goal_id", "ordinal")
+    ):
         contributions[goal].append(m.Contribution(goal=parent, weight=_number(weight)))
     listed: dict[str, list[str]] = defaultdict(list)
     for goal, task in _rows(goals.GoalTask, "goal_id", "task_id", order=("goal_id", "ordinal")):
@@ -209,7 +226,9 @@ def _load_goals(model: m.Model) -> None:
             goals.Goal, "id", "title", "owner_unit_id", "owner_person_id", "period_id", "description"
         )
     ]  # fmt: skip
-    kpi_measured = _measurements(_rows(goals.KPIMeasurement, "kpi_id", "date", "value", "source", order=("kpi_id", "date")))
+    kpi_measured = _measurements(
+        _rows(goals.KPIMeasurement, "kpi_id", "date", "value", "source", order=("kpi_id", "date"))
+    )
     model.kpis = [
         m.KPI(id=i, name=n, owner=owner_unit or owner_person, better=b, green=g, red=r, unit=u, touchpoint=tp,
               metric=metric, measurements=kpi_measured.get(i, []))

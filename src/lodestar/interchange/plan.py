@@ -73,9 +73,9 @@ def _indexed(document: dict[str, Any]) -> dict[str, dict[str, dict[str, Any]]]:
             continue
         if collection == "key_results":
             continue
-        for index, entity in enumerate(document.get(collection, [])):
+        for index, raw in enumerate(document.get(collection, [])):
+            entity = dict(raw)
             if collection == "goals":
-                entity = dict(entity)
                 for kr in entity.pop("key_results", []):
                     result["key_results"][kr["id"]] = {**kr, "goal": entity["id"]}
             result[collection][_entity_key(collection, entity, index)] = entity

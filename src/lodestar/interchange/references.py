@@ -30,7 +30,9 @@ class Ids:
         self.periods: dict[str, m.Period] = {}
         self.goals: dict[str, m.Goal] = {}
 
-    def collect(self, section: str, entries: Indexed, *, into: dict[str, Any] | set[str], first: dict[str, str]) -> Indexed:
+    def collect(
+        self, section: str, entries: Indexed, *, into: dict[str, Any] | set[str], first: dict[str, str]
+    ) -> Indexed:
         """Record the ids of `entries`; a duplicate is reported and dropped."""
         kept: Indexed = []
         for index, entity in entries:
@@ -83,7 +85,7 @@ def check_units(ids: Ids, units: Indexed) -> None:
     roots = [(index, unit) for index, unit in units if unit.parent is None]
     if units and not roots:
         ids.r.error("units", "no root unit: exactly one unit must have no parent")
-    for index, unit in roots[1:]:
+    for index, _unit in roots[1:]:
         ids.r.error(f"units[{index}].parent", f"required: only one unit can be the root, and {roots[0][1].id!r} is")
     for index, unit in units:
         path = f"units[{index}]"
@@ -108,7 +110,7 @@ def _check_unit_cycles(ids: Ids, units: Indexed) -> None:
             if current in on_trail:
                 if trail[-1] == current:  # its own parent, reported by check_units
                     break
-                cycle = trail[trail.index(current) :] + [current]
+                cycle = [*trail[trail.index(current) :], current]
                 ids.r.error(f"units[{index_of[current]}].parent", "cycle: " + " → ".join(cycle))
                 break
             trail.append(current)
@@ -153,7 +155,9 @@ def check_vision(ids: Ids, answers: Indexed, default_scope: str | None) -> None:
         ids.owner(answer.owner, f"{path}.owner")
         key = (answer.question, answer.scope or default_scope, answer.toward)
         if key in seen:
-            ids.r.error(path, f"a second answer to {answer.question!r} for the same scope (first at vision[{seen[key]}])")
+            ids.r.error(
+                path, f"a second answer to {answer.question!r} for the same scope (first at vision[{seen[key]}])"
+            )
         else:
             seen[key] = index
 
@@ -232,7 +236,7 @@ def _check_goal_cycles(ids: Ids, goals: Indexed) -> None:
                 if parent not in ids.goals or parent == goal_id:
                     continue
                 if state.get(parent) == 1:
-                    cycle = path[path.index(parent) :] + [parent]
+                    cycle = [*path[path.index(parent) :], parent]
                     ids.r.error(f"goals[{index_of[goal_id]}].contributes_to", "cycle: " + " → ".join(cycle))
                     continue
                 if parent not in state:

@@ -68,7 +68,12 @@ def read_organization(r: Reader, value: Any) -> m.Organization:
     if d is None:
         return m.Organization(name="?")
     currency = d.get("currency", "EUR")
-    if type(currency) is not str or len(currency) != CURRENCY_LENGTH or not currency.isascii() or not currency.isupper():
+    if (
+        type(currency) is not str
+        or len(currency) != CURRENCY_LENGTH
+        or not currency.isascii()
+        or not currency.isupper()
+    ):
         r.error("organization.currency", f"expected an ISO 4217 code such as EUR, got {_short(currency)}")
         currency = "EUR"
     return m.Organization(
@@ -263,9 +268,10 @@ def read_dependencies(r: Reader, value: Any) -> Indexed:
         if dependency.from_unit and dependency.from_unit == dependency.to_unit:
             r.error(f"{path}.to", f"a unit cannot depend on itself ({dependency.from_unit!r})")
             continue
-        if all((dependency.from_unit, dependency.to_unit, dependency.about, dependency.kind)) and min(
-            dependency.now, dependency.target
-        ) >= 0:
+        if (
+            all((dependency.from_unit, dependency.to_unit, dependency.about, dependency.kind))
+            and min(dependency.now, dependency.target) >= 0
+        ):
             result.append((i, dependency))
     return result
 
@@ -413,7 +419,7 @@ def _check_direction(r: Reader, kr: m.KeyResult, d: dict[str, Any], path: str) -
 def _range(r: Reader, value: Any, path: str) -> tuple[float, float] | None:
     if value is None:
         return None
-    if type(value) is not list or len(value) != 2:  # noqa: PLR2004 - a range is a pair
+    if type(value) is not list or len(value) != 2:
         r.error(path, "expected [low, high]")
         return None
     low, high = r.number(value[0], f"{path}[0]"), r.number(value[1], f"{path}[1]")
@@ -495,13 +501,12 @@ def read_kpis(r: Reader, value: Any) -> Indexed:
             continue
         better = r.choice(d["better"], f"{path}.better", BETTER)
         green, red = r.number(d["green"], f"{path}.green"), r.number(d["red"], f"{path}.red")
-        if better and green is not None and red is not None:
-            if (better == "higher" and green <= red) or (better == "lower" and green >= red):
-                relation = "above" if better == "higher" else "below"
-                r.error(
-                    f"{path}.green",
-                    f"with better {better}, green ({format_number(green)}) must be {relation} red ({format_number(red)})",
-                )
+        if better and green is not None and red is not None and _contradicts(better, green, red):
+            relation = "above" if better == "higher" else "below"
+            r.error(
+                f"{path}.green",
+                f"with better {better}, green ({format_number(green)}) must be {relation} red ({format_number(red)})",
+            )
         kpi = m.KPI(
             id=r.ident(d["id"], f"{path}.id") or "",
             name=r.text(d["name"], f"{path}.name") or "",
@@ -517,6 +522,11 @@ def read_kpis(r: Reader, value: Any) -> Indexed:
         if kpi.id and kpi.name and kpi.owner and kpi.better:
             result.append((i, kpi))
     return result
+
+
+def _contradicts(better: str, green: float, red: float) -> bool:
+    """Thresholds that put green on the worse side of red."""
+    return green <= red if better == "higher" else green >= red
 
 
 def _or_minus(value: int | None) -> int:

@@ -84,7 +84,9 @@ class _ModelLoader(_CLoader):  # type: ignore[misc, valid-type]
                 try:
                     duplicate = key in mapping
                 except TypeError:
-                    raise UnsafeYaml(f"line {key_node.start_mark.line + 1}: a mapping key must be a plain value") from None
+                    raise UnsafeYaml(
+                        f"line {key_node.start_mark.line + 1}: a mapping key must be a plain value"
+                    ) from None
                 if duplicate:
                     raise UnsafeYaml(f"line {key_node.start_mark.line + 1}: duplicate key {key!r}")
                 mapping[key] = build(value_node)
@@ -161,8 +163,7 @@ def read_yaml_file(path: Path, *, max_bytes: int) -> Any:
     size = path.stat().st_size
     if size > max_bytes:
         raise UnsafeYaml(
-            f"{path}: {size:,} bytes is over the limit of {max_bytes:,} "
-            "(raise it with LODESTAR_MAX_MODEL_FILE_BYTES)"
+            f"{path}: {size:,} bytes is over the limit of {max_bytes:,} (raise it with LODESTAR_MAX_MODEL_FILE_BYTES)"
         )
     data = path.read_bytes()
     if len(data) > max_bytes:  # the file grew while we looked

@@ -45,6 +45,4 @@ def parse_database_url(url: str, *, base_dir: Path) -> dict[str, Any]:
             "PORT": str(port or ""),
             "OPTIONS": options,
         }
-    raise DatabaseUrlError(
-        f"{url!r}: unsupported database; use sqlite:///path or postgresql://user@host:port/db"
-    )
+    raise DatabaseUrlError(f"{url!r}: unsupported database; use sqlite:///path or postgresql://user@host:port/db")

@@ -7,7 +7,6 @@ from django.db import models
 from lodestar.lib.vocabulary import UNIT_KINDS
 
 
-
 class Organization(models.Model):
     """The one organization a Lodestar database describes."""
 
@@ -39,9 +38,7 @@ class Unit(models.Model):
     kind = models.CharField(max_length=20, choices=[(k, k) for k in UNIT_KINDS])
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
     location = models.ForeignKey(Location, null=True, blank=True, on_delete=models.SET_NULL, related_name="units")
-    lead = models.ForeignKey(
-        "org.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="led_units"
-    )
+    lead = models.ForeignKey("org.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="led_units")
     core = models.BooleanField(null=True, blank=True)
     purpose = models.TextField(blank=True, null=True)
     ordinal = models.IntegerField(default=0)

@@ -7,7 +7,6 @@ from django.db import models
 from lodestar.lib.vocabulary import VISION_QUESTIONS, VISION_STATUSES
 
 
-
 class Mission(models.Model):
     """The marketing & sales mission (one per organization)."""
 
@@ -43,9 +42,7 @@ class VisionAnswer(models.Model):
     status = models.CharField(max_length=10, choices=[(s, s) for s in VISION_STATUSES])
     answer = models.TextField(null=True, blank=True)
     owner_unit = models.ForeignKey("org.Unit", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    owner_person = models.ForeignKey(
-        "org.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    owner_person = models.ForeignKey("org.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     ordinal = models.IntegerField(default=0)
 
     class Meta:

@@ -85,12 +85,12 @@ def forecast(kr: KeyResult, period: Period, as_of: date) -> Forecast | None:
         if start <= measurement.date <= as_of:
             xs.append(float((measurement.date - start).days))  # days since the start keep the sums small
             ys.append(measurement.value)
-    if len(set(xs)) < 2:  # noqa: PLR2004 - a line needs two dates
+    if len(set(xs)) < 2:
         return None
     mean_x = sum(xs) / len(xs)
     mean_y = sum(ys) / len(ys)
     spread = covariance = 0.0
-    for x, y in zip(xs, ys):
+    for x, y in zip(xs, ys, strict=True):
         spread += (x - mean_x) ** 2
         covariance += (x - mean_x) * (y - mean_y)
     value = mean_y + covariance / spread * ((period.end - start).days - mean_x)

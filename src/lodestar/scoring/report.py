@@ -77,7 +77,9 @@ def score_model(model: Model, as_of: date) -> StatusReport:
                 )
             )
         kr_scores[goal.id] = scores
-        own_items[goal.id] = [(score.progress, kr.effective_weight) for score, kr in zip(scores, goal.key_results)]
+        own_items[goal.id] = [
+            (score.progress, kr.effective_weight) for score, kr in zip(scores, goal.key_results, strict=True)
+        ]
 
     progress = roll_up(model.goals, own_items)
     goals = []

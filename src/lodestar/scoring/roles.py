@@ -58,7 +58,7 @@ def nearest_archetype(scores: tuple[int, ...]) -> str:
 
 def score_state(state: RoleState) -> RoleScores:
     vector = decision_scores(state)
-    scores = dict(zip(DECISION_AREAS, vector))
+    scores = dict(zip(DECISION_AREAS, vector, strict=True))
     scores["sales_alignment"] = SALES_ALIGNMENTS.index(state.sales_alignment)
     return RoleScores(scores=scores, archetype=nearest_archetype(vector))
 

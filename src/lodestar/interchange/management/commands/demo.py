@@ -20,7 +20,9 @@ class Command(LodestarCommand):
     help = "Load the demo organization (dates relative to today), or write it to a file with --export."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--export", type=Path, metavar="FILE", help="write the demo model file instead of loading it")
+        parser.add_argument(
+            "--export", type=Path, metavar="FILE", help="write the demo model file instead of loading it"
+        )
         parser.add_argument("--today", type=iso_date, default=None, help="place the demo's dates around this day")
         parser.add_argument(
             "--people",

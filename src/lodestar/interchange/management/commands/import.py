@@ -26,7 +26,7 @@ class Command(LodestarCommand):
         result = import_model(model=model)
         if options["format"] == "json":
             self.stdout.write(dump_json(result.plan.as_json()))
-        elif options["quiet"] or len(result.plan.changes) > 200:  # noqa: PLR2004
+        elif options["quiet"] or len(result.plan.changes) > 200:
             self.stdout.write(f"Imported {options['file']}: {result.plan.summary().replace('to ', '')}.")
         else:
             self.stdout.write(render_plan(result.plan))

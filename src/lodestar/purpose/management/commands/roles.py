@@ -34,7 +34,9 @@ class Command(LodestarCommand):
         names = {unit.id: unit.name for unit in model.units}
         width = max(len(area) for area in DECISION_AREAS) + 1
         for profile in profiles:
-            toward = f" toward {names.get(profile.toward, profile.toward)}" if profile.toward else " (all business units)"
+            toward = (
+                f" toward {names.get(profile.toward, profile.toward)}" if profile.toward else " (all business units)"
+            )
             self.stdout.write(f"\n{names.get(profile.unit, profile.unit)}{toward}")
             self.stdout.write(f"  {'':{width}} as-is  target")
             for area in (*DECISION_AREAS, "sales_alignment"):
