@@ -7,7 +7,7 @@ the allowed subset and then rebuilt as an ibis expression, which ibis compiles p
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import ibis
 import ibis.expr.types as ir
@@ -128,12 +128,12 @@ def parse_expression(text: object) -> Expression:
         raise ExpressionError(f"not a valid expression ({first})") from None
     if any(token.comments for token in tokens):
         raise ExpressionError("comments are not allowed in expressions")
-    statements = [statement for statement in statements if statement is not None]
-    if len(statements) != 1:
+    parsed = [cast(exp.Expression, statement) for statement in statements if statement is not None]
+    if len(parsed) != 1:
         raise ExpressionError("exactly one expression is allowed, not a second statement")
-    tree = statements[0]
+    tree = parsed[0]
     for node in tree.walk():
-        _check_node(node)
+        _check_node(cast(exp.Expression, node))
     columns = frozenset(column.name for column in tree.find_all(exp.Column))
     return Expression(text=text, tree=tree, columns=columns)
 

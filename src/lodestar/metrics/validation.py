@@ -168,16 +168,16 @@ def infer_schemas(definitions: MetricsDefinitions) -> dict[str, sch.Schema]:
             columns = [child for child in children if isinstance(child, exp.Column)]
             if isinstance(node, exp.And | exp.Or | exp.Not | exp.If) and columns:
                 targets = columns if not isinstance(node, exp.If) else [c for c in columns if c is node.this]
-                for column in targets:
-                    note(source_id, column.name, dt.boolean)
+                for found in targets:
+                    note(source_id, found.name, dt.boolean)
             elif isinstance(node, exp.Add | exp.Sub | exp.Mul | exp.Div | exp.Mod | exp.Neg | exp.Abs | exp.Round):
-                for column in columns:
-                    note(source_id, column.name, dt.float64)
+                for found in columns:
+                    note(source_id, found.name, dt.float64)
             elif isinstance(node, exp.EQ | exp.NEQ | exp.GT | exp.GTE | exp.LT | exp.LTE | exp.Between | exp.In):
                 literals = [child for child in node.walk() if isinstance(child, exp.Literal)]
                 if literals and all(not literal.is_string for literal in literals):
-                    for column in columns:
-                        note(source_id, column.name, dt.float64)
+                    for found in columns:
+                        note(source_id, found.name, dt.float64)
 
     for source_id, source in definitions.sources.items():
         for expression in source.dimensions.values():
