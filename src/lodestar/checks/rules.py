@@ -163,8 +163,8 @@ def dependency_hotspots(c: Context) -> Iterator[Finding]:
     count: dict[str, int] = defaultdict(int)
     for dependency in c.model.dependencies:
         if dependency.target >= HOTSPOT_INTENSITY:
-            for unit in {dependency.from_unit, dependency.to_unit}:
-                count[unit] += 1
+            for unit_id in {dependency.from_unit, dependency.to_unit}:
+                count[unit_id] += 1
     for unit in c.model.units:
         if count[unit.id] >= HOTSPOT_DEPENDENCIES:
             yield Finding("LS010", f"unit:{unit.id}",

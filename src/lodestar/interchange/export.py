@@ -6,6 +6,7 @@ from typing import Any
 
 from lodestar.interchange.yaml_io import dump_yaml
 from lodestar.lib import model as m
+from lodestar.lib.vocabulary import DECISION_AREAS
 
 
 def _number(value: float) -> int | float:
@@ -32,7 +33,10 @@ def _measurements(measurements: list[m.Measurement]) -> list[dict[str, Any]]:
 def _metric(binding: m.MetricBinding | None) -> Any:
     if binding is None or isinstance(binding, str):
         return binding
-    return _compact([(key, binding.get(key)) for key in ("id", "where", "window", "grain")])
+    where = binding.get("where")
+    ordered_where = dict(sorted(where.items())) if isinstance(where, dict) else where
+    return _compact([("id", binding.get("id")), ("where", ordered_where), ("window", binding.get("window")),
+                     ("grain", binding.get("grain"))])  # fmt: skip
 
 
 def _key_result(kr: m.KeyResult) -> dict[str, Any]:
@@ -61,7 +65,8 @@ def _goal(goal: m.Goal) -> dict[str, Any]:
 
 
 def _role_state(state: m.RoleState) -> dict[str, Any]:
-    return {"decision_rights": dict(state.decision_rights), "sales_alignment": state.sales_alignment}
+    rights = {area: state.decision_rights[area] for area in DECISION_AREAS if area in state.decision_rights}
+    return {"decision_rights": rights, "sales_alignment": state.sales_alignment}
 
 
 def to_document(model: m.Model) -> dict[str, Any]:

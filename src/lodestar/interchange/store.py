@@ -50,7 +50,7 @@ def insert_rows(model: type[models.Model], columns: Sequence[str], rows: Iterabl
     fields = [model._meta.get_field(name) for name in columns]
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
         quote(model._meta.db_table),
-        ", ".join(quote(field.column) for field in fields),  # type: ignore[union-attr]
+        ", ".join(quote(str(field.column)) for field in fields),  # type: ignore[union-attr]
         ", ".join(["%s"] * len(columns)),
     )
     total = 0

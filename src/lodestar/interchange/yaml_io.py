@@ -41,7 +41,7 @@ SCALAR_CONSTRUCTORS = {
 }
 
 
-class _ModelLoader(_CLoader):  # type: ignore[misc, valid-type]
+class _ModelLoader(_CLoader):
     """Safe loader: no timestamps, bounded aliases, no duplicate keys, plain data only.
 
     libyaml composes the node tree in C; building Python values from it here, in one
@@ -175,7 +175,7 @@ def read_yaml_file(path: Path, *, max_bytes: int) -> Any:
     return parse_yaml(text)
 
 
-class _ModelDumper(_CDumper):  # type: ignore[misc, valid-type]
+class _ModelDumper(_CDumper):
     """Block style with flow-style leaves, no aliases, keys in the given order."""
 
     def ignore_aliases(self, data: Any) -> bool:
@@ -184,7 +184,7 @@ class _ModelDumper(_CDumper):  # type: ignore[misc, valid-type]
 
 def dump_yaml(document: Any) -> str:
     """Write a document as YAML with keys in insertion order and unicode kept as is."""
-    return yaml.dump(  # type: ignore[no-any-return]
+    return yaml.dump(
         document,
         Dumper=_ModelDumper,
         sort_keys=False,

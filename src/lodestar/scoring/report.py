@@ -81,12 +81,12 @@ def score_model(model: Model, as_of: date) -> StatusReport:
             (score.progress, kr.effective_weight) for score, kr in zip(scores, goal.key_results, strict=True)
         ]
 
-    progress = roll_up(model.goals, own_items)
+    rolled_up = roll_up(model.goals, own_items)
     goals = []
     for goal in model.goals:
         period = periods[goal.period]
         expected = expected_of[goal.period]
-        value = progress[goal.id]
+        value = rolled_up[goal.id]
         goals.append(
             GoalScore(
                 id=goal.id,
