@@ -27,7 +27,7 @@ def test_it_reads_the_same_values_as_pyyamls_safe_loader() -> None:
 
 
 def test_a_python_tag_is_refused() -> None:
-    with pytest.raises(UnsafeYaml, match="python/object/apply:os.system is not allowed"):
+    with pytest.raises(UnsafeYaml, match=r"python/object/apply:os\.system is not allowed"):
         parse_yaml("!!python/object/apply:os.system ['true']")
 
 
