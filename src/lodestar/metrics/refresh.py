@@ -11,11 +11,13 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from django.apps import apps
 from django.db import transaction
+from django.utils import timezone
 
 from lodestar.goals.models import KPI, KeyResult, KPIMeasurement, Measurement
 from lodestar.metrics.definitions import Binding
@@ -78,6 +80,14 @@ class RefreshReport:
             f"as of {self.as_of.isoformat()}: {self.created} measurements added, {self.updated} updated, "
             f"{self.removed} removed, {self.unchanged} unchanged."
         )
+
+
+@dataclass(frozen=True)
+class RefreshRunSummary:
+    """When the latest refresh finished and the date it computed values as of."""
+
+    finished_at: datetime
+    as_of: date
 
 
 @dataclass(frozen=True)
@@ -182,7 +192,38 @@ def refresh(*, as_of: date, definitions_path: Path) -> RefreshReport:
             else:
                 _apply_kpi(target, target.owner, values, report)
             report.items.append(RefreshedItem(target.subject, target.binding.metric, len(values)))
+        _record(report, definitions_path)
     return report
+
+
+def _record(report: RefreshReport, definitions_path: Path) -> None:
+    # Until `lodestar.metrics` is an installed app its table does not exist; the refresh still works.
+    if not apps.is_installed("lodestar.metrics"):
+        return
+    from lodestar.metrics.models import RefreshRun
+
+    RefreshRun.objects.create(
+        finished_at=timezone.now(),
+        as_of=report.as_of,
+        metrics_file=str(definitions_path)[:500],
+        created=report.created,
+        updated=report.updated,
+        removed=report.removed,
+        unchanged=report.unchanged,
+        kept_manual=len(report.kept_manual),
+    )
+
+
+def last_refresh() -> RefreshRunSummary | None:
+    """Return when the latest refresh finished and as of which date, or None if none has run."""
+    if not apps.is_installed("lodestar.metrics"):
+        return None
+    from lodestar.metrics.models import RefreshRun
+
+    run = RefreshRun.objects.order_by("-finished_at", "-id").first()
+    if run is None:
+        return None
+    return RefreshRunSummary(finished_at=run.finished_at, as_of=run.as_of)
 
 
 def _apply_key_result(

@@ -268,3 +268,19 @@ def test_a_refresh_with_a_bad_file_exits_2_and_writes_nothing(world: World) -> N
     assert code == 2
     assert "metrics.mqls.source: unknown source 'nowhere'" in err
     assert stored(key_result) == []
+
+
+def test_a_refresh_is_recorded_so_pages_can_say_when_values_were_refreshed(world: World) -> None:
+    from django.apps import apps
+
+    from lodestar.metrics.refresh import last_refresh
+
+    if not apps.is_installed("lodestar.metrics"):
+        pytest.skip("lodestar.metrics is not in INSTALLED_APPS yet")
+    world.key_result("mqls", "mqls")
+    assert last_refresh() is None
+    refresh(as_of=date(2026, 3, 10), definitions_path=world.metrics_file)
+    refresh(as_of=date(2026, 3, 12), definitions_path=world.metrics_file)
+    summary = last_refresh()
+    assert summary is not None
+    assert summary.as_of == date(2026, 3, 12)
