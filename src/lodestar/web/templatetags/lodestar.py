@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
 
@@ -52,24 +52,30 @@ def get(mapping: Any, key: str) -> Any:
 
 
 @register.simple_tag
-def progress_bar(progress: float | None, expected: float | None, status: str) -> str:
-    """A bar of the progress with a marker at the expected progress; the text says the same."""
-    width = 0 if progress is None else round(progress * 100, 1)
-    marker = (
-        ""
-        if expected is None
-        else format_html('<span class="expected" style="left: {}%"></span>', round(expected * 100, 1))
-    )
-    label = f"progress {percent(progress)}, expected {percent(expected)}"
-    return format_html(
-        '<span class="bar status-{}" role="img" aria-label="{}"><span class="fill" style="width: {}%"></span>{}</span>',
-        status,
-        label,
-        width,
-        marker,
-    )
+def progress_bar(progress: float | None, expected: float | None, status: str) -> SafeString:
+    """A bar of the progress with a marker at the expected progress; the label says the same."""
+    from lodestar.web.lines import bar
+
+    return mark_safe(bar(progress, expected, status))  # noqa: S308 - escaped in lines.bar
 
 
 @register.simple_tag
-def status_badge(status: str) -> str:
-    return format_html('<span class="badge status-{}">{}</span>', status, status_label(status))
+def status_badge(status: str) -> SafeString:
+    from lodestar.web.lines import badge
+
+    return mark_safe(badge(status))  # noqa: S308 - escaped in lines.badge
+
+
+@register.simple_tag(takes_context=True)
+def goal_line(context: Any, row: Any) -> SafeString:
+    """A goal with owner, period, progress bar and status (see lodestar.web.lines)."""
+    from lodestar.web.lines import goal_line as line
+
+    return mark_safe(line(row, context.get("q", "")))  # noqa: S308 - escaped in lines.goal_line
+
+
+@register.simple_tag(takes_context=True)
+def goal_tree(context: Any, nodes: Any) -> SafeString:
+    from lodestar.web.lines import tree
+
+    return tree(nodes, context.get("q", ""))
