@@ -63,6 +63,14 @@ def _entity_key(collection: str, entity: dict[str, Any], index: int) -> str:
     return str(entity.get("id", index))
 
 
+def _nth(key: str, taken: dict[str, Any] | set[str]) -> str:
+    """`key #2`, `key #3`, ... for the second and later entities sharing a natural key."""
+    number = 2
+    while f"{key} #{number}" in taken:
+        number += 1
+    return f"{key} #{number}"
+
+
 def _indexed(document: dict[str, Any]) -> dict[str, dict[str, dict[str, Any]]]:
     """Each collection as key -> entity; key results are their own collection."""
     result: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
@@ -78,7 +86,10 @@ def _indexed(document: dict[str, Any]) -> dict[str, dict[str, dict[str, Any]]]:
             if collection == "goals":
                 for kr in entity.pop("key_results", []):
                     result["key_results"][kr["id"]] = {**kr, "goal": entity["id"]}
-            result[collection][_entity_key(collection, entity, index)] = entity
+            key = _entity_key(collection, entity, index)
+            if key in result[collection]:  # two entities with the same natural key (dependencies)
+                key = _nth(key, result[collection])
+            result[collection][key] = entity
     return result
 
 
@@ -120,8 +131,12 @@ def plan_additions(new: Model) -> Plan:
         add(Change("vision", f"{answer.question}@{answer.scope or '*'}→{answer.toward or '*'}", "add"))
     for task in new.tasks:
         add(Change("tasks", task.id, "add"))
+    dependency_keys: set[str] = set()
     for dependency in new.dependencies:
-        add(Change("dependencies", f"{dependency.from_unit}→{dependency.to_unit}: {dependency.about}", "add"))
+        key = f"{dependency.from_unit}→{dependency.to_unit}: {dependency.about}"
+        key = _nth(key, dependency_keys) if key in dependency_keys else key
+        dependency_keys.add(key)
+        add(Change("dependencies", key, "add"))
     rest: list[tuple[str, list[Any]]] = [
         ("competencies", new.competencies), ("touchpoints", new.touchpoints), ("periods", new.periods),
         ("goals", new.goals),
