@@ -24,4 +24,4 @@ class BearerToken(HttpBearer):
 
 
 def actor(request: HttpRequest) -> Actor:
-    return request.actor  # type: ignore[attr-defined,no-any-return]
+    return request.actor  # type: ignore[attr-defined]

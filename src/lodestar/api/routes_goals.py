@@ -30,7 +30,7 @@ def _page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
 
 
 @router.get("/goals", summary="Goals, paginated; filter by period, owner, unit (and below), status, parent")
-def list_goals(  # noqa: PLR0917 - query parameters, as django-ninja reads them
+def list_goals(
     request: HttpRequest,
     as_of: str | None = None,
     period: str | None = None,
@@ -100,7 +100,7 @@ def delete_goal(request: HttpRequest, goal_id: str, version: int | None = None) 
 
 
 @router.get("/key-results", summary="Key results, paginated; filter by goal and status")
-def list_key_results(  # noqa: PLR0917 - query parameters
+def list_key_results(
     request: HttpRequest,
     as_of: str | None = None,
     goal: str | None = None,

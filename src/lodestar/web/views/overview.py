@@ -12,6 +12,7 @@ from lodestar.accounts.permissions import editable_owners
 from lodestar.checks.rules import HINTS
 from lodestar.goals.snapshot import Snapshot
 from lodestar.lib.errors import NotFound
+from lodestar.lib.model import KPI
 from lodestar.lib.vocabulary import STATUSES
 from lodestar.scoring.progress import kpi_status, latest_on_or_before
 from lodestar.web import pages
@@ -104,8 +105,8 @@ def kpi_board(request: HttpRequest) -> HttpResponse:
     return render(request, "web/kpis.html", {"kpis": kpi_cards(snapshot, snapshot.model.kpis)})
 
 
-def kpi_cards(snapshot: Snapshot, kpis: list) -> list[dict[str, object]]:  # type: ignore[type-arg]
-    cards = []
+def kpi_cards(snapshot: Snapshot, kpis: list[KPI]) -> list[dict[str, object]]:
+    cards: list[dict[str, object]] = []
     for kpi in kpis:
         latest = latest_on_or_before(kpi.measurements, snapshot.as_of)
         current = None if latest is None else latest.value

@@ -49,7 +49,7 @@ class Command(LodestarCommand):
         _Gunicorn({"bind": bind, "workers": options["workers"], "accesslog": "-", "timeout": 60}).run()
 
 
-class _Gunicorn(BaseApplication):  # type: ignore[misc]
+class _Gunicorn(BaseApplication):
     """gunicorn with our WSGI application and options, without its own command line."""
 
     def __init__(self, options: dict[str, Any]) -> None:
