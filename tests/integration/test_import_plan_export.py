@@ -379,10 +379,6 @@ def test_a_long_text_keeps_every_character(lodestar: Callable[..., Run], write_m
     assert exported["touchpoints"][0]["channel"] == long
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="plan.py keys a dependency by (from, to, about): two with the same key collapse into one entry",
-)
 def test_plan_shows_the_removal_of_one_of_two_dependencies_about_the_same_thing(
     lodestar: Callable[..., Run], write_model: Callable[..., Path], imported: dict[str, Any]
 ) -> None:
