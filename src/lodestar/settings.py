@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "lodestar.goals",
     "lodestar.interchange",
     "lodestar.checks",
+    "lodestar.metrics",
     "lodestar.accounts",
     "lodestar.web",
     "lodestar.api",

@@ -11,8 +11,8 @@ TASK_ROLES = ("R", "C", "I")
 
 class Competency(models.Model):
     id = models.CharField(primary_key=True, max_length=64)
-    name = models.CharField(max_length=200)
-    category = models.CharField(max_length=100, null=True, blank=True)
+    name = models.TextField()
+    category = models.TextField(null=True, blank=True)
     ordinal = models.IntegerField(default=0)
 
     class Meta:
@@ -34,7 +34,7 @@ class CompetencyRequirement(models.Model):
 
 class Task(models.Model):
     id = models.CharField(primary_key=True, max_length=64)
-    name = models.CharField(max_length=200)
+    name = models.TextField()
     change = models.CharField(max_length=10, choices=[(c, c) for c in TASK_CHANGES])
     delivery = models.CharField(max_length=10, choices=[(d, d) for d in TASK_DELIVERIES])
     accountable = models.ForeignKey(
@@ -99,7 +99,7 @@ class Dependency(models.Model):
 
     from_unit = models.ForeignKey("org.Unit", on_delete=models.CASCADE, related_name="dependencies_out")
     to_unit = models.ForeignKey("org.Unit", on_delete=models.CASCADE, related_name="dependencies_in")
-    about = models.CharField(max_length=300)
+    about = models.TextField()
     kind = models.CharField(max_length=12, choices=[(k, k) for k in DEPENDENCY_KINDS])
     now = models.IntegerField()
     target = models.IntegerField()
@@ -111,9 +111,9 @@ class Dependency(models.Model):
 
 class Touchpoint(models.Model):
     id = models.CharField(primary_key=True, max_length=64)
-    name = models.CharField(max_length=200)
+    name = models.TextField()
     stage = models.CharField(max_length=15, choices=[(s, s) for s in JOURNEY_STAGES])
-    channel = models.CharField(max_length=100)
+    channel = models.TextField()
     owner = models.ForeignKey("org.Unit", on_delete=models.CASCADE, related_name="owned_touchpoints")
     ordinal = models.IntegerField(default=0)
 

@@ -21,7 +21,7 @@ class Goal(models.Model):
     """A goal owned by a unit or a person; `version` guards against lost updates."""
 
     id = models.CharField(primary_key=True, max_length=64)
-    title = models.CharField(max_length=300)
+    title = models.TextField()
     owner_unit = models.ForeignKey("org.Unit", null=True, blank=True, on_delete=models.CASCADE, related_name="goals")
     owner_person = models.ForeignKey(
         "org.Person", null=True, blank=True, on_delete=models.CASCADE, related_name="goals"
@@ -61,8 +61,8 @@ class GoalTask(models.Model):
 class KeyResult(models.Model):
     id = models.CharField(primary_key=True, max_length=64)
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="key_results")
-    title = models.CharField(max_length=300)
-    unit = models.CharField(max_length=50, null=True, blank=True)
+    title = models.TextField()
+    unit = models.TextField(null=True, blank=True)
     baseline = models.FloatField(null=True, blank=True)
     target = models.FloatField(null=True, blank=True)
     direction = models.CharField(max_length=10, null=True, blank=True, choices=[(d, d) for d in DIRECTIONS])
@@ -83,7 +83,7 @@ class Measurement(models.Model):
     key_result = models.ForeignKey(KeyResult, on_delete=models.CASCADE, related_name="measurements")
     date = models.DateField()
     value = models.FloatField()
-    source = models.CharField(max_length=200, default="", blank=True)
+    source = models.TextField(default="", blank=True)
 
     class Meta:
         ordering = ["key_result", "date"]
@@ -106,10 +106,10 @@ class KPI(models.Model):
     """An ongoing health metric judged against thresholds."""
 
     id = models.CharField(primary_key=True, max_length=64)
-    name = models.CharField(max_length=200)
+    name = models.TextField()
     owner_unit = models.ForeignKey("org.Unit", null=True, blank=True, on_delete=models.CASCADE, related_name="kpis")
     owner_person = models.ForeignKey("org.Person", null=True, blank=True, on_delete=models.CASCADE, related_name="kpis")
-    unit = models.CharField(max_length=50, null=True, blank=True)
+    unit = models.TextField(null=True, blank=True)
     touchpoint = models.ForeignKey(
         "design.Touchpoint", null=True, blank=True, on_delete=models.SET_NULL, related_name="kpis"
     )
@@ -127,7 +127,7 @@ class KPIMeasurement(models.Model):
     kpi = models.ForeignKey(KPI, on_delete=models.CASCADE, related_name="measurements")
     date = models.DateField()
     value = models.FloatField()
-    source = models.CharField(max_length=200, default="", blank=True)
+    source = models.TextField(default="", blank=True)
 
     class Meta:
         ordering = ["kpi", "date"]

@@ -10,8 +10,8 @@ from lodestar.lib.vocabulary import UNIT_KINDS
 class Organization(models.Model):
     """The one organization a Lodestar database describes."""
 
-    name = models.CharField(max_length=200)
-    industry = models.CharField(max_length=200, blank=True, null=True)
+    name = models.TextField()
+    industry = models.TextField(blank=True, null=True)
     currency = models.CharField(max_length=3, default="EUR")
 
     def __str__(self) -> str:
@@ -20,7 +20,7 @@ class Organization(models.Model):
 
 class Location(models.Model):
     id = models.CharField(primary_key=True, max_length=64)
-    name = models.CharField(max_length=200)
+    name = models.TextField()
     ordinal = models.IntegerField(default=0)
 
     class Meta:
@@ -34,7 +34,7 @@ class Unit(models.Model):
     """A node of the organization tree: company, business unit, area, department, team, adjacent or external."""
 
     id = models.CharField(primary_key=True, max_length=64)
-    name = models.CharField(max_length=200)
+    name = models.TextField()
     kind = models.CharField(max_length=20, choices=[(k, k) for k in UNIT_KINDS])
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
     location = models.ForeignKey(Location, null=True, blank=True, on_delete=models.SET_NULL, related_name="units")
@@ -52,10 +52,10 @@ class Unit(models.Model):
 
 class Person(models.Model):
     id = models.CharField(primary_key=True, max_length=64)
-    name = models.CharField(max_length=200)
+    name = models.TextField()
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="people")
-    email = models.CharField(max_length=254, blank=True, null=True)
-    position = models.CharField(max_length=200, blank=True, null=True)
+    email = models.TextField(blank=True, null=True)
+    position = models.TextField(blank=True, null=True)
     ordinal = models.IntegerField(default=0)
 
     class Meta:
