@@ -79,21 +79,28 @@ def forecast(kr: KeyResult, period: Period, as_of: date) -> Forecast | None:
     if kr.effective_direction not in ("increase", "decrease"):
         return None
     start = period.start
-    xs: list[float] = []
-    ys: list[float] = []
+    count = 0
+    sum_x = sum_y = sum_xx = sum_xy = 0.0
+    first_x: float | None = None
+    distinct = False
     for measurement in kr.measurements:
         if start <= measurement.date <= as_of:
-            xs.append(float((measurement.date - start).days))  # days since the start keep the sums small
-            ys.append(measurement.value)
-    if len(set(xs)) < 2:
+            x = float((measurement.date - start).days)  # days since the start keep the sums small
+            y = measurement.value
+            count += 1
+            sum_x += x
+            sum_y += y
+            sum_xx += x * x
+            sum_xy += x * y
+            if first_x is None:
+                first_x = x
+            elif x != first_x:
+                distinct = True
+    if not distinct:  # a line needs two distinct dates
         return None
-    mean_x = sum(xs) / len(xs)
-    mean_y = sum(ys) / len(ys)
-    spread = covariance = 0.0
-    for x, y in zip(xs, ys, strict=True):
-        spread += (x - mean_x) ** 2
-        covariance += (x - mean_x) * (y - mean_y)
-    value = mean_y + covariance / spread * ((period.end - start).days - mean_x)
+    spread = sum_xx - sum_x * sum_x / count
+    slope = (sum_xy - sum_x * sum_y / count) / spread
+    value = sum_y / count + slope * ((period.end - start).days - sum_x / count)
     return Forecast(value=value, progress=progress_toward(value, kr))
 
 

@@ -109,26 +109,27 @@ def roll_up(goals: list[Goal], own_items: dict[str, list[tuple[float | None, flo
 
     Contributing goals are scored before the goals they contribute to (the graph has no cycles).
     """
-    contributors: dict[str, list[tuple[str, float]]] = {goal.id: [] for goal in goals}
+    contributors: dict[str, list[tuple[str, float]]] = {}
     for goal in goals:
         for contribution in goal.contributes_to:
-            contributors[contribution.goal].append((goal.id, contribution.effective_weight))
+            contributors.setdefault(contribution.goal, []).append((goal.id, contribution.effective_weight))
     result: dict[str, float | None] = {}
     for root in goals:
         if root.id in result:
             continue
-        stack = [root.id]
+        stack = [(root.id, iter(contributors.get(root.id, ())))]
         while stack:
-            goal_id = stack[-1]
-            waiting = [child for child, _ in contributors[goal_id] if child not in result]
-            if waiting:
-                stack.extend(waiting)
-                continue
-            stack.pop()
-            if goal_id in result:
-                continue
-            items = own_items[goal_id] + [(result[child], weight) for child, weight in contributors[goal_id]]
-            result[goal_id] = weighted_mean(items)
+            goal_id, pending = stack[-1]
+            for child, _ in pending:
+                if child not in result:
+                    stack.append((child, iter(contributors.get(child, ()))))
+                    break
+            else:
+                stack.pop()
+                items = own_items[goal_id] + [
+                    (result[child], weight) for child, weight in contributors.get(goal_id, ())
+                ]
+                result[goal_id] = weighted_mean(items)
     return result
 
 
