@@ -1,0 +1,211 @@
+"""What a report shows, computed once from the model and handed to the PDF and the HTML renderer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from lodestar.checks.rules import Finding, run_checks
+from lodestar.design.analysis import (
+    ChangeOverview,
+    CompetencyGap,
+    CompetencyHeatmap,
+    DeliverySplit,
+    DependencyNetwork,
+    RaciMatrix,
+    RoleCard,
+    RoleComparison,
+    VisionReadiness,
+    change_overview,
+    competency_gaps,
+    competency_heatmap,
+    delivery_split,
+    dependency_network,
+    raci_matrix,
+    role_card,
+    role_comparison,
+    vision_readiness,
+)
+from lodestar.design.index import ModelIndex
+from lodestar.lib.model import KPI, Goal, Model, Period, Unit
+from lodestar.scoring.report import GoalScore, KpiScore, StatusReport, score_model
+
+
+@dataclass(frozen=True, slots=True)
+class GoalLine:
+    goal: Goal
+    score: GoalScore
+    depth: int  # 0 for a goal derived from the mission directly
+    owner_name: str
+    period: Period
+    also_contributes_to: tuple[str, ...]  # parents other than the one it is shown under
+
+
+@dataclass(frozen=True, slots=True)
+class KpiLine:
+    kpi: KPI
+    score: KpiScore
+    owner_name: str
+    touchpoint_name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class UnitLine:
+    unit: Unit
+    depth: int
+    location_name: str | None
+    lead_name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class GoalSelection:
+    lines: list[GoalLine]
+    left_out: int  # goals of periods not containing as_of
+
+
+@dataclass(frozen=True, slots=True)
+class OrganizationReport:
+    model: Model
+    as_of: date
+    status: StatusReport
+    findings: list[Finding]
+    roles: RoleComparison
+    vision: VisionReadiness
+    units: list[UnitLine]
+    raci: RaciMatrix
+    delivery: DeliverySplit
+    changes: ChangeOverview
+    network: DependencyNetwork
+    heatmap: CompetencyHeatmap
+    gaps: list[CompetencyGap]
+    goals: GoalSelection
+    kpis: list[KpiLine]
+
+    def name(self, owner: str | None) -> str:
+        return ModelIndex(self.model).name(owner)
+
+
+@dataclass(frozen=True, slots=True)
+class UnitReport:
+    model: Model
+    as_of: date
+    card: RoleCard
+    goals: GoalSelection
+    kpis: list[KpiLine]
+    findings: list[Finding]  # health-check findings about the unit
+
+
+def goal_lines(model: Model, status: StatusReport, goals: list[Goal]) -> list[GoalLine]:
+    """`goals` as a tree: each under the first of its parents that is among them, depth first, in model order."""
+    index = ModelIndex(model)
+    chosen = {goal.id for goal in goals}
+    periods = {period.id: period for period in model.periods}
+    scores = {score.id: score for score in status.goals}
+    children: dict[str, list[Goal]] = {}
+    roots: list[Goal] = []
+    for goal in goals:
+        parents = [c.goal for c in goal.contributes_to if c.goal in chosen]
+        if parents:
+            children.setdefault(parents[0], []).append(goal)
+        else:
+            roots.append(goal)
+    lines: list[GoalLine] = []
+    pending: list[tuple[Goal, int]] = [(goal, 0) for goal in reversed(roots)]
+    placed: set[str] = set()
+    while pending:
+        goal, depth = pending.pop()
+        if goal.id in placed:
+            continue
+        placed.add(goal.id)
+        parents = [c.goal for c in goal.contributes_to if c.goal in chosen]
+        lines.append(
+            GoalLine(
+                goal=goal,
+                score=scores[goal.id],
+                depth=depth,
+                owner_name=index.name(goal.owner),
+                period=periods[goal.period],
+                also_contributes_to=tuple(parents[1:]),
+            )
+        )
+        pending.extend((child, depth + 1) for child in reversed(children.get(goal.id, [])))
+    return lines
+
+
+def current_goals(model: Model, as_of: date, *, owners: set[str] | None = None) -> tuple[list[Goal], int]:
+    """Goals whose period contains `as_of` (all of them if none does), and how many were left out."""
+    periods = {period.id: period for period in model.periods}
+    candidates = [goal for goal in model.goals if owners is None or goal.owner in owners]
+    current = [goal for goal in candidates if periods[goal.period].start <= as_of <= periods[goal.period].end]
+    if not current:
+        return candidates, 0
+    return current, len(candidates) - len(current)
+
+
+def kpi_lines(model: Model, status: StatusReport, kpis: list[KPI]) -> list[KpiLine]:
+    index = ModelIndex(model)
+    scores = {score.id: score for score in status.kpis}
+    touchpoints = {tp.id: tp.name for tp in model.touchpoints}
+    return [
+        KpiLine(
+            kpi=kpi,
+            score=scores[kpi.id],
+            owner_name=index.name(kpi.owner),
+            touchpoint_name=touchpoints.get(kpi.touchpoint) if kpi.touchpoint else None,
+        )
+        for kpi in kpis
+    ]
+
+
+def organization_report(model: Model, as_of: date) -> OrganizationReport:
+    """Everything the organization report shows, as of a date."""
+    index = ModelIndex(model)
+    status = score_model(model, as_of)
+    heatmap = competency_heatmap(model)
+    goals, left_out = current_goals(model, as_of)
+    locations = {location.id: location.name for location in model.locations}
+    return OrganizationReport(
+        model=model,
+        as_of=as_of,
+        status=status,
+        findings=run_checks(model, as_of),
+        roles=role_comparison(model),
+        vision=vision_readiness(model, as_of=as_of),
+        units=[
+            UnitLine(
+                unit=unit,
+                depth=index.depth(unit.id),
+                location_name=locations.get(unit.location) if unit.location else None,
+                lead_name=index.name(unit.lead) if unit.lead else None,
+            )
+            for unit in index.in_tree_order()
+        ],
+        raci=raci_matrix(model),
+        delivery=delivery_split(model),
+        changes=change_overview(model),
+        network=dependency_network(model),
+        heatmap=heatmap,
+        gaps=competency_gaps(model, heatmap=heatmap),
+        goals=GoalSelection(goal_lines(model, status, goals), left_out),
+        kpis=kpi_lines(model, status, model.kpis),
+    )
+
+
+def unit_report(model: Model, unit_id: str, as_of: date) -> UnitReport:
+    """The role card and the goals of one unit. Raises NotFound for an unknown unit."""
+    card = role_card(model, unit_id)
+    status = score_model(model, as_of)
+    owners = {unit_id} | {person.id for person in model.people if person.unit == unit_id}
+    goals, left_out = current_goals(model, as_of, owners=owners)
+    subjects = {f"unit:{unit_id}"} | {gap.subject for gap in card.gaps}
+    subjects |= {f"task:{item.task.id}" for item in card.leads_or_does if item.task.accountable == unit_id}
+    subjects |= {f"goal:{goal.id}" for goal in goals}
+    subjects |= {f"key_result:{kr.id}" for goal in goals for kr in goal.key_results}
+    return UnitReport(
+        model=model,
+        as_of=as_of,
+        card=card,
+        goals=GoalSelection(goal_lines(model, status, goals), left_out),
+        kpis=kpi_lines(model, status, [kpi for kpi in model.kpis if kpi.owner in owners]),
+        findings=[finding for finding in run_checks(model, as_of) if finding.subject in subjects],
+    )

@@ -1,0 +1,231 @@
+"""The design sections of the organization report as PDF: units, delivery, changes, RACI, dependencies,
+competencies."""
+
+from __future__ import annotations
+
+from html import escape
+
+from reportlab.lib import colors
+from reportlab.platypus import CondPageBreak, Flowable
+
+from lodestar.design.analysis import CHANGE_LABELS
+from lodestar.reports import charts
+from lodestar.reports.charts import MUTED, STATUS_COLOURS
+from lodestar.reports.content import OrganizationReport
+from lodestar.reports.fonts import fit_text
+from lodestar.reports.pdf_kit import (
+    CONTENT_WIDTH,
+    TINTS,
+    WIDE_CONTENT_WIDTH,
+    Styles,
+    VerticalText,
+    b,
+    chart,
+    coloured,
+    indented,
+    p,
+    spacer,
+    table,
+)
+from lodestar.reports.text import unit_kind
+
+RED = STATUS_COLOURS["off_track"]
+Commands = list[tuple[object, ...]]
+
+
+def organization(report: OrganizationReport, s: Styles) -> list[Flowable]:
+    story: list[Flowable] = [p("4 Target organization", s.h1), p("Units", s.h2)]
+    rows: list[list[object]] = [[p(h, s.cell_bold) for h in ("Unit", "Kind", "Location", "Lead")]]
+    for line in report.units:
+        name = b(line.unit.name) if line.depth <= 1 else escape(line.unit.name)
+        rows.append(
+            [
+                p(name, indented(s.cell, line.depth, 10), markup=True),
+                p(unit_kind(line.unit), s.cell),
+                p(line.location_name or "", s.cell),
+                p(line.lead_name or "", s.cell),
+            ]
+        )
+    story.append(table(rows, [185, 95, 150, CONTENT_WIDTH - 430], padding=2.2))
+    split = report.delivery
+    story += [CondPageBreak(240), p("Central, decentral, external", s.h2)]
+    total = split.total
+    story.append(
+        p(
+            f"Of {total.total} tasks kept (tasks being dropped left out): {total.central} central, "
+            f"{total.decentral} decentral, {total.external} external.",
+            s.muted,
+        )
+    )
+    for title, rows_of in (("Per location", split.by_location), ("Per responsible unit", split.by_unit)):
+        if rows_of:
+            scene = charts.delivery_chart(rows_of, title=f"Tasks by delivery, {title.lower()}")
+            story += [spacer(6), p(title, s.eyebrow), chart(scene, width=CONTENT_WIDTH * 0.95)]
+    story += [CondPageBreak(200), p("What changes", s.h2)]
+    story.append(changes_table(report, s))
+    kept = len(report.changes.group("keep").items)
+    story.append(p(f"{kept} task(s) are kept as they are.", s.muted))
+    return story
+
+
+def changes_table(report: OrganizationReport, s: Styles) -> Flowable:
+    rows: list[list[object]] = [[p(h, s.cell_bold) for h in ("Change", "Task", "Delivery", "Listed by goals")]]
+    for group in report.changes.groups:
+        if group.change == "keep":
+            continue
+        for item in group.items:
+            goals = "<br/>".join(f"• {escape(goal.title)}" for goal in item.goals)
+            if item.unplanned:
+                goals = coloured("no goal lists it", RED)
+            elif item.pursued_though_dropped:
+                goals = coloured("still listed by: ", RED) + "<br/>" + goals
+            rows.append(
+                [
+                    p(CHANGE_LABELS[group.change], s.cell_bold),
+                    p(item.task.name, s.cell),
+                    p(item.task.delivery, s.cell),
+                    p(goals or "–", s.cell, markup=True),
+                ]
+            )
+    return table(rows, [58, 190, 55, CONTENT_WIDTH - 303], padding=2.2)
+
+
+def raci(report: OrganizationReport, s: Styles) -> list[Flowable]:
+    matrix = report.raci
+    story: list[Flowable] = [p("5 Responsibilities (RACI)", s.h1)]
+    if not matrix.rows:
+        return [*story, p("The task catalog is empty.", s.body)]
+    story.append(
+        p(
+            "R responsible, A accountable, C consulted, I informed. Rows marked red lack exactly one "
+            "accountable unit or a responsible one.",
+            s.muted,
+        )
+    )
+    fixed = [240.0, 50.0, 48.0]
+    unit_width = min(26.0, (WIDE_CONTENT_WIDTH - sum(fixed)) / max(len(matrix.units), 1))
+    header: list[object] = [p(h, s.cell_bold) for h in ("Task", "Change", "Delivery")]
+    header += [VerticalText(fit_text(unit.name, 98, 7.5), size=7.5) for unit in matrix.units]
+    rows: list[list[object]] = [header]
+    commands: Commands = [
+        ("ALIGN", (3, 1), (-1, -1), "CENTER"),
+        ("VALIGN", (3, 0), (-1, 0), "BOTTOM"),
+        ("LEFTPADDING", (3, 0), (-1, -1), 1),
+        ("RIGHTPADDING", (3, 0), (-1, -1), 1),
+        ("LINEBEFORE", (3, 0), (-1, -1), 0.3, colors.HexColor("#e8ebef")),
+    ]
+    for r, row in enumerate(matrix.rows, start=1):
+        name = escape(row.task.name)
+        if row.flagged:
+            name += "<br/>" + coloured("⚠ " + "; ".join(row.problems), RED, bold=False)
+            commands.append(("BACKGROUND", (0, r), (-1, r), colors.HexColor(TINTS["open"])))
+        cells: list[object] = [
+            p(name, s.cell, markup=True),
+            p(CHANGE_LABELS[row.task.change], s.cell),
+            p(row.task.delivery, s.cell),
+        ]
+        for unit in matrix.units:
+            letters = row.cell(unit.id)
+            bold = "R" in letters or "A" in letters
+            cells.append(p(f"<b>{letters}</b>" if bold else letters, s.cell_centred, markup=True))
+        rows.append(cells)
+    story.append(table(rows, [*fixed, *[unit_width] * len(matrix.units)], commands=commands, padding=1.3))
+    return story
+
+
+def dependencies(report: OrganizationReport, s: Styles) -> list[Flowable]:
+    network = report.network
+    story: list[Flowable] = [p("6 Dependencies", s.h1)]
+    if not network.edges:
+        return [*story, p("No dependencies between units are recorded.", s.body)]
+    story += [chart(charts.network_chart(network, state="target"), width=CONTENT_WIDTH), spacer(6)]
+    hotspots = {node.id for node in network.hotspots}
+    if network.hotspots:
+        names = ", ".join(f"{node.name} ({node.strong_in_target})" for node in network.hotspots)
+        text = (
+            f"{coloured('Hotspots: ', RED)}{escape(names)}. A hotspot takes part in four or more dependencies "
+            "of target intensity 3 or more."
+        )
+        story.append(p(text, s.body, markup=True))
+    else:
+        story.append(p("No dependency hotspot: no unit takes part in four or more strong dependencies.", s.body))
+    story.append(p("Dependencies by change of intensity", s.h2))
+    rows: list[list[object]] = [[p(h, s.cell_bold) for h in ("Depends", "on", "About", "Kind", "Now", "Target", "")]]
+    commands: Commands = [("ALIGN", (4, 0), (-1, -1), "CENTER")]
+    for edge in network.edges_by_change():
+        change = f"+{edge.change}" if edge.change > 0 else str(edge.change)
+        colour = charts.AMBER if edge.change > 0 else MUTED
+        rows.append(
+            [
+                p(report.name(edge.source), s.cell),
+                p(report.name(edge.target_unit), s.cell),
+                p(edge.dependency.about, s.cell),
+                p(edge.dependency.kind, s.cell),
+                p(str(edge.now), s.cell_centred),
+                p(str(edge.target), s.cell_centred),
+                p(coloured(change, colour), s.cell_centred, markup=True),
+            ]
+        )
+        for column, unit_id in ((0, edge.source), (1, edge.target_unit)):
+            if unit_id in hotspots:
+                rows[-1][column] = p(coloured(report.name(unit_id), RED), s.cell, markup=True)
+    story.append(table(rows, [95, 95, CONTENT_WIDTH - 345, 58, 30, 40, 27], commands=commands, padding=2.2))
+    return story
+
+
+def competencies(report: OrganizationReport, s: Styles) -> list[Flowable]:
+    heatmap = report.heatmap
+    story: list[Flowable] = [p("7 Competencies", s.h1)]
+    if not heatmap.units:
+        return [*story, p("No unit requires a competency yet.", s.body)]
+    story.append(
+        p(
+            "Per unit the required level (from the catalog and the tasks it is responsible for) against the best "
+            "level of its people, the units below included: <b>required</b>/best; green where it is reached, "
+            "red where it is not, grey the levels present where nothing is required.",
+            s.muted,
+            markup=True,
+        )
+    )
+    label_width = 150.0
+    width = min(30.0, (CONTENT_WIDTH - label_width) / max(len(heatmap.competencies), 1))
+    header: list[object] = [p("Unit", s.cell_bold)]
+    header += [VerticalText(fit_text(c.name, 125, 7.5), size=7.5) for c in heatmap.competencies]
+    rows: list[list[object]] = [header]
+    commands: Commands = [
+        ("ALIGN", (1, 1), (-1, -1), "CENTER"),
+        ("GRID", (1, 1), (-1, -1), 1.2, colors.white),
+        ("VALIGN", (1, 0), (-1, 0), "BOTTOM"),
+    ]
+    for r, unit in enumerate(heatmap.units, start=1):
+        cells: list[object] = [p(unit.name, s.cell)]
+        for c, competency in enumerate(heatmap.competencies, start=1):
+            cell = heatmap.cell(unit.id, competency.id)
+            if cell.required:
+                cells.append(p(f"<b>{cell.required}</b>/{cell.best}", s.cell_centred, markup=True))
+                tint = TINTS["gap"] if cell.gap else TINTS["met"]
+                commands.append(("BACKGROUND", (c, r), (c, r), colors.HexColor(tint)))
+            else:
+                cells.append(p(f"<font color='{MUTED}'>{cell.best or ''}</font>", s.cell_centred, markup=True))
+        rows.append(cells)
+    story.append(table(rows, [label_width] + [width] * len(heatmap.competencies), zebra=False, commands=commands))
+    story.append(p("Competency gaps", s.h2))
+    if not report.gaps:
+        return [*story, p("Every required level is reached by someone in the unit.", s.body)]
+    rows = [[p(h, s.cell_bold) for h in ("Unit", "Competency", "Required", "Best", "Required by")]]
+    for gap in report.gaps:
+        causes = [f"{t.task.name} ({t.level})" for t in gap.tasks]
+        if gap.catalog_level:
+            causes.insert(0, f"the catalog ({gap.catalog_level})")
+        rows.append(
+            [
+                p(gap.unit.name, s.cell_bold),
+                p(gap.competency.name, s.cell),
+                p(str(gap.required), s.cell_centred),
+                p(str(gap.best), s.cell_centred),
+                p("; ".join(causes), s.cell),
+            ]
+        )
+    commands = [("ALIGN", (2, 0), (3, -1), "CENTER")]
+    story.append(table(rows, [115, 140, 48, 34, CONTENT_WIDTH - 337], commands=commands, padding=2.2))
+    return story
