@@ -108,7 +108,7 @@ def _cycle_through(goal: m.Goal, goals: dict[str, m.Goal]) -> list[str] | None:
 def read_key_result(document: Any, *, model: m.Model, replacing: str | None = None) -> m.KeyResult:
     """A key result whose id is free (or is `replacing`). Raises InvalidEntity."""
     r = Reader()
-    found = sections._key_results(r, [document], "key_results")
+    found = sections.read_key_results(r, [document], "key_results")
     _raise_if(r, "key_results", "key result")
     kr = found[0]
     if kr.id != replacing and any(other.id == kr.id for goal in model.goals for other in goal.key_results):
@@ -137,7 +137,7 @@ def read_measurement(document: Any, *, key_result: m.KeyResult) -> m.Measurement
 def read_check_in(document: Any, *, model: m.Model) -> m.CheckIn:
     """A check-in by a known person; confidence 3 or less needs a note. Raises InvalidEntity."""
     r = Reader()
-    found = sections._check_ins(r, [document], "check_ins")
+    found = sections.read_check_ins(r, [document], "check_ins")
     _raise_if(r, "check_ins", "check-in")
     check_in = found[0]
     if check_in.by is not None and check_in.by not in {person.id for person in model.people}:

@@ -345,7 +345,7 @@ def read_goals(r: Reader, value: Any) -> Indexed:
             period=r.ref(d["period"], f"{path}.period") or "",
             contributes_to=_contributions(r, d.get("contributes_to"), f"{path}.contributes_to"),
             tasks=r.refs(d.get("tasks"), f"{path}.tasks"),
-            key_results=_key_results(r, d.get("key_results"), f"{path}.key_results"),
+            key_results=read_key_results(r, d.get("key_results"), f"{path}.key_results"),
             description=r.text(d.get("description"), f"{path}.description", optional=True),
         )
         if goal.id and goal.title and goal.owner and goal.period:
@@ -371,7 +371,7 @@ def _contributions(r: Reader, value: Any, path: str) -> list[m.Contribution]:
     return result
 
 
-def _key_results(r: Reader, value: Any, path: str) -> list[m.KeyResult]:
+def read_key_results(r: Reader, value: Any, path: str) -> list[m.KeyResult]:
     result: list[m.KeyResult] = []
     for j, item in enumerate(r.items(value, path)):
         kr_path = f"{path}[{j}]"
@@ -389,7 +389,7 @@ def _key_results(r: Reader, value: Any, path: str) -> list[m.KeyResult]:
             weight=r.positive(d.get("weight"), f"{kr_path}.weight"),
             metric=read_metric_binding(r, d.get("metric"), f"{kr_path}.metric"),
             measurements=read_measurements(r, d.get("measurements"), f"{kr_path}.measurements"),
-            check_ins=_check_ins(r, d.get("check_ins"), f"{kr_path}.check_ins"),
+            check_ins=read_check_ins(r, d.get("check_ins"), f"{kr_path}.check_ins"),
         )
         _check_direction(r, kr, d, kr_path)
         if kr.id and kr.title:
@@ -476,7 +476,7 @@ def read_measurements(r: Reader, value: Any, path: str) -> list[m.Measurement]:
     return result
 
 
-def _check_ins(r: Reader, value: Any, path: str) -> list[m.CheckIn]:
+def read_check_ins(r: Reader, value: Any, path: str) -> list[m.CheckIn]:
     result: list[m.CheckIn] = []
     for j, item in enumerate(r.items(value, path)):
         item_path = f"{path}[{j}]"
