@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from ninja import Router
 
 from lodestar.api.body import as_of_date
-from lodestar.checks.rules import run_checks
+from lodestar.checks.rules import findings_json, run_checks
 from lodestar.goals.snapshot import take_snapshot
 from lodestar.scoring.report import status_json
 
@@ -25,11 +25,7 @@ def status(request: HttpRequest, as_of: str | None = None) -> dict[str, Any]:
 def check(request: HttpRequest, as_of: str | None = None) -> dict[str, Any]:
     day = as_of_date(as_of)
     snapshot = take_snapshot(as_of=day)
-    findings = run_checks(snapshot.model, day)
-    return {
-        "as_of": day.isoformat(),
-        "findings": [{"code": f.code, "subject": f.subject, "message": f.message} for f in findings],
-    }
+    return findings_json(day, run_checks(snapshot.model, day))
 
 
 @router.get("/units", summary="The organization's units")

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from lodestar.lib.model import Goal, Model, Period
 from lodestar.lib.vocabulary import VISION_QUESTIONS
@@ -281,3 +282,11 @@ def run_checks(model: Model, as_of: date) -> list[Finding]:
                 seen.add(finding.subject)
                 findings.append(finding)
     return findings
+
+
+def findings_json(as_of: date, findings: list[Finding]) -> dict[str, Any]:
+    """The findings as `lodestar check --format json` prints them (and the API's /check returns them)."""
+    return {
+        "as_of": as_of.isoformat(),
+        "findings": [{"code": f.code, "subject": f.subject, "message": f.message} for f in findings],
+    }

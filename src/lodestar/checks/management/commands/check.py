@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import CommandParser
 
-from lodestar.checks.rules import HINTS, run_checks
+from lodestar.checks.rules import HINTS, findings_json, run_checks
 from lodestar.interchange.load import NoModel, load_model
 from lodestar.lib.command import EXIT_FINDINGS, CommandFailed, LodestarCommand, dump_json, iso_date
 
@@ -28,11 +28,7 @@ class Command(LodestarCommand):
             raise CommandFailed(str(error)) from None
         findings = run_checks(model, as_of)
         if options["format"] == "json":
-            document = {
-                "as_of": as_of.isoformat(),
-                "findings": [{"code": f.code, "subject": f.subject, "message": f.message} for f in findings],
-            }
-            self.stdout.write(dump_json(document, pretty=self.stdout.isatty()))
+            self.stdout.write(dump_json(findings_json(as_of, findings), pretty=self.stdout.isatty()))
         elif not findings:
             self.stdout.write(f"Health check as of {as_of.isoformat()}: no findings.")
         else:
