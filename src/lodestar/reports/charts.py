@@ -116,11 +116,24 @@ def share_bar(share: float, *, width: float = 220, colour: str = STATUS_COLOURS[
     return scene
 
 
-def delivery_chart(rows: Sequence[DeliveryRow], *, title: str) -> Scene:
-    """Stacked horizontal bars: central, decentral and external tasks per row."""
+def delivery_chart(rows: Sequence[DeliveryRow], *, title: str, limit: int = 30) -> Scene:
+    """Stacked horizontal bars: central, decentral and external tasks per row.
+
+    Beyond `limit` rows only those with the most tasks are drawn (in their order), and a last
+    line says how many were left out.
+    """
+    if len(rows) > limit:
+        largest = set(sorted(range(len(rows)), key=lambda i: -rows[i].counts.total)[:limit])
+        left_out = len(rows) - limit
+        rows = [row for i, row in enumerate(rows) if i in largest]
+    else:
+        left_out = 0
     label_width, bar_width, row_height, top = 190.0, 300.0, 17.0, 24.0
     width = label_width + bar_width + 40
-    scene = Scene(width, top + row_height * len(rows) + 6, title)
+    scene = Scene(width, top + row_height * (len(rows) + (1 if left_out else 0)) + 6, title)
+    if left_out:
+        note = f"and {left_out} more with fewer tasks"
+        scene.add(Text(label_width - 8, top + row_height * len(rows) + 11, note, 8.5, MUTED, "end"))
     x = label_width
     for delivery in TASK_DELIVERIES:
         scene.add(Rect(x, 4, 9, 9, fill=DELIVERY_COLOURS[delivery], radius=1.5))
@@ -184,8 +197,12 @@ def network_chart(network: DependencyNetwork, *, state: str = "target") -> Scene
     In the target picture an edge's colour shows its change: amber where it intensifies, grey
     where it weakens. Hotspots (LS010) are red.
     """
-    width, height = 620.0, 392.0
-    cx, cy, radius = width / 2, 170.0, 148.0
+    inside = sum(1 for node in network.nodes if not node.outside)
+    crowd = max(inside, len(network.nodes) - inside)
+    # Each side spaces its labels evenly; beyond about a dozen nodes the circle grows to keep them apart.
+    radius = max(148.0, crowd * 12.5)
+    width, cx, cy = 320.0 + 2 * radius, 160.0 + radius, radius + 22.0
+    height = 2 * radius + 96.0
     scene = Scene(
         width,
         height,

@@ -57,10 +57,28 @@ class UnitLine:
     lead_name: str | None
 
 
+# The organization report shows the goal tree down to the deepest level that keeps it within
+# this many lines; a large organization's deeper goals belong in the unit reports.
+MAX_GOAL_LINES = 150
+
+
 @dataclass(frozen=True, slots=True)
 class GoalSelection:
     lines: list[GoalLine]
     left_out: int  # goals of periods not containing as_of
+    deeper: int = 0  # goals below the levels shown, left out to keep the report readable
+    depth_shown: int | None = None  # the deepest level shown when deeper goals were left out
+
+    @classmethod
+    def within(cls, lines: list[GoalLine], left_out: int, limit: int = MAX_GOAL_LINES) -> GoalSelection:
+        """All lines if they fit `limit`, else only the levels from the top that do (at least the top one)."""
+        if len(lines) <= limit:
+            return cls(lines, left_out)
+        depth = 0
+        while sum(1 for line in lines if line.depth <= depth + 1) <= limit:
+            depth += 1
+        shown = [line for line in lines if line.depth <= depth]
+        return cls(shown, left_out, deeper=len(lines) - len(shown), depth_shown=depth)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +204,7 @@ def organization_report(model: Model, as_of: date) -> OrganizationReport:
         network=dependency_network(model),
         heatmap=heatmap,
         gaps=competency_gaps(model, heatmap=heatmap),
-        goals=GoalSelection(goal_lines(model, status, goals), left_out),
+        goals=GoalSelection.within(goal_lines(model, status, goals), left_out),
         kpis=kpi_lines(model, status, model.kpis),
     )
 

@@ -219,6 +219,7 @@ def render_organization(report: OrganizationReport) -> str:
     model = report.model
     context = {
         "report": report,
+        "as_of": report.as_of.isoformat(),
         "organization": model.organization,
         "mission": model.mission,
         "mission_scope": report.name(model.mission.scope) if model.mission else "",
@@ -241,7 +242,7 @@ def render_organization(report: OrganizationReport) -> str:
         "kpis": _kpi_rows(report),
         "findings": finding_groups(report.findings),
     }
-    return _engine().get_template("reports/organization.html").render(Context(context))
+    return _engine().get_template("reports/organization.html").render(Context(context, use_l10n=False))
 
 
 def render_unit(report: UnitReport) -> str:
@@ -255,6 +256,7 @@ def render_unit(report: UnitReport) -> str:
     ]
     context = {
         "report": report,
+        "as_of": report.as_of.isoformat(),
         "organization": report.model.organization,
         "card": card,
         "kind": unit_kind(card.unit),
@@ -264,4 +266,4 @@ def render_unit(report: UnitReport) -> str:
         "kpis": _kpi_rows(report),
         "findings": finding_groups(report.findings),
     }
-    return _engine().get_template("reports/unit.html").render(Context(context))
+    return _engine().get_template("reports/unit.html").render(Context(context, use_l10n=False))

@@ -3,12 +3,16 @@ competencies."""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from html import escape
+from typing import TypeVar
 
 from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable
 
 from lodestar.design.analysis import CHANGE_LABELS
+from lodestar.lib.model import Competency, Unit
 from lodestar.reports import charts
 from lodestar.reports.charts import MUTED, STATUS_COLOURS
 from lodestar.reports.content import OrganizationReport
@@ -31,6 +35,7 @@ from lodestar.reports.text import unit_kind
 
 RED = STATUS_COLOURS["off_track"]
 Commands = list[tuple[object, ...]]
+T = TypeVar("T")
 
 
 def organization(report: OrganizationReport, s: Styles) -> list[Flowable]:
@@ -103,9 +108,28 @@ def raci(report: OrganizationReport, s: Styles) -> list[Flowable]:
         )
     )
     fixed = [240.0, 50.0, 48.0]
-    unit_width = min(26.0, (WIDE_CONTENT_WIDTH - sum(fixed)) / max(len(matrix.units), 1))
+    chunks = column_chunks(matrix.units, int((WIDE_CONTENT_WIDTH - sum(fixed)) // 20))
+    for number, units in enumerate(chunks, start=1):
+        if len(chunks) > 1:
+            heading = f"Units {units[0].name} to {units[-1].name} (part {number} of {len(chunks)})"
+            story += [CondPageBreak(220), p(heading, s.h2)]
+        story.append(_raci_table(report, s, units, fixed))
+    return story
+
+
+def column_chunks(items: Sequence[T], most: int) -> list[list[T]]:
+    """`items` in balanced consecutive chunks of at most `most` (one chunk if they fit)."""
+    count = max(1, math.ceil(len(items) / max(most, 1)))
+    size = math.ceil(len(items) / count) if items else 0
+    return [list(items[i : i + size]) for i in range(0, len(items), size)] if items else [[]]
+
+
+def _raci_table(report: OrganizationReport, s: Styles, units: list[Unit], fixed: list[float]) -> Flowable:
+    """One RACI table over `units`: the tasks naming one of them, and flagged tasks."""
+    chosen = {unit.id for unit in units}
+    unit_width = min(26.0, (WIDE_CONTENT_WIDTH - sum(fixed)) / max(len(units), 1))
     header: list[object] = [p(h, s.cell_bold) for h in ("Task", "Change", "Delivery")]
-    header += [VerticalText(fit_text(unit.name, 98, 7.5), size=7.5) for unit in matrix.units]
+    header += [VerticalText(fit_text(unit.name, 98, 7.5), size=7.5) for unit in units]
     rows: list[list[object]] = [header]
     commands: Commands = [
         ("ALIGN", (3, 1), (-1, -1), "CENTER"),
@@ -114,23 +138,24 @@ def raci(report: OrganizationReport, s: Styles) -> list[Flowable]:
         ("RIGHTPADDING", (3, 0), (-1, -1), 1),
         ("LINEBEFORE", (3, 0), (-1, -1), 0.3, colors.HexColor("#e8ebef")),
     ]
-    for r, row in enumerate(matrix.rows, start=1):
+    for row in report.raci.rows:
+        if not row.flagged and not chosen & row.letters.keys():
+            continue
         name = escape(row.task.name)
         if row.flagged:
             name += "<br/>" + coloured("⚠ " + "; ".join(row.problems), RED, bold=False)
-            commands.append(("BACKGROUND", (0, r), (-1, r), colors.HexColor(TINTS["open"])))
+            commands.append(("BACKGROUND", (0, len(rows)), (-1, len(rows)), colors.HexColor(TINTS["open"])))
         cells: list[object] = [
             p(name, s.cell, markup=True),
             p(CHANGE_LABELS[row.task.change], s.cell),
             p(row.task.delivery, s.cell),
         ]
-        for unit in matrix.units:
+        for unit in units:
             letters = row.cell(unit.id)
             bold = "R" in letters or "A" in letters
             cells.append(p(f"<b>{letters}</b>" if bold else letters, s.cell_centred, markup=True))
         rows.append(cells)
-    story.append(table(rows, [*fixed, *[unit_width] * len(matrix.units)], commands=commands, padding=1.3))
-    return story
+    return table(rows, [*fixed, *[unit_width] * len(units)], commands=commands, padding=1.3)
 
 
 def dependencies(report: OrganizationReport, s: Styles) -> list[Flowable]:
@@ -173,6 +198,31 @@ def dependencies(report: OrganizationReport, s: Styles) -> list[Flowable]:
     return story
 
 
+def _heat_table(report: OrganizationReport, s: Styles, competencies: list[Competency], label_width: float) -> Flowable:
+    heatmap = report.heatmap
+    width = min(30.0, (CONTENT_WIDTH - label_width) / max(len(competencies), 1))
+    header: list[object] = [p("Unit", s.cell_bold)]
+    header += [VerticalText(fit_text(c.name, 125, 7.5), size=7.5) for c in competencies]
+    rows: list[list[object]] = [header]
+    commands: Commands = [
+        ("ALIGN", (1, 1), (-1, -1), "CENTER"),
+        ("GRID", (1, 1), (-1, -1), 1.2, colors.white),
+        ("VALIGN", (1, 0), (-1, 0), "BOTTOM"),
+    ]
+    for r, unit in enumerate(heatmap.units, start=1):
+        cells: list[object] = [p(unit.name, s.cell)]
+        for c, competency in enumerate(competencies, start=1):
+            cell = heatmap.cell(unit.id, competency.id)
+            if cell.required:
+                cells.append(p(f"<b>{cell.required}</b>/{cell.best}", s.cell_centred, markup=True))
+                tint = TINTS["gap"] if cell.gap else TINTS["met"]
+                commands.append(("BACKGROUND", (c, r), (c, r), colors.HexColor(tint)))
+            else:
+                cells.append(p(f"<font color='{MUTED}'>{cell.best or ''}</font>", s.cell_centred, markup=True))
+        rows.append(cells)
+    return table(rows, [label_width] + [width] * len(competencies), zebra=False, commands=commands)
+
+
 def competencies(report: OrganizationReport, s: Styles) -> list[Flowable]:
     heatmap = report.heatmap
     story: list[Flowable] = [p("7 Competencies", s.h1)]
@@ -188,27 +238,8 @@ def competencies(report: OrganizationReport, s: Styles) -> list[Flowable]:
         )
     )
     label_width = 150.0
-    width = min(30.0, (CONTENT_WIDTH - label_width) / max(len(heatmap.competencies), 1))
-    header: list[object] = [p("Unit", s.cell_bold)]
-    header += [VerticalText(fit_text(c.name, 125, 7.5), size=7.5) for c in heatmap.competencies]
-    rows: list[list[object]] = [header]
-    commands: Commands = [
-        ("ALIGN", (1, 1), (-1, -1), "CENTER"),
-        ("GRID", (1, 1), (-1, -1), 1.2, colors.white),
-        ("VALIGN", (1, 0), (-1, 0), "BOTTOM"),
-    ]
-    for r, unit in enumerate(heatmap.units, start=1):
-        cells: list[object] = [p(unit.name, s.cell)]
-        for c, competency in enumerate(heatmap.competencies, start=1):
-            cell = heatmap.cell(unit.id, competency.id)
-            if cell.required:
-                cells.append(p(f"<b>{cell.required}</b>/{cell.best}", s.cell_centred, markup=True))
-                tint = TINTS["gap"] if cell.gap else TINTS["met"]
-                commands.append(("BACKGROUND", (c, r), (c, r), colors.HexColor(tint)))
-            else:
-                cells.append(p(f"<font color='{MUTED}'>{cell.best or ''}</font>", s.cell_centred, markup=True))
-        rows.append(cells)
-    story.append(table(rows, [label_width] + [width] * len(heatmap.competencies), zebra=False, commands=commands))
+    for competencies in column_chunks(heatmap.competencies, int((CONTENT_WIDTH - label_width) // 24)):
+        story += [_heat_table(report, s, competencies, label_width), spacer(6)]
     story.append(p("Competency gaps", s.h2))
     if not report.gaps:
         return [*story, p("Every required level is reached by someone in the unit.", s.body)]

@@ -111,8 +111,15 @@ def status_text(status: str) -> str:
     return coloured(status.replace("_", " "), STATUS_COLOURS.get(status, MUTED))
 
 
-def chart(scene: Scene, width: float | None = None) -> Flowable:
-    drawing: Flowable = to_drawing(scene, width=width)
+# The tallest chart a portrait page holds under a section heading.
+MAX_CHART_HEIGHT = 600.0
+
+
+def chart(scene: Scene, width: float | None = None, *, max_height: float = MAX_CHART_HEIGHT) -> Flowable:
+    """A scene as a flowable `width` wide, narrower if that would make it taller than `max_height`."""
+    wanted = scene.width if width is None else width
+    scaled = min(wanted, max_height * scene.width / scene.height)
+    drawing: Flowable = to_drawing(scene, width=scaled)
     return drawing
 
 
@@ -246,6 +253,7 @@ def build_pdf(
         author=author,
         creator="Lodestar",
         subject=heading.right,
+        invariant=True,
     )
     counter = _Counter()
     portrait_frame = Frame(MARGIN, MARGIN, CONTENT_WIDTH, PORTRAIT[1] - 2 * MARGIN - 6, id="portrait", **NO_PADDING)

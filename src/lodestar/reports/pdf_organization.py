@@ -247,6 +247,8 @@ def _goals(report: OrganizationReport, s: Styles) -> list[Flowable]:
     if not selection.lines:
         return [*story, p("No goals have been derived yet.", s.body)]
     note = f" {selection.left_out} goal(s) of other periods are not shown." if selection.left_out else ""
+    if selection.deeper:
+        note += f" {selection.deeper} goal(s) further down the tree are left out here: see the unit reports."
     story.append(
         p(
             f"Goals whose period contains {report.as_of.isoformat()}, each under the goal it contributes to; the "
