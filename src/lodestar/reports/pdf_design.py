@@ -202,7 +202,7 @@ def _heat_table(report: OrganizationReport, s: Styles, competencies: list[Compet
     heatmap = report.heatmap
     width = min(30.0, (CONTENT_WIDTH - label_width) / max(len(competencies), 1))
     header: list[object] = [p("Unit", s.cell_bold)]
-    header += [VerticalText(fit_text(c.name, 125, 7.5), size=7.5) for c in competencies]
+    header += [VerticalText(fit_text(c.name, 140, 7.5), size=7.5) for c in competencies]
     rows: list[list[object]] = [header]
     commands: Commands = [
         ("ALIGN", (1, 1), (-1, -1), "CENTER"),
@@ -258,5 +258,5 @@ def competencies(report: OrganizationReport, s: Styles) -> list[Flowable]:
             ]
         )
     commands = [("ALIGN", (2, 0), (3, -1), "CENTER")]
-    story.append(table(rows, [115, 140, 48, 34, CONTENT_WIDTH - 337], commands=commands, padding=2.2))
+    story.append(table(rows, [115, 130, 58, 38, CONTENT_WIDTH - 341], commands=commands, padding=2.2))
     return story
