@@ -4,16 +4,24 @@
 relative to `today`, so the demo never goes stale: the fiscal year is the calendar year that
 contains `today`, and measurements and check-ins stop at `today`.
 
-Key results are planned with a performance profile (achieved, on track, at risk, off track,
-draft) instead of fixed figures. Their measurements are derived from the elapsed share of the
-period, so the mix of statuses holds on any day of the year. Before about a tenth of a period
-has passed every measured key result is on track by the spec's rules, so early January shows
-only on-track, achieved, draft and not-started key results.
+More than half of the key results and KPIs are bound to metrics of the demo metrics file
+(`lodestar/metrics/demo_metrics.yaml`) and get their measurements from `lodestar metrics
+refresh` over the generated warehouse extract (`lodestar.metrics.demo_warehouse`); their
+baselines, targets and thresholds are set against the magnitudes and trends that extract
+produces for the year of `today`. One bound key result keeps a manual measurement, which a
+refresh never overwrites.
+
+The other key results are planned with a performance profile (achieved, on track, at risk,
+off track, draft) instead of fixed figures. Their measurements are derived from the elapsed
+share of the period, so the mix of statuses holds on any day of the year. Before about a tenth
+of a period has passed every measured key result is on track by the spec's rules, so early
+January shows only on-track, achieved, draft and not-started key results.
 
 The content deliberately triggers a few health-check findings (LS002 drafts, LS006 a task
 without accountable, LS009 two competency gaps, LS010 an IT hotspot, LS011 two unsettled
 vision questions, LS012 the service business without a role profile, LS014 two low-confidence
-check-ins) and none of the others.
+check-ins) and none of the others. Until a refresh has measured them, the bound key results
+also trigger LS013 once a quarter of their period has passed; `lodestar demo` refreshes them.
 """
 
 from __future__ import annotations
@@ -26,6 +34,8 @@ from typing import Any, Literal
 
 Profile = Literal["achieved", "on_track", "at_risk", "off_track", "draft"]
 Row = tuple[Any, ...]
+# A binding to a metric of the demo metrics file: a metric id or {id, where?, window?, grain?}.
+Binding = str | dict[str, Any]
 
 DOMAIN = "altwerk.example"
 AGENCY_DOMAIN = "nordlicht-media.example"
@@ -96,6 +106,10 @@ class _KeyResultPlan:
     note: str | None = None
     confidence: int | None = None
     dip_note: str | None = None
+    metric: Binding | None = None
+    # A bound key result's manual measurement: on the last day of this month of the period, with
+    # this value and source. A refresh keeps it and says so.
+    manual: tuple[int, float, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -120,8 +134,10 @@ class _KpiPlan:
     better: str
     green: float
     red: float
-    first: float
-    latest: float
+    # First and latest hand-written value, or the metric the refresh takes values from.
+    first: float | None = None
+    latest: float | None = None
+    metric: Binding | None = None
 
 
 # --- the document ----------------------------------------------------------------------------
@@ -738,9 +754,9 @@ _AREA_GOALS: tuple[_GoalPlan, ...] = (
     _GoalPlan(
         "grow-core-revenue", "Grow order intake in the core business profitably", "ms", "fy",
         key_results=(
-            _KR("order-intake", "Order intake, pumps and valves", "EUR", 184_000_000, 198_000_000, "on_track",
-                weight=2, source="ERP"),
-            _KR("gross-margin", "Gross margin on new orders", "%", 31.5, 33.0, "at_risk", source="ERP",
+            _KR("order-intake", "Order intake this year", "EUR", 0, 92_000_000, "on_track", weight=2,
+                metric="order_intake"),
+            _KR("gross-margin", "Gross margin on new orders", "%", 31.6, 33.2, "at_risk", metric="gross_margin",
                 note="Steel surcharges eat most of this year's price increase."),
         ),
         tasks=("account-based-marketing",),
@@ -752,8 +768,8 @@ _AREA_GOALS: tuple[_GoalPlan, ...] = (
             _KR("nps", "Relationship Net Promoter Score", "NPS points", 24, 35, "on_track", source="NPS survey"),
             _KR("quote-turnaround", "Median quote turnaround for standard products", "days", 4.5, 2.0, "on_track",
                 source="CRM"),
-            _KR("digital-order-share", "Orders received through digital channels", "%", 12, 20, "achieved",
-                source="ERP"),
+            _KR("digital-order-share", "Order lines received through the web shop", "%", 6.5, 9, "achieved",
+                metric="digital_order_share"),
         ),
         tasks=("customer-onboarding", "nps-programme"),
         description="Customers judge us by how little effort it takes to work with us.",
@@ -761,9 +777,10 @@ _AREA_GOALS: tuple[_GoalPlan, ...] = (
     _GoalPlan(
         "digital-demand-engine", "Make digital channels our largest source of qualified demand", "ms", "fy",
         key_results=(
-            _KR("mqls", "Marketing-qualified leads", "leads", 1800, 2600, "on_track", weight=2, source="CRM"),
-            _KR("cost-per-lead", "Blended cost per marketing-qualified lead", "EUR", 185, 140, "off_track",
-                source="Controlling", confidence=3,
+            _KR("mqls", "Marketing-qualified leads this year", "leads", 0, 3450, "on_track", weight=2,
+                metric="mqls"),
+            _KR("cost-per-lead", "Blended cost per marketing-qualified lead", "EUR", 285, 200, "off_track",
+                metric="cost_per_mql", confidence=3,
                 note="The programmatic pilot brings volume, but the agency's audiences are too broad; "
                      "cost per lead stays well above plan."),
         ),
@@ -784,10 +801,11 @@ _AREA_GOALS: tuple[_GoalPlan, ...] = (
     _GoalPlan(
         "profitable-service-business", "Build a profitable spare-parts and service business", "ms", "fy",
         key_results=(
-            _KR("spare-parts-revenue", "Spare-parts revenue", "EUR", 41_000_000, 45_500_000, "on_track",
-                source="ERP"),
-            _KR("webshop-revenue-share", "Spare-parts revenue through the web shop", "%", 9, None, "draft",
-                direction="increase", observed=(9.0, 11.5), source="ERP",
+            _KR("spare-parts-revenue", "Order intake for spare parts and field service", "EUR", 0, 6_700_000,
+                "on_track", metric={"id": "order_intake", "where": {"business_unit": "bu-service"}}),
+            _KR("webshop-revenue-share", "Spare-parts and service revenue through the web shop", "%", 7.5, None,
+                "draft", direction="increase",
+                metric={"id": "webshop_revenue_share", "where": {"business_unit": "bu-service"}},
                 note="Target follows once the role toward the service business is settled."),
         ),
         tasks=("webshop-spare-parts", "dynamic-pricing"),
@@ -810,8 +828,8 @@ _DEPARTMENT_GOALS: tuple[_GoalPlan, ...] = (
         key_results=(
             _KR("aided-awareness", "Aided brand awareness among plant engineers", "%", 38, 45, "on_track",
                 source="Brand tracker"),
-            _KR("fair-cost-per-contact", "Trade fair cost per qualified contact", "EUR", 260, 190, "on_track",
-                source="Controlling"),
+            _KR("fair-cost-per-contact", "Trade fair cost per contact", "EUR", 145, 114, "on_track",
+                metric={"id": "fair_cost_per_contact", "where": {"channel": "trade_fair"}}),
             _KR("share-of-voice", "Share of voice in trade media", "%", None, None, "off_track", direction="range",
                 range=(25, 35), observed=(21.0, 22.5), source="Media monitoring",
                 note="Two competitors launched large campaigns in the trade press."),
@@ -821,12 +839,13 @@ _DEPARTMENT_GOALS: tuple[_GoalPlan, ...] = (
     _GoalPlan(
         "digital-demand", "Create qualified demand through search, content and campaigns", "digital", "fy",
         key_results=(
-            _KR("web-mqls", "Marketing-qualified leads from website and campaigns", "leads", 1100, 1700,
-                "on_track", weight=2, source="CRM"),
-            _KR("organic-sessions", "Organic sessions on product pages per month", "sessions", 42000, 60000,
-                "on_track", source="Web analytics"),
-            _KR("paid-cpl", "Cost per lead in paid search and programmatic", "EUR", 210, 150, "off_track",
-                source="Ad platforms", note="Agency briefed on narrower audiences; effect expected next month."),
+            _KR("web-mqls", "Marketing-qualified leads from the website this year", "leads", 0, 1000, "on_track",
+                weight=2, metric={"id": "mqls", "where": {"channel": "web"}}),
+            _KR("organic-sessions", "Organic sessions on product pages per month", "sessions", 1030, 1380,
+                "on_track", metric={"id": "organic_sessions", "window": "bucket"}),
+            _KR("paid-cpl", "Cost per lead in paid search and programmatic", "EUR", 700, 400, "off_track",
+                metric={"id": "cost_per_mql", "where": {"channel": "paid_search"}},
+                note="Agency briefed on narrower audiences; effect expected next month."),
         ),
         parents=(("digital-demand-engine", 2),),
         tasks=("programmatic-advertising", "seo-content"),
@@ -836,8 +855,8 @@ _DEPARTMENT_GOALS: tuple[_GoalPlan, ...] = (
         key_results=(
             _KR("journeys-live", "Automated nurturing journeys live", "journeys", 0, 8, "on_track",
                 source="Marketing automation"),
-            _KR("nurtured-share", "MQLs that came through a nurturing journey", "%", 5, 30, "at_risk", source="CRM",
-                note="Waiting for the CRM field mapping from IT."),
+            _KR("nurtured-share", "MQLs that came through a nurturing journey", "%", 11, 34, "at_risk",
+                metric="nurtured_share", note="Waiting for the CRM field mapping from IT."),
         ),
         parents=(("digital-demand", 1), ("easiest-to-buy-from", 1)),
         tasks=("marketing-automation",),
@@ -845,8 +864,10 @@ _DEPARTMENT_GOALS: tuple[_GoalPlan, ...] = (
     _GoalPlan(
         "webshop-growth", "Grow the spare-parts web shop", "web-ops", "fy",
         key_results=(
-            _KR("webshop-revenue", "Web shop revenue", "EUR", 2_400_000, 3_600_000, "on_track", source="Web shop"),
-            _KR("webshop-conversion", "Web shop conversion rate", "%", 1.6, 2.4, "on_track", source="Web analytics"),
+            _KR("webshop-revenue", "Web shop order intake this year", "EUR", 0, 10_200_000, "on_track",
+                metric={"id": "order_intake", "where": {"sales_channel": "webshop"}}),
+            _KR("webshop-conversion", "Web shop conversion rate", "%", 2.4, 3.3, "on_track",
+                metric="webshop_conversion", manual=(1, 2.9, "Web analytics, corrected for the tracking outage")),
         ),
         parents=(("profitable-service-business", 2), ("easiest-to-buy-from", 1)),
         tasks=("webshop-spare-parts",),
@@ -854,7 +875,8 @@ _DEPARTMENT_GOALS: tuple[_GoalPlan, ...] = (
     _GoalPlan(
         "launch-ecoflow", "Launch the EcoFlow pump series successfully", "product-mkt", "fy",
         key_results=(
-            _KR("ecoflow-orders", "EcoFlow order intake", "EUR", 0, 6_500_000, "on_track", weight=2, source="ERP"),
+            _KR("ecoflow-orders", "EcoFlow order intake", "EUR", 0, 18_500_000, "on_track", weight=2,
+                metric={"id": "order_intake", "where": {"product_line": "ecoflow"}}),
             _KR("sales-enabled", "Sales staff trained in EcoFlow application selling", "%", 0, 100, "achieved",
                 source="Learning platform"),
         ),
@@ -864,9 +886,10 @@ _DEPARTMENT_GOALS: tuple[_GoalPlan, ...] = (
     _GoalPlan(
         "field-sales-growth", "Grow order intake through consultative field sales", "sales", "fy",
         key_results=(
-            _KR("field-order-intake", "Order intake from field sales", "EUR", 121_000_000, 129_000_000, "on_track",
-                weight=2, source="ERP"),
-            _KR("win-rate", "Win rate on qualified opportunities", "%", 27, 32, "on_track", source="CRM"),
+            _KR("field-order-intake", "Order intake from field sales", "EUR", 0, 44_000_000, "on_track", weight=2,
+                metric={"id": "order_intake", "where": {"sales_channel": "field_sales"}}),
+            _KR("win-rate", "Win rate on sales-qualified leads", "%", 20, 30, "at_risk", metric="win_rate",
+                note="Many of this year's opportunities are still open; the rate firms up as they close."),
         ),
         parents=(("grow-core-revenue", 3),),
         tasks=("sales-forecasting",),
@@ -874,8 +897,8 @@ _DEPARTMENT_GOALS: tuple[_GoalPlan, ...] = (
     _GoalPlan(
         "north-territory", "Grow the northern territories", "sales-north", "fy",
         key_results=(
-            _KR("north-order-intake", "Order intake Sales North", "EUR", 48_000_000, 51_000_000, "on_track",
-                source="ERP"),
+            _KR("north-order-intake", "Order intake Sales North", "EUR", 0, 27_500_000, "on_track",
+                metric={"id": "order_intake", "where": {"team": "sales-north"}}),
             _KR("north-upgrade-visits", "Installed-base visits with an upgrade proposal", "proposals", 120, 220,
                 "on_track", source="CRM"),
         ),
@@ -884,8 +907,9 @@ _DEPARTMENT_GOALS: tuple[_GoalPlan, ...] = (
     _GoalPlan(
         "south-territory", "Grow the southern territories and Austria", "sales-south", "fy",
         key_results=(
-            _KR("south-order-intake", "Order intake Sales South", "EUR", 52_500_000, 56_000_000, "at_risk",
-                source="ERP", note="Two large utility tenders were postponed by the customers."),
+            _KR("south-order-intake", "Order intake Sales South", "EUR", 0, 33_000_000, "at_risk",
+                metric={"id": "order_intake", "where": {"team": "sales-south"}},
+                note="Two large utility tenders were postponed by the customers."),
             _KR("south-new-utilities", "New water utility customers", "customers", 4, 24, "on_track", source="CRM"),
         ),
         parents=(("field-sales-growth", 1),),
@@ -893,9 +917,12 @@ _DEPARTMENT_GOALS: tuple[_GoalPlan, ...] = (
     _GoalPlan(
         "qualify-fast", "Qualify every inbound lead within hours", "inside-sales", "fy",
         key_results=(
-            _KR("lead-response-time", "Median response time to inbound leads", "hours", 26, 4, "on_track",
-                source="CRM"),
-            _KR("sql-conversion", "MQL to sales-qualified lead conversion", "%", 18, 28, "on_track", source="CRM"),
+            _KR("lead-response-time", "Average response time to marketing-qualified leads", "hours", 12.5, 8,
+                "on_track", metric="lead_response_hours"),
+            _KR("sql-conversion", "MQL to sales-qualified lead conversion", "%", 24, 30, "on_track",
+                metric="mql_to_sql_rate"),
+            _KR("inside-sales-sqls", "Sales-qualified leads accepted by inside sales", "leads", 0, 315, "on_track",
+                metric={"id": "sqls", "where": {"team": "inside-sales"}}),
         ),
         parents=(("digital-demand-engine", 1), ("field-sales-growth", 1)),
         tasks=("lead-qualification",),
@@ -907,6 +934,8 @@ _DEPARTMENT_GOALS: tuple[_GoalPlan, ...] = (
                 source="Account plans"),
             _KR("account-plans", "Key accounts with a jointly agreed account plan", "accounts", 12, 30, "achieved",
                 source="CRM"),
+            _KR("key-account-order-intake", "Order intake from key accounts", "EUR", 0, 18_500_000, "on_track",
+                metric={"id": "order_intake", "where": {"sales_channel": "key_account"}}),
         ),
         parents=(("grow-core-revenue", 2),),
         tasks=("account-based-marketing", "key-account-planning"),
@@ -932,7 +961,8 @@ _DEPARTMENT_GOALS: tuple[_GoalPlan, ...] = (
             _KR("price-increase-realised", "Realised average price increase", "%", 1.8, 3.5, "on_track",
                 source="ERP"),
             _KR("discount-band", "Average discount on standard products", "%", None, None, "achieved",
-                direction="range", range=(14, 17), observed=(19.5, 16.2), source="ERP"),
+                direction="range", range=(8, 10),
+                metric={"id": "average_discount", "where": {"assortment": "standard"}}),
         ),
         parents=(("grow-core-revenue", 1), ("profitable-service-business", 1)),
         tasks=("dynamic-pricing",),
@@ -952,8 +982,12 @@ _DEPARTMENT_GOALS: tuple[_GoalPlan, ...] = (
 _PERSONAL_GOALS: tuple[_GoalPlan, ...] = (
     _GoalPlan(
         "lena-paid-search", "Make paid search pay for itself", "lena.hartmann", "fy",
-        key_results=(_KR("search-cpl", "Cost per lead in paid search", "EUR", 195, 130, "on_track",
-                         source="Ad platforms"),),
+        key_results=(
+            _KR("search-cpl", "Cost per lead in paid search", "EUR", 700, 520, "on_track",
+                metric={"id": "cost_per_mql", "where": {"channel": "paid_search"}}),
+            _KR("paid-search-mqls", "Marketing-qualified leads from paid search", "leads", 0, 400, "on_track",
+                metric={"id": "mqls", "where": {"channel": "paid_search"}}),
+        ),
         parents=(("digital-demand", 1),),
     ),
     _GoalPlan(
@@ -968,8 +1002,8 @@ _PERSONAL_GOALS: tuple[_GoalPlan, ...] = (
         key_results=(
             _KR("application-stories", "Application case studies published", "case studies", 0, 24, "on_track",
                 source="CMS"),
-            _KR("content-downloads", "Whitepaper and case-study downloads", "downloads", 900, 2000, "on_track",
-                source="Web analytics"),
+            _KR("content-downloads", "Whitepaper and case-study downloads this year", "downloads", 0, 9200,
+                "on_track", metric="content_downloads"),
         ),
         parents=(("digital-demand", 1), ("brand-first-choice", 1)),
     ),
@@ -994,7 +1028,7 @@ _PERSONAL_GOALS: tuple[_GoalPlan, ...] = (
     ),
     _GoalPlan(
         "hauke-territory", "Grow Hamburg and Schleswig-Holstein", "hauke.jensen", "fy",
-        key_results=(_KR("hauke-order-intake", "Order intake in the territory", "EUR", 15_800_000, 16_900_000,
+        key_results=(_KR("hauke-order-intake", "Order intake in the territory this year", "EUR", 0, 9_000_000,
                          "on_track", source="ERP"),),
         parents=(("north-territory", 1),),
     ),
@@ -1012,8 +1046,8 @@ _PERSONAL_GOALS: tuple[_GoalPlan, ...] = (
     ),
     _GoalPlan(
         "dennis-response", "Call back every inbound lead the same morning", "dennis.koch", "fy",
-        key_results=(_KR("dennis-within-four-hours", "Inbound leads contacted within four hours", "%", 35, 90,
-                         "on_track", source="CRM"),),
+        key_results=(_KR("dennis-within-four-hours", "Qualified leads contacted within four hours", "%", 19, 30,
+                         "on_track", metric="fast_response_share"),),
         parents=(("qualify-fast", 1),),
         tasks=("lead-qualification",),
     ),
@@ -1069,36 +1103,60 @@ _PERSONAL_GOALS: tuple[_GoalPlan, ...] = (
     ),
 )  # fmt: skip
 
-# Per quarter: campaign theme, campaign leads, pipeline in EUR, service backlog at the start, and the
-# profiles of the campaign, pipeline and backlog key results, so every quarter shows a mix.
-_QUARTERS: dict[int, tuple[str, int, int, int, tuple[Profile, Profile, Profile]]] = {
-    1: ("Energy-efficiency retrofits for water utilities", 300, 3_500_000, 140, ("achieved", "off_track", "on_track")),
-    2: ("EcoFlow launch", 450, 4_000_000, 120, ("on_track", "at_risk", "off_track")),
-    3: ("Spare parts before the autumn maintenance season", 350, 3_800_000, 110, ("off_track", "on_track", "at_risk")),
-    4: ("Budget season for next year's plant upgrades", 300, 3_200_000, 100, ("on_track", "off_track", "at_risk")),
+
+@dataclass(frozen=True)
+class _QuarterPlan:
+    """One quarter's campaign, pipeline and service backlog goals."""
+
+    theme: str
+    channel: str  # the lead channel the campaign runs in (a value of the metrics' `channel` dimension)
+    channel_name: str
+    leads: int
+    mqls: int
+    sqls: int
+    backlog: int
+    # Profiles of the campaign, pipeline and backlog key results, so every quarter shows a mix.
+    profiles: tuple[Profile, Profile, Profile]
+
+
+_QUARTERS: dict[int, _QuarterPlan] = {
+    1: _QuarterPlan("Energy-efficiency retrofits for water utilities", "email", "e-mail", 340, 75, 300, 140,
+                    ("achieved", "off_track", "on_track")),
+    2: _QuarterPlan("EcoFlow launch", "paid_search", "paid search", 450, 100, 300, 120,
+                    ("on_track", "at_risk", "off_track")),
+    3: _QuarterPlan("Spare parts before the autumn maintenance season", "webshop", "the web shop", 300, 55, 275, 110,
+                    ("off_track", "on_track", "at_risk")),
+    4: _QuarterPlan("Budget season for next year's plant upgrades", "trade_fair", "trade fairs", 350, 135, 450, 100,
+                    ("on_track", "off_track", "at_risk")),
 }  # fmt: skip
 
 
 def _quarter_goals(n: int) -> tuple[_GoalPlan, ...]:
-    theme, leads, pipeline, backlog, (campaign, pipe, service) = _QUARTERS[n]
+    plan = _QUARTERS[n]
+    campaign, pipeline, service = plan.profiles
     quarter = f"q{n}"
+    channel = {"channel": plan.channel}
     return (
         _GoalPlan(
-            f"campaign-{quarter}", f"Q{n} campaign: {theme}", "lena.hartmann", quarter,
-            key_results=(_KR(f"campaign-{quarter}-leads", "Leads from the campaign", "leads", 0, leads, campaign,
-                             source="CRM"),),
+            f"campaign-{quarter}", f"Q{n} campaign: {plan.theme}", "lena.hartmann", quarter,
+            key_results=(
+                _KR(f"campaign-{quarter}-leads", f"Leads from {plan.channel_name}", "leads", 0, plan.leads, campaign,
+                    metric={"id": "leads", "where": channel}),
+                _KR(f"campaign-{quarter}-mqls", f"Marketing-qualified leads from {plan.channel_name}", "leads", 0,
+                    plan.mqls, campaign, metric={"id": "mqls", "where": channel}),
+            ),
             parents=(("digital-demand", 1),),
         ),
         _GoalPlan(
             f"pipeline-{quarter}", f"Build qualified pipeline in Q{n}", "inside-sales", quarter,
-            key_results=(_KR(f"pipeline-{quarter}-value", "Qualified pipeline created", "EUR", 0, pipeline, pipe,
-                             source="CRM"),),
+            key_results=(_KR(f"pipeline-{quarter}-sqls", "Sales-qualified leads created", "leads", 0, plan.sqls,
+                             pipeline, metric="sqls"),),
             parents=(("qualify-fast", 1),),
         ),
         _GoalPlan(
             f"backlog-{quarter}", f"Clear the service request backlog in Q{n}", "birgit.schneider", quarter,
             key_results=(_KR(f"backlog-{quarter}-open", "Open service requests older than five days", "requests",
-                             backlog, 40, service, source="Ticket system"),),
+                             plan.backlog, 40, service, source="Ticket system"),),
             parents=(("service-first-time-right", 1),),
         ),
     )  # fmt: skip
@@ -1135,11 +1193,14 @@ def _goals(periods: dict[str, _Period], today: datetime.date) -> list[dict[str, 
 
 def _key_result(plan: _KeyResultPlan, period: _Period, today: datetime.date, by: str) -> dict[str, Any]:
     dates = _measurement_dates(period, today)
-    values = _values(plan, period, dates)
-    measurements = [
-        _compact({"date": day.replace(), "value": value, "source": plan.source})
-        for day, value in zip(dates, values, strict=True)
-    ]
+    if plan.metric is None:
+        values = _values(plan, period, dates)
+        measurements = [
+            _compact({"date": day.replace(), "value": value, "source": plan.source})
+            for day, value in zip(dates, values, strict=True)
+        ]
+    else:
+        measurements = _manual_measurements(plan, period, today)
     key_result = {
         "id": plan.id,
         "title": plan.title,
@@ -1149,10 +1210,30 @@ def _key_result(plan: _KeyResultPlan, period: _Period, today: datetime.date, by:
         "direction": _direction(plan),
         "range": list(plan.range) if plan.range else None,
         "weight": plan.weight if plan.weight != 1 else None,
+        "metric": _binding(plan.metric),
         "measurements": measurements or None,
         "check_ins": _check_ins(plan, dates[-CHECK_INS_PER_KEY_RESULT:], by) or None,
     }
     return _compact(key_result)
+
+
+def _binding(metric: Binding | None) -> Binding | None:
+    """A fresh copy of a binding, so documents never share (or alias) the plan's mappings."""
+    if metric is None or isinstance(metric, str):
+        return metric
+    return {key: dict(value) if isinstance(value, dict) else value for key, value in metric.items()}
+
+
+def _manual_measurements(plan: _KeyResultPlan, period: _Period, today: datetime.date) -> list[dict[str, Any]]:
+    """A bound key result's manual measurement, once its day has come."""
+    if plan.manual is None:
+        return []
+    month, value, source = plan.manual
+    year = period.start.year
+    day = datetime.date(year, month, calendar.monthrange(year, month)[1])
+    if not period.start <= day <= min(period.end, today):
+        return []
+    return [{"date": day, "value": value, "source": source}]
 
 
 def _direction(plan: _KeyResultPlan) -> str:
@@ -1208,7 +1289,7 @@ def _values(plan: _KeyResultPlan, period: _Period, dates: list[datetime.date]) -
     """Measured values: a straight path to the latest value with a little noise on the way."""
     if not dates:
         return []
-    rng = random.Random(plan.id)  # noqa: S311 - seeded for reproducible demo figures, not security
+    rng = random.Random(plan.id)  # seeded: reproducible demo figures
     latest = period.share(dates[-1])
     if plan.observed is not None:
         first, final = plan.observed
@@ -1241,7 +1322,7 @@ def _rounded(value: float, unit: str, span: float) -> int | float:
 
 def _check_ins(plan: _KeyResultPlan, dates: list[datetime.date], by: str) -> list[dict[str, Any]]:
     """Check-ins on the most recent measurement dates, with confidence drifting to the latest."""
-    rng = random.Random(f"{plan.id}/check-ins")  # noqa: S311 - seeded for reproducible demo figures
+    rng = random.Random(f"{plan.id}/check-ins")  # seeded: reproducible demo figures
     usual, step = _CONFIDENCE[plan.profile]
     check_ins = []
     for index, day in enumerate(dates):
@@ -1261,10 +1342,10 @@ def _check_ins(plan: _KeyResultPlan, dates: list[datetime.date], by: str) -> lis
 
 # --- kpis ------------------------------------------------------------------------------------
 
-# id, name, owner, unit, touchpoint, better, green, red, first and latest value
+# id, name, owner, unit, touchpoint, better, green, red, then the first and latest value or the metric
 _KPIS: tuple[_KpiPlan, ...] = (
-    _KpiPlan("website-conversion", "Website visit-to-enquiry conversion", "web-ops", "%", "product-selector",
-             "higher", 2.5, 1.5, 1.7, 2.1),
+    _KpiPlan("website-conversion", "Website visit-to-lead conversion", "web-ops", "%", "product-selector",
+             "higher", 6.0, 5.0, metric="website_conversion"),
     _KpiPlan("quote-lead-time", "Quote lead time for standard products", "inside-sales", "days", "quotation",
              "lower", 2, 5, 4.1, 2.8),
     _KpiPlan("hotline-service-level", "Hotline calls answered within 60 seconds", "customer-service", "%",
@@ -1272,18 +1353,26 @@ _KPIS: tuple[_KpiPlan, ...] = (
     _KpiPlan("relationship-nps", "Relationship NPS", "ms", "NPS points", "nps-survey", "higher", 40, 20, 26, 31),
     _KpiPlan("crm-data-completeness", "Accounts with complete core data", "crm-data", "%", None, "higher",
              90, 75, 66, 72),
-    _KpiPlan("marketing-cost-ratio", "Marketing cost as share of revenue", "ms", "%", None, "lower",
-             2.5, 3.5, 2.6, 2.3),
-    _KpiPlan("inbound-response-time", "Response time to web enquiries", "laura.schmitt", "hours", None, "lower",
-             4, 24, 34, 30),
+    _KpiPlan("marketing-cost-ratio", "Campaign spend as share of order intake", "ms", "%", None, "lower",
+             1.0, 1.3, metric="marketing_cost_ratio"),
+    _KpiPlan("inbound-response-time", "Response time to qualified web leads", "laura.schmitt", "hours", None,
+             "lower", 6, 10, metric={"id": "lead_response_hours", "where": {"channel": "web"}}),
     _KpiPlan("complaint-resolution", "Complaint resolution time", "customer-service", "days", None, "lower",
              5, 10, 8.5, 6.5),
     _KpiPlan("webshop-availability", "Web shop availability", "web-ops", "%", "spare-parts-webshop", "higher",
              99.5, 98, 99.6, 99.8),
-    _KpiPlan("fair-cost-per-contact", "Cost per qualified trade fair contact", "brand", "EUR", "trade-fair",
-             "lower", 150, 300, 240, 210),
+    _KpiPlan("fair-cost-per-contact", "Cost per trade fair contact", "brand", "EUR", "trade-fair",
+             "lower", 110, 140, metric={"id": "fair_cost_per_contact", "where": {"channel": "trade_fair"}}),
     _KpiPlan("spare-parts-delivery", "Spare parts delivered on the promised date", "customer-service", "%",
              "order-confirmation", "higher", 95, 88, 90, 86),
+    _KpiPlan("lead-to-mql-rate", "Leads that become marketing-qualified", "digital", "%", "search-ads",
+             "higher", 30, 25, metric="mql_rate"),
+    _KpiPlan("average-deal-size", "Average deal won from a lead", "sales", "EUR", "field-consultation",
+             "higher", 22_000, 18_000, metric="average_deal_size"),
+    _KpiPlan("price-realization", "Realized price as share of list price", "pricing-ops", "%", "quotation",
+             "higher", 92, 89, metric="price_realization"),
+    _KpiPlan("average-order-value", "Average order line value", "sales", "EUR", "order-confirmation",
+             "higher", 18_000, 15_000, metric="average_order_value"),
 )  # fmt: skip
 
 
@@ -1294,14 +1383,15 @@ def _kpis(today: datetime.date) -> list[dict[str, Any]]:
 
 
 def _kpi(plan: _KpiPlan, dates: list[datetime.date]) -> dict[str, Any]:
-    rng = random.Random(plan.id)  # noqa: S311 - seeded for reproducible demo figures, not security
-    span = abs(plan.latest - plan.first)
     measurements = []
-    for index, day in enumerate(dates):
-        value = plan.first + (plan.latest - plan.first) * index / (len(dates) - 1)
-        if index < len(dates) - 1:
-            value += rng.uniform(-0.1, 0.1) * span
-        measurements.append({"date": day.replace(), "value": _rounded(value, plan.unit, span=10.0)})
+    if plan.first is not None and plan.latest is not None:
+        rng = random.Random(plan.id)  # seeded: reproducible demo figures
+        span = abs(plan.latest - plan.first)
+        for index, day in enumerate(dates):
+            value = plan.first + (plan.latest - plan.first) * index / (len(dates) - 1)
+            if index < len(dates) - 1:
+                value += rng.uniform(-0.1, 0.1) * span
+            measurements.append({"date": day.replace(), "value": _rounded(value, plan.unit, span=10.0)})
     kpi = {
         "id": plan.id,
         "name": plan.name,
@@ -1311,6 +1401,7 @@ def _kpi(plan: _KpiPlan, dates: list[datetime.date]) -> dict[str, Any]:
         "better": plan.better,
         "green": plan.green,
         "red": plan.red,
-        "measurements": measurements,
+        "metric": _binding(plan.metric),
+        "measurements": measurements or None,
     }
     return _compact(kpi)
