@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PG_URL ?= postgresql://postgres@127.0.0.1:5432/lodestar
 DEMO_DB ?= sqlite:///demo.sqlite3
+DEMO_DATA ?= demo-data
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -19,10 +20,13 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The demo writes its warehouse extract and metrics file into $(DEMO_DATA) and refreshes from them.
+demo: export LODESTAR_DATABASE_URL = $(DEMO_DB)
+demo: export LODESTAR_METRICS_FILE = $(DEMO_DATA)/metrics.yaml
 demo: $(STAMP)
-	@LODESTAR_DATABASE_URL=$(DEMO_DB) $(BIN)/lodestar demo
-	@LODESTAR_DATABASE_URL=$(DEMO_DB) $(BIN)/lodestar status
-	@LODESTAR_DATABASE_URL=$(DEMO_DB) $(BIN)/lodestar check || true
+	@$(BIN)/lodestar demo --data $(DEMO_DATA)
+	@$(BIN)/lodestar status
+	@$(BIN)/lodestar check || true
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
@@ -52,4 +56,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py
 
 clean:
-	rm -rf $(VENV) *.sqlite3 staticfiles .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) *.sqlite3 $(DEMO_DATA) staticfiles .pytest_cache .mypy_cache .ruff_cache

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import pytest
 import yaml
 
 from lodestar import __version__
@@ -18,6 +19,12 @@ from lodestar.interchange.validate import validate_document
 from tests.conftest import Run
 
 TODAY = "2026-06-30"
+
+
+@pytest.fixture(autouse=True)
+def in_a_scratch_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`lodestar demo` writes its warehouse extract into ./demo-data: keep it out of the checkout."""
+    monkeypatch.chdir(tmp_path)
 
 
 def test_version_prints_the_package_version(lodestar: Callable[..., Run]) -> None:

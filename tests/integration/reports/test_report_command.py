@@ -14,8 +14,8 @@ TODAY = "2026-06-30"
 
 
 @pytest.fixture
-def demo_loaded(lodestar: Callable[..., Run]) -> Callable[..., Run]:
-    assert lodestar("demo", "--today", TODAY).code == 0
+def demo_loaded(lodestar: Callable[..., Run], tmp_path: Path) -> Callable[..., Run]:
+    assert lodestar("demo", "--today", TODAY, "--data", str(tmp_path / "demo-data")).code == 0
     return lodestar
 
 

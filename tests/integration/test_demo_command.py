@@ -1,0 +1,86 @@
+"""`lodestar demo`: where it writes its data, the model file without a database, the generated organization."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from lodestar.demo import service
+from lodestar.goals.models import KeyResult
+from lodestar.metrics.errors import EngineError
+from tests.conftest import Run, run_lodestar
+
+TODAY = date(2026, 6, 30)
+
+
+def test_the_demo_writes_its_data_into_demo_data_by_default(
+    lodestar: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    run = lodestar("demo", "--today", TODAY.isoformat())
+    assert run.code == 0, run.err
+    assert (tmp_path / "demo-data" / "metrics.yaml").is_file()
+    assert "demo-data/metrics.yaml" in run.out
+
+
+def test_export_writes_the_model_only_and_says_bindings_need_the_metrics_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / "demo.yaml"
+    # No database fixture: a command that touched the database would fail here.
+    run = run_lodestar("demo", "--today", TODAY.isoformat(), "--export", str(target))
+    assert run.code == 0, run.err
+    assert "metric:" in target.read_text(encoding="utf-8")
+    assert "bound to metrics" in run.err
+    assert "lodestar metrics refresh" in run.err
+    assert not (tmp_path / "demo-data").exists()
+
+
+def test_export_with_data_writes_the_extract_too(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    run = run_lodestar(
+        "demo", "--today", TODAY.isoformat(), "--export", str(tmp_path / "demo.yaml"), "--data", str(data)
+    )
+    assert run.code == 0, run.err
+    assert (data / "metrics.yaml").is_file()
+    assert f"LODESTAR_METRICS_FILE={data / 'metrics.yaml'}" in run.err
+
+
+def test_a_generated_organization_is_loaded_without_data_or_bindings(
+    lodestar: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    run = lodestar("demo", "--people", "40", "--today", TODAY.isoformat())
+    assert run.code == 0, run.err
+    assert "Refreshed" not in run.out
+    assert not (tmp_path / "demo-data").exists()
+    assert KeyResult.objects.exists()
+    assert not KeyResult.objects.exclude(metric=None).exists()
+
+
+def test_an_unwritable_data_directory_fails_before_the_database_changes(
+    lodestar: Callable[..., Run], tmp_path: Path
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    run = lodestar("demo", "--today", TODAY.isoformat(), "--data", str(blocker / "data"))
+    assert run.code == 2
+    assert "cannot write the demo data" in run.err
+    assert not KeyResult.objects.exists()
+
+
+def test_a_failing_refresh_leaves_the_database_as_it_was(
+    lodestar: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fail(**_: object) -> None:
+        raise EngineError("duckdb: the warehouse is gone")
+
+    monkeypatch.setattr(service, "refresh", fail)
+    run = lodestar("demo", "--today", TODAY.isoformat(), "--data", str(tmp_path / "data"))
+    assert run.code == 2
+    assert "the refresh failed, nothing was loaded: duckdb: the warehouse is gone" in run.err
+    assert not KeyResult.objects.exists()
