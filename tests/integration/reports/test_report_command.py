@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Run
+from tests.conftest import EXAMPLE, Run
 from tests.integration.reports.conftest import pdf_pages
 
 TODAY = "2026-06-30"
@@ -16,6 +16,13 @@ TODAY = "2026-06-30"
 @pytest.fixture
 def demo_loaded(lodestar: Callable[..., Run], tmp_path: Path) -> Callable[..., Run]:
     assert lodestar("demo", "--today", TODAY, "--data", str(tmp_path / "demo-data")).code == 0
+    return lodestar
+
+
+@pytest.fixture
+def example_loaded(lodestar: Callable[..., Run]) -> Callable[..., Run]:
+    """The spec's small example: quicker to import where the content does not matter."""
+    assert lodestar("import", str(EXAMPLE)).code == 0
     return lodestar
 
 
@@ -29,27 +36,27 @@ def test_it_writes_the_organization_report_as_pdf(demo_loaded: Callable[..., Run
     assert "as of 2026-06-30" in pages[0]
 
 
-def test_it_writes_html_when_the_file_name_says_so(demo_loaded: Callable[..., Run], tmp_path: Path) -> None:
+def test_it_writes_html_when_the_file_name_says_so(example_loaded: Callable[..., Run], tmp_path: Path) -> None:
     out = tmp_path / "Organization.HTML"
-    run = demo_loaded("report", "--as-of", TODAY, "--out", str(out))
+    run = example_loaded("report", "--as-of", TODAY, "--out", str(out))
     assert run.code == 0, run.err
     html = out.read_text(encoding="utf-8")
     assert html.startswith("<!doctype html>")
     assert "<svg" in html
 
 
-def test_it_writes_a_one_page_unit_report(demo_loaded: Callable[..., Run], tmp_path: Path) -> None:
-    out = tmp_path / "kam.pdf"
-    run = demo_loaded("report", "--unit", "kam", "--as-of", TODAY, "--out", str(out))
+def test_it_writes_a_one_page_unit_report(example_loaded: Callable[..., Run], tmp_path: Path) -> None:
+    out = tmp_path / "mkt.pdf"
+    run = example_loaded("report", "--unit", "mkt", "--as-of", TODAY, "--out", str(out))
     assert run.code == 0, run.err
-    assert "unit report of kam" in run.out
+    assert "unit report of mkt" in run.out
     (page,) = pdf_pages(out.read_bytes())
-    assert "Key Account Management" in page
+    assert "Marketing" in page and "Web analytics" in page
 
 
-def test_an_unknown_unit_exits_with_2_and_writes_nothing(demo_loaded: Callable[..., Run], tmp_path: Path) -> None:
+def test_an_unknown_unit_exits_with_2_and_writes_nothing(example_loaded: Callable[..., Run], tmp_path: Path) -> None:
     out = tmp_path / "nowhere.pdf"
-    run = demo_loaded("report", "--unit", "nowhere", "--out", str(out))
+    run = example_loaded("report", "--unit", "nowhere", "--out", str(out))
     assert run.code == 2
     assert "no unit 'nowhere'" in run.err
     assert not out.exists()
@@ -57,9 +64,9 @@ def test_an_unknown_unit_exits_with_2_and_writes_nothing(demo_loaded: Callable[.
 
 @pytest.mark.parametrize("name", ["report.docx", "report", "report.pdf.txt"])
 def test_a_file_name_without_pdf_or_html_exits_with_2(
-    demo_loaded: Callable[..., Run], tmp_path: Path, name: str
+    example_loaded: Callable[..., Run], tmp_path: Path, name: str
 ) -> None:
-    run = demo_loaded("report", "--out", str(tmp_path / name))
+    run = example_loaded("report", "--out", str(tmp_path / name))
     assert run.code == 2
     assert "must end in .pdf or .html" in run.err
     assert not (tmp_path / name).exists()
@@ -71,14 +78,14 @@ def test_without_an_imported_model_it_exits_with_2(lodestar: Callable[..., Run],
     assert "no model has been imported yet" in run.err
 
 
-def test_without_out_or_with_a_bad_date_it_exits_with_2(demo_loaded: Callable[..., Run], tmp_path: Path) -> None:
-    assert demo_loaded("report").code == 2
-    run = demo_loaded("report", "--as-of", "30.06.2026", "--out", str(tmp_path / "r.pdf"))
+def test_without_out_or_with_a_bad_date_it_exits_with_2(example_loaded: Callable[..., Run], tmp_path: Path) -> None:
+    assert example_loaded("report").code == 2
+    run = example_loaded("report", "--as-of", "30.06.2026", "--out", str(tmp_path / "r.pdf"))
     assert run.code == 2
     assert "is not a date" in run.err
 
 
-def test_an_unwritable_path_exits_with_2(demo_loaded: Callable[..., Run], tmp_path: Path) -> None:
-    run = demo_loaded("report", "--out", str(tmp_path / "missing" / "r.pdf"))
+def test_an_unwritable_path_exits_with_2(example_loaded: Callable[..., Run], tmp_path: Path) -> None:
+    run = example_loaded("report", "--out", str(tmp_path / "missing" / "r.pdf"))
     assert run.code == 2
     assert "cannot write" in run.err
