@@ -34,5 +34,7 @@ DIRECTIONS = ("increase", "decrease", "range")
 BETTER = ("higher", "lower")
 METRIC_WINDOWS = ("period_to_date", "bucket")
 METRIC_GRAINS = ("week", "month", "quarter")
+# The source of measurements a metric refresh writes (`metric:<id>`); a refresh replaces only these.
+METRIC_SOURCE_PREFIX = "metric:"
 STATUSES = ("not_started", "no_data", "achieved", "on_track", "at_risk", "off_track")
 KPI_STATUSES = ("green", "yellow", "red", "no_data")

@@ -44,6 +44,7 @@ class Source:
     dimensions: Mapping[str, Expression] = field(default_factory=dict)
     filter: Expression | None = None
     columns: Mapping[str, str] | None = None
+    description: str | None = None
 
 
 @dataclass(frozen=True)

@@ -212,9 +212,9 @@ def _sources(reader: _Reader, value: Any) -> dict[str, Source]:
                         dimensions[name] = expression
         filter_ = reader.expression(data["filter"], f"{location}.filter") if "filter" in data else None
         columns = _columns(reader, data.get("columns"), f"{location}.columns") if "columns" in data else None
-        reader.optional_string(data, "description", location)
+        description = reader.optional_string(data, "description", location)
         if len(reader.problems) == count and table is not None and time is not None:
-            sources[source_id] = Source(source_id, table, time, dimensions, filter_, columns)
+            sources[source_id] = Source(source_id, table, time, dimensions, filter_, columns, description)
     return sources
 
 

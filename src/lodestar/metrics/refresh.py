@@ -19,12 +19,16 @@ from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 
+from lodestar.accounts import audit
+from lodestar.accounts.actor import Actor
+from lodestar.accounts.permissions import require_admin
 from lodestar.goals.models import KPI, KeyResult, KPIMeasurement, Measurement
+from lodestar.lib.vocabulary import METRIC_SOURCE_PREFIX
 from lodestar.metrics.definitions import Binding
 from lodestar.metrics.engine import LoadedMetrics, check_query, load, measurements, parse_binding
 from lodestar.metrics.errors import BindingError, MetricsError
 
-SOURCE_PREFIX = "metric:"
+SOURCE_PREFIX = METRIC_SOURCE_PREFIX
 
 
 class RefreshError(MetricsError):
@@ -163,12 +167,16 @@ def _write(
     return to_create, to_update, to_remove
 
 
-def refresh(*, as_of: date, definitions_path: Path) -> RefreshReport:
+def refresh(*, as_of: date, definitions_path: Path, actor: Actor | None = None) -> RefreshReport:
     """Recompute every bound key result and KPI as of a date and store the measurements.
 
-    Raises MetricsFileError (bad file), EngineError (the warehouse failed) or RefreshError
-    (bindings that do not fit the file); in each case nothing is written.
+    `actor` (default: whoever is acting, the command line outside a page or API call) must be
+    an admin; the refresh is written to the audit log. Raises PermissionDenied, MetricsFileError
+    (bad file), EngineError (the warehouse failed) or RefreshError (bindings that do not fit
+    the file); in each case nothing is written.
     """
+    actor = actor or audit.current_actor()
+    require_admin(actor, what="refresh metrics")
     report = RefreshReport(as_of=as_of)
     with load(definitions_path) as loaded:
         targets = _targets(as_of, loaded)
@@ -193,7 +201,30 @@ def refresh(*, as_of: date, definitions_path: Path) -> RefreshReport:
                 _apply_kpi(target, target.owner, values, report)
             report.items.append(RefreshedItem(target.subject, target.binding.metric, len(values)))
         _record(report, definitions_path)
+        audit.record(actor=actor, action="metrics.refresh", subject="metrics", after=audit_summary(report))
     return report
+
+
+def audit_summary(report: RefreshReport, *, kept_listed: int = 50) -> dict[str, Any]:
+    """Return what the audit log keeps of a refresh: the counts and (the first few) kept manual values."""
+    return {
+        "as_of": report.as_of.isoformat(),
+        "items": len(report.items),
+        "created": report.created,
+        "updated": report.updated,
+        "removed": report.removed,
+        "unchanged": report.unchanged,
+        "kept_manual": [
+            {
+                "subject": kept.subject,
+                "date": kept.date.isoformat(),
+                "manual": kept.manual_value,
+                "metric": kept.metric_value,
+            }
+            for kept in report.kept_manual[:kept_listed]
+        ],
+        "kept_manual_left_out": max(len(report.kept_manual) - kept_listed, 0),
+    }
 
 
 def _record(report: RefreshReport, definitions_path: Path) -> None:

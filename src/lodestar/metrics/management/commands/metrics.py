@@ -11,11 +11,10 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from lodestar.metrics.configuration import ENV_VARIABLE
 from lodestar.metrics.definitions import ENGINES, GRAINS
 from lodestar.metrics.errors import MetricsError, MetricsFileError
 from lodestar.metrics.loader import read_definitions
-
-ENV_VARIABLE = "LODESTAR_METRICS_FILE"
 
 
 class Failure(Exception):
@@ -174,30 +173,11 @@ class Command(BaseCommand):
         )
 
     def _list(self, path: Path, options: dict[str, Any]) -> None:
-        from lodestar.metrics.catalog import list_metrics
+        from lodestar.metrics.catalog import catalog_json, list_metrics
 
         entries, dangling = list_metrics(definitions_path=path)
         if options["format"] == "json":
-            document = {
-                "metrics": [
-                    {
-                        "id": entry.id,
-                        "type": entry.type,
-                        "unit": entry.unit,
-                        "sources": entry.sources,
-                        "dimensions": entry.dimensions,
-                        "description": entry.description,
-                        "definition": entry.definition,
-                        "bound": [
-                            {"subject": item.subject, "where": item.where, "window": item.window, "grain": item.grain}
-                            for item in entry.bound
-                        ],
-                    }
-                    for entry in entries
-                ],
-                "unresolved": dangling,
-            }
-            self.stdout.write(json.dumps(document))
+            self.stdout.write(json.dumps(catalog_json(entries, dangling)))
             return
         width = max((len(entry.id) for entry in entries), default=0)
         for entry in entries:
@@ -210,10 +190,11 @@ class Command(BaseCommand):
             self.stderr.write(f"not resolved: {line}")
 
     def _refresh(self, path: Path, options: dict[str, Any]) -> None:
+        from lodestar.accounts.actor import command_line_actor
         from lodestar.metrics.refresh import refresh
 
         as_of = options["as_of"] or datetime.now(UTC).date()
-        report = refresh(as_of=as_of, definitions_path=path)
+        report = refresh(as_of=as_of, definitions_path=path, actor=command_line_actor())
         self.stdout.write(report.summary())
         for kept in report.kept_manual:
             self.stdout.write(
