@@ -184,9 +184,15 @@ def _load_design(model: m.Model) -> None:
 
 
 def _measurements(rows: list[tuple[str, date, float, str]]) -> dict[str, list[m.Measurement]]:
-    grouped: dict[str, list[m.Measurement]] = defaultdict(list)
-    for owner, day, value, source in rows:
-        grouped[owner].append(m.Measurement(date=day, value=float(value), source=source or None))
+    grouped: dict[str, list[m.Measurement]] = {}
+    measurement = m.Measurement  # positional construction: this runs once per stored measurement
+    current: list[m.Measurement] = []
+    last_owner = None
+    for owner, day, value, source in rows:  # ordered by owner
+        if owner != last_owner:
+            current = grouped[owner] = []
+            last_owner = owner
+        current.append(measurement(day, value, source or None))
     return grouped
 
 
