@@ -83,15 +83,18 @@ class Command(LodestarCommand):
     def _export(self, model: Model, today: date, target: Path, directory: Path | None) -> None:
         self._write_model(model, target)
         key_results, kpis = bound_counts(model)
-        if directory is not None:
-            extract = self._write_data(directory, today)
-            self.stderr.write(self._extract_line(extract))
-            how = f"LODESTAR_METRICS_FILE={directory / 'metrics.yaml'} lodestar metrics refresh"
-        else:
-            how = f"`lodestar demo --export {target} --data DIR` for the extract and its metrics file, then `lodestar metrics refresh`"
+        bound = f"{key_results} key results and {kpis} KPIs are bound to metrics"
+        if directory is None:
+            self.stderr.write(
+                f"{bound}: they need the demo's warehouse extract and metrics file (add --data DIR to write "
+                f"them), then `lodestar metrics refresh` after `lodestar import {target}`."
+            )
+            return
+        extract = self._write_data(directory, today)
+        self.stderr.write(self._extract_line(extract))
         self.stderr.write(
-            f"{key_results} key results and {kpis} KPIs are bound to metrics: they get their values from the "
-            f"demo metrics file after import, with {how}."
+            f"{bound}: after `lodestar import {target}`, give them values with "
+            f"LODESTAR_METRICS_FILE={extract.metrics_file} lodestar metrics refresh --as-of {today.isoformat()}"
         )
 
     def _load(self, today: date, directory: Path) -> None:
