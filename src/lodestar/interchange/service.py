@@ -21,6 +21,7 @@ from lodestar.interchange.yaml_io import UnsafeYaml, parse_yaml, read_yaml_file
 from lodestar.lib.gc_pause import gc_paused
 from lodestar.lib.model import Model
 from lodestar.org.models import Organization
+from lodestar.purpose.services import record_mission_revision
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,9 +85,13 @@ def import_model(*, model: Model) -> ImportResult:
     """Make the stored model equal to `model` (entities it lacks are removed), in one transaction."""
     with gc_paused(), transaction.atomic():
         empty = not Organization.objects.exists()
-        plan = plan_additions(model) if empty else plan_changes(load_model(), model)
+        previous = None if empty else load_model()
+        plan = plan_additions(model) if previous is None else plan_changes(previous, model)
         write_model(model, versions={} if empty else _versions(plan))
         audit.record_import(plan=plan)
+        earlier = previous.mission.statement if previous is not None and previous.mission else None
+        if model.mission is not None and model.mission.statement != earlier:
+            record_mission_revision(model.mission, actor=audit.current_actor())
     return ImportResult(plan=plan)
 
 

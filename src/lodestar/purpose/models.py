@@ -47,3 +47,18 @@ class VisionAnswer(models.Model):
 
     class Meta:
         ordering = ["ordinal", "id"]
+
+
+class MissionRevision(models.Model):
+    """A mission statement as it was written: by whom, when, from which surface. The newest is the current one."""
+
+    statement = models.TextField()
+    scope = models.TextField()  # the scope unit's id as text, so that the history outlives the unit
+    adopted = models.DateField(null=True, blank=True)
+    principles = models.JSONField(default=list)
+    recorded_at = models.DateTimeField()
+    recorded_by = models.TextField()
+    surface = models.CharField(max_length=10)
+
+    class Meta:
+        ordering = ["-recorded_at", "-id"]
