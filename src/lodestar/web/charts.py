@@ -1,13 +1,15 @@
-"""A key result's chart as server-rendered SVG: measurements, baseline, target, expected line, forecast."""
+"""Charts as server-rendered SVG: a key result over its period, a metric's values per bucket."""
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
 from lodestar.lib import model as m
+from lodestar.metrics.services import PreviewPoint
 from lodestar.scoring.report import KeyResultScore
 
 WIDTH, HEIGHT = 640, 240
@@ -100,3 +102,66 @@ def _hline(kind: str, at: float, label: str) -> str:
         f'<line class="{kind}" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{at:.1f}" y2="{at:.1f}"><title>{escape(label)}</title></line>'
         f'<text class="label {kind}" x="{WIDTH - RIGHT - 4}" y="{at - 4:.1f}" text-anchor="end">{escape(label)}</text>'
     )
+
+
+def _nice_step(rough: float) -> float:
+    """The smallest of 1, 2, 2.5 or 5 times a power of ten that is at least `rough`."""
+    power = 10 ** math.floor(math.log10(rough))
+    return next(power * factor for factor in (1, 2, 2.5, 5, 10) if power * factor >= rough)
+
+
+def _bucket_label(start: date, grain: str) -> str:
+    if grain == "month":
+        return start.strftime("%b %y")
+    if grain == "quarter":
+        return f"Q{(start.month - 1) // 3 + 1} {start:%y}"
+    return start.strftime("%d %b")
+
+
+def metric_chart(points: list[PreviewPoint], *, grain: str, unit: str | None, label: str) -> SafeString:
+    """An accessible SVG bar chart of a metric's value per bucket; an incomplete bucket is drawn lighter."""
+    known = [p.value for p in points if p.value is not None]
+    if not known:
+        return mark_safe('<p class="chart-empty">No values in these twelve months for this slice.</p>')
+    step = _nice_step((max(0.0, *known) - min(0.0, *known)) / 4 or 1)
+    low = math.floor(min(0.0, *known) / step) * step
+    high = max(math.ceil(max(0.0, *known) / step) * step, low + step)
+    plot_width, plot_height = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    slot = plot_width / len(points)
+    bar = max(min(slot * 0.7, 36), 1.5)
+
+    def y(value: float) -> float:
+        return TOP + (high - value) / (high - low) * plot_height
+
+    suffix = f" {unit}" if unit else ""
+    parts = [
+        f'<svg class="chart metric-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(label)}" '
+        f'preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg">',
+        f"<title>{escape(label)}</title>",
+    ]
+    for i in range(round((high - low) / step) + 1):
+        value = low + step * i
+        parts.append(f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(value):.1f}" y2="{y(value):.1f}"/>')
+        parts.append(f'<text class="axis" x="{LEFT - 6}" y="{y(value) + 4:.1f}" text-anchor="end">{_fmt(value)}</text>')
+    parts.append(f'<line class="zero" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(0):.1f}" y2="{y(0):.1f}"/>')
+    every = max(1, round(len(points) / 12))
+    for index, point in enumerate(points):
+        middle = LEFT + slot * (index + 0.5)
+        if index % every == 0:
+            parts.append(
+                f'<text class="axis" x="{middle:.1f}" y="{HEIGHT - 10}" text-anchor="middle">'
+                f"{escape(_bucket_label(point.start, grain))}</text>"
+            )
+        if point.value is None:
+            continue
+        top, bottom = sorted((y(point.value), y(0)))
+        kind = "column" if point.complete else "column partial"
+        shown = f"{point.start.isoformat()} to {point.end.isoformat()}: {_fmt(point.value)}{suffix}"
+        if not point.complete:
+            shown += " (so far)"
+        parts.append(
+            f'<rect class="{kind}" x="{middle - bar / 2:.1f}" y="{top:.1f}" width="{bar:.1f}" '
+            f'height="{max(bottom - top, 0.5):.1f}"><title>{escape(shown)}</title></rect>'
+        )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 - every text above is a number, a date or escaped

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from lodestar.web.views import admin, auth, edits, goals, org, overview
+from lodestar.web.views import admin, auth, edits, goals, metrics, org, overview
 
 urlpatterns = [
     path("", overview.dashboard, name="dashboard"),
@@ -24,6 +24,9 @@ urlpatterns = [
     path("key-results/<str:key_result_id>/delete", edits.key_result_delete, name="key-result-delete"),
     path("key-results/<str:key_result_id>/measurements", edits.record_measurement, name="record-measurement"),
     path("key-results/<str:key_result_id>/check-ins", edits.record_check_in, name="record-check-in"),
+    path("metrics/", metrics.catalog_page, name="metrics"),
+    path("metrics/refresh", metrics.refresh, name="metrics-refresh"),
+    path("metrics/<str:metric_id>/", metrics.metric_page, name="metric"),
     path("units/<str:unit_id>/", org.unit_page, name="unit"),
     path("people/<str:person_id>/", org.person_page, name="person"),
     path("admin/users/", admin.users, name="admin-users"),

@@ -44,6 +44,15 @@ def status_label(status: str) -> str:
     return STATUS_LABELS.get(status, status.replace("_", " "))
 
 
+WINDOW_LABELS = {"period_to_date": "period to date", "bucket": "each bucket on its own"}
+
+
+@register.filter
+def window_label(window: str) -> str:
+    """A metric binding's window in words."""
+    return WINDOW_LABELS.get(window, window)
+
+
 @register.filter
 def get(mapping: Any, key: str) -> Any:
     if isinstance(mapping, dict):

@@ -1,0 +1,90 @@
+"""The metric catalog, one metric's values sliced by its dimensions, and refresh now (admins)."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET, require_POST
+
+from lodestar.metrics import services
+from lodestar.metrics.configuration import ENV_VARIABLE, NotConfigured
+from lodestar.metrics.definitions import GRAINS
+from lodestar.metrics.errors import MetricsError
+from lodestar.web.charts import metric_chart
+from lodestar.web.views.common import actor_of, translate_errors
+
+# Query parameters of the metric page that are not dimensions.
+NOT_DIMENSIONS = ("grain", "as_of")
+
+
+def _unusable(request: HttpRequest, template: str, error: NotConfigured | MetricsError, **context: Any) -> HttpResponse:
+    """The page with a clear message instead of metrics: no file configured, a bad file, an unreachable warehouse."""
+    if isinstance(error, NotConfigured):
+        return render(request, template, {**context, "not_configured": True, "env_variable": ENV_VARIABLE})
+    return render(request, template, {**context, "problems": services.problems_of(error)})
+
+
+@require_GET
+@translate_errors
+def catalog_page(request: HttpRequest) -> HttpResponse:
+    try:
+        catalog = services.catalog()
+    except (NotConfigured, MetricsError) as error:
+        return _unusable(request, "web/metrics.html", error, last_refresh=services.last_refresh())
+    return render(request, "web/metrics.html", {"catalog": catalog, "last_refresh": services.last_refresh()})
+
+
+@require_GET
+@translate_errors
+def metric_page(request: HttpRequest, metric_id: str) -> HttpResponse:
+    grain = request.GET.get("grain") or "month"
+    where = {name: request.GET.get(name, "") for name in request.GET if name not in NOT_DIMENSIONS}
+    where = {name: value for name, value in where.items() if value}
+    as_of = request.as_of  # type: ignore[attr-defined]
+    partial = bool(getattr(request, "htmx", False))
+    template = "web/_metric_preview.html" if partial else "web/metric.html"
+    try:
+        preview = services.preview(metric_id=metric_id, as_of=as_of, grain=grain, where=where)
+    except (NotConfigured, MetricsError) as error:
+        return _unusable(request, template, error, metric_id=metric_id)
+    slice_text = ", ".join(f"{name} = {value}" for name, value in preview.where.items()) or "all data"
+    label = f"{metric_id} by {grain}, {slice_text}, twelve months to {preview.as_of.isoformat()}"
+    chart = metric_chart(preview.points, grain=grain, unit=preview.entry.unit, label=label)
+    response = render(
+        request,
+        template,
+        {
+            "metric_id": metric_id,
+            "preview": preview,
+            "entry": preview.entry,
+            "chart": chart,
+            "slice_text": slice_text,
+            "grains": GRAINS,
+        },
+    )
+    if partial:
+        # The address bar shows the slice without the selects left at "all", so it can be bookmarked.
+        shown = {"as_of": as_of.isoformat()} if request.as_of_given else {}  # type: ignore[attr-defined]
+        query = urlencode({**shown, **({"grain": grain} if grain != "month" else {}), **preview.where})
+        response["HX-Push-Url"] = request.path + (f"?{query}" if query else "")
+    return response
+
+
+@require_POST
+@translate_errors
+def refresh(request: HttpRequest) -> HttpResponse:
+    """Refresh now, as `lodestar metrics refresh` does; the result replaces the refresh panel (htmx) or shows alone."""
+    actor = actor_of(request)
+    partial = bool(getattr(request, "htmx", False))
+    template = "web/_metrics_refresh.html" if partial else "web/metrics_refresh.html"
+    try:
+        report = services.refresh_now(actor=actor)
+    except (NotConfigured, MetricsError) as error:
+        problems = [str(error)] if isinstance(error, NotConfigured) else services.problems_of(error)
+        context = {"problems": problems, "last_refresh": services.last_refresh()}
+        # htmx swaps only successful answers; the panel shows the problems, so answer 200 there.
+        return render(request, template, context, status=200 if partial else 400)
+    return render(request, template, {"report": report, "last_refresh": services.last_refresh()})
