@@ -15,6 +15,7 @@ from lodestar.interchange import sections
 from lodestar.interchange.reader import Issue, Reader
 from lodestar.lib import model as m
 from lodestar.lib.errors import Invalid
+from lodestar.lib.vocabulary import METRIC_SOURCE_PREFIX
 
 LOW_CONFIDENCE = 3
 
@@ -122,11 +123,20 @@ def read_key_result(document: Any, *, model: m.Model, replacing: str | None = No
 
 
 def read_measurement(document: Any, *, key_result: m.KeyResult) -> m.Measurement:
-    """A measurement on a date the key result has none yet. Raises InvalidEntity."""
+    """A measurement entered by hand, on a date the key result has none yet. Raises InvalidEntity.
+
+    Its source may not start with `metric:`: a metric refresh would take it for one of its own
+    values and replace it, while values entered by hand are never overwritten.
+    """
     r = Reader()
     found = sections.read_measurements(r, [document], "measurements")
     _raise_if(r, "measurements", "measurement")
     measurement = found[0]
+    if (measurement.source or "").startswith(METRIC_SOURCE_PREFIX):
+        r.error(
+            "measurements[0].source",
+            f"{METRIC_SOURCE_PREFIX}… marks values a metric refresh writes and replaces; say where your value comes from",
+        )
     clash = next((x for x in key_result.measurements if x.date == measurement.date), None)
     if clash is not None:
         r.error("measurements[0].date", f"{key_result.id} has a measurement on {clash.date.isoformat()} already")

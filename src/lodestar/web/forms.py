@@ -81,9 +81,53 @@ def key_result_document(data: QueryDict, *, with_id: bool) -> dict[str, Any]:
     document["direction"] = direction or None
     low, high = _text(data, "range_low"), _text(data, "range_high")
     document["range"] = [_number(low), _number(high)] if low or high else None
+    document["metric"] = metric_binding(data)
     if with_id:
         document = {key: value for key, value in document.items() if value is not None}
     return document
+
+
+def metric_binding(data: QueryDict) -> Any:
+    """The binding of the metric fields: a metric id alone, `{id, where?, window?, grain?}`, or None (unbound).
+
+    The slice is written `dimension=value, dimension=value`; a part without `=` is passed on
+    as text, which the binding reader refuses ("expected a mapping of dimension to a text value").
+    """
+    metric, where_text = _text(data, "metric_id"), _text(data, "metric_where")
+    window, grain = _text(data, "metric_window"), _text(data, "metric_grain")
+    if not (metric or where_text or window or grain):
+        return None
+    if not (where_text or window or grain):
+        return metric
+    binding: dict[str, Any] = {"id": metric} if metric else {}
+    if where_text:
+        binding["where"] = where_of(where_text)
+    if window:
+        binding["window"] = window
+    if grain:
+        binding["grain"] = grain
+    return binding
+
+
+def where_of(text: str) -> Any:
+    """`channel=web, business_unit=bu-pumps` as a mapping, or the text itself when a part has no `=`."""
+    where: dict[str, str] = {}
+    for part in text.split(","):
+        name, separator, value = part.partition("=")
+        if not part.strip():
+            continue
+        if not separator or not name.strip():
+            return text
+        where[name.strip()] = value.strip()
+    return where
+
+
+def where_text(binding: Any) -> str:
+    """A stored binding's slice as the form shows it: `dimension=value, dimension=value`."""
+    where = binding.get("where") if isinstance(binding, dict) else None
+    if isinstance(where, dict):
+        return ", ".join(f"{name}={value}" for name, value in where.items())
+    return where if isinstance(where, str) else ""
 
 
 def measurement_document(data: QueryDict) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from lodestar.goals.snapshot import Snapshot
 from lodestar.lib import model as m
+from lodestar.lib.vocabulary import METRIC_SOURCE_PREFIX
 from lodestar.scoring.report import GoalScore, KeyResultScore
 
 CHECK_IN_EVERY_DAYS = 14
@@ -40,6 +41,26 @@ class DueCheckIn:
     key_result: m.KeyResult
     score: KeyResultScore
     last: date | None
+
+
+@dataclass(slots=True)
+class MeasurementRow:
+    """A measurement with where its value came from: a metric refresh (`metric:<id>`) or a person."""
+
+    measurement: m.Measurement
+    metric: str | None
+    note: str | None
+
+
+def measurement_rows(measurements: list[m.Measurement]) -> list[MeasurementRow]:
+    rows = []
+    for x in measurements:
+        source = x.source or ""
+        if source.startswith(METRIC_SOURCE_PREFIX):
+            rows.append(MeasurementRow(x, source.removeprefix(METRIC_SOURCE_PREFIX), None))
+        else:
+            rows.append(MeasurementRow(x, None, source or None))
+    return rows
 
 
 def owner_url(snapshot: Snapshot, owner: str) -> str:

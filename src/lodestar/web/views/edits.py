@@ -15,9 +15,11 @@ from lodestar.goals.documents import goal_document, key_result_document
 from lodestar.goals.snapshot import Snapshot
 from lodestar.lib import model as m
 from lodestar.lib.errors import Invalid, NotFound
+from lodestar.lib.vocabulary import METRIC_GRAINS, METRIC_WINDOWS
+from lodestar.metrics import services as metrics
 from lodestar.web import forms
 from lodestar.web.views.common import actor_of, field_errors, snapshot_of, translate_errors
-from lodestar.web.views.goals import goal_context, key_result_card
+from lodestar.web.views.goals import goal_context, key_result_card, last_refresh_for
 
 EMPTY_PARENT_ROWS = 2
 
@@ -139,12 +141,21 @@ def _key_result_form(
     version: int | None, status: int = 200,
 ) -> HttpResponse:  # fmt: skip
     rng = values.get("range") or ["", ""]
+    binding = values.get("metric")
+    metric = {
+        "id": binding if isinstance(binding, str) else (binding or {}).get("id", ""),
+        "where": forms.where_text(binding),
+        "window": binding.get("window", "") if isinstance(binding, dict) else "",
+        "grain": binding.get("grain", "") if isinstance(binding, dict) else "",
+        "id_error": "; ".join(errors[path] for path in ("metric", "metric.id") if path in errors),
+    }
     return render(
         request,
         "web/key_result_form.html",
         {"goal": goal, "kr": kr, "values": values, "errors": errors, "version": version,
          "range_low": rng[0] if len(rng) > 0 else "", "range_high": rng[1] if len(rng) > 1 else "",
-         "general_errors": [message for path, message in errors.items() if path == ""]},
+         "general_errors": [message for path, message in errors.items() if path == ""],
+         "metric": metric, "metric_choices": metrics.metric_choices(), "windows": METRIC_WINDOWS, "grains": METRIC_GRAINS},
         status=status,
     )  # fmt: skip
 
@@ -221,7 +232,7 @@ def _after_update(
         editable = editable_owners(actor_of(request), snapshot.model)
         card = key_result_card(
             snapshot, goal, kr, editable=editable is None or goal.owner in editable, errors=errors, values=kept,
-            message="" if error else message,
+            message="" if error else message, refreshed=last_refresh_for([kr]),
         )  # fmt: skip
         # htmx does not swap error responses by default; the card shows the errors, so answer 200.
         response = render(request, "web/_key_result.html", {"card": card})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -14,9 +14,13 @@ from lodestar.goals.snapshot import Snapshot
 from lodestar.lib import model as m
 from lodestar.lib.errors import NotFound
 from lodestar.lib.vocabulary import STATUSES
+from lodestar.metrics import services as metrics
 from lodestar.web import pages
 from lodestar.web.charts import key_result_chart
 from lodestar.web.views.common import actor_of, snapshot_of, translate_errors
+
+if TYPE_CHECKING:
+    from lodestar.metrics.refresh import RefreshRunSummary
 
 AUDIT_ON_GOAL_PAGE = 25
 
@@ -60,7 +64,9 @@ def key_result_card(
     errors: dict[str, dict[str, str]] | None = None,
     values: dict[str, dict[str, Any]] | None = None,
     message: str = "",
+    refreshed: RefreshRunSummary | None = None,
 ) -> dict[str, Any]:
+    """What a key result's card shows; `refreshed` is the latest metric refresh (for a key result bound to a metric)."""
     score = snapshot.kr_scores[kr.id]
     period = snapshot.periods[goal.period]
     return {
@@ -69,13 +75,20 @@ def key_result_card(
         "score": score,
         "version": snapshot.kr_versions.get(kr.id, 1),
         "chart": key_result_chart(kr, period, score, snapshot.as_of),
-        "measurements": list(reversed(kr.measurements))[:6],
+        "measurements": pages.measurement_rows(list(reversed(kr.measurements))[:6]),
+        "binding": metrics.binding_of(kr.metric),
+        "refreshed": refreshed,
         "editable": editable,
         "errors": errors or {},
         "values": values or {},
         "message": message,
         "default_date": min(max(snapshot.as_of, period.start), period.end),
     }
+
+
+def last_refresh_for(key_results: list[m.KeyResult]) -> RefreshRunSummary | None:
+    """The latest metric refresh, looked up only when one of the key results is bound to a metric."""
+    return metrics.last_refresh() if any(kr.metric for kr in key_results) else None
 
 
 def goal_context(request: HttpRequest, snapshot: Snapshot, goal_id: str, **card: Any) -> dict[str, Any]:
@@ -85,13 +98,14 @@ def goal_context(request: HttpRequest, snapshot: Snapshot, goal_id: str, **card:
         raise NotFound(f"no goal {goal_id!r}")
     editable = editable_owners(actor_of(request), snapshot.model)
     can_edit = editable is None or goal.owner in editable
+    refreshed = last_refresh_for(goal.key_results)
     cards = []
     for kr in goal.key_results:
         extra = card if card.get("key_result") == kr.id else {}
         cards.append(
             key_result_card(
                 snapshot, goal, kr, editable=can_edit, errors=extra.get("errors"), values=extra.get("values"),
-                message=extra.get("message", ""),
+                message=extra.get("message", ""), refreshed=refreshed,
             )
         )  # fmt: skip
     check_ins = sorted(
