@@ -13,19 +13,25 @@ from ninja.errors import ValidationError as NinjaValidationError
 from lodestar.api.auth import BearerToken
 from lodestar.api.body import BodyTooLarge, MalformedBody
 from lodestar.api.routes_goals import router as goals_router
+from lodestar.api.routes_metrics import router as metrics_router
 from lodestar.api.routes_model import router as model_router
 from lodestar.lib.errors import Conflict, Invalid, NotFound, PermissionDenied
+from lodestar.metrics.errors import EngineError, MetricsError, MetricsFileError
+from lodestar.metrics.services import problems_of
 
 api = NinjaAPI(
     title="Lodestar API",
     version="1",
     description="The goal system of a marketing & sales organization. Authenticate with `Authorization: Bearer <token>` "
-    '(`lodestar tokens create EMAIL`). Errors are `{"error": message, "details": [{"path", "message"}]}`.',
+    '(`lodestar tokens create EMAIL`). Errors are `{"error": message, "details": [{"path", "message"}]}`. '
+    "Metrics: without a configured metrics file (LODESTAR_METRICS_FILE) 404; a metrics file or bindings that "
+    "cannot be used 409 (every problem in `details`); a warehouse that fails 502.",
     auth=BearerToken(),
     urls_namespace="api",
 )
 api.add_router("", model_router)
 api.add_router("", goals_router)
+api.add_router("", metrics_router)
 
 
 def _error(
@@ -62,6 +68,26 @@ def _forbidden(request: HttpRequest, error: PermissionDenied) -> HttpResponse:
 @api.exception_handler(Conflict)
 def _conflict(request: HttpRequest, error: Conflict) -> HttpResponse:
     return _error(request, 409, str(error))
+
+
+@api.exception_handler(MetricsFileError)
+def _bad_metrics_file(request: HttpRequest, error: MetricsFileError) -> HttpResponse:
+    details = [{"path": problem.location, "message": problem.message} for problem in error.problems]
+    return _error(request, 409, f"the metrics file {error.path} cannot be used", details)
+
+
+@api.exception_handler(EngineError)
+def _warehouse_failed(request: HttpRequest, error: EngineError) -> HttpResponse:
+    return _error(request, 502, f"the warehouse failed: {error}")
+
+
+@api.exception_handler(MetricsError)
+def _metrics_unusable(request: HttpRequest, error: MetricsError) -> HttpResponse:
+    # Bindings that do not fit the metrics file (a refresh refuses them all at once), one per line: "subject: message".
+    lines = [line.partition(": ") for line in problems_of(error)]
+    details = [{"path": subject, "message": message} if message else {"path": "", "message": subject}
+               for subject, _, message in lines]  # fmt: skip
+    return _error(request, 409, "the metrics cannot be used as they are bound", details)
 
 
 @api.exception_handler(AuthenticationError)

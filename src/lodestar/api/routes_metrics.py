@@ -1,0 +1,31 @@
+"""Metrics: the catalog of the configured metrics file, and refresh now (admins)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router
+
+from lodestar.api.auth import actor
+from lodestar.api.body import as_of_date
+from lodestar.metrics import services
+
+router = Router(tags=["metrics"])
+
+
+@router.get(
+    "/metrics",
+    summary="Every metric of the configured metrics file with what is bound to it (as `lodestar metrics list --format json`)",
+)
+def list_metrics(request: HttpRequest) -> dict[str, Any]:
+    return services.catalog_document()
+
+
+@router.post(
+    "/metrics/refresh",
+    summary="Refresh every bound key result and KPI from the warehouse now (admins; as `lodestar metrics refresh`)",
+)
+def refresh(request: HttpRequest, as_of: str | None = None) -> dict[str, Any]:
+    report = services.refresh_now(actor=actor(request), as_of=as_of_date(as_of) if as_of else None)
+    return services.refresh_json(report)
