@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.integration.accounts.cast import PASSWORD, cast, org  # noqa: F401 - fixtures
+from tests.integration.warehouse import bound, demo_warehouse, metrics_file  # noqa: F401 - fixtures
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [

@@ -1,0 +1,45 @@
+"""The metric catalog in a real Chromium: a chart of a metric's values, sliced in place."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_catalog_leads_to_a_chart_that_slicing_updates_in_place(visit, metrics_file):
+    visit.sign_in("viewer@example.com")
+    visit.page.get_by_role("link", name="Metrics", exact=True).click()
+    expect(visit.page.get_by_role("heading", name="Catalog")).to_be_visible()
+    visit.page.get_by_label("As of").fill("2026-07-01")
+    visit.page.get_by_role("button", name="Show").click()
+    visit.page.get_by_role("link", name="mqls", exact=True).click()
+    expect(visit.page).to_have_url(re.compile(r"/metrics/mqls/\?as_of=2026-07-01$"))
+    chart = visit.page.locator("#metric-values svg.chart")
+    expect(chart).to_be_visible()
+    expect(chart.locator("rect.column")).to_have_count(12)
+    all_data = chart.get_attribute("aria-label")
+    visit.page.get_by_label("channel", exact=True).select_option("web")
+    expect(visit.page.locator("#metric-values figcaption")).to_contain_text("channel = web")
+    sliced = visit.page.locator("#metric-values svg.chart")
+    assert sliced.get_attribute("aria-label") != all_data
+    # The slice can be bookmarked, as of the date chosen.
+    expect(visit.page).to_have_url(re.compile(r"/metrics/mqls/\?as_of=2026-07-01&channel=web$"))
+    expect(visit.page.get_by_label("channel", exact=True)).to_have_value("web")  # the form stays, with the choice
+    visit.page.get_by_label("By", exact=True).select_option("quarter")
+    expect(visit.page.locator("#metric-values svg.chart rect.column")).to_have_count(5)
+    assert visit.console_errors == []
+    assert visit.foreign_requests() == []
+
+
+def test_an_admin_refreshes_from_the_catalog_without_leaving_it(visit, bound):
+    visit.sign_in("admin@example.com")
+    visit.page.goto("/metrics/")
+    visit.page.get_by_role("button", name="Refresh now").click()
+    expect(visit.page.locator("#refresh-panel [role=status]")).to_contain_text("Refreshed 1 key result and 1 KPI")
+    expect(visit.page.locator("#refresh-panel")).to_contain_text("Last refreshed")
+    expect(visit.page.locator("#refresh-panel")).to_contain_text("on 2026-06-30: kept 210")
+    assert visit.page.url.endswith("/metrics/")
+    assert visit.console_errors == []
+    assert visit.foreign_requests() == []
