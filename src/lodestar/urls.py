@@ -17,6 +17,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/", api.urls),
     path("", include("lodestar.web.urls")),
+    path("", include("lodestar.web.design_urls")),
 ]
 
 handler400 = "lodestar.web.views.errors.bad_request"

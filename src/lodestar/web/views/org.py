@@ -10,6 +10,7 @@ from lodestar.accounts.permissions import editable_owners
 from lodestar.lib.errors import NotFound
 from lodestar.web import pages
 from lodestar.web.views.common import actor_of, snapshot_of, translate_errors
+from lodestar.web.views.design import role_card_context
 from lodestar.web.views.overview import kpi_cards
 
 
@@ -37,6 +38,7 @@ def unit_page(request: HttpRequest, unit_id: str) -> HttpResponse:
             "goals_below": pages.goal_rows(snapshot, snapshot.goals_owned_by(below), editable=editable),
             "kpis": kpi_cards(snapshot, [k for k in snapshot.model.kpis if k.owner in own]),
             "can_add": editable is None or unit_id in editable,
+            **role_card_context(snapshot.model, unit_id),
         },
     )
 
@@ -63,5 +65,7 @@ def person_page(request: HttpRequest, person_id: str) -> HttpResponse:
                 (c, person.competencies[c.id]) for c in snapshot.model.competencies if c.id in person.competencies
             ],
             "can_add": editable is None or person_id in editable,
+            **role_card_context(snapshot.model, person.unit),
+            "via_unit": True,
         },
     )

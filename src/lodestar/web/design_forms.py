@@ -1,0 +1,252 @@
+"""The forms of the design workspace: fields per entity, and form posts turned into model-file documents.
+
+One generic form template shows any entity's fields; the readers of the import check what is
+posted, and each issue is shown next to the field its path names (`responsible[1]` under
+Responsible, `as_is.decision_rights.pricing` under that select).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.http import QueryDict
+
+from lodestar.lib import model as m
+from lodestar.lib.vocabulary import (
+    DECISION_AREAS,
+    DECISION_LEVELS,
+    DEPENDENCY_KINDS,
+    JOURNEY_STAGES,
+    SALES_ALIGNMENTS,
+    TASK_CHANGES,
+    TASK_DELIVERIES,
+    VISION_QUESTIONS,
+    VISION_STATUSES,
+)
+
+Choices = list[tuple[str, str]]
+
+
+@dataclass
+class Field:
+    """One input: `kind` is text, textarea, select, multi, integer, date, lines or levels."""
+
+    name: str
+    label: str
+    kind: str = "text"
+    choices: Choices = field(default_factory=list)
+    required: bool = False
+    help: str = ""
+    value: Any = ""
+    error: str = ""
+    blank: str = "—"  # the empty choice of an optional select
+    levels: tuple[int, int] = (1, 5)
+
+    @property
+    def dom_id(self) -> str:
+        return "f-" + self.name.replace(".", "-").replace("_", "-")
+
+    @property
+    def selected(self) -> set[str]:
+        return set(self.value) if isinstance(self.value, list | tuple | set) else set()
+
+    @property
+    def level_rows(self) -> list[tuple[str, str, Any]]:
+        values = self.value if isinstance(self.value, dict) else {}
+        return [(key, label, values.get(key, "")) for key, label in self.choices]
+
+    @property
+    def text(self) -> str:
+        if self.kind == "lines" and isinstance(self.value, list):
+            return "\n".join(str(line) for line in self.value)
+        return "" if self.value is None else str(self.value)
+
+
+def _units(model: m.Model) -> Choices:
+    return [(u.id, u.name) for u in model.units]
+
+
+def _business_units(model: m.Model) -> Choices:
+    return [(u.id, u.name) for u in model.units if u.kind == "business_unit"]
+
+
+def _same(values: tuple[str, ...]) -> Choices:
+    return [(v, v.replace("_", " ")) for v in values]
+
+
+def mission_fields(model: m.Model) -> list[Field]:
+    return [
+        Field("statement", "Mission statement", "textarea", required=True,
+              help="The purpose of marketing & sales, in a few sentences."),
+        Field("scope", "Scope", "select", _units(model), required=True, help="The unit the mission belongs to."),
+        Field("adopted", "Adopted on", "date"),
+        Field("principles", "Principles", "lines", help="One per line."),
+    ]  # fmt: skip
+
+
+def vision_fields(model: m.Model) -> list[Field]:
+    owners = _units(model) + [(p.id, p.name) for p in model.people]
+    return [
+        Field("question", "Question", "select", _same(VISION_QUESTIONS), required=True),
+        Field("scope", "Scope", "select", _units(model), blank="The mission's scope"),
+        Field("toward", "Toward business unit", "select", _business_units(model), blank="All business units"),
+        Field("status", "Status", "select", _same(VISION_STATUSES), required=True),
+        Field("answer", "Answer", "textarea"),
+        Field("owner", "Owner", "select", owners),
+    ]
+
+
+def role_profile_fields(model: m.Model) -> list[Field]:
+    fields = [
+        Field("unit", "Unit", "select", _units(model), required=True),
+        Field("toward", "Toward business unit", "select", _business_units(model), blank="All business units"),
+        Field("horizon", "Target year", "integer"),
+    ]
+    for state, label in (("as_is", "As-is"), ("target", "Target")):
+        fields += [
+            Field(f"{state}.decision_rights.{area}", f"{label}: {area.replace('_', ' ')}", "select",
+                  _same(DECISION_LEVELS), required=True)
+            for area in DECISION_AREAS
+        ]  # fmt: skip
+        fields.append(Field(f"{state}.sales_alignment", f"{label}: sales alignment", "select",
+                            _same(SALES_ALIGNMENTS), required=True))  # fmt: skip
+    fields.append(Field("rationale", "Rationale", "textarea"))
+    return fields
+
+
+def task_fields(model: m.Model) -> list[Field]:
+    units = _units(model)
+    return [
+        Field("id", "Id", required=True, help="Lower-case letters, digits, “.”, “_” and “-”."),
+        Field("name", "Name", required=True),
+        Field("change", "Change", "select", _same(TASK_CHANGES), required=True),
+        Field("delivery", "Delivery", "select", _same(TASK_DELIVERIES), required=True),
+        Field("responsible", "Responsible (R)", "multi", units),
+        Field("accountable", "Accountable (A)", "select", units),
+        Field("consulted", "Consulted (C)", "multi", units),
+        Field("informed", "Informed (I)", "multi", units),
+        Field("locations", "Locations", "multi", [(x.id, x.name) for x in model.locations]),
+        Field("toward", "Serves business units", "multi", _business_units(model)),
+        Field("competencies", "Competencies it needs (level 1–5)", "levels",
+              [(c.id, c.name) for c in model.competencies]),
+    ]  # fmt: skip
+
+
+def dependency_fields(model: m.Model) -> list[Field]:
+    units = _units(model)
+    return [
+        Field("from", "Depends (from)", "select", units, required=True),
+        Field("to", "On (to)", "select", units, required=True),
+        Field("about", "About", required=True),
+        Field("kind", "Kind", "select", _same(DEPENDENCY_KINDS), required=True),
+        Field("now", "Intensity now (0–5)", "integer", required=True),
+        Field("target", "Intensity in the target (0–5)", "integer", required=True),
+    ]
+
+
+def competency_fields(model: m.Model) -> list[Field]:
+    return [
+        Field("id", "Id", required=True, help="Lower-case letters, digits, “.”, “_” and “-”."),
+        Field("name", "Name", required=True),
+        Field("category", "Category"),
+        Field("required", "Level each unit requires (1–5)", "levels", _units(model)),
+    ]
+
+
+def touchpoint_fields(model: m.Model) -> list[Field]:
+    units = _units(model)
+    return [
+        Field("id", "Id", required=True, help="Lower-case letters, digits, “.”, “_” and “-”."),
+        Field("name", "Name", required=True),
+        Field("stage", "Journey stage", "select", _same(JOURNEY_STAGES), required=True),
+        Field("channel", "Channel", required=True, help="Free text, e.g. web, email, trade_fair, field_sales."),
+        Field("owner", "Owner", "select", units, required=True),
+        Field("contributors", "Contributors", "multi", units),
+    ]
+
+
+FIELDS: dict[str, Callable[[m.Model], list[Field]]] = {
+    "mission": mission_fields,
+    "vision": vision_fields,
+    "role_profile": role_profile_fields,
+    "task": task_fields,
+    "dependency": dependency_fields,
+    "competency": competency_fields,
+    "touchpoint": touchpoint_fields,
+}
+
+
+def _number(text: str) -> Any:
+    try:
+        return int(text)
+    except ValueError:
+        return text
+
+
+def _lookup(document: dict[str, Any], name: str) -> Any:
+    value: Any = document
+    for part in name.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
+
+
+def _put(document: dict[str, Any], name: str, value: Any) -> None:
+    *parents, last = name.split(".")
+    target = document
+    for part in parents:
+        target = target.setdefault(part, {})
+    target[last] = value
+
+
+def document_of(fields: list[Field], data: QueryDict, *, with_id: bool) -> dict[str, Any]:
+    """The posted fields as a document; on an edit, a cleared optional field is None (removed)."""
+    document: dict[str, Any] = {}
+    for f in fields:
+        if f.name == "id" and not with_id:
+            continue
+        value: Any
+        if f.kind == "multi":
+            value = [v for v in data.getlist(f.name) if v]
+        elif f.kind == "levels":
+            value = {key: _number(text) for key, _ in f.choices if (text := data.get(f"{f.name}.{key}", "").strip())}
+            value = value or None
+        elif f.kind == "lines":
+            value = [line.strip() for line in data.get(f.name, "").splitlines() if line.strip()] or None
+        elif f.kind == "integer":
+            text = data.get(f.name, "").strip()
+            value = _number(text) if text else None
+        else:
+            value = data.get(f.name, "").strip() or None
+        if ".decision_rights." in f.name and value == "none":
+            continue  # a missing area means none, as in the model file
+        if value is None and with_id:
+            continue
+        _put(document, f.name, value)
+    for state in ("as_is", "target"):
+        if state in document:
+            document[state].setdefault("decision_rights", {})
+    return document
+
+
+def filled(fields: list[Field], values: dict[str, Any], errors: dict[str, str]) -> tuple[list[Field], list[str]]:
+    """The fields with their values and errors; errors no field claims are returned apart."""
+    names = sorted((f.name for f in fields), key=len, reverse=True)
+    claimed: dict[str, list[str]] = {}
+    general: list[str] = []
+    for path, message in errors.items():
+        owner = next((n for n in names if path == n or path.startswith((f"{n}.", f"{n}["))), None)
+        if owner is None:
+            general.append(f"{path}: {message}" if path else message)
+        else:
+            claimed.setdefault(owner, []).append(
+                message if path == owner else f"{path[len(owner) :].lstrip('.')}: {message}"
+            )
+    for f in fields:
+        value = _lookup(values, f.name)
+        if ".decision_rights." in f.name and value is None:
+            value = "none"
+        f.value = value if value is not None else ([] if f.kind == "multi" else "")
+        f.error = "; ".join(claimed.get(f.name, []))
+    return fields, general

@@ -1,0 +1,32 @@
+"""The organization and unit reports as PDF downloads, for signed-in users."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.views.decorators.http import require_GET
+
+from lodestar.design.services.common import stored_model
+from lodestar.reports.service import PDF_MEDIA_TYPE, render_organization_pdf, render_unit_pdf
+from lodestar.web.views.common import translate_errors
+
+
+def _pdf(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=PDF_MEDIA_TYPE)
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@require_GET
+@translate_errors
+def organization_pdf(request: HttpRequest) -> HttpResponse:
+    as_of = request.as_of  # type: ignore[attr-defined]
+    content = render_organization_pdf(model=stored_model(), as_of=as_of)
+    return _pdf(content, f"lodestar-organization-{as_of.isoformat()}.pdf")
+
+
+@require_GET
+@translate_errors
+def unit_pdf(request: HttpRequest, unit_id: str) -> HttpResponse:
+    as_of = request.as_of  # type: ignore[attr-defined]
+    content = render_unit_pdf(model=stored_model(), unit_id=unit_id, as_of=as_of)
+    return _pdf(content, f"lodestar-{unit_id}-{as_of.isoformat()}.pdf")
