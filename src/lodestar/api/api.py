@@ -12,6 +12,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from lodestar.api.auth import BearerToken
 from lodestar.api.body import BodyTooLarge, MalformedBody
+from lodestar.api.routes_design import router as design_router
 from lodestar.api.routes_goals import router as goals_router
 from lodestar.api.routes_metrics import router as metrics_router
 from lodestar.api.routes_model import router as model_router
@@ -31,6 +32,7 @@ api = NinjaAPI(
 )
 api.add_router("", model_router)
 api.add_router("", goals_router)
+api.add_router("", design_router)
 api.add_router("", metrics_router)
 
 

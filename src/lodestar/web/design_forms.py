@@ -219,13 +219,13 @@ def document_of(fields: list[Field], data: QueryDict, *, with_id: bool) -> dict[
             value = _number(text) if text else None
         else:
             value = data.get(f.name, "").strip() or None
-        if ".decision_rights." in f.name and value == "none":
+        if ".decision_rights." in f.name and value in (None, "none"):
             continue  # a missing area means none, as in the model file
         if value is None and with_id:
             continue
         _put(document, f.name, value)
     for state in ("as_is", "target"):
-        if state in document:
+        if isinstance(document.get(state), dict):
             document[state].setdefault("decision_rights", {})
     return document
 
