@@ -43,3 +43,12 @@ def test_an_admin_refreshes_from_the_catalog_without_leaving_it(visit, bound):
     assert visit.page.url.endswith("/metrics/")
     assert visit.console_errors == []
     assert visit.foreign_requests() == []
+
+
+def test_the_metric_pages_fit_a_phone(visit, bound):
+    visit.page.set_viewport_size({"width": 390, "height": 844})
+    visit.sign_in("admin@example.com")
+    for path in ("/metrics/", "/metrics/cost_per_mql/?as_of=2026-07-01", "/key-results/web-mqls/edit"):
+        visit.page.goto(path)
+        assert visit.page.evaluate("document.documentElement.scrollWidth") <= 390, path
+    expect(visit.page.get_by_label("Metric id")).to_have_value("mqls")
