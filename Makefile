@@ -24,9 +24,10 @@ install: $(STAMP)
 demo: export LODESTAR_DATABASE_URL = $(DEMO_DB)
 demo: export LODESTAR_METRICS_FILE = $(DEMO_DATA)/metrics.yaml
 demo: $(STAMP)
-	@$(BIN)/lodestar demo --data $(DEMO_DATA)
-	@$(BIN)/lodestar status
-	@$(BIN)/lodestar check || true
+	@$(BIN)/lodestar demo --data $(DEMO_DATA) --sign-ins
+	@echo "\nServing the web app on http://$(HOST):$(PORT)/ (Ctrl-C stops it)."
+	@LODESTAR_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
+		$(BIN)/lodestar serve --host $(HOST) --port $(PORT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -84,3 +84,31 @@ def test_a_failing_refresh_leaves_the_database_as_it_was(
     assert run.code == 2
     assert "the refresh failed, nothing was loaded: duckdb: the warehouse is gone" in run.err
     assert not KeyResult.objects.exists()
+
+
+def test_sign_ins_creates_an_admin_and_a_member_whose_printed_passwords_work(
+    lodestar: Callable[..., Run], tmp_path: Path
+) -> None:
+    from lodestar.accounts.models import User
+
+    run = lodestar("demo", "--today", "2026-06-30", "--data", str(tmp_path / "data"), "--sign-ins")
+    assert run.code == 0, run.err
+    printed = {line.split()[1]: line.split("password: ")[1] for line in run.out.splitlines() if "password: " in line}
+    assert set(printed) == {"admin@altwerk.example", "hauke.jensen@altwerk.example"}
+    admin = User.objects.get(email="admin@altwerk.example")
+    member = User.objects.get(email="hauke.jensen@altwerk.example")
+    assert admin.role == "admin"
+    assert member.role == "member"
+    assert member.person_id == "hauke.jensen"
+    assert admin.check_password(printed["admin@altwerk.example"])
+    assert member.check_password(printed["hauke.jensen@altwerk.example"])
+
+
+def test_sign_ins_again_gives_new_passwords_instead_of_failing(lodestar: Callable[..., Run], tmp_path: Path) -> None:
+    from lodestar.accounts.models import User
+
+    first = lodestar("demo", "--today", "2026-06-30", "--data", str(tmp_path / "data"), "--sign-ins")
+    second = lodestar("demo", "--today", "2026-06-30", "--data", str(tmp_path / "data"), "--sign-ins")
+    assert second.code == 0, second.err
+    assert first.out.split("password: ")[1] != second.out.split("password: ")[1]
+    assert User.objects.filter(email="admin@altwerk.example").count() == 1

@@ -40,6 +40,11 @@ class Command(LodestarCommand):
             help=f"where to write the warehouse extract and metrics.yaml (default: {DEFAULT_DATA}/)",
         )
         parser.add_argument(
+            "--sign-ins",
+            action="store_true",
+            help="also create (or reset) a demo admin and a demo member with new passwords, and print them",
+        )
+        parser.add_argument(
             "--people",
             type=int,
             default=None,
@@ -58,6 +63,15 @@ class Command(LodestarCommand):
             self._export(demo_model(today=today), today, options["export"], options["data"])
         else:
             self._load(today, options["data"] or DEFAULT_DATA)
+        if options["sign_ins"] and options["export"] is None:
+            self._sign_ins()
+
+    def _sign_ins(self) -> None:
+        from lodestar.demo.logins import ensure_demo_logins
+
+        self.stdout.write("\nSign in with (new passwords on every run):")
+        for login in ensure_demo_logins():
+            self.stdout.write(f"  {login.role:<7} {login.email:<32} password: {login.password}")
 
     def _write_model(self, model: Model, target: Path) -> None:
         try:
