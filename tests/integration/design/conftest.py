@@ -56,3 +56,15 @@ def org(db: None) -> dict[str, Any]:
     """The cast's organization with its target organization, imported."""
     import_document(DESIGN_MODEL)
     return DESIGN_MODEL
+
+
+def rows() -> dict[str, str]:
+    """The row ids of the imported vision answers, role profiles and dependencies (sequences differ per database)."""
+    from lodestar.design.models import Dependency
+    from lodestar.purpose.models import RoleProfile, VisionAnswer
+
+    found: dict[str, str] = {}
+    for name, model in (("answer", VisionAnswer), ("profile", RoleProfile), ("dependency", Dependency)):
+        for index, pk in enumerate(model.objects.order_by("ordinal", "id").values_list("id", flat=True), start=1):
+            found[f"{name}{index}"] = str(pk)
+    return found

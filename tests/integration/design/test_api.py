@@ -9,6 +9,7 @@ import pytest
 from lodestar.accounts.models import AuditEntry
 from lodestar.interchange.load import load_model
 from tests.integration.accounts.cast import import_document
+from tests.integration.design.conftest import rows
 
 NEW = {
     "tasks": {"id": "crm", "name": "CRM care", "change": "new", "delivery": "central", "responsible": ["sales"]},
@@ -23,9 +24,9 @@ EXISTING = {
     "tasks": "web-analytics",
     "competencies": "negotiation",
     "touchpoints": "trade-fair",
-    "dependencies": "1",
-    "vision-answers": "2",
-    "role-profiles": "1",
+    "dependencies": "{dependency1}",
+    "vision-answers": "{answer2}",
+    "role-profiles": "{profile1}",
 }
 CHANGE = {
     "tasks": {"name": "Analytics"},
@@ -52,7 +53,7 @@ def test_every_collection_is_listed_and_read_with_a_version(api_as, name):
     listed = api.get(f"/{name}")
     assert listed.status_code == 200
     assert listed.json()["items"]
-    one = api.get(f"/{name}/{EXISTING[name]}")
+    one = api.get(f"/{name}/{EXISTING[name].format(**rows())}")
     assert one.status_code == 200
     assert one.json()["version"] in {item["version"] for item in listed.json()["items"]}
 
@@ -79,8 +80,8 @@ def test_an_editor_creates_changes_and_deletes(api_as, name):
 def test_members_and_viewers_may_not_write(api_as, name, user):
     api = api_as(user)
     assert api.post(f"/{name}", NEW[name]).status_code == 403
-    assert api.patch(f"/{name}/{EXISTING[name]}", {**CHANGE[name], "version": "x"}).status_code == 403
-    response = api.delete(f"/{name}/{EXISTING[name]}")
+    assert api.patch(f"/{name}/{EXISTING[name].format(**rows())}", {**CHANGE[name], "version": "x"}).status_code == 403
+    response = api.delete(f"/{name}/{EXISTING[name].format(**rows())}")
     assert response.status_code == 403
     assert set(response.json()) == {"error", "details"}
 
@@ -90,7 +91,7 @@ def test_anonymous_callers_are_unauthorized(api_as, name):
     api = api_as(None)
     assert api.get(f"/{name}").status_code == 401
     assert api.post(f"/{name}", NEW[name]).status_code == 401
-    assert api.delete(f"/{name}/{EXISTING[name]}").status_code == 401
+    assert api.delete(f"/{name}/{EXISTING[name].format(**rows())}").status_code == 401
 
 
 @pytest.mark.parametrize("user", ["admin", "editor"])
@@ -108,8 +109,10 @@ def test_bad_input_is_a_4xx_with_details_never_a_500(api_as, name, body):
     api = api_as("editor")
     for response in (
         api.post(f"/{name}", body),
-        api.patch(f"/{name}/{EXISTING[name]}", body),
-        api.patch(f"/{name}/{EXISTING[name]}", {"version": 3, **(body if isinstance(body, dict) else {})}),
+        api.patch(f"/{name}/{EXISTING[name].format(**rows())}", body),
+        api.patch(
+            f"/{name}/{EXISTING[name].format(**rows())}", {"version": 3, **(body if isinstance(body, dict) else {})}
+        ),
     ):
         assert 400 <= response.status_code < 500, response.content[:300]
         assert set(response.json()) == {"error", "details"}

@@ -7,7 +7,7 @@ import pytest
 from lodestar.accounts.models import AuditEntry
 from lodestar.design.documents import fingerprint
 from lodestar.interchange.load import load_model
-from tests.integration.design.conftest import DESIGN_MODEL
+from tests.integration.design.conftest import DESIGN_MODEL, rows
 
 PAGES = {
     "/purpose/": ["first choice an easy one", "History of the mission", "Measure what matters"],
@@ -104,11 +104,12 @@ def test_form_errors_are_shown_next_to_their_field(browser_as):
 
 def test_an_editor_edits_a_role_profile_s_decision_rights(browser_as):
     editor = browser_as("editor")
-    form = editor.get("/roles/profiles/1/edit").content.decode()
+    path = "/roles/profiles/{profile1}/edit".format(**rows())
+    form = editor.get(path).content.decode()
     version = form.split('name="version" value="')[1].split('"')[0]
     data = {"unit": "ms", "horizon": "2029", "as_is.sales_alignment": "defined", "target.sales_alignment": "integrated",
             "target.decision_rights.pricing": "lead", "version": version}  # fmt: skip
-    response = editor.post("/roles/profiles/1/edit", data)
+    response = editor.post(path, data)
     assert response.status_code == 302
     profile = load_model().role_profiles[0]
     assert (profile.horizon, profile.target.decision_rights, profile.target.sales_alignment) == (
@@ -118,7 +119,7 @@ def test_an_editor_edits_a_role_profile_s_decision_rights(browser_as):
 
 def test_a_stale_form_is_a_conflict(browser_as):
     response = browser_as("editor").post(
-        "/dependencies/1/edit",
+        "/dependencies/{dependency1}/edit".format(**rows()),
         {"from": "mkt", "to": "it", "about": "x", "kind": "data", "now": "1", "target": "2", "version": "stale"},
     )
     assert response.status_code == 409
@@ -153,15 +154,15 @@ WRITES = {
     "delete mission": ("post", "/purpose/mission/delete", {}),
     "unit purpose": ("post", "/units/mkt/purpose", {"purpose": "P", "version": fingerprint({"purpose": None})}),
     "new vision answer": ("post", "/vision/answers/new", {"question": "goals", "status": "open"}),
-    "edit vision answer": ("get", "/vision/answers/1/edit", None),
-    "delete vision answer": ("post", "/vision/answers/2/delete", {}),
+    "edit vision answer": ("get", "/vision/answers/{answer1}/edit", None),
+    "delete vision answer": ("post", "/vision/answers/{answer2}/delete", {}),
     "new role profile form": ("get", "/roles/profiles/new", None),
-    "delete role profile": ("post", "/roles/profiles/1/delete", {}),
+    "delete role profile": ("post", "/roles/profiles/{profile1}/delete", {}),
     "new task": ("post", "/tasks/new", {"id": "t", "name": "T", "change": "new", "delivery": "central"}),
     "edit task form": ("get", "/tasks/web-analytics/edit", None),
     "delete task": ("post", "/tasks/field-visits/delete", {}),
     "new dependency": ("post", "/dependencies/new", {"from": "mkt", "to": "it", "about": "A", "kind": "data", "now": "1", "target": "2"}),
-    "delete dependency": ("post", "/dependencies/2/delete", {}),
+    "delete dependency": ("post", "/dependencies/{dependency2}/delete", {}),
     "new competency": ("post", "/competencies/new", {"id": "c", "name": "C"}),
     "edit competency form": ("get", "/competencies/negotiation/edit", None),
     "delete competency": ("post", "/competencies/negotiation/delete", {}),
@@ -175,7 +176,7 @@ WRITES = {
 @pytest.mark.parametrize("write", sorted(WRITES))
 def test_only_editors_and_admins_change_the_design(browser_as, user, write):
     method, path, data = WRITES[write]
-    response = getattr(browser_as(user), method)(path, data)
+    response = getattr(browser_as(user), method)(path.format(**rows()), data)
     if user in ("admin", "editor"):
         assert response.status_code in (200, 302), response.content[:500]
     else:
@@ -187,6 +188,6 @@ def test_only_editors_and_admins_change_the_design(browser_as, user, write):
 def test_anonymous_visitors_change_nothing(client, cast, write):
     method, path, data = WRITES[write]
     before = AuditEntry.objects.count()
-    response = getattr(client, method)(path, data)
+    response = getattr(client, method)(path.format(**rows()), data)
     assert response.status_code == 302
     assert AuditEntry.objects.count() == before
