@@ -8,6 +8,8 @@ DEMO_DB ?= sqlite:///demo.sqlite3
 DEMO_DATA ?= demo-data
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Two test processes, one per core of the machines this runs on; PYTEST_ARGS= runs them in one.
+PYTEST_ARGS ?= -n 2
 
 .PHONY: install demo test lint typecheck migrations-check test-sqlite test-postgres bench clean
 
@@ -40,11 +42,11 @@ migrations-check: $(STAMP)
 	LODESTAR_DATABASE_URL=sqlite:///:memory: $(BIN)/lodestar makemigrations --check --dry-run
 
 test-sqlite: $(STAMP)
-	LODESTAR_DATABASE_URL=sqlite:///test-lodestar.sqlite3 $(BIN)/python -m pytest -q -p no:cacheprovider
+	LODESTAR_DATABASE_URL=sqlite:///test-lodestar.sqlite3 $(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
 test-postgres: $(STAMP)
 	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(PG_URL)'.rsplit('/', 1)[0] + '/postgres', connect_timeout=3).close()" 2>/dev/null; then \
-		LODESTAR_DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest -q -p no:cacheprovider; \
+		LODESTAR_DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS); \
 	elif [ -n "$$CI" ]; then \
 		echo "PostgreSQL is not reachable at $(PG_URL), and CI requires it." >&2; exit 1; \
 	else \
