@@ -109,10 +109,11 @@ def main() -> None:
         print(f"{'measure':<28}{'ours':>9}   {'floor':<34}{'floor':>9}{'ratio':>9}{'goal':>8}")
         for name, ours, floor_name, floor_seconds, goal in rows:
             ratio = ours / floor_seconds
-            verdict = "ok" if ratio <= goal else "MISSED"
-            print(
-                f"{name:<28}{ours:>8.2f}s   {floor_name:<34}{floor_seconds:>8.2f}s{ratio:>8.2f}x{goal:>7.1f}x  {verdict}"
-            )
+            measured = f"{name:<28}{ours:>8.2f}s   {floor_name:<34}{floor_seconds:>8.2f}s{ratio:>8.2f}x"
+            if goal is None:  # a stricter floor than the issue's, shown for information
+                print(f"{measured}{'-':>8}  (information)")
+            else:
+                print(f"{measured}{goal:>7.1f}x  {'ok' if ratio <= goal else 'MISSED'}")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
