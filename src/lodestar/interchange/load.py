@@ -61,10 +61,6 @@ def _rows(model: Any, *fields: str, order: tuple[str, ...] = ("ordinal",)) -> li
     return converted
 
 
-def _number(value: float | None) -> float | None:
-    return None if value is None else float(value)
-
-
 def load_model() -> m.Model:
     """The stored model. Raises NoModel when nothing has been imported."""
     with gc_paused():
@@ -205,29 +201,29 @@ def _load_goals(model: m.Model) -> None:
     for kr, day, by, confidence, note in _rows(
         goals.CheckIn, "key_result_id", "date", "by_id", "confidence", "note", order=("key_result_id", "ordinal", "id")
     ):
-        checked[kr].append(m.CheckIn(date=day, confidence=confidence, by=by, note=note))
+        checked[kr].append(m.CheckIn(day, confidence, by, note))
+    # Positional construction in field order, and the database's floats as they come: these loops
+    # run once per stored row and are most of the time `lodestar status` takes.
     key_results: dict[str, list[m.KeyResult]] = defaultdict(list)
     for i, goal, title, unit, baseline, target, direction, low, high, weight, metric in _rows(
         goals.KeyResult, "id", "goal_id", "title", "unit", "baseline", "target", "direction", "range_low",
         "range_high", "weight", "metric", order=("goal_id", "ordinal"),
     ):  # fmt: skip
         key_results[goal].append(
-            m.KeyResult(id=i, title=title, unit=unit, baseline=_number(baseline), target=_number(target),
-                        direction=direction, range=None if low is None else (float(low), float(high)),
-                        weight=_number(weight), metric=metric, measurements=measured.get(i, []),
-                        check_ins=checked.get(i, []))
+            m.KeyResult(i, title, unit, baseline, target, direction, None if low is None else (low, high), weight,
+                        metric, measured.get(i) or [], checked.get(i) or [])
         )  # fmt: skip
     contributions: dict[str, list[m.Contribution]] = defaultdict(list)
     for goal, parent, weight in _rows(
         goals.GoalContribution, "goal_id", "parent_id", "weight", order=("goal_id", "ordinal")
     ):
-        contributions[goal].append(m.Contribution(goal=parent, weight=_number(weight)))
+        contributions[goal].append(m.Contribution(parent, weight))
     listed: dict[str, list[str]] = defaultdict(list)
     for goal, task in _rows(goals.GoalTask, "goal_id", "task_id", order=("goal_id", "ordinal")):
         listed[goal].append(task)
     model.goals = [
-        m.Goal(id=i, title=t, owner=owner_unit or owner_person, period=p, description=d,
-               contributes_to=contributions.get(i, []), tasks=listed.get(i, []), key_results=key_results.get(i, []))
+        m.Goal(i, t, owner_unit or owner_person, p, contributions.get(i) or [], listed.get(i) or [],
+               key_results.get(i) or [], d)
         for i, t, owner_unit, owner_person, p, d in _rows(
             goals.Goal, "id", "title", "owner_unit_id", "owner_person_id", "period_id", "description"
         )
