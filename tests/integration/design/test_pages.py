@@ -147,6 +147,19 @@ def test_a_person_s_level_is_set_from_the_competencies_page(browser_as):
     assert next(p for p in load_model().people if p.id == "kim").competencies == {"negotiation": 4}
 
 
+def test_a_refused_level_is_shown_next_to_the_field_with_the_entries_kept(browser_as):
+    response = browser_as("editor").post(
+        "/competencies/levels", {"person": "kim", "competency": "negotiation", "level": "9"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert 'id="l-level-error"' in page
+    assert 'value="9"' in page
+    assert '<option value="kim" selected>' in page
+    assert '<option value="negotiation" selected>' in page
+    assert "negotiation" not in next(p for p in load_model().people if p.id == "kim").competencies
+
+
 MISSION_VERSION = fingerprint({key: DESIGN_MODEL["mission"][key] for key in ("statement", "scope", "principles")})
 WRITES = {
     "new mission form": ("get", "/purpose/mission/new", None),

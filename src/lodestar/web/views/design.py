@@ -37,10 +37,12 @@ def _can_edit(request: HttpRequest) -> bool:
     return getattr(request.user, "role", None) in (ADMIN, EDITOR)
 
 
-def _page(request: HttpRequest, template: str, model: m.Model, context: dict[str, Any]) -> HttpResponse:
+def _page(
+    request: HttpRequest, template: str, model: m.Model, context: dict[str, Any], status: int = 200
+) -> HttpResponse:
     return render(
         request, template, {"model": model, "can_edit": _can_edit(request), "organization": model.organization,
-                            **context}
+                            **context}, status=status,
     )  # fmt: skip
 
 
@@ -186,6 +188,13 @@ def dependencies_page(request: HttpRequest) -> HttpResponse:
 @require_GET
 @translate_errors
 def competencies_page(request: HttpRequest) -> HttpResponse:
+    return competencies_response(request)
+
+
+def competencies_response(
+    request: HttpRequest, *, level_form: dict[str, str] | None = None, status: int = 200
+) -> HttpResponse:
+    """The competencies page; `level_form` re-shows a refused level entry with its error."""
     model = stored_model()
     heatmap = a.competency_heatmap(model)
     gaps = a.competency_gaps(model, heatmap=heatmap)
@@ -198,7 +207,8 @@ def competencies_page(request: HttpRequest) -> HttpResponse:
                     "levels": [p.competencies.get(c.id) for c in people.competencies]} for p in people.people],
         "people_competencies": people.competencies,
         "all_people": model.people,
-    })  # fmt: skip
+        "level_form": level_form or {},
+    }, status=status)  # fmt: skip
 
 
 @require_GET

@@ -25,6 +25,7 @@ from lodestar.lib.errors import Invalid, NotFound
 from lodestar.purpose import services as purpose
 from lodestar.web import design_forms as forms
 from lodestar.web.views.common import actor_of, field_errors, translate_errors
+from lodestar.web.views.design import competencies_response
 
 Key = Any
 
@@ -249,11 +250,16 @@ def person_level(request: HttpRequest) -> HttpResponse:
     """Set (or with `remove`, take away) a person's level in a competency."""
     actor = actor_of(request)
     person, competency = request.POST.get("person", ""), request.POST.get("competency", "")
-    if request.POST.get("remove"):
-        design.remove_person_level(actor=actor, person_id=person, competency_id=competency)
-    else:
-        level = request.POST.get("level", "").strip()
-        design.set_person_level(
-            actor=actor, person_id=person, competency_id=competency, level=forms._number(level) if level else None
-        )
+    level = request.POST.get("level", "").strip()
+    try:
+        if request.POST.get("remove"):
+            design.remove_person_level(actor=actor, person_id=person, competency_id=competency)
+        else:
+            design.set_person_level(
+                actor=actor, person_id=person, competency_id=competency, level=forms._number(level) if level else None
+            )
+    except Invalid as error:
+        message = "; ".join(field_errors(error).values()) or str(error)
+        form = {"person": person, "competency": competency, "level": level, "error": message}
+        return competencies_response(request, level_form=form, status=400)
     return HttpResponseRedirect(reverse("competencies") + "#people")
