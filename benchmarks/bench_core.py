@@ -102,9 +102,14 @@ def main() -> None:
             ("import", best(import_times), "parse with PyYAML's C loader", best(parse_times), 1.5),
             ("import", best(import_times), "the same parse, collector off", best(strict_parse_times), None),
             ("status", best(status_large), "start and read every row once", best(floor), 2.0),
-            (f"status at {args.people:,} people", best(status_large), f"status at {small_people:,} people",
-             best(status_small), 5.0),
-        ]  # fmt: skip
+            (
+                f"status at {args.people:,} people",
+                best(status_large),
+                f"status at {small_people:,} people",
+                best(status_small),
+                5.0,
+            ),
+        ]
         print(f"\nLodestar core benchmark: {args.people:,} people, {large_goals:,} goals ({small_goals:,} at 1/4 size)")
         print(f"{'measure':<28}{'ours':>9}   {'floor':<34}{'floor':>9}{'ratio':>9}{'goal':>8}")
         for name, ours, floor_name, floor_seconds, goal in rows:

@@ -113,8 +113,20 @@ def test_a_viewer_is_refused_an_edit(visit):
 
 def test_no_request_leaves_the_server_and_no_console_errors_on_any_page(visit):
     visit.sign_in("admin@example.com")
-    for path in ["/", "/goals/", "/goals/more-leads/", "/units/mkt/", "/people/sam/", "/me/", "/health-check/",
-                 "/kpis/", "/admin/users/", "/admin/import/", "/admin/audit/", "/account/password"]:  # fmt: skip
+    for path in [
+        "/",
+        "/goals/",
+        "/goals/more-leads/",
+        "/units/mkt/",
+        "/people/sam/",
+        "/me/",
+        "/health-check/",
+        "/kpis/",
+        "/admin/users/",
+        "/admin/import/",
+        "/admin/audit/",
+        "/account/password",
+    ]:
         response = visit.page.goto(path)
         assert response.status == 200, path
     assert visit.foreign_requests() == []

@@ -335,17 +335,34 @@ def reverse_a_contribution(document: dict[str, Any]) -> None:
 
 
 def empty_every_list(document: dict[str, Any]) -> None:
-    for key in ("locations", "people", "role_profiles", "vision", "tasks", "dependencies", "competencies",
-                "touchpoints", "periods", "goals", "kpis", "mission"):  # fmt: skip
+    for key in (
+        "locations",
+        "people",
+        "role_profiles",
+        "vision",
+        "tasks",
+        "dependencies",
+        "competencies",
+        "touchpoints",
+        "periods",
+        "goals",
+        "kpis",
+        "mission",
+    ):
         del document[key]
     document["units"] = [{"id": "group", "name": "Nordlicht Pumps AG", "kind": "company"}]
 
 
 @pytest.mark.parametrize(
     "change",
-    [swap_hierarchy, turn_a_person_into_a_unit, move_a_key_result_to_another_goal, reverse_a_contribution,
-     empty_every_list],
-)  # fmt: skip
+    [
+        swap_hierarchy,
+        turn_a_person_into_a_unit,
+        move_a_key_result_to_another_goal,
+        reverse_a_contribution,
+        empty_every_list,
+    ],
+)
 def test_importing_over_a_model_stores_what_a_fresh_import_stores(
     lodestar: Callable[..., Run], write_model: Callable[..., Path], change: Callable[[dict[str, Any]], None]
 ) -> None:

@@ -87,8 +87,10 @@ def _warehouse_failed(request: HttpRequest, error: EngineError) -> HttpResponse:
 def _metrics_unusable(request: HttpRequest, error: MetricsError) -> HttpResponse:
     # Bindings that do not fit the metrics file (a refresh refuses them all at once), one per line: "subject: message".
     lines = [line.partition(": ") for line in problems_of(error)]
-    details = [{"path": subject, "message": message} if message else {"path": "", "message": subject}
-               for subject, _, message in lines]  # fmt: skip
+    details = [
+        {"path": subject, "message": message} if message else {"path": "", "message": subject}
+        for subject, _, message in lines
+    ]
     return _error(request, 409, "the metrics cannot be used as they are bound", details)
 
 

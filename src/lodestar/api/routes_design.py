@@ -61,12 +61,18 @@ def get_mission(request: HttpRequest) -> dict[str, Any]:
 def mission_revisions(request: HttpRequest) -> dict[str, Any]:
     return {
         "items": [
-            {"statement": r.statement, "scope": r.scope, "adopted": r.adopted.isoformat() if r.adopted else None,
-             "principles": r.principles, "recorded_at": r.recorded_at.isoformat(), "recorded_by": r.recorded_by,
-             "surface": r.surface}
+            {
+                "statement": r.statement,
+                "scope": r.scope,
+                "adopted": r.adopted.isoformat() if r.adopted else None,
+                "principles": r.principles,
+                "recorded_at": r.recorded_at.isoformat(),
+                "recorded_by": r.recorded_by,
+                "surface": r.surface,
+            }
             for r in purpose.list_mission_revisions()
         ]
-    }  # fmt: skip
+    }
 
 
 @router.post("/mission", summary="Write the mission `{statement, scope, adopted?, principles?}` (409 if one exists)")
@@ -92,9 +98,15 @@ def delete_mission(request: HttpRequest, version: str | None = None) -> HttpResp
 
 
 def _rows(
-    name: str, what: str, by_id: Callable[[m.Model], dict[int, Any]], document: Callable[[Any], dict[str, Any]],
-    create: Callable[..., SavedEntity], update: Callable[..., SavedEntity], delete: Callable[..., None], key: str,
-) -> None:  # fmt: skip
+    name: str,
+    what: str,
+    by_id: Callable[[m.Model], dict[int, Any]],
+    document: Callable[[Any], dict[str, Any]],
+    create: Callable[..., SavedEntity],
+    update: Callable[..., SavedEntity],
+    delete: Callable[..., None],
+    key: str,
+) -> None:
     """Register list, read, create, change and delete for entities identified by row id."""
 
     def read(row: int) -> dict[str, Any]:
@@ -125,22 +137,52 @@ def _rows(
         return HttpResponse(status=204)
 
 
-_rows("vision-answers", "vision answer", purpose.vision_answers_by_id, docs.vision_answer_document,
-      purpose.create_vision_answer, purpose.update_vision_answer, purpose.delete_vision_answer, "answer_id")  # fmt: skip
-_rows("role-profiles", "role profile", purpose.role_profiles_by_id, docs.role_profile_document,
-      purpose.create_role_profile, purpose.update_role_profile, purpose.delete_role_profile, "profile_id")  # fmt: skip
-_rows("dependencies", "dependency", dependencies_by_id, docs.dependency_document,
-      design.create_dependency, design.update_dependency, design.delete_dependency, "dependency_id")  # fmt: skip
+_rows(
+    "vision-answers",
+    "vision answer",
+    purpose.vision_answers_by_id,
+    docs.vision_answer_document,
+    purpose.create_vision_answer,
+    purpose.update_vision_answer,
+    purpose.delete_vision_answer,
+    "answer_id",
+)
+_rows(
+    "role-profiles",
+    "role profile",
+    purpose.role_profiles_by_id,
+    docs.role_profile_document,
+    purpose.create_role_profile,
+    purpose.update_role_profile,
+    purpose.delete_role_profile,
+    "profile_id",
+)
+_rows(
+    "dependencies",
+    "dependency",
+    dependencies_by_id,
+    docs.dependency_document,
+    design.create_dependency,
+    design.update_dependency,
+    design.delete_dependency,
+    "dependency_id",
+)
 
 
 # --- entities with an id of their own: tasks, competencies, touchpoints ---------------------
 
 
 def _identified(
-    name: str, what: str, items: Callable[[m.Model], list[Any]], finder: Callable[[m.Model, str], Any],
-    document: Callable[[Any], dict[str, Any]], create: Callable[..., SavedEntity], update: Callable[..., SavedEntity],
-    delete: Callable[..., None], key: str,
-) -> None:  # fmt: skip
+    name: str,
+    what: str,
+    items: Callable[[m.Model], list[Any]],
+    finder: Callable[[m.Model, str], Any],
+    document: Callable[[Any], dict[str, Any]],
+    create: Callable[..., SavedEntity],
+    update: Callable[..., SavedEntity],
+    delete: Callable[..., None],
+    key: str,
+) -> None:
     """Register list, read, create, change and delete for entities with an `id`."""
 
     def read(ident: str) -> dict[str, Any]:
@@ -173,13 +215,39 @@ def _identified(
         return HttpResponse(status=204)
 
 
-_identified("tasks", "task", lambda model: model.tasks, find_task, docs.task_document,
-            design.create_task, design.update_task, design.delete_task, "task_id")  # fmt: skip
-_identified("competencies", "competency", lambda model: model.competencies, find_competency,
-            docs.competency_document, design.create_competency, design.update_competency, design.delete_competency,
-            "competency_id")  # fmt: skip
-_identified("touchpoints", "touchpoint", lambda model: model.touchpoints, find_touchpoint, docs.touchpoint_document,
-            design.create_touchpoint, design.update_touchpoint, design.delete_touchpoint, "touchpoint_id")  # fmt: skip
+_identified(
+    "tasks",
+    "task",
+    lambda model: model.tasks,
+    find_task,
+    docs.task_document,
+    design.create_task,
+    design.update_task,
+    design.delete_task,
+    "task_id",
+)
+_identified(
+    "competencies",
+    "competency",
+    lambda model: model.competencies,
+    find_competency,
+    docs.competency_document,
+    design.create_competency,
+    design.update_competency,
+    design.delete_competency,
+    "competency_id",
+)
+_identified(
+    "touchpoints",
+    "touchpoint",
+    lambda model: model.touchpoints,
+    find_touchpoint,
+    docs.touchpoint_document,
+    design.create_touchpoint,
+    design.update_touchpoint,
+    design.delete_touchpoint,
+    "touchpoint_id",
+)
 
 
 # --- people's levels ---------------------------------------------------------------------------

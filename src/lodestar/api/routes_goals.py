@@ -77,15 +77,21 @@ def _goal_response(goal_id: str, status: int = 200) -> HttpResponse:
     return JsonResponse(goal_json(snapshot, snapshot.goals[goal_id], full=True), status=status)
 
 
-@router.post("/goals", summary="Create a goal (model file format; key results may be included)",
-             openapi_extra=schemas.GOAL_CREATE)  # fmt: skip
+@router.post(
+    "/goals",
+    summary="Create a goal (model file format; key results may be included)",
+    openapi_extra=schemas.GOAL_CREATE,
+)
 def create_goal(request: HttpRequest) -> HttpResponse:
     saved = services.create_goal(actor=actor(request), document=json_object(request))
     return _goal_response(saved.id, 201)
 
 
-@router.patch("/goals/{goal_id}", summary="Change a goal; `version` is required (409 when stale)",
-              openapi_extra=schemas.GOAL_PATCH)  # fmt: skip
+@router.patch(
+    "/goals/{goal_id}",
+    summary="Change a goal; `version` is required (409 when stale)",
+    openapi_extra=schemas.GOAL_PATCH,
+)
 def update_goal(request: HttpRequest, goal_id: str) -> HttpResponse:
     changes = json_object(request)
     version = changes.pop("version", None)
@@ -134,8 +140,9 @@ def _key_result_response(key_result_id: str, status: int = 200) -> HttpResponse:
     return JsonResponse(key_result_json(snapshot, snapshot.key_results[key_result_id][1], full=True), status=status)
 
 
-@router.post("/key-results", summary="Add a key result to the goal named by `goal`",
-             openapi_extra=schemas.KEY_RESULT_CREATE)  # fmt: skip
+@router.post(
+    "/key-results", summary="Add a key result to the goal named by `goal`", openapi_extra=schemas.KEY_RESULT_CREATE
+)
 def create_key_result(request: HttpRequest) -> HttpResponse:
     document = json_object(request)
     goal_id = document.pop("goal", None)
@@ -145,8 +152,11 @@ def create_key_result(request: HttpRequest) -> HttpResponse:
     return _key_result_response(saved.id, 201)
 
 
-@router.patch("/key-results/{key_result_id}", summary="Change a key result; `version` is required",
-              openapi_extra=schemas.KEY_RESULT_PATCH)  # fmt: skip
+@router.patch(
+    "/key-results/{key_result_id}",
+    summary="Change a key result; `version` is required",
+    openapi_extra=schemas.KEY_RESULT_PATCH,
+)
 def update_key_result(request: HttpRequest, key_result_id: str) -> HttpResponse:
     changes = json_object(request)
     version = changes.pop("version", None)
@@ -160,8 +170,11 @@ def delete_key_result(request: HttpRequest, key_result_id: str, version: int | N
     return HttpResponse(status=204)
 
 
-@router.post("/key-results/{key_result_id}/measurements", summary="Record a measurement `{date, value, source?}`",
-             openapi_extra=schemas.MEASUREMENT)  # fmt: skip
+@router.post(
+    "/key-results/{key_result_id}/measurements",
+    summary="Record a measurement `{date, value, source?}`",
+    openapi_extra=schemas.MEASUREMENT,
+)
 def record_measurement(request: HttpRequest, key_result_id: str) -> HttpResponse:
     measurement = services.record_measurement(
         actor=actor(request), key_result_id=key_result_id, document=json_object(request)
@@ -169,8 +182,11 @@ def record_measurement(request: HttpRequest, key_result_id: str) -> HttpResponse
     return JsonResponse(measurement_document(measurement), status=201)
 
 
-@router.post("/key-results/{key_result_id}/check-ins", summary="Record a check-in `{date, confidence, note?}`",
-             openapi_extra=schemas.CHECK_IN)  # fmt: skip
+@router.post(
+    "/key-results/{key_result_id}/check-ins",
+    summary="Record a check-in `{date, confidence, note?}`",
+    openapi_extra=schemas.CHECK_IN,
+)
 def record_check_in(request: HttpRequest, key_result_id: str) -> HttpResponse:
     check_in = services.record_check_in(
         actor=actor(request), key_result_id=key_result_id, document=json_object(request)

@@ -33,11 +33,19 @@ def units(request: HttpRequest) -> dict[str, Any]:
     snapshot = take_snapshot(as_of=as_of_date(None))
     return {
         "items": [
-            {"id": u.id, "name": u.name, "kind": u.kind, "parent": u.parent, "location": u.location, "lead": u.lead,
-             "core": u.core, "purpose": u.purpose}
+            {
+                "id": u.id,
+                "name": u.name,
+                "kind": u.kind,
+                "parent": u.parent,
+                "location": u.location,
+                "lead": u.lead,
+                "core": u.core,
+                "purpose": u.purpose,
+            }
             for u in snapshot.model.units
         ]
-    }  # fmt: skip
+    }
 
 
 @router.get("/people", summary="The people of the organization")

@@ -63,9 +63,12 @@ def untraceable_goals(c: Context) -> Iterator[Finding]:
         return
     for goal in c.model.goals:
         if not goal.contributes_to and goal.owner != c.scope:
-            yield Finding("LS001", f"goal:{goal.id}",
-                          f"Goal '{goal.title}' contributes to no goal and is owned by {goal.owner}, "
-                          f"not by the mission's scope {c.scope}: it cannot be traced to the mission.")  # fmt: skip
+            yield Finding(
+                "LS001",
+                f"goal:{goal.id}",
+                f"Goal '{goal.title}' contributes to no goal and is owned by {goal.owner}, "
+                f"not by the mission's scope {c.scope}: it cannot be traced to the mission.",
+            )
 
 
 def key_results_without_figures(c: Context) -> Iterator[Finding]:
@@ -73,16 +76,18 @@ def key_results_without_figures(c: Context) -> Iterator[Finding]:
         for kr in goal.key_results:
             if kr.effective_direction != "range" and (kr.target is None or kr.baseline is None):
                 missing = " and ".join(n for n, v in (("baseline", kr.baseline), ("target", kr.target)) if v is None)
-                yield Finding("LS002", f"key_result:{kr.id}",
-                              f"Key result '{kr.title}' has no {missing}, so it has no progress.")  # fmt: skip
+                yield Finding(
+                    "LS002", f"key_result:{kr.id}", f"Key result '{kr.title}' has no {missing}, so it has no progress."
+                )
 
 
 def empty_goals(c: Context) -> Iterator[Finding]:
     contributed = {contribution.goal for goal in c.model.goals for contribution in goal.contributes_to}
     for goal in c.model.goals:
         if not goal.key_results and goal.id not in contributed:
-            yield Finding("LS003", f"goal:{goal.id}",
-                          f"Goal '{goal.title}' has no key results and no goal contributes to it.")  # fmt: skip
+            yield Finding(
+                "LS003", f"goal:{goal.id}", f"Goal '{goal.title}' has no key results and no goal contributes to it."
+            )
 
 
 def units_without_goals(c: Context) -> Iterator[Finding]:
@@ -95,9 +100,12 @@ def units_without_goals(c: Context) -> Iterator[Finding]:
     }
     for unit in c.model.units:
         if unit.kind in ("department", "team") and unit.id in c.in_scope and unit.id not in owning_units:
-            yield Finding("LS004", f"unit:{unit.id}",
-                          f"{unit.kind.capitalize()} '{unit.name}' owns no goal, itself or through its people, "
-                          f"in a period containing {c.as_of.isoformat()}.")  # fmt: skip
+            yield Finding(
+                "LS004",
+                f"unit:{unit.id}",
+                f"{unit.kind.capitalize()} '{unit.name}' owns no goal, itself or through its people, "
+                f"in a period containing {c.as_of.isoformat()}.",
+            )
 
 
 def goals_outside_parent_period(c: Context) -> Iterator[Finding]:
@@ -107,13 +115,18 @@ def goals_outside_parent_period(c: Context) -> Iterator[Finding]:
         outside = [
             contribution.goal
             for contribution in goal.contributes_to
-            if not (c.periods[goals[contribution.goal].period].start <= own.start
-                    and own.end <= c.periods[goals[contribution.goal].period].end)
-        ]  # fmt: skip
+            if not (
+                c.periods[goals[contribution.goal].period].start <= own.start
+                and own.end <= c.periods[goals[contribution.goal].period].end
+            )
+        ]
         if outside:
-            yield Finding("LS005", f"goal:{goal.id}",
-                          f"Goal '{goal.title}' ({own.id}) does not lie within the period of "
-                          f"{', '.join(outside)} that it contributes to.")  # fmt: skip
+            yield Finding(
+                "LS005",
+                f"goal:{goal.id}",
+                f"Goal '{goal.title}' ({own.id}) does not lie within the period of "
+                f"{', '.join(outside)} that it contributes to.",
+            )
 
 
 def tasks_without_accountable(c: Context) -> Iterator[Finding]:
@@ -133,8 +146,9 @@ def goals_on_dropped_tasks(c: Context) -> Iterator[Finding]:
     for goal in c.model.goals:
         listed = [task for task in goal.tasks if task in dropped]
         if listed:
-            yield Finding("LS008", f"goal:{goal.id}",
-                          f"Goal '{goal.title}' advances {', '.join(listed)}, which is being dropped.")  # fmt: skip
+            yield Finding(
+                "LS008", f"goal:{goal.id}", f"Goal '{goal.title}' advances {', '.join(listed)}, which is being dropped."
+            )
 
 
 def competency_gaps(c: Context) -> Iterator[Finding]:
@@ -156,8 +170,11 @@ def competency_gaps(c: Context) -> Iterator[Finding]:
         units = below.setdefault(unit, units_below(c.model, unit))
         best = max((levels.get(competency_id, 0) for u in units for levels in people_by_unit[u]), default=0)
         if best < level:
-            yield Finding("LS009", f"competency:{competency_id}@{unit}",
-                          f"{unit} needs {competency_id} at level {level}; the best in the unit has {best}.")  # fmt: skip
+            yield Finding(
+                "LS009",
+                f"competency:{competency_id}@{unit}",
+                f"{unit} needs {competency_id} at level {level}; the best in the unit has {best}.",
+            )
 
 
 def dependency_hotspots(c: Context) -> Iterator[Finding]:
@@ -168,9 +185,12 @@ def dependency_hotspots(c: Context) -> Iterator[Finding]:
                 count[unit_id] += 1
     for unit in c.model.units:
         if count[unit.id] >= HOTSPOT_DEPENDENCIES:
-            yield Finding("LS010", f"unit:{unit.id}",
-                          f"'{unit.name}' takes part in {count[unit.id]} dependencies of target intensity "
-                          f"{HOTSPOT_INTENSITY} or more: a dependency hotspot.")  # fmt: skip
+            yield Finding(
+                "LS010",
+                f"unit:{unit.id}",
+                f"'{unit.name}' takes part in {count[unit.id]} dependencies of target intensity "
+                f"{HOTSPOT_INTENSITY} or more: a dependency hotspot.",
+            )
 
 
 def open_vision_questions(c: Context) -> Iterator[Finding]:
@@ -181,16 +201,18 @@ def open_vision_questions(c: Context) -> Iterator[Finding]:
     }
     for question in VISION_QUESTIONS:
         if question not in agreed:
-            yield Finding("LS011", f"question:{question}",
-                          f"The vision question '{question}' has no agreed answer for {c.scope}.")  # fmt: skip
+            yield Finding(
+                "LS011", f"question:{question}", f"The vision question '{question}' has no agreed answer for {c.scope}."
+            )
 
 
 def non_core_without_role(c: Context) -> Iterator[Finding]:
     served = {profile.toward for profile in c.model.role_profiles}
     for unit in c.model.units:
         if unit.kind == "business_unit" and unit.core is False and unit.id not in served:
-            yield Finding("LS012", f"unit:{unit.id}",
-                          f"Non-core business unit '{unit.name}' has no role profile toward it.")  # fmt: skip
+            yield Finding(
+                "LS012", f"unit:{unit.id}", f"Non-core business unit '{unit.name}' has no role profile toward it."
+            )
 
 
 def silent_key_results(c: Context) -> Iterator[Finding]:
@@ -200,9 +222,12 @@ def silent_key_results(c: Context) -> Iterator[Finding]:
             continue
         for kr in goal.key_results:
             if not any(period.start <= m.date <= c.as_of for m in kr.measurements):
-                yield Finding("LS013", f"key_result:{kr.id}",
-                              f"Key result '{kr.title}' has no measurement in {period.id} although more than "
-                              f"{SILENT_SHARE:.0%} of the period has passed.")  # fmt: skip
+                yield Finding(
+                    "LS013",
+                    f"key_result:{kr.id}",
+                    f"Key result '{kr.title}' has no measurement in {period.id} although more than "
+                    f"{SILENT_SHARE:.0%} of the period has passed.",
+                )
 
 
 def low_confidence(c: Context) -> Iterator[Finding]:
@@ -213,18 +238,23 @@ def low_confidence(c: Context) -> Iterator[Finding]:
                 if check_in.date <= c.as_of and (latest is None or check_in.date >= latest.date):
                     latest = check_in
             if latest is not None and latest.confidence <= LOW_CONFIDENCE:
-                yield Finding("LS014", f"key_result:{kr.id}",
-                              f"Key result '{kr.title}': confidence {latest.confidence}/10 at the check-in of "
-                              f"{latest.date.isoformat()}.")  # fmt: skip
+                yield Finding(
+                    "LS014",
+                    f"key_result:{kr.id}",
+                    f"Key result '{kr.title}': confidence {latest.confidence}/10 at the check-in of "
+                    f"{latest.date.isoformat()}.",
+                )
 
 
 def unplanned_new_tasks(c: Context) -> Iterator[Finding]:
     listed = {task for goal in c.model.goals for task in goal.tasks}
     for task in c.model.tasks:
         if task.change in ("new", "expand") and task.id not in listed:
-            yield Finding("LS015", f"task:{task.id}",
-                          f"Task '{task.name}' is {'new' if task.change == 'new' else 'to be expanded'}, "
-                          "but no goal lists it.")  # fmt: skip
+            yield Finding(
+                "LS015",
+                f"task:{task.id}",
+                f"Task '{task.name}' is {'new' if task.change == 'new' else 'to be expanded'}, but no goal lists it.",
+            )
 
 
 RULES: tuple[Callable[[Context], Iterator[Finding]], ...] = (

@@ -22,9 +22,13 @@ def fingerprint(document: dict[str, Any]) -> str:
 
 def mission_document(mission: m.Mission) -> dict[str, Any]:
     return _compact(
-        [("statement", mission.statement), ("scope", mission.scope),
-         ("adopted", mission.adopted.isoformat() if mission.adopted else None), ("principles", list(mission.principles))]
-    )  # fmt: skip
+        [
+            ("statement", mission.statement),
+            ("scope", mission.scope),
+            ("adopted", mission.adopted.isoformat() if mission.adopted else None),
+            ("principles", list(mission.principles)),
+        ]
+    )
 
 
 def _role_state(state: m.RoleState) -> dict[str, Any]:
@@ -34,17 +38,28 @@ def _role_state(state: m.RoleState) -> dict[str, Any]:
 
 def role_profile_document(profile: m.RoleProfile) -> dict[str, Any]:
     return _compact(
-        [("unit", profile.unit), ("toward", profile.toward), ("horizon", profile.horizon),
-         ("as_is", _role_state(profile.as_is)), ("target", _role_state(profile.target)),
-         ("rationale", profile.rationale)]
-    )  # fmt: skip
+        [
+            ("unit", profile.unit),
+            ("toward", profile.toward),
+            ("horizon", profile.horizon),
+            ("as_is", _role_state(profile.as_is)),
+            ("target", _role_state(profile.target)),
+            ("rationale", profile.rationale),
+        ]
+    )
 
 
 def vision_answer_document(answer: m.VisionAnswer) -> dict[str, Any]:
     return _compact(
-        [("question", answer.question), ("scope", answer.scope), ("toward", answer.toward),
-         ("status", answer.status), ("answer", answer.answer), ("owner", answer.owner)]
-    )  # fmt: skip
+        [
+            ("question", answer.question),
+            ("scope", answer.scope),
+            ("toward", answer.toward),
+            ("status", answer.status),
+            ("answer", answer.answer),
+            ("owner", answer.owner),
+        ]
+    )
 
 
 def task_document(task: m.Task) -> dict[str, Any]:
@@ -52,29 +67,48 @@ def task_document(task: m.Task) -> dict[str, Any]:
         **_compact([("id", task.id), ("name", task.name), ("change", task.change), ("delivery", task.delivery)]),
         "responsible": list(task.responsible),
         **_compact(
-            [("accountable", task.accountable), ("consulted", list(task.consulted)), ("informed", list(task.informed)),
-             ("locations", list(task.locations)), ("toward", list(task.toward)),
-             ("competencies", dict(task.competencies))]
+            [
+                ("accountable", task.accountable),
+                ("consulted", list(task.consulted)),
+                ("informed", list(task.informed)),
+                ("locations", list(task.locations)),
+                ("toward", list(task.toward)),
+                ("competencies", dict(task.competencies)),
+            ]
         ),
-    }  # fmt: skip
+    }
 
 
 def dependency_document(dependency: m.Dependency) -> dict[str, Any]:
     return {
-        "from": dependency.from_unit, "to": dependency.to_unit, "about": dependency.about, "kind": dependency.kind,
-        "now": dependency.now, "target": dependency.target,
-    }  # fmt: skip
+        "from": dependency.from_unit,
+        "to": dependency.to_unit,
+        "about": dependency.about,
+        "kind": dependency.kind,
+        "now": dependency.now,
+        "target": dependency.target,
+    }
 
 
 def competency_document(competency: m.Competency) -> dict[str, Any]:
     return _compact(
-        [("id", competency.id), ("name", competency.name), ("category", competency.category),
-         ("required", dict(competency.required))]
-    )  # fmt: skip
+        [
+            ("id", competency.id),
+            ("name", competency.name),
+            ("category", competency.category),
+            ("required", dict(competency.required)),
+        ]
+    )
 
 
 def touchpoint_document(touchpoint: m.Touchpoint) -> dict[str, Any]:
     return _compact(
-        [("id", touchpoint.id), ("name", touchpoint.name), ("stage", touchpoint.stage),
-         ("channel", touchpoint.channel), ("owner", touchpoint.owner), ("contributors", list(touchpoint.contributors))]
-    )  # fmt: skip
+        [
+            ("id", touchpoint.id),
+            ("name", touchpoint.name),
+            ("stage", touchpoint.stage),
+            ("channel", touchpoint.channel),
+            ("owner", touchpoint.owner),
+            ("contributors", list(touchpoint.contributors)),
+        ]
+    )

@@ -21,23 +21,35 @@ def goal_document(goal: m.Goal) -> dict[str, Any]:
     """The goal's own keys, without its key results."""
     return _compact(
         [
-            ("id", goal.id), ("title", goal.title), ("owner", goal.owner), ("period", goal.period),
-            ("contributes_to", [_compact([("goal", c.goal), ("weight", number(c.weight))]) for c in goal.contributes_to]),
-            ("tasks", list(goal.tasks)), ("description", goal.description),
+            ("id", goal.id),
+            ("title", goal.title),
+            ("owner", goal.owner),
+            ("period", goal.period),
+            (
+                "contributes_to",
+                [_compact([("goal", c.goal), ("weight", number(c.weight))]) for c in goal.contributes_to],
+            ),
+            ("tasks", list(goal.tasks)),
+            ("description", goal.description),
         ]
-    )  # fmt: skip
+    )
 
 
 def key_result_document(kr: m.KeyResult) -> dict[str, Any]:
     """The key result's own keys, without measurements and check-ins."""
     return _compact(
         [
-            ("id", kr.id), ("title", kr.title), ("unit", kr.unit), ("baseline", number(kr.baseline)),
-            ("target", number(kr.target)), ("direction", kr.direction),
+            ("id", kr.id),
+            ("title", kr.title),
+            ("unit", kr.unit),
+            ("baseline", number(kr.baseline)),
+            ("target", number(kr.target)),
+            ("direction", kr.direction),
             ("range", [number(kr.range[0]), number(kr.range[1])] if kr.range else None),
-            ("weight", number(kr.weight)), ("metric", kr.metric),
+            ("weight", number(kr.weight)),
+            ("metric", kr.metric),
         ]
-    )  # fmt: skip
+    )
 
 
 def measurement_document(x: m.Measurement) -> dict[str, Any]:

@@ -107,10 +107,13 @@ class StatusText:
         lines.append("")
         lines.append("Goals: " + ", ".join(f"{self.paint(LABELS[s], s)} {counts[s]}" for s in LABELS if counts[s]))
         if self.report.kpis and only is None:
-            lines.append("KPIs:  " + ", ".join(
-                f"{self.paint(k.id, k.status)} {'–' if k.current is None else readable(k.current)}"
-                for k in self.report.kpis
-            ))  # fmt: skip
+            lines.append(
+                "KPIs:  "
+                + ", ".join(
+                    f"{self.paint(k.id, k.status)} {'–' if k.current is None else readable(k.current)}"
+                    for k in self.report.kpis
+                )
+            )
         return "\n".join(lines)
 
     def _walk(

@@ -103,9 +103,14 @@ def read_vision_answer(document: Any, *, model: m.Model, replacing: m.VisionAnsw
                 r.error("vision[0].question", f"{answer.question!r} has an answer for this scope and business unit")
 
     return _read_one(
-        document, model=model, section="vision", what="vision answer", read=sections.read_vision,
-        check=lambda ids, found: refs.check_vision(ids, found, scope), extra=unique,
-    )  # fmt: skip
+        document,
+        model=model,
+        section="vision",
+        what="vision answer",
+        read=sections.read_vision,
+        check=lambda ids, found: refs.check_vision(ids, found, scope),
+        extra=unique,
+    )
 
 
 def read_role_profile(document: Any, *, model: m.Model, replacing: m.RoleProfile | None = None) -> m.RoleProfile:
@@ -118,44 +123,68 @@ def read_role_profile(document: Any, *, model: m.Model, replacing: m.RoleProfile
                 r.error("role_profiles[0].unit", f"{profile.unit!r} has a role profile{toward} already")
 
     return _read_one(
-        document, model=model, section="role_profiles", what="role profile", read=sections.read_role_profiles,
-        check=refs.check_role_profiles, extra=unique,
-    )  # fmt: skip
+        document,
+        model=model,
+        section="role_profiles",
+        what="role profile",
+        read=sections.read_role_profiles,
+        check=refs.check_role_profiles,
+        extra=unique,
+    )
 
 
 def read_task(document: Any, *, model: m.Model, replacing: str | None = None) -> m.Task:
     """A task whose id is free (or is `replacing`)."""
     taken = {task.id for task in model.tasks}
     return _read_one(
-        document, model=model, section="tasks", what="task", read=sections.read_tasks, check=refs.check_tasks,
+        document,
+        model=model,
+        section="tasks",
+        what="task",
+        read=sections.read_tasks,
+        check=refs.check_tasks,
         extra=_prefixed(_free_id("task", taken, replacing), "tasks"),
-    )  # fmt: skip
+    )
 
 
 def read_dependency(document: Any, *, model: m.Model) -> m.Dependency:
     """A dependency `{from, to, about, kind, now, target}` between known units."""
     return _read_one(
-        document, model=model, section="dependencies", what="dependency", read=sections.read_dependencies,
+        document,
+        model=model,
+        section="dependencies",
+        what="dependency",
+        read=sections.read_dependencies,
         check=refs.check_dependencies,
-    )  # fmt: skip
+    )
 
 
 def read_competency(document: Any, *, model: m.Model, replacing: str | None = None) -> m.Competency:
     """A competency of the catalog with the levels units require."""
     taken = {competency.id for competency in model.competencies}
     return _read_one(
-        document, model=model, section="competencies", what="competency", read=sections.read_competencies,
-        check=refs.check_competencies, extra=_prefixed(_free_id("competency", taken, replacing), "competencies"),
-    )  # fmt: skip
+        document,
+        model=model,
+        section="competencies",
+        what="competency",
+        read=sections.read_competencies,
+        check=refs.check_competencies,
+        extra=_prefixed(_free_id("competency", taken, replacing), "competencies"),
+    )
 
 
 def read_touchpoint(document: Any, *, model: m.Model, replacing: str | None = None) -> m.Touchpoint:
     """A customer touchpoint with its owner and contributors."""
     taken = {touchpoint.id for touchpoint in model.touchpoints}
     return _read_one(
-        document, model=model, section="touchpoints", what="touchpoint", read=sections.read_touchpoints,
-        check=refs.check_touchpoints, extra=_prefixed(_free_id("touchpoint", taken, replacing), "touchpoints"),
-    )  # fmt: skip
+        document,
+        model=model,
+        section="touchpoints",
+        what="touchpoint",
+        read=sections.read_touchpoints,
+        check=refs.check_touchpoints,
+        extra=_prefixed(_free_id("touchpoint", taken, replacing), "touchpoints"),
+    )
 
 
 def read_person_level(level: Any, *, model: m.Model, competency: str) -> int:

@@ -160,10 +160,20 @@ def _load_design(model: m.Model) -> None:
     for i, n, change, delivery, accountable in _rows(design.Task, "id", "name", "change", "delivery", "accountable_id"):
         assigned = roles[i]
         model.tasks.append(
-            m.Task(id=i, name=n, change=change, delivery=delivery, responsible=assigned["R"], accountable=accountable,
-                   consulted=assigned["C"], informed=assigned["I"], locations=places.get(i, []),
-                   toward=served.get(i, []), competencies=needs.get(i, {}))
-        )  # fmt: skip
+            m.Task(
+                id=i,
+                name=n,
+                change=change,
+                delivery=delivery,
+                responsible=assigned["R"],
+                accountable=accountable,
+                consulted=assigned["C"],
+                informed=assigned["I"],
+                locations=places.get(i, []),
+                toward=served.get(i, []),
+                competencies=needs.get(i, {}),
+            )
+        )
     model.dependencies = [
         m.Dependency(from_unit=f, to_unit=t, about=a, kind=k, now=now, target=target)
         for f, t, a, k, now, target in _rows(
@@ -206,13 +216,35 @@ def _load_goals(model: m.Model) -> None:
     # run once per stored row and are most of the time `lodestar status` takes.
     key_results: dict[str, list[m.KeyResult]] = defaultdict(list)
     for i, goal, title, unit, baseline, target, direction, low, high, weight, metric in _rows(
-        goals.KeyResult, "id", "goal_id", "title", "unit", "baseline", "target", "direction", "range_low",
-        "range_high", "weight", "metric", order=("goal_id", "ordinal"),
-    ):  # fmt: skip
+        goals.KeyResult,
+        "id",
+        "goal_id",
+        "title",
+        "unit",
+        "baseline",
+        "target",
+        "direction",
+        "range_low",
+        "range_high",
+        "weight",
+        "metric",
+        order=("goal_id", "ordinal"),
+    ):
         key_results[goal].append(
-            m.KeyResult(i, title, unit, baseline, target, direction, None if low is None else (low, high), weight,
-                        metric, measured.get(i) or [], checked.get(i) or [])
-        )  # fmt: skip
+            m.KeyResult(
+                i,
+                title,
+                unit,
+                baseline,
+                target,
+                direction,
+                None if low is None else (low, high),
+                weight,
+                metric,
+                measured.get(i) or [],
+                checked.get(i) or [],
+            )
+        )
     contributions: dict[str, list[m.Contribution]] = defaultdict(list)
     for goal, parent, weight in _rows(
         goals.GoalContribution, "goal_id", "parent_id", "weight", order=("goal_id", "ordinal")
@@ -222,20 +254,47 @@ def _load_goals(model: m.Model) -> None:
     for goal, task in _rows(goals.GoalTask, "goal_id", "task_id", order=("goal_id", "ordinal")):
         listed[goal].append(task)
     model.goals = [
-        m.Goal(i, t, owner_unit or owner_person, p, contributions.get(i) or [], listed.get(i) or [],
-               key_results.get(i) or [], d)
+        m.Goal(
+            i,
+            t,
+            owner_unit or owner_person,
+            p,
+            contributions.get(i) or [],
+            listed.get(i) or [],
+            key_results.get(i) or [],
+            d,
+        )
         for i, t, owner_unit, owner_person, p, d in _rows(
             goals.Goal, "id", "title", "owner_unit_id", "owner_person_id", "period_id", "description"
         )
-    ]  # fmt: skip
+    ]
     kpi_measured = _measurements(
         _rows(goals.KPIMeasurement, "kpi_id", "date", "value", "source", order=("kpi_id", "date"))
     )
     model.kpis = [
-        m.KPI(id=i, name=n, owner=owner_unit or owner_person, better=b, green=g, red=r, unit=u, touchpoint=tp,
-              metric=metric, measurements=kpi_measured.get(i, []))
-        for i, n, owner_unit, owner_person, u, tp, b, g, r, metric in _rows(
-            goals.KPI, "id", "name", "owner_unit_id", "owner_person_id", "unit", "touchpoint_id", "better", "green",
-            "red", "metric",
+        m.KPI(
+            id=i,
+            name=n,
+            owner=owner_unit or owner_person,
+            better=b,
+            green=g,
+            red=r,
+            unit=u,
+            touchpoint=tp,
+            metric=metric,
+            measurements=kpi_measured.get(i, []),
         )
-    ]  # fmt: skip
+        for i, n, owner_unit, owner_person, u, tp, b, g, r, metric in _rows(
+            goals.KPI,
+            "id",
+            "name",
+            "owner_unit_id",
+            "owner_person_id",
+            "unit",
+            "touchpoint_id",
+            "better",
+            "green",
+            "red",
+            "metric",
+        )
+    ]

@@ -11,9 +11,22 @@ from lodestar.lib.model import Model
 
 SINGLETONS = ("organization", "mission")
 COLLECTION_ORDER = (
-    "organization", "locations", "units", "people", "mission", "role_profiles", "vision", "tasks",
-    "dependencies", "competencies", "touchpoints", "periods", "goals", "key_results", "kpis",
-)  # fmt: skip
+    "organization",
+    "locations",
+    "units",
+    "people",
+    "mission",
+    "role_profiles",
+    "vision",
+    "tasks",
+    "dependencies",
+    "competencies",
+    "touchpoints",
+    "periods",
+    "goals",
+    "key_results",
+    "kpis",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,8 +131,10 @@ def plan_additions(new: Model) -> Plan:
     add = plan.changes.append
     add(Change("organization", "organization", "add"))
     singles: list[tuple[str, list[Any]]] = [
-        ("locations", new.locations), ("units", new.units), ("people", new.people),
-    ]  # fmt: skip
+        ("locations", new.locations),
+        ("units", new.units),
+        ("people", new.people),
+    ]
     for collection, entities in singles:
         for entity in entities:
             add(Change(collection, entity.id, "add"))
@@ -138,9 +153,11 @@ def plan_additions(new: Model) -> Plan:
         dependency_keys.add(key)
         add(Change("dependencies", key, "add"))
     rest: list[tuple[str, list[Any]]] = [
-        ("competencies", new.competencies), ("touchpoints", new.touchpoints), ("periods", new.periods),
+        ("competencies", new.competencies),
+        ("touchpoints", new.touchpoints),
+        ("periods", new.periods),
         ("goals", new.goals),
-    ]  # fmt: skip
+    ]
     for collection, entities in rest:
         for entity in entities:
             add(Change(collection, entity.id, "add"))

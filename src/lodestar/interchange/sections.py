@@ -43,9 +43,18 @@ ROLE_KEYS = _keys("unit", "toward", "horizon", "as_is", "target", "rationale")
 ROLE_STATE_KEYS = _keys("decision_rights", "sales_alignment")
 VISION_KEYS = _keys("question", "scope", "toward", "status", "answer", "owner")
 TASK_KEYS = _keys(
-    "id", "name", "change", "delivery", "responsible", "accountable", "consulted", "informed",
-    "locations", "toward", "competencies",
-)  # fmt: skip
+    "id",
+    "name",
+    "change",
+    "delivery",
+    "responsible",
+    "accountable",
+    "consulted",
+    "informed",
+    "locations",
+    "toward",
+    "competencies",
+)
 DEPENDENCY_KEYS = _keys("from", "to", "about", "kind", "now", "target")
 COMPETENCY_KEYS = _keys("id", "name", "category", "required")
 TOUCHPOINT_KEYS = _keys("id", "name", "stage", "channel", "owner", "contributors")
@@ -53,9 +62,18 @@ PERIOD_KEYS = _keys("id", "start", "end")
 GOAL_KEYS = _keys("id", "title", "owner", "period", "contributes_to", "tasks", "key_results", "description")
 CONTRIBUTION_KEYS = _keys("goal", "weight")
 KEY_RESULT_KEYS = _keys(
-    "id", "title", "unit", "baseline", "target", "direction", "range", "weight", "metric",
-    "measurements", "check_ins",
-)  # fmt: skip
+    "id",
+    "title",
+    "unit",
+    "baseline",
+    "target",
+    "direction",
+    "range",
+    "weight",
+    "metric",
+    "measurements",
+    "check_ins",
+)
 MEASUREMENT_KEYS = _keys("date", "value", "source")
 CHECK_IN_KEYS = _keys("date", "by", "confidence", "note")
 KPI_KEYS = _keys("id", "name", "owner", "unit", "touchpoint", "better", "green", "red", "metric", "measurements")
@@ -197,9 +215,18 @@ def read_role_profiles(r: Reader, value: Any) -> Indexed:
         rationale = r.text(d.get("rationale"), f"{path}.rationale", optional=True)
         if unit and as_is and target:
             result.append(
-                (i, m.RoleProfile(unit=unit, as_is=as_is, target=target, toward=profile_toward,
-                                  horizon=horizon, rationale=rationale))
-            )  # fmt: skip
+                (
+                    i,
+                    m.RoleProfile(
+                        unit=unit,
+                        as_is=as_is,
+                        target=target,
+                        toward=profile_toward,
+                        horizon=horizon,
+                        rationale=rationale,
+                    ),
+                )
+            )
     return result
 
 

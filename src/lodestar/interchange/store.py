@@ -22,14 +22,34 @@ BATCH = 5000
 
 # Children before parents, so that deleting in this order never strands a reference.
 TABLES_IN_DELETE_ORDER: tuple[type[models.Model], ...] = (
-    goals.KPIMeasurement, goals.KPI, goals.CheckIn, goals.Measurement, goals.KeyResult,
-    goals.GoalTask, goals.GoalContribution, goals.Goal, goals.Period,
-    design.TouchpointContributor, design.Touchpoint, design.Dependency,
-    design.TaskCompetency, design.TaskBusinessUnit, design.TaskLocation, design.TaskAssignment, design.Task,
-    org.PersonCompetency, design.CompetencyRequirement, design.Competency,
-    purpose.VisionAnswer, purpose.RoleProfile, purpose.Mission,
-    org.Person, org.Unit, org.Location, org.Organization,
-)  # fmt: skip
+    goals.KPIMeasurement,
+    goals.KPI,
+    goals.CheckIn,
+    goals.Measurement,
+    goals.KeyResult,
+    goals.GoalTask,
+    goals.GoalContribution,
+    goals.Goal,
+    goals.Period,
+    design.TouchpointContributor,
+    design.Touchpoint,
+    design.Dependency,
+    design.TaskCompetency,
+    design.TaskBusinessUnit,
+    design.TaskLocation,
+    design.TaskAssignment,
+    design.Task,
+    org.PersonCompetency,
+    design.CompetencyRequirement,
+    design.Competency,
+    purpose.VisionAnswer,
+    purpose.RoleProfile,
+    purpose.Mission,
+    org.Person,
+    org.Unit,
+    org.Location,
+    org.Organization,
+)
 
 
 def _date(value: Any) -> Any:
@@ -121,18 +141,40 @@ def _write_purpose(model: Model, people: set[str]) -> None:
         )
     insert_rows(
         purpose.RoleProfile,
-        ("unit", "toward", "horizon", "as_is_rights", "as_is_alignment", "target_rights", "target_alignment",
-         "rationale", "ordinal"),
-        ((r.unit, r.toward, r.horizon, _json(r.as_is.decision_rights), r.as_is.sales_alignment,
-          _json(r.target.decision_rights), r.target.sales_alignment, r.rationale, i)
-         for i, r in enumerate(model.role_profiles)),
-    )  # fmt: skip
+        (
+            "unit",
+            "toward",
+            "horizon",
+            "as_is_rights",
+            "as_is_alignment",
+            "target_rights",
+            "target_alignment",
+            "rationale",
+            "ordinal",
+        ),
+        (
+            (
+                r.unit,
+                r.toward,
+                r.horizon,
+                _json(r.as_is.decision_rights),
+                r.as_is.sales_alignment,
+                _json(r.target.decision_rights),
+                r.target.sales_alignment,
+                r.rationale,
+                i,
+            )
+            for i, r in enumerate(model.role_profiles)
+        ),
+    )
     insert_rows(
         purpose.VisionAnswer,
         ("question", "scope", "toward", "status", "answer", "owner_unit", "owner_person", "ordinal"),
-        ((v.question, v.scope, v.toward, v.status, v.answer, *_owner(v.owner, people), i)
-         for i, v in enumerate(model.vision)),
-    )  # fmt: skip
+        (
+            (v.question, v.scope, v.toward, v.status, v.answer, *_owner(v.owner, people), i)
+            for i, v in enumerate(model.vision)
+        ),
+    )
 
 
 def _write_design(model: Model) -> None:
@@ -154,11 +196,13 @@ def _write_design(model: Model) -> None:
     insert_rows(
         design.TaskAssignment,
         ("task", "unit", "role", "ordinal"),
-        ((t.id, unit, role, j)
-         for t in model.tasks
-         for role, units in (("R", t.responsible), ("C", t.consulted), ("I", t.informed))
-         for j, unit in enumerate(units)),
-    )  # fmt: skip
+        (
+            (t.id, unit, role, j)
+            for t in model.tasks
+            for role, units in (("R", t.responsible), ("C", t.consulted), ("I", t.informed))
+            for j, unit in enumerate(units)
+        ),
+    )
     insert_rows(
         design.TaskLocation,
         ("task", "location", "ordinal"),
@@ -200,9 +244,11 @@ def _write_goals(model: Model, people: set[str], versions: dict[str, int]) -> No
     insert_rows(
         goals.Goal,
         ("id", "title", "owner_unit", "owner_person", "period", "description", "version", "ordinal"),
-        ((g.id, g.title, *_owner(g.owner, people), g.period, g.description, versions.get(g.id, 1), i)
-         for i, g in enumerate(model.goals)),
-    )  # fmt: skip
+        (
+            (g.id, g.title, *_owner(g.owner, people), g.period, g.description, versions.get(g.id, 1), i)
+            for i, g in enumerate(model.goals)
+        ),
+    )
     insert_rows(
         goals.GoalContribution,
         ("goal", "parent", "weight", "ordinal"),
@@ -216,13 +262,40 @@ def _write_goals(model: Model, people: set[str], versions: dict[str, int]) -> No
     key_results = [(g.id, j, kr) for g in model.goals for j, kr in enumerate(g.key_results)]
     insert_rows(
         goals.KeyResult,
-        ("id", "goal", "title", "unit", "baseline", "target", "direction", "range_low", "range_high", "weight",
-         "metric", "version", "ordinal"),
-        ((kr.id, goal_id, kr.title, kr.unit, kr.baseline, kr.target, kr.direction,
-          kr.range[0] if kr.range else None, kr.range[1] if kr.range else None, kr.weight,
-          _json(kr.metric), versions.get(f"kr:{kr.id}", 1), j)
-         for goal_id, j, kr in key_results),
-    )  # fmt: skip
+        (
+            "id",
+            "goal",
+            "title",
+            "unit",
+            "baseline",
+            "target",
+            "direction",
+            "range_low",
+            "range_high",
+            "weight",
+            "metric",
+            "version",
+            "ordinal",
+        ),
+        (
+            (
+                kr.id,
+                goal_id,
+                kr.title,
+                kr.unit,
+                kr.baseline,
+                kr.target,
+                kr.direction,
+                kr.range[0] if kr.range else None,
+                kr.range[1] if kr.range else None,
+                kr.weight,
+                _json(kr.metric),
+                versions.get(f"kr:{kr.id}", 1),
+                j,
+            )
+            for goal_id, j, kr in key_results
+        ),
+    )
     insert_rows(
         goals.Measurement,
         ("key_result", "date", "value", "source"),
@@ -231,16 +304,32 @@ def _write_goals(model: Model, people: set[str], versions: dict[str, int]) -> No
     insert_rows(
         goals.CheckIn,
         ("key_result", "date", "by", "confidence", "note", "ordinal"),
-        ((kr.id, _date(c.date), c.by, c.confidence, c.note, k)
-         for _, _, kr in key_results for k, c in enumerate(kr.check_ins)),
-    )  # fmt: skip
+        (
+            (kr.id, _date(c.date), c.by, c.confidence, c.note, k)
+            for _, _, kr in key_results
+            for k, c in enumerate(kr.check_ins)
+        ),
+    )
     insert_rows(
         goals.KPI,
-        ("id", "name", "owner_unit", "owner_person", "unit", "touchpoint", "better", "green", "red", "metric",
-         "ordinal"),
-        ((k.id, k.name, *_owner(k.owner, people), k.unit, k.touchpoint, k.better, k.green, k.red, _json(k.metric), i)
-         for i, k in enumerate(model.kpis)),
-    )  # fmt: skip
+        (
+            "id",
+            "name",
+            "owner_unit",
+            "owner_person",
+            "unit",
+            "touchpoint",
+            "better",
+            "green",
+            "red",
+            "metric",
+            "ordinal",
+        ),
+        (
+            (k.id, k.name, *_owner(k.owner, people), k.unit, k.touchpoint, k.better, k.green, k.red, _json(k.metric), i)
+            for i, k in enumerate(model.kpis)
+        ),
+    )
     insert_rows(
         goals.KPIMeasurement,
         ("kpi", "date", "value", "source"),

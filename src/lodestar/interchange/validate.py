@@ -11,18 +11,37 @@ from lodestar.lib import model as m
 
 TOP_LEVEL_KEYS = frozenset(
     {
-        "lodestar", "organization", "locations", "units", "people", "mission", "role_profiles", "vision",
-        "tasks", "dependencies", "competencies", "touchpoints", "periods", "goals", "kpis",
+        "lodestar",
+        "organization",
+        "locations",
+        "units",
+        "people",
+        "mission",
+        "role_profiles",
+        "vision",
+        "tasks",
+        "dependencies",
+        "competencies",
+        "touchpoints",
+        "periods",
+        "goals",
+        "kpis",
     }
-)  # fmt: skip
+)
 FORMAT_VERSION = 1
 
 
 # The sections whose ids other entities refer to, by the kind of entity they hold.
 REFERENCED_SECTIONS = {
-    "location": "locations", "unit": "units", "person": "people", "competency": "competencies", "task": "tasks",
-    "touchpoint": "touchpoints", "period": "periods", "goal": "goals",
-}  # fmt: skip
+    "location": "locations",
+    "unit": "units",
+    "person": "people",
+    "competency": "competencies",
+    "task": "tasks",
+    "touchpoint": "touchpoints",
+    "period": "periods",
+    "goal": "goals",
+}
 
 
 def _written_ids(section: Any) -> set[str] | None:

@@ -37,9 +37,14 @@ MISSION_SUBJECT = "mission"
 def record_mission_revision(mission: m.Mission, *, actor: Actor) -> p.MissionRevision:
     """Keep the mission as written now in its history (who, when)."""
     return p.MissionRevision.objects.create(
-        statement=mission.statement, scope=mission.scope, adopted=mission.adopted, principles=list(mission.principles),
-        recorded_at=timezone.now(), recorded_by=actor.label, surface=actor.surface,
-    )  # fmt: skip
+        statement=mission.statement,
+        scope=mission.scope,
+        adopted=mission.adopted,
+        principles=list(mission.principles),
+        recorded_at=timezone.now(),
+        recorded_by=actor.label,
+        surface=actor.surface,
+    )
 
 
 def list_mission_revisions(*, limit: int = 50) -> list[p.MissionRevision]:
@@ -58,9 +63,13 @@ def get_mission() -> m.Mission:
 def _write_mission(mission: m.Mission) -> None:
     p.Mission.objects.update_or_create(
         id=1,
-        defaults={"statement": mission.statement, "scope_id": mission.scope, "adopted": mission.adopted,
-                  "principles": list(mission.principles)},
-    )  # fmt: skip
+        defaults={
+            "statement": mission.statement,
+            "scope_id": mission.scope,
+            "adopted": mission.adopted,
+            "principles": list(mission.principles),
+        },
+    )
 
 
 def create_mission(*, actor: Actor, document: Any) -> SavedEntity:
@@ -136,10 +145,14 @@ def vision_answers_by_id(model: m.Model) -> dict[int, m.VisionAnswer]:
 def _vision_columns(answer: m.VisionAnswer, model: m.Model) -> dict[str, Any]:
     person = answer.owner is not None and any(x.id == answer.owner for x in model.people)
     return {
-        "question": answer.question, "scope_id": answer.scope, "toward_id": answer.toward, "status": answer.status,
-        "answer": answer.answer, "owner_unit_id": None if person else answer.owner,
+        "question": answer.question,
+        "scope_id": answer.scope,
+        "toward_id": answer.toward,
+        "status": answer.status,
+        "answer": answer.answer,
+        "owner_unit_id": None if person else answer.owner,
         "owner_person_id": answer.owner if person else None,
-    }  # fmt: skip
+    }
 
 
 def create_vision_answer(*, actor: Actor, document: Any) -> SavedEntity:
@@ -191,11 +204,15 @@ def role_profiles_by_id(model: m.Model) -> dict[int, m.RoleProfile]:
 
 def _role_columns(profile: m.RoleProfile) -> dict[str, Any]:
     return {
-        "unit_id": profile.unit, "toward_id": profile.toward, "horizon": profile.horizon,
-        "as_is_rights": profile.as_is.decision_rights, "as_is_alignment": profile.as_is.sales_alignment,
-        "target_rights": profile.target.decision_rights, "target_alignment": profile.target.sales_alignment,
+        "unit_id": profile.unit,
+        "toward_id": profile.toward,
+        "horizon": profile.horizon,
+        "as_is_rights": profile.as_is.decision_rights,
+        "as_is_alignment": profile.as_is.sales_alignment,
+        "target_rights": profile.target.decision_rights,
+        "target_alignment": profile.target.sales_alignment,
         "rationale": profile.rationale,
-    }  # fmt: skip
+    }
 
 
 def _role_subject(profile: m.RoleProfile) -> str:

@@ -78,12 +78,17 @@ def _same(values: tuple[str, ...]) -> Choices:
 
 def mission_fields(model: m.Model) -> list[Field]:
     return [
-        Field("statement", "Mission statement", "textarea", required=True,
-              help="The purpose of marketing & sales, in a few sentences."),
+        Field(
+            "statement",
+            "Mission statement",
+            "textarea",
+            required=True,
+            help="The purpose of marketing & sales, in a few sentences.",
+        ),
         Field("scope", "Scope", "select", _units(model), required=True, help="The unit the mission belongs to."),
         Field("adopted", "Adopted on", "date"),
         Field("principles", "Principles", "lines", help="One per line."),
-    ]  # fmt: skip
+    ]
 
 
 def vision_fields(model: m.Model) -> list[Field]:
@@ -106,12 +111,24 @@ def role_profile_fields(model: m.Model) -> list[Field]:
     ]
     for state, label in (("as_is", "As-is"), ("target", "Target")):
         fields += [
-            Field(f"{state}.decision_rights.{area}", f"{label}: {area.replace('_', ' ')}", "select",
-                  _same(DECISION_LEVELS), required=True)
+            Field(
+                f"{state}.decision_rights.{area}",
+                f"{label}: {area.replace('_', ' ')}",
+                "select",
+                _same(DECISION_LEVELS),
+                required=True,
+            )
             for area in DECISION_AREAS
-        ]  # fmt: skip
-        fields.append(Field(f"{state}.sales_alignment", f"{label}: sales alignment", "select",
-                            _same(SALES_ALIGNMENTS), required=True))  # fmt: skip
+        ]
+        fields.append(
+            Field(
+                f"{state}.sales_alignment",
+                f"{label}: sales alignment",
+                "select",
+                _same(SALES_ALIGNMENTS),
+                required=True,
+            )
+        )
     fields.append(Field("rationale", "Rationale", "textarea"))
     return fields
 
@@ -129,9 +146,10 @@ def task_fields(model: m.Model) -> list[Field]:
         Field("informed", "Informed (I)", "multi", units),
         Field("locations", "Locations", "multi", [(x.id, x.name) for x in model.locations]),
         Field("toward", "Serves business units", "multi", _business_units(model)),
-        Field("competencies", "Competencies it needs (level 1–5)", "levels",
-              [(c.id, c.name) for c in model.competencies]),
-    ]  # fmt: skip
+        Field(
+            "competencies", "Competencies it needs (level 1–5)", "levels", [(c.id, c.name) for c in model.competencies]
+        ),
+    ]
 
 
 def dependency_fields(model: m.Model) -> list[Field]:

@@ -23,9 +23,13 @@ urlpatterns = [
     path("reports/units/<str:unit_id>.pdf", reports.unit_pdf, name="report-unit"),
 ]
 for prefix, kind in (
-    ("vision/answers", "vision"), ("roles/profiles", "role_profile"), ("tasks", "task"),
-    ("dependencies", "dependency"), ("competencies", "competency"), ("touchpoints", "touchpoint"),
-):  # fmt: skip
+    ("vision/answers", "vision"),
+    ("roles/profiles", "role_profile"),
+    ("tasks", "task"),
+    ("dependencies", "dependency"),
+    ("competencies", "competency"),
+    ("touchpoints", "touchpoint"),
+):
     name = kind.replace("_", "-")
     urlpatterns += [
         path(f"{prefix}/new", design_edits.entity_new, {"kind_name": kind}, name=f"{name}-new"),

@@ -97,10 +97,17 @@ MODEL: dict[str, Any] = {
         },
     ],
     "kpis": [
-        {"id": "web-visits", "name": "Web visits", "owner": "mkt", "better": "higher", "green": 1000, "red": 500,
-         "measurements": [{"date": "2026-06-01", "value": 800}]},
+        {
+            "id": "web-visits",
+            "name": "Web visits",
+            "owner": "mkt",
+            "better": "higher",
+            "green": 1000,
+            "red": 500,
+            "measurements": [{"date": "2026-06-01", "value": 800}],
+        },
     ],
-}  # fmt: skip
+}
 
 
 def import_document(document: dict[str, Any]) -> None:

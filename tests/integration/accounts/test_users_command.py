@@ -12,8 +12,18 @@ def run_with_stdin(monkeypatch, text, *args):
 
 
 def test_users_add_reads_the_password_from_stdin_and_hashes_it_with_argon2(org, monkeypatch):
-    result = run_with_stdin(monkeypatch, "s3cret-password\n", "users", "add", "Sam@Example.com", "--role", "member",
-                            "--person", "sam", "--password-stdin")  # fmt: skip
+    result = run_with_stdin(
+        monkeypatch,
+        "s3cret-password\n",
+        "users",
+        "add",
+        "Sam@Example.com",
+        "--role",
+        "member",
+        "--person",
+        "sam",
+        "--password-stdin",
+    )
     assert result.code == 0, result.err
     user = User.objects.get(email="sam@example.com")
     assert user.password.startswith("argon2")
@@ -39,11 +49,15 @@ def test_users_add_without_stdin_prints_a_generated_password(org):
     ("args", "stdin", "message"),
     [
         (("users", "add", "not-an-email", "--role", "member", "--password-stdin"), "long-enough-1\n", "not an email"),
-        (("users", "add", "a@example.com", "--role", "member", "--person", "nobody", "--password-stdin"), "long-enough-1\n", "unknown person"),
+        (
+            ("users", "add", "a@example.com", "--role", "member", "--person", "nobody", "--password-stdin"),
+            "long-enough-1\n",
+            "unknown person",
+        ),
         (("users", "add", "a@example.com", "--role", "member", "--password-stdin"), "short\n", "at least 8"),
         (("users", "add", "a@example.com", "--role", "member", "--password-stdin"), "", "no password"),
     ],
-)  # fmt: skip
+)
 def test_users_add_refuses_bad_input_with_exit_code_2(org, monkeypatch, args, stdin, message):
     result = run_with_stdin(monkeypatch, stdin, *args)
     assert result.code == 2

@@ -18,23 +18,50 @@ DESIGN_MODEL["units"] += [
 DESIGN_MODEL["locations"] = [{"id": "hq", "name": "Head office"}, {"id": "north", "name": "North branch"}]
 DESIGN_MODEL["people"][1]["competencies"] = {"web-analytics": 2}
 DESIGN_MODEL["role_profiles"] = [
-    {"unit": "ms", "horizon": 2028,
-     "as_is": {"decision_rights": {"communication": "execute", "channels": "advise"}, "sales_alignment": "defined"},
-     "target": {"decision_rights": {"strategy": "co_decide", "communication": "lead", "customer_data": "lead"},
-                "sales_alignment": "aligned"}},
-]  # fmt: skip
+    {
+        "unit": "ms",
+        "horizon": 2028,
+        "as_is": {"decision_rights": {"communication": "execute", "channels": "advise"}, "sales_alignment": "defined"},
+        "target": {
+            "decision_rights": {"strategy": "co_decide", "communication": "lead", "customer_data": "lead"},
+            "sales_alignment": "aligned",
+        },
+    },
+]
 DESIGN_MODEL["vision"] = [
     {"question": "mission", "status": "agreed", "answer": "Adopted in January.", "owner": "jo"},
     {"question": "tasks", "status": "draft", "answer": "Analytics comes in, print goes out."},
 ]
 DESIGN_MODEL["tasks"] = [
-    {"id": "web-analytics", "name": "Web analytics", "change": "new", "delivery": "central", "responsible": ["mkt"],
-     "accountable": "ms", "consulted": ["it"], "locations": ["hq"], "competencies": {"web-analytics": 3}},
-    {"id": "print-ads", "name": "Print advertising", "change": "drop", "delivery": "external",
-     "responsible": ["agency"], "accountable": "mkt"},
-    {"id": "field-visits", "name": "Field visits", "change": "keep", "delivery": "decentral", "responsible": ["sales"],
-     "locations": ["north"], "toward": ["bu-valves"]},
-]  # fmt: skip
+    {
+        "id": "web-analytics",
+        "name": "Web analytics",
+        "change": "new",
+        "delivery": "central",
+        "responsible": ["mkt"],
+        "accountable": "ms",
+        "consulted": ["it"],
+        "locations": ["hq"],
+        "competencies": {"web-analytics": 3},
+    },
+    {
+        "id": "print-ads",
+        "name": "Print advertising",
+        "change": "drop",
+        "delivery": "external",
+        "responsible": ["agency"],
+        "accountable": "mkt",
+    },
+    {
+        "id": "field-visits",
+        "name": "Field visits",
+        "change": "keep",
+        "delivery": "decentral",
+        "responsible": ["sales"],
+        "locations": ["north"],
+        "toward": ["bu-valves"],
+    },
+]
 DESIGN_MODEL["dependencies"] = [
     {"from": "mkt", "to": "it", "about": "Tracking data", "kind": "data", "now": 1, "target": 3},
     {"from": "sales", "to": "mkt", "about": "Qualified leads", "kind": "service", "now": 2, "target": 4},
@@ -44,10 +71,16 @@ DESIGN_MODEL["competencies"] = [
     {"id": "negotiation", "name": "Negotiation", "category": "sales", "required": {"sales": 3}},
 ]
 DESIGN_MODEL["touchpoints"] = [
-    {"id": "website", "name": "Website", "stage": "consideration", "channel": "web", "owner": "mkt",
-     "contributors": ["it"]},
+    {
+        "id": "website",
+        "name": "Website",
+        "stage": "consideration",
+        "channel": "web",
+        "owner": "mkt",
+        "contributors": ["it"],
+    },
     {"id": "trade-fair", "name": "Trade fair", "stage": "awareness", "channel": "trade_fair", "owner": "sales"},
-]  # fmt: skip
+]
 DESIGN_MODEL["kpis"][0]["touchpoint"] = "website"
 
 

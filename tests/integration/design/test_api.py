@@ -17,9 +17,12 @@ NEW = {
     "touchpoints": {"id": "webinar", "name": "Webinar", "stage": "consideration", "channel": "web", "owner": "mkt"},
     "dependencies": {"from": "sales", "to": "it", "about": "CRM", "kind": "data", "now": 1, "target": 2},
     "vision-answers": {"question": "goals", "status": "draft", "answer": "Leads and pipeline."},
-    "role-profiles": {"unit": "sales", "as_is": {"decision_rights": {}, "sales_alignment": "defined"},
-                      "target": {"decision_rights": {"channels": "lead"}, "sales_alignment": "aligned"}},
-}  # fmt: skip
+    "role-profiles": {
+        "unit": "sales",
+        "as_is": {"decision_rights": {}, "sales_alignment": "defined"},
+        "target": {"decision_rights": {"channels": "lead"}, "sales_alignment": "aligned"},
+    },
+}
 EXISTING = {
     "tasks": "web-analytics",
     "competencies": "negotiation",
@@ -99,8 +102,19 @@ def test_admins_and_editors_may_write(api_as, user):
     assert api_as(user).post("/tasks", NEW["tasks"]).status_code == 201
 
 
-BAD_BODIES = [None, [], "text", 3, {"id": 5}, {"id": "x" * 300}, {"unknown": True}, {"name": ["list"]},
-              {"id": "a", "name": "A", "change": None, "delivery": {}}, {"required": "all"}, {"now": 1e400}]  # fmt: skip
+BAD_BODIES = [
+    None,
+    [],
+    "text",
+    3,
+    {"id": 5},
+    {"id": "x" * 300},
+    {"unknown": True},
+    {"name": ["list"]},
+    {"id": "a", "name": "A", "change": None, "delivery": {}},
+    {"required": "all"},
+    {"now": 1e400},
+]
 
 
 @pytest.mark.parametrize("name", sorted(NEW))
@@ -123,8 +137,18 @@ def test_unreadable_bodies_are_400(api_as, raw):
     assert api_as("editor").post("/tasks", raw=raw).status_code == 400
 
 
-@pytest.mark.parametrize("path", ["/tasks/nope", "/dependencies/999", "/dependencies/x", "/vision-answers/0",
-                                  "/role-profiles/-1", "/competencies/nope", "/touchpoints/nope"])  # fmt: skip
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/tasks/nope",
+        "/dependencies/999",
+        "/dependencies/x",
+        "/vision-answers/0",
+        "/role-profiles/-1",
+        "/competencies/nope",
+        "/touchpoints/nope",
+    ],
+)
 def test_unknown_entities_are_4xx(api_as, path):
     response = api_as("viewer").get(path)
     assert response.status_code in (404, 422)

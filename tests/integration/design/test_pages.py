@@ -80,9 +80,15 @@ def test_the_unit_report_of_an_unknown_unit_is_not_found(browser_as):
 def test_an_editor_creates_a_task_through_the_form(browser_as):
     response = browser_as("editor").post(
         "/tasks/new",
-        {"id": "crm", "name": "CRM care", "change": "new", "delivery": "central", "responsible": ["sales", "mkt"],
-         "competencies.negotiation": "2"},
-    )  # fmt: skip
+        {
+            "id": "crm",
+            "name": "CRM care",
+            "change": "new",
+            "delivery": "central",
+            "responsible": ["sales", "mkt"],
+            "competencies.negotiation": "2",
+        },
+    )
     assert response.status_code == 302
     assert response["Location"] == "/tasks/#task-crm"
     task = next(t for t in load_model().tasks if t.id == "crm")
@@ -107,14 +113,22 @@ def test_an_editor_edits_a_role_profile_s_decision_rights(browser_as):
     path = "/roles/profiles/{profile1}/edit".format(**rows())
     form = editor.get(path).content.decode()
     version = form.split('name="version" value="')[1].split('"')[0]
-    data = {"unit": "ms", "horizon": "2029", "as_is.sales_alignment": "defined", "target.sales_alignment": "integrated",
-            "target.decision_rights.pricing": "lead", "version": version}  # fmt: skip
+    data = {
+        "unit": "ms",
+        "horizon": "2029",
+        "as_is.sales_alignment": "defined",
+        "target.sales_alignment": "integrated",
+        "target.decision_rights.pricing": "lead",
+        "version": version,
+    }
     response = editor.post(path, data)
     assert response.status_code == 302
     profile = load_model().role_profiles[0]
     assert (profile.horizon, profile.target.decision_rights, profile.target.sales_alignment) == (
-        2029, {"pricing": "lead"}, "integrated",
-    )  # fmt: skip
+        2029,
+        {"pricing": "lead"},
+        "integrated",
+    )
 
 
 def test_a_stale_form_is_a_conflict(browser_as):
@@ -174,15 +188,23 @@ WRITES = {
     "new task": ("post", "/tasks/new", {"id": "t", "name": "T", "change": "new", "delivery": "central"}),
     "edit task form": ("get", "/tasks/web-analytics/edit", None),
     "delete task": ("post", "/tasks/field-visits/delete", {}),
-    "new dependency": ("post", "/dependencies/new", {"from": "mkt", "to": "it", "about": "A", "kind": "data", "now": "1", "target": "2"}),
+    "new dependency": (
+        "post",
+        "/dependencies/new",
+        {"from": "mkt", "to": "it", "about": "A", "kind": "data", "now": "1", "target": "2"},
+    ),
     "delete dependency": ("post", "/dependencies/{dependency2}/delete", {}),
     "new competency": ("post", "/competencies/new", {"id": "c", "name": "C"}),
     "edit competency form": ("get", "/competencies/negotiation/edit", None),
     "delete competency": ("post", "/competencies/negotiation/delete", {}),
     "person level": ("post", "/competencies/levels", {"person": "kim", "competency": "negotiation", "level": "2"}),
-    "new touchpoint": ("post", "/touchpoints/new", {"id": "tp", "name": "TP", "stage": "usage", "channel": "web", "owner": "mkt"}),
+    "new touchpoint": (
+        "post",
+        "/touchpoints/new",
+        {"id": "tp", "name": "TP", "stage": "usage", "channel": "web", "owner": "mkt"},
+    ),
     "delete touchpoint": ("post", "/touchpoints/trade-fair/delete", {}),
-}  # fmt: skip
+}
 
 
 @pytest.mark.parametrize("user", ["admin", "editor", "sam", "kim", "viewer", "unlinked"])

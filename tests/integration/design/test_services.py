@@ -153,9 +153,12 @@ def test_a_role_profile_is_checked_area_by_area(org):
     with pytest.raises(Invalid) as caught:
         purpose.create_role_profile(
             actor=EDITOR,
-            document={"unit": "mkt", "as_is": {"decision_rights": {"pricing": "boss"}, "sales_alignment": "defined"},
-                      "target": {"decision_rights": {}, "sales_alignment": "aligned"}},
-        )  # fmt: skip
+            document={
+                "unit": "mkt",
+                "as_is": {"decision_rights": {"pricing": "boss"}, "sales_alignment": "defined"},
+                "target": {"decision_rights": {}, "sales_alignment": "aligned"},
+            },
+        )
     assert caught.value.issues[0][0] == "as_is.decision_rights.pricing"
 
 
@@ -217,11 +220,18 @@ def test_a_touchpoint_with_kpis_cannot_be_deleted(org):
 
 def test_a_touchpoint_s_contributors_are_replaced(org):
     version = fingerprint(
-        {"id": "website", "name": "Website", "stage": "consideration", "channel": "web", "owner": "mkt",
-         "contributors": ["it"]}
-    )  # fmt: skip
-    design.update_touchpoint(actor=EDITOR, touchpoint_id="website", changes={"contributors": ["sales", "ms"]},
-                             version=version)  # fmt: skip
+        {
+            "id": "website",
+            "name": "Website",
+            "stage": "consideration",
+            "channel": "web",
+            "owner": "mkt",
+            "contributors": ["it"],
+        }
+    )
+    design.update_touchpoint(
+        actor=EDITOR, touchpoint_id="website", changes={"contributors": ["sales", "ms"]}, version=version
+    )
     assert load_model().touchpoints[0].contributors == ["sales", "ms"]
 
 

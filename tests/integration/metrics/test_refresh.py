@@ -39,16 +39,33 @@ METRICS = {
     "lodestar_metrics": 1,
     "warehouse": {"engine": "duckdb", "tables": {"leads": "leads.csv"}},
     "sources": {
-        "leads": {"table": "leads", "time": "created_at", "dimensions": {"channel": "lower(channel)"}, "filter": "NOT is_test"}
+        "leads": {
+            "table": "leads",
+            "time": "created_at",
+            "dimensions": {"channel": "lower(channel)"},
+            "filter": "NOT is_test",
+        }
     },
     "metrics": {
-        "mqls": {"type": "simple", "source": "leads", "agg": "count_distinct", "expr": "lead_id", "time": "mql_at",
-                 "filter": "mql_at IS NOT NULL"},
-        "converted": {"type": "simple", "source": "leads", "agg": "count_distinct", "expr": "lead_id", "time": "mql_at",
-                      "filter": "mql_at IS NOT NULL AND sql_at IS NOT NULL"},
+        "mqls": {
+            "type": "simple",
+            "source": "leads",
+            "agg": "count_distinct",
+            "expr": "lead_id",
+            "time": "mql_at",
+            "filter": "mql_at IS NOT NULL",
+        },
+        "converted": {
+            "type": "simple",
+            "source": "leads",
+            "agg": "count_distinct",
+            "expr": "lead_id",
+            "time": "mql_at",
+            "filter": "mql_at IS NOT NULL AND sql_at IS NOT NULL",
+        },
         "conversion": {"type": "ratio", "numerator": "converted", "denominator": "mqls", "unit": "%"},
     },
-}  # fmt: skip
+}
 
 
 @dataclass
@@ -106,8 +123,11 @@ def test_a_sliced_bucket_binding_covers_each_whole_bucket(world: World) -> None:
         "web-weekly", {"id": "mqls", "where": {"channel": "web"}, "window": "bucket", "grain": "week"}
     )
     refresh(as_of=date(2026, 1, 20), definitions_path=world.metrics_file)
-    weeks = [(date(2026, 1, 4), "2025-12-29", "2026-01-05"), (date(2026, 1, 11), "2026-01-05", "2026-01-12"),
-             (date(2026, 1, 18), "2026-01-12", "2026-01-19")]  # fmt: skip
+    weeks = [
+        (date(2026, 1, 4), "2025-12-29", "2026-01-05"),
+        (date(2026, 1, 11), "2026-01-05", "2026-01-12"),
+        (date(2026, 1, 18), "2026-01-12", "2026-01-19"),
+    ]
     assert stored(key_result) == [
         (day, mqls_between(world, start, end, "AND lower(channel) = 'web'"), "metric:mqls") for day, start, end in weeks
     ]

@@ -42,8 +42,14 @@ def test_the_goal_form_offers_a_member_only_owners_they_may_use(browser_as):
 
 
 def test_editing_a_goal_realigns_it(browser_as):
-    form = {"title": "Measure every campaign", "owner": "mkt", "period": "fy2026", "version": "1",
-            "parent-0": "sales-pipeline", "weight-0": "3"}  # fmt: skip
+    form = {
+        "title": "Measure every campaign",
+        "owner": "mkt",
+        "period": "fy2026",
+        "version": "1",
+        "parent-0": "sales-pipeline",
+        "weight-0": "3",
+    }
     response = browser_as("editor").post("/goals/mkt-analytics/edit", form)
     assert response.status_code == 302
     assert list(GoalContribution.objects.filter(goal_id="mkt-analytics").values_list("parent_id", "weight")) == [

@@ -249,9 +249,12 @@ def edit_key_result(client, **metric):
 def test_the_key_result_editor_binds_a_metric_with_slice_window_and_grain(browser_as, metrics_file):
     client = browser_as("sam")
     response = edit_key_result(
-        client, metric_id="mqls", metric_where="channel=web, business_unit=bu-pumps", metric_window="bucket",
+        client,
+        metric_id="mqls",
+        metric_where="channel=web, business_unit=bu-pumps",
+        metric_window="bucket",
         metric_grain="week",
-    )  # fmt: skip
+    )
     assert response.status_code == 302
     assert KeyResult.objects.get(id="tracked-share").metric == {
         "id": "mqls",

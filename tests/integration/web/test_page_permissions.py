@@ -5,17 +5,25 @@ import pytest
 WRITES = {
     "create goal": ("post", "/goals/new", {"id": "g", "title": "G", "owner": "mkt", "period": "fy2026"}),
     "edit goal form": ("get", "/goals/mkt-analytics/edit", None),
-    "edit goal": ("post", "/goals/mkt-analytics/edit", {"title": "T", "owner": "mkt", "period": "fy2026", "version": "1"}),
+    "edit goal": (
+        "post",
+        "/goals/mkt-analytics/edit",
+        {"title": "T", "owner": "mkt", "period": "fy2026", "version": "1"},
+    ),
     "delete goal form": ("get", "/goals/ana-campaigns/delete", None),
     "delete goal": ("post", "/goals/ana-campaigns/delete", {"version": "1"}),
     "new key result form": ("get", "/goals/mkt-analytics/key-results/new", None),
     "create key result": ("post", "/goals/mkt-analytics/key-results/new", {"id": "k", "title": "K"}),
     "edit key result form": ("get", "/key-results/tracked-share/edit", None),
-    "edit key result": ("post", "/key-results/tracked-share/edit", {"title": "T", "baseline": "20", "target": "95", "version": "1"}),
+    "edit key result": (
+        "post",
+        "/key-results/tracked-share/edit",
+        {"title": "T", "baseline": "20", "target": "95", "version": "1"},
+    ),
     "delete key result": ("post", "/key-results/campaigns/delete", {}),
     "record measurement": ("post", "/key-results/tracked-share/measurements", {"date": "2026-06-30", "value": "40"}),
     "record check-in": ("post", "/key-results/tracked-share/check-ins", {"date": "2026-06-30", "confidence": "7"}),
-}  # fmt: skip
+}
 ALLOWED = {"admin", "editor", "sam", "ana"}
 REFUSED = {"kim", "viewer", "unlinked"}
 

@@ -25,19 +25,56 @@ def grown_document(teams: int) -> dict[str, Any]:
     kpis = []
     for t in range(teams):
         units.append({"id": f"t{t}", "name": f"Team {t}", "kind": "team", "parent": "ms", "lead": f"p{t}-0"})
-        goals.append({"id": f"g{t}", "title": f"Team goal {t}", "owner": f"t{t}", "period": "fy",
-                      "contributes_to": [{"goal": "top", "weight": 2}],
-                      "key_results": [{"id": f"kr{t}", "title": f"KR {t}", "baseline": 0, "target": 10,
-                                       "measurements": [{"date": "2026-03-01", "value": 2}, {"date": "2026-06-01", "value": 5}],
-                                       "check_ins": [{"date": "2026-06-01", "by": f"p{t}-0", "confidence": 3, "note": "Slow"}]}]})  # fmt: skip
-        kpis.append({"id": f"kpi{t}", "name": f"KPI {t}", "owner": f"t{t}", "better": "higher", "green": 10, "red": 5,
-                     "measurements": [{"date": "2026-06-01", "value": 7}]})  # fmt: skip
+        goals.append(
+            {
+                "id": f"g{t}",
+                "title": f"Team goal {t}",
+                "owner": f"t{t}",
+                "period": "fy",
+                "contributes_to": [{"goal": "top", "weight": 2}],
+                "key_results": [
+                    {
+                        "id": f"kr{t}",
+                        "title": f"KR {t}",
+                        "baseline": 0,
+                        "target": 10,
+                        "measurements": [{"date": "2026-03-01", "value": 2}, {"date": "2026-06-01", "value": 5}],
+                        "check_ins": [{"date": "2026-06-01", "by": f"p{t}-0", "confidence": 3, "note": "Slow"}],
+                    }
+                ],
+            }
+        )
+        kpis.append(
+            {
+                "id": f"kpi{t}",
+                "name": f"KPI {t}",
+                "owner": f"t{t}",
+                "better": "higher",
+                "green": 10,
+                "red": 5,
+                "measurements": [{"date": "2026-06-01", "value": 7}],
+            }
+        )
         for i in range(4):
             people.append({"id": f"p{t}-{i}", "name": f"Person {t}-{i}", "unit": f"t{t}"})
-            goals.append({"id": f"g{t}-{i}", "title": f"Personal goal {t}-{i}", "owner": f"p{t}-{i}", "period": "fy",
-                          "contributes_to": [{"goal": f"g{t}"}, {"goal": "top", "weight": 0.5}],
-                          "key_results": [{"id": f"kr{t}-{i}", "title": "KR", "baseline": 5, "target": 1,
-                                           "measurements": [{"date": "2026-05-01", "value": 4}]}]})  # fmt: skip
+            goals.append(
+                {
+                    "id": f"g{t}-{i}",
+                    "title": f"Personal goal {t}-{i}",
+                    "owner": f"p{t}-{i}",
+                    "period": "fy",
+                    "contributes_to": [{"goal": f"g{t}"}, {"goal": "top", "weight": 0.5}],
+                    "key_results": [
+                        {
+                            "id": f"kr{t}-{i}",
+                            "title": "KR",
+                            "baseline": 5,
+                            "target": 1,
+                            "measurements": [{"date": "2026-05-01", "value": 4}],
+                        }
+                    ],
+                }
+            )
     return {
         "lodestar": 1,
         "organization": {"name": "Grown Ltd"},

@@ -14,8 +14,9 @@ AS_OF = date(2026, 6, 30)
 
 def kpi(id: str, touchpoint: str | None, value: float | None) -> KPI:
     measurements = [] if value is None else [Measurement(date(2026, 6, 1), value)]
-    return KPI(id=id, name=id, owner="ms", better="higher", green=80, red=50, touchpoint=touchpoint,
-               measurements=measurements)  # fmt: skip
+    return KPI(
+        id=id, name=id, owner="ms", better="higher", green=80, red=50, touchpoint=touchpoint, measurements=measurements
+    )
 
 
 def test_an_empty_model_has_six_empty_stages() -> None:

@@ -47,8 +47,11 @@ def test_tasks_split_into_r_or_a_and_only_c_or_i_and_changes_are_ordered() -> No
     )
     card = role_card(m, "mkt")
     assert [(item.task.id, item.label) for item in card.leads_or_does] == [
-        ("fairs", "R"), ("web", "R/A"), ("press", "A"), ("abm", "R")
-    ]  # fmt: skip
+        ("fairs", "R"),
+        ("web", "R/A"),
+        ("press", "A"),
+        ("abm", "R"),
+    ]
     assert [(item.task.id, item.letters) for item in card.supports] == [("crm", "CI")]
     assert [item.task.id for item in card.changes] == ["web", "abm", "fairs"]
     assert (card.delivery.central, card.delivery.decentral) == (1, 1)

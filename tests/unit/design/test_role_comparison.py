@@ -8,8 +8,16 @@ from lodestar.lib.vocabulary import DECISION_AREAS
 from lodestar.scoring.roles import ARCHETYPE_MEANINGS
 from tests.unit.design.build import empty_model, model, unit
 
-SERVICE = RoleState({"channels": "execute", "communication": "advise", "customer_experience": "execute",
-                     "customer_data": "execute", "budget": "execute"}, "defined")  # fmt: skip
+SERVICE = RoleState(
+    {
+        "channels": "execute",
+        "communication": "advise",
+        "customer_experience": "execute",
+        "customer_data": "execute",
+        "budget": "execute",
+    },
+    "defined",
+)
 GROWTH = RoleState(dict.fromkeys(DECISION_AREAS, "lead"), "integrated")
 
 

@@ -68,9 +68,21 @@ def test_values_prints_json_rows_per_bucket(
 ) -> None:
     path = write_metrics(base_document)
     result = run(
-        "--metrics", str(path), "values", "spend", "--grain", "month", "--from", "2026-01-01", "--to", "2026-04-01",
-        "--where", "business_unit=bu-pumps", "--format", "json",
-    )  # fmt: skip
+        "--metrics",
+        str(path),
+        "values",
+        "spend",
+        "--grain",
+        "month",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-04-01",
+        "--where",
+        "business_unit=bu-pumps",
+        "--format",
+        "json",
+    )
     assert result.code == 0, result.err
     document = json.loads(result.out)
     connection = duckdb.connect()

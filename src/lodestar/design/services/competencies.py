@@ -89,9 +89,11 @@ def delete_competency(*, actor: Actor, competency_id: str, version: Any = None) 
         levels = {p.id: p.competencies[competency_id] for p in model.people if competency_id in p.competencies}
         d.Competency.objects.filter(id=competency_id).delete()
         audit.record(
-            actor=actor, action="competency.delete", subject=f"competency:{competency_id}",
+            actor=actor,
+            action="competency.delete",
+            subject=f"competency:{competency_id}",
             before={**before, "people": levels} if levels else before,
-        )  # fmt: skip
+        )
 
 
 def set_person_level(*, actor: Actor, person_id: str, competency_id: str, level: Any) -> int:
@@ -111,9 +113,12 @@ def set_person_level(*, actor: Actor, person_id: str, competency_id: str, level:
                 person_id=person_id, competency_id=competency_id, level=checked, ordinal=ordinal
             )
         audit.record(
-            actor=actor, action="person.competency.set", subject=f"person:{person_id}",
-            before=None if before is None else {competency_id: before}, after={competency_id: checked},
-        )  # fmt: skip
+            actor=actor,
+            action="person.competency.set",
+            subject=f"person:{person_id}",
+            before=None if before is None else {competency_id: before},
+            after={competency_id: checked},
+        )
     return checked
 
 
@@ -127,6 +132,8 @@ def remove_person_level(*, actor: Actor, person_id: str, competency_id: str) -> 
             raise NotFound(f"{person_id!r} has no level in {competency_id!r}")
         PersonCompetency.objects.filter(person_id=person_id, competency_id=competency_id).delete()
         audit.record(
-            actor=actor, action="person.competency.remove", subject=f"person:{person_id}",
+            actor=actor,
+            action="person.competency.remove",
+            subject=f"person:{person_id}",
             before={competency_id: person.competencies[competency_id]},
-        )  # fmt: skip
+        )

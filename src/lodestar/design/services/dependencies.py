@@ -31,9 +31,13 @@ def dependencies_by_id(model: m.Model) -> dict[int, m.Dependency]:
 
 def _columns(dependency: m.Dependency) -> dict[str, Any]:
     return {
-        "from_unit_id": dependency.from_unit, "to_unit_id": dependency.to_unit, "about": dependency.about,
-        "kind": dependency.kind, "now": dependency.now, "target": dependency.target,
-    }  # fmt: skip
+        "from_unit_id": dependency.from_unit,
+        "to_unit_id": dependency.to_unit,
+        "about": dependency.about,
+        "kind": dependency.kind,
+        "now": dependency.now,
+        "target": dependency.target,
+    }
 
 
 def create_dependency(*, actor: Actor, document: Any) -> SavedEntity:

@@ -55,9 +55,13 @@ def create_task(*, actor: Actor, document: Any) -> SavedEntity:
         model = stored_model()
         task = read_task(document, model=model)
         d.Task.objects.create(
-            id=task.id, name=task.name, change=task.change, delivery=task.delivery, accountable_id=task.accountable,
+            id=task.id,
+            name=task.name,
+            change=task.change,
+            delivery=task.delivery,
+            accountable_id=task.accountable,
             ordinal=next_ordinal(d.Task),
-        )  # fmt: skip
+        )
         _write_relations(task)
         after = task_document(task)
         audit.record(actor=actor, action="task.create", subject=f"task:{task.id}", after=after)

@@ -39,9 +39,13 @@ def create_touchpoint(*, actor: Actor, document: Any) -> SavedEntity:
         model = stored_model()
         tp = read_touchpoint(document, model=model)
         d.Touchpoint.objects.create(
-            id=tp.id, name=tp.name, stage=tp.stage, channel=tp.channel, owner_id=tp.owner,
+            id=tp.id,
+            name=tp.name,
+            stage=tp.stage,
+            channel=tp.channel,
+            owner_id=tp.owner,
             ordinal=next_ordinal(d.Touchpoint),
-        )  # fmt: skip
+        )
         _write_contributors(tp)
         after = touchpoint_document(tp)
         audit.record(actor=actor, action="touchpoint.create", subject=f"touchpoint:{tp.id}", after=after)

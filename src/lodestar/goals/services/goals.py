@@ -53,9 +53,14 @@ def create_goal(*, actor: Actor, document: Any) -> Saved:
         require_owner(actor, goal.owner, model, what="goals of this owner")
         ordinal = (g.Goal.objects.aggregate(last=Max("ordinal"))["last"] or 0) + 1
         g.Goal.objects.create(
-            id=goal.id, title=goal.title, period_id=goal.period, description=goal.description, version=1,
-            ordinal=ordinal, **owner_columns(model, goal.owner),
-        )  # fmt: skip
+            id=goal.id,
+            title=goal.title,
+            period_id=goal.period,
+            description=goal.description,
+            version=1,
+            ordinal=ordinal,
+            **owner_columns(model, goal.owner),
+        )
         _write_links(goal)
         for j, kr in enumerate(goal.key_results):
             insert_key_result(goal.id, kr, ordinal=j)
@@ -85,9 +90,12 @@ def update_goal(*, actor: Actor, goal_id: str, changes: Any, version: Any) -> Sa
         goal = read_goal(document, model=model, replacing=goal_id)
         require_owner(actor, goal.owner, model, what="goals of this owner")
         updated = g.Goal.objects.filter(id=goal_id, version=version).update(
-            title=goal.title, period_id=goal.period, description=goal.description, version=F("version") + 1,
+            title=goal.title,
+            period_id=goal.period,
+            description=goal.description,
+            version=F("version") + 1,
             **owner_columns(model, goal.owner),
-        )  # fmt: skip
+        )
         if not updated:
             raise Conflict(f"goal {goal_id!r} was changed by someone else at the same moment; reload and try again")
         _write_links(goal)

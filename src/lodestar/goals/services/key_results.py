@@ -61,9 +61,12 @@ def create_key_result(*, actor: Actor, goal_id: str, document: Any) -> Saved:
         ordinal = (g.KeyResult.objects.filter(goal_id=goal_id).aggregate(last=Max("ordinal"))["last"] or 0) + 1
         insert_key_result(goal_id, kr, ordinal=ordinal)
         audit.record(
-            actor=actor, action="key_result.create", subject=f"key_result:{kr.id}", goal_id=goal_id,
+            actor=actor,
+            action="key_result.create",
+            subject=f"key_result:{kr.id}",
+            goal_id=goal_id,
             after=key_result_document(kr),
-        )  # fmt: skip
+        )
     return Saved(id=kr.id, version=1)
 
 
@@ -92,9 +95,13 @@ def update_key_result(*, actor: Actor, key_result_id: str, changes: Any, version
         if not updated:
             raise Conflict(f"key result {key_result_id!r} was changed by someone else at the same moment; reload")
         audit.record(
-            actor=actor, action="key_result.update", subject=f"key_result:{key_result_id}", goal_id=goal.id,
-            before=before, after=key_result_document(kr),
-        )  # fmt: skip
+            actor=actor,
+            action="key_result.update",
+            subject=f"key_result:{key_result_id}",
+            goal_id=goal.id,
+            before=before,
+            after=key_result_document(kr),
+        )
     return Saved(id=key_result_id, version=version + 1)
 
 
@@ -109,6 +116,9 @@ def delete_key_result(*, actor: Actor, key_result_id: str, version: Any = None) 
             expect_version(version, stored, what=f"key result {key_result_id!r}")
         g.KeyResult.objects.filter(id=key_result_id).delete()
         audit.record(
-            actor=actor, action="key_result.delete", subject=f"key_result:{key_result_id}", goal_id=goal.id,
+            actor=actor,
+            action="key_result.delete",
+            subject=f"key_result:{key_result_id}",
+            goal_id=goal.id,
             before={**key_result_document(kr), "measurements": len(kr.measurements), "check_ins": len(kr.check_ins)},
-        )  # fmt: skip
+        )

@@ -31,9 +31,12 @@ def record_measurement(*, actor: Actor, key_result_id: str, document: Any) -> m.
             key_result_id=kr.id, date=measurement.date, value=measurement.value, source=measurement.source or ""
         )
         audit.record(
-            actor=actor, action="measurement.record", subject=f"key_result:{kr.id}", goal_id=goal.id,
+            actor=actor,
+            action="measurement.record",
+            subject=f"key_result:{kr.id}",
+            goal_id=goal.id,
             after=measurement_document(measurement),
-        )  # fmt: skip
+        )
     return measurement
 
 
@@ -51,11 +54,18 @@ def record_check_in(*, actor: Actor, key_result_id: str, document: Any) -> m.Che
         check_in = read_check_in(document, model=model)
         ordinal = (g.CheckIn.objects.filter(key_result_id=kr.id).aggregate(last=Max("ordinal"))["last"] or 0) + 1
         g.CheckIn.objects.create(
-            key_result_id=kr.id, date=check_in.date, by_id=check_in.by, confidence=check_in.confidence,
-            note=check_in.note, ordinal=ordinal,
-        )  # fmt: skip
+            key_result_id=kr.id,
+            date=check_in.date,
+            by_id=check_in.by,
+            confidence=check_in.confidence,
+            note=check_in.note,
+            ordinal=ordinal,
+        )
         audit.record(
-            actor=actor, action="check_in.record", subject=f"key_result:{kr.id}", goal_id=goal.id,
+            actor=actor,
+            action="check_in.record",
+            subject=f"key_result:{kr.id}",
+            goal_id=goal.id,
             after=check_in_document(check_in),
-        )  # fmt: skip
+        )
     return check_in

@@ -26,8 +26,14 @@ AUDIT_PAGE = 50
 UPLOADS = Path(tempfile.gettempdir()) / "lodestar-imports"
 
 
-def _users_page(request: HttpRequest, *, errors: dict[str, str] | None = None, values: dict[str, str] | None = None,
-                message: str = "", status: int = 200) -> HttpResponse:  # fmt: skip
+def _users_page(
+    request: HttpRequest,
+    *,
+    errors: dict[str, str] | None = None,
+    values: dict[str, str] | None = None,
+    message: str = "",
+    status: int = 200,
+) -> HttpResponse:
     return render(
         request,
         "web/admin_users.html",
@@ -57,9 +63,12 @@ def user_add(request: HttpRequest) -> HttpResponse:
     values = {key: request.POST.get(key, "").strip() for key in ("email", "role", "person")}
     try:
         user = services.create_user(
-            actor=actor_of(request), email=values["email"], role=values["role"], password=request.POST.get("password", ""),
+            actor=actor_of(request),
+            email=values["email"],
+            role=values["role"],
+            password=request.POST.get("password", ""),
             person_id=values["person"] or None,
-        )  # fmt: skip
+        )
     except Invalid as error:
         return _users_page(request, errors=field_errors(error), values=values, status=400)
     return _users_page(request, message=f"Added {user.email} as {user.role}.")
@@ -169,6 +178,11 @@ def audit_page(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "web/admin_audit.html",
-        {"entries": entries[:AUDIT_PAGE], "page": page, "more": len(entries) > AUDIT_PAGE, "goal": goal,
-         "users_url": reverse("admin-users")},
-    )  # fmt: skip
+        {
+            "entries": entries[:AUDIT_PAGE],
+            "page": page,
+            "more": len(entries) > AUDIT_PAGE,
+            "goal": goal,
+            "users_url": reverse("admin-users"),
+        },
+    )

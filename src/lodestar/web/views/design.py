@@ -41,9 +41,11 @@ def _page(
     request: HttpRequest, template: str, model: m.Model, context: dict[str, Any], status: int = 200
 ) -> HttpResponse:
     return render(
-        request, template, {"model": model, "can_edit": _can_edit(request), "organization": model.organization,
-                            **context}, status=status,
-    )  # fmt: skip
+        request,
+        template,
+        {"model": model, "can_edit": _can_edit(request), "organization": model.organization, **context},
+        status=status,
+    )
 
 
 def subject_href(subject: str | None, q: str = "") -> str:
@@ -79,13 +81,18 @@ def purpose_page(request: HttpRequest) -> HttpResponse:
         depth[unit.id] = level
     units = [{"unit": u, "depth": depth[u.id], "indent": depth[u.id] * 1.2} for u in model.units]
     revisions = purpose.list_mission_revisions()
-    return _page(request, "web/design/purpose.html", model, {
-        "mission": model.mission,
-        "scope_name": index.name(model.mission.scope) if model.mission else "",
-        "units": units,
-        "with_purpose": sum(1 for u in model.units if u.purpose),
-        "revisions": revisions,
-    })  # fmt: skip
+    return _page(
+        request,
+        "web/design/purpose.html",
+        model,
+        {
+            "mission": model.mission,
+            "scope_name": index.name(model.mission.scope) if model.mission else "",
+            "units": units,
+            "with_purpose": sum(1 for u in model.units if u.purpose),
+            "revisions": revisions,
+        },
+    )
 
 
 @require_GET
@@ -97,23 +104,42 @@ def vision_page(request: HttpRequest) -> HttpResponse:
     index = ModelIndex(model)
     q = _q(request)
     rows = [
-        {"row": row, "cells": [
-            {"cell": cell, "id": ids.get(id(cell.answer)) if cell.answer else None,
-             "owner": index.name(cell.answer.owner) if cell.answer and cell.answer.owner else ""}
-            for cell in row.cells]}
+        {
+            "row": row,
+            "cells": [
+                {
+                    "cell": cell,
+                    "id": ids.get(id(cell.answer)) if cell.answer else None,
+                    "owner": index.name(cell.answer.owner) if cell.answer and cell.answer.owner else "",
+                }
+                for cell in row.cells
+            ],
+        }
         for row in readiness.rows
-    ]  # fmt: skip
+    ]
     evidence = [
-        {"question": question, "text": a.QUESTION_TEXTS[question], "evidence": readiness.evidence[question],
-         "agreed": question in readiness.agreed,
-         "items": [(item, subject_href(item.subject, q)) for item in readiness.evidence[question].items]}
+        {
+            "question": question,
+            "text": a.QUESTION_TEXTS[question],
+            "evidence": readiness.evidence[question],
+            "agreed": question in readiness.agreed,
+            "items": [(item, subject_href(item.subject, q)) for item in readiness.evidence[question].items],
+        }
         for question in readiness.questions
-    ]  # fmt: skip
-    return _page(request, "web/design/vision.html", model, {
-        "readiness": readiness, "rows": rows, "evidence": evidence, "share_pct": round(readiness.share_agreed * 100),
-        "share_bar": svg(charts.share_bar(readiness.share_agreed, width=260), "bar-chart"),
-        "scope_name": index.name(readiness.scope),
-    })  # fmt: skip
+    ]
+    return _page(
+        request,
+        "web/design/vision.html",
+        model,
+        {
+            "readiness": readiness,
+            "rows": rows,
+            "evidence": evidence,
+            "share_pct": round(readiness.share_agreed * 100),
+            "share_bar": svg(charts.share_bar(readiness.share_agreed, width=260), "bar-chart"),
+            "scope_name": index.name(readiness.scope),
+        },
+    )
 
 
 @require_GET
@@ -123,18 +149,37 @@ def roles_page(request: HttpRequest) -> HttpResponse:
     comparison = a.role_comparison(model)
     ids = {id(profile): pk for pk, profile in purpose.role_profiles_by_id(model).items()}
     profiles = [
-        {"c": c, "id": ids.get(id(c.profile)), "chart": svg(charts.radar_chart(c), "radar"),
-         "as_is": charts.archetype_label(c.as_is.archetype), "target": charts.archetype_label(c.target.archetype),
-         "gains": ", ".join(charts.area_label(x).lower() for x in c.gaining),
-         "areas": [{"label": charts.area_label(x), "as_is": c.as_is.scores[x], "target": c.target.scores[x],
-                    "change": c.change(x)} for x in (*DECISION_AREAS, "sales_alignment")]}
+        {
+            "c": c,
+            "id": ids.get(id(c.profile)),
+            "chart": svg(charts.radar_chart(c), "radar"),
+            "as_is": charts.archetype_label(c.as_is.archetype),
+            "target": charts.archetype_label(c.target.archetype),
+            "gains": ", ".join(charts.area_label(x).lower() for x in c.gaining),
+            "areas": [
+                {
+                    "label": charts.area_label(x),
+                    "as_is": c.as_is.scores[x],
+                    "target": c.target.scores[x],
+                    "change": c.change(x),
+                }
+                for x in (*DECISION_AREAS, "sales_alignment")
+            ],
+        }
         for c in comparison.profiles
-    ]  # fmt: skip
-    return _page(request, "web/design/roles.html", model, {
-        "profiles": profiles, "comparison": comparison,
-        "units_with_roles": [role.unit_name for role in comparison.business_units[0].roles]
-        if comparison.business_units else [],
-    })  # fmt: skip
+    ]
+    return _page(
+        request,
+        "web/design/roles.html",
+        model,
+        {
+            "profiles": profiles,
+            "comparison": comparison,
+            "units_with_roles": [role.unit_name for role in comparison.business_units[0].roles]
+            if comparison.business_units
+            else [],
+        },
+    )
 
 
 @require_GET
@@ -146,19 +191,36 @@ def tasks_page(request: HttpRequest) -> HttpResponse:
     matrix = a.raci_matrix(model, tasks=tasks)
     split = a.delivery_split(model)
     overview = a.change_overview(model)
-    return _page(request, "web/design/tasks.html", model, {
-        "filters": filters, "filtered": any(filters.values()), "tasks": tasks, "matrix": matrix,
-        "rows": [{"row": row, "cells": [row.cell(u.id) for u in matrix.units]} for row in matrix.rows],
-        "split": split,
-        "by_location": svg(charts.delivery_chart(split.by_location, title="Tasks by delivery per location"),
-                           "delivery-chart") if split.by_location else "",
-        "by_unit": svg(charts.delivery_chart(split.by_unit, title="Tasks by delivery per responsible unit"),
-                       "delivery-chart") if split.by_unit else "",
-        "changes": [{"group": g, "label": a.CHANGE_LABELS[g.change]} for g in overview.groups if g.change != "keep"],
-        "kept": len(overview.group("keep").items),
-        "change_choices": TASK_CHANGES, "delivery_choices": TASK_DELIVERIES,
-        "business_units": [u for u in model.units if u.kind == "business_unit"],
-    })  # fmt: skip
+    return _page(
+        request,
+        "web/design/tasks.html",
+        model,
+        {
+            "filters": filters,
+            "filtered": any(filters.values()),
+            "tasks": tasks,
+            "matrix": matrix,
+            "rows": [{"row": row, "cells": [row.cell(u.id) for u in matrix.units]} for row in matrix.rows],
+            "split": split,
+            "by_location": svg(
+                charts.delivery_chart(split.by_location, title="Tasks by delivery per location"), "delivery-chart"
+            )
+            if split.by_location
+            else "",
+            "by_unit": svg(
+                charts.delivery_chart(split.by_unit, title="Tasks by delivery per responsible unit"), "delivery-chart"
+            )
+            if split.by_unit
+            else "",
+            "changes": [
+                {"group": g, "label": a.CHANGE_LABELS[g.change]} for g in overview.groups if g.change != "keep"
+            ],
+            "kept": len(overview.group("keep").items),
+            "change_choices": TASK_CHANGES,
+            "delivery_choices": TASK_DELIVERIES,
+            "business_units": [u for u in model.units if u.kind == "business_unit"],
+        },
+    )
 
 
 @require_GET
@@ -174,15 +236,28 @@ def dependencies_page(request: HttpRequest) -> HttpResponse:
     hot = {node.id for node in network.hotspots}
     edges = sorted(network.edges, key=SORTS[sort][1])
     rows = [
-        {"edge": e, "id": ids.get(id(e.dependency)), "source": index.name(e.source),
-         "target": index.name(e.target_unit), "hot": bool({e.source, e.target_unit} & hot)}
+        {
+            "edge": e,
+            "id": ids.get(id(e.dependency)),
+            "source": index.name(e.source),
+            "target": index.name(e.target_unit),
+            "hot": bool({e.source, e.target_unit} & hot),
+        }
         for e in edges
-    ]  # fmt: skip
-    return _page(request, "web/design/dependencies.html", model, {
-        "network": network, "state": state, "rows": rows, "sort": sort,
-        "sorts": [(key, label) for key, (label, _) in SORTS.items()],
-        "chart": svg(charts.network_chart(network, state=state), "network-chart") if network.edges else "",
-    })  # fmt: skip
+    ]
+    return _page(
+        request,
+        "web/design/dependencies.html",
+        model,
+        {
+            "network": network,
+            "state": state,
+            "rows": rows,
+            "sort": sort,
+            "sorts": [(key, label) for key, (label, _) in SORTS.items()],
+            "chart": svg(charts.network_chart(network, state=state), "network-chart") if network.edges else "",
+        },
+    )
 
 
 @require_GET
@@ -201,14 +276,28 @@ def competencies_response(
     people = a.people_competencies(model)
     index = ModelIndex(model)
     heat_rows = [{"unit": u, "cells": [heatmap.cell(u.id, c.id) for c in heatmap.competencies]} for u in heatmap.units]
-    return _page(request, "web/design/competencies.html", model, {
-        "heatmap": heatmap, "heat_rows": heat_rows, "gaps": gaps,
-        "people": [{"person": p, "unit": index.name(p.unit),
-                    "levels": [p.competencies.get(c.id) for c in people.competencies]} for p in people.people],
-        "people_competencies": people.competencies,
-        "all_people": model.people,
-        "level_form": level_form or {},
-    }, status=status)  # fmt: skip
+    return _page(
+        request,
+        "web/design/competencies.html",
+        model,
+        {
+            "heatmap": heatmap,
+            "heat_rows": heat_rows,
+            "gaps": gaps,
+            "people": [
+                {
+                    "person": p,
+                    "unit": index.name(p.unit),
+                    "levels": [p.competencies.get(c.id) for c in people.competencies],
+                }
+                for p in people.people
+            ],
+            "people_competencies": people.competencies,
+            "all_people": model.people,
+            "level_form": level_form or {},
+        },
+        status=status,
+    )
 
 
 @require_GET
@@ -216,17 +305,26 @@ def competencies_response(
 def touchpoints_page(request: HttpRequest) -> HttpResponse:
     model = stored_model()
     journey = a.journey(model, score_model(model, request.as_of))  # type: ignore[attr-defined]
-    return _page(request, "web/design/touchpoints.html", model, {
-        "journey": journey, "stages": JOURNEY_STAGES,
-        "count": sum(len(stage.touchpoints) for stage in journey.stages),
-    })  # fmt: skip
+    return _page(
+        request,
+        "web/design/touchpoints.html",
+        model,
+        {
+            "journey": journey,
+            "stages": JOURNEY_STAGES,
+            "count": sum(len(stage.touchpoints) for stage in journey.stages),
+        },
+    )
 
 
 def role_card_context(model: m.Model, unit_id: str) -> dict[str, Any]:
     """What the role card on a unit or person page shows."""
     card = a.role_card(model, unit_id)
     changes = [
-        {"label": a.CHANGE_LABELS[change].capitalize(), "tasks": [i.task for i in card.changes if i.task.change == change]}
+        {
+            "label": a.CHANGE_LABELS[change].capitalize(),
+            "tasks": [i.task for i in card.changes if i.task.change == change],
+        }
         for change in ("new", "expand", "reduce", "drop")
-    ]  # fmt: skip
+    ]
     return {"card": card, "card_changes": [group for group in changes if group["tasks"]]}

@@ -84,60 +84,93 @@ def _touchpoint(model: m.Model, key: Key) -> tuple[dict[str, Any], str]:
 
 KINDS: dict[str, Kind] = {
     "mission": Kind(
-        "mission", "mission", "purpose", _mission,
+        "mission",
+        "mission",
+        "purpose",
+        _mission,
         lambda a, d: purpose.create_mission(actor=a, document=d),
         lambda a, k, c, v: purpose.update_mission(actor=a, changes=c, version=v),
         lambda a, k, v: purpose.delete_mission(actor=a, version=v),
     ),
     "vision": Kind(
-        "vision", "vision answer", "vision", _vision,
+        "vision",
+        "vision answer",
+        "vision",
+        _vision,
         lambda a, d: purpose.create_vision_answer(actor=a, document=d),
         lambda a, k, c, v: purpose.update_vision_answer(actor=a, answer_id=k, changes=c, version=v),
         lambda a, k, v: purpose.delete_vision_answer(actor=a, answer_id=k, version=v),
         key=lambda raw: row_id(raw, "vision answer"),
     ),
     "role_profile": Kind(
-        "role_profile", "role profile", "roles", _profile,
+        "role_profile",
+        "role profile",
+        "roles",
+        _profile,
         lambda a, d: purpose.create_role_profile(actor=a, document=d),
         lambda a, k, c, v: purpose.update_role_profile(actor=a, profile_id=k, changes=c, version=v),
         lambda a, k, v: purpose.delete_role_profile(actor=a, profile_id=k, version=v),
-        key=lambda raw: row_id(raw, "role profile"), anchor=lambda k: f"#profile-{k}",
+        key=lambda raw: row_id(raw, "role profile"),
+        anchor=lambda k: f"#profile-{k}",
     ),
     "task": Kind(
-        "task", "task", "tasks", _task,
+        "task",
+        "task",
+        "tasks",
+        _task,
         lambda a, d: design.create_task(actor=a, document=d),
         lambda a, k, c, v: design.update_task(actor=a, task_id=k, changes=c, version=v),
         lambda a, k, v: design.delete_task(actor=a, task_id=k, version=v),
-        anchor=lambda k: f"#task-{k}", has_id=True,
+        anchor=lambda k: f"#task-{k}",
+        has_id=True,
     ),
     "dependency": Kind(
-        "dependency", "dependency", "dependencies", _dependency,
+        "dependency",
+        "dependency",
+        "dependencies",
+        _dependency,
         lambda a, d: design.create_dependency(actor=a, document=d),
         lambda a, k, c, v: design.update_dependency(actor=a, dependency_id=k, changes=c, version=v),
         lambda a, k, v: design.delete_dependency(actor=a, dependency_id=k, version=v),
-        key=lambda raw: row_id(raw, "dependency"), anchor=lambda k: f"#dependency-{k}",
+        key=lambda raw: row_id(raw, "dependency"),
+        anchor=lambda k: f"#dependency-{k}",
     ),
     "competency": Kind(
-        "competency", "competency", "competencies", _competency,
+        "competency",
+        "competency",
+        "competencies",
+        _competency,
         lambda a, d: design.create_competency(actor=a, document=d),
         lambda a, k, c, v: design.update_competency(actor=a, competency_id=k, changes=c, version=v),
         lambda a, k, v: design.delete_competency(actor=a, competency_id=k, version=v),
-        anchor=lambda k: f"#competency-{k}", has_id=True,
+        anchor=lambda k: f"#competency-{k}",
+        has_id=True,
     ),
     "touchpoint": Kind(
-        "touchpoint", "touchpoint", "touchpoints", _touchpoint,
+        "touchpoint",
+        "touchpoint",
+        "touchpoints",
+        _touchpoint,
         lambda a, d: design.create_touchpoint(actor=a, document=d),
         lambda a, k, c, v: design.update_touchpoint(actor=a, touchpoint_id=k, changes=c, version=v),
         lambda a, k, v: design.delete_touchpoint(actor=a, touchpoint_id=k, version=v),
-        anchor=lambda k: f"#touchpoint-{k}", has_id=True,
+        anchor=lambda k: f"#touchpoint-{k}",
+        has_id=True,
     ),
-}  # fmt: skip
+}
 
 
 def _form(
-    request: HttpRequest, kind: Kind, model: m.Model, *, values: dict[str, Any], errors: dict[str, str],
-    editing: str | None, version: str | None, status: int = 200,
-) -> HttpResponse:  # fmt: skip
+    request: HttpRequest,
+    kind: Kind,
+    model: m.Model,
+    *,
+    values: dict[str, Any],
+    errors: dict[str, str],
+    editing: str | None,
+    version: str | None,
+    status: int = 200,
+) -> HttpResponse:
     fields = forms.FIELDS[kind.fields](model)
     if editing is not None:
         fields = [f for f in fields if f.name != "id"]
@@ -145,10 +178,17 @@ def _form(
     return render(
         request,
         "web/design_form.html",
-        {"kind": kind, "fields": fields, "general_errors": general, "has_errors": bool(errors), "editing": editing,
-         "version": version, "back": reverse(kind.page)},
+        {
+            "kind": kind,
+            "fields": fields,
+            "general_errors": general,
+            "has_errors": bool(errors),
+            "editing": editing,
+            "version": version,
+            "back": reverse(kind.page),
+        },
         status=status,
-    )  # fmt: skip
+    )
 
 
 def _version(request: HttpRequest) -> str | None:
@@ -170,8 +210,9 @@ def entity_new(request: HttpRequest, kind_name: str) -> HttpResponse:
     try:
         saved = kind.create(actor, document)
     except Invalid as error:
-        return _form(request, kind, model, values=document, errors=field_errors(error), editing=None, version=None,
-                     status=400)  # fmt: skip
+        return _form(
+            request, kind, model, values=document, errors=field_errors(error), editing=None, version=None, status=400
+        )
     return HttpResponseRedirect(reverse(kind.page) + kind.anchor(saved.id))
 
 
@@ -185,8 +226,7 @@ def entity_edit(request: HttpRequest, kind_name: str, key: str = "") -> HttpResp
     entity_key = kind.key(key)
     current, label = kind.current(model, entity_key)
     if request.method == "GET":
-        return _form(request, kind, model, values=current, errors={}, editing=label,
-                     version=docs.fingerprint(current))  # fmt: skip
+        return _form(request, kind, model, values=current, errors={}, editing=label, version=docs.fingerprint(current))
     fields = forms.FIELDS[kind.fields](model)
     changes = forms.document_of(fields, request.POST, with_id=False)
     version = _version(request)
@@ -194,8 +234,9 @@ def entity_edit(request: HttpRequest, kind_name: str, key: str = "") -> HttpResp
         kind.update(actor, entity_key, changes, version)
     except Invalid as error:
         values = {**changes, "id": key} if kind.has_id else changes
-        return _form(request, kind, model, values=values, errors=field_errors(error), editing=label, version=version,
-                     status=400)  # fmt: skip
+        return _form(
+            request, kind, model, values=values, errors=field_errors(error), editing=label, version=version, status=400
+        )
     return HttpResponseRedirect(reverse(kind.page) + kind.anchor(entity_key))
 
 
@@ -235,9 +276,17 @@ def unit_purpose(request: HttpRequest, unit_id: str) -> HttpResponse:
             )
         except Invalid as error:
             errors = field_errors(error)
-            return render(request, "web/unit_purpose_form.html",
-                          {"unit": unit, "value": request.POST.get("purpose", ""), "version": version,
-                           "error": "; ".join(errors.values())}, status=400)  # fmt: skip
+            return render(
+                request,
+                "web/unit_purpose_form.html",
+                {
+                    "unit": unit,
+                    "value": request.POST.get("purpose", ""),
+                    "version": version,
+                    "error": "; ".join(errors.values()),
+                },
+                status=400,
+            )
         return HttpResponseRedirect(reverse("purpose") + f"#unit-{unit_id}")
     return render(
         request, "web/unit_purpose_form.html", {"unit": unit, "value": unit.purpose or "", "version": version}

@@ -38,9 +38,15 @@ def _key_result(snapshot: Snapshot, key_result_id: str) -> tuple[m.Goal, m.KeyRe
 
 
 def _goal_form(
-    request: HttpRequest, snapshot: Snapshot, *, values: dict[str, Any], errors: dict[str, str], goal: m.Goal | None,
-    version: int | None, status: int = 200,
-) -> HttpResponse:  # fmt: skip
+    request: HttpRequest,
+    snapshot: Snapshot,
+    *,
+    values: dict[str, Any],
+    errors: dict[str, str],
+    goal: m.Goal | None,
+    version: int | None,
+    status: int = 200,
+) -> HttpResponse:
     editable = editable_owners(actor_of(request), snapshot.model)
     owners = [
         (group, [(x.id, x.name) for x in items if editable is None or x.id in editable])
@@ -48,10 +54,17 @@ def _goal_form(
     ]
     parents = list(values.get("contributes_to") or [])
     rows = [
-        {"index": i, "goal_field": f"parent-{i}", "weight_field": f"weight-{i}", "goal": row.get("goal", ""), "weight": row.get("weight", ""),
-         "goal_error": errors.get(f"contributes_to[{i}].goal", ""), "weight_error": errors.get(f"contributes_to[{i}].weight", "")}
+        {
+            "index": i,
+            "goal_field": f"parent-{i}",
+            "weight_field": f"weight-{i}",
+            "goal": row.get("goal", ""),
+            "weight": row.get("weight", ""),
+            "goal_error": errors.get(f"contributes_to[{i}].goal", ""),
+            "weight_error": errors.get(f"contributes_to[{i}].weight", ""),
+        }
         for i, row in enumerate(parents + [{}] * EMPTY_PARENT_ROWS)
-    ][: forms.MAX_PARENTS]  # fmt: skip
+    ][: forms.MAX_PARENTS]
     return render(
         request,
         "web/goal_form.html",
@@ -129,17 +142,27 @@ def goal_delete(request: HttpRequest, goal_id: str) -> HttpResponse:
         return render(
             request,
             "web/confirm_delete.html",
-            {"what": f"the goal “{goal.title}”", "detail": f"{len(goal.key_results)} key result(s) with their measurements and check-ins go with it.",
-             "version": snapshot.goal_versions.get(goal_id, 1), "back": reverse("goal", args=[goal_id])},
-        )  # fmt: skip
+            {
+                "what": f"the goal “{goal.title}”",
+                "detail": f"{len(goal.key_results)} key result(s) with their measurements and check-ins go with it.",
+                "version": snapshot.goal_versions.get(goal_id, 1),
+                "back": reverse("goal", args=[goal_id]),
+            },
+        )
     services.delete_goal(actor=actor, goal_id=goal_id, version=forms.version(request.POST))
     return HttpResponseRedirect(reverse("alignment"))
 
 
 def _key_result_form(
-    request: HttpRequest, *, goal: m.Goal, kr: m.KeyResult | None, values: dict[str, Any], errors: dict[str, str],
-    version: int | None, status: int = 200,
-) -> HttpResponse:  # fmt: skip
+    request: HttpRequest,
+    *,
+    goal: m.Goal,
+    kr: m.KeyResult | None,
+    values: dict[str, Any],
+    errors: dict[str, str],
+    version: int | None,
+    status: int = 200,
+) -> HttpResponse:
     rng = values.get("range") or ["", ""]
     binding = values.get("metric")
     metric = {
@@ -152,12 +175,22 @@ def _key_result_form(
     return render(
         request,
         "web/key_result_form.html",
-        {"goal": goal, "kr": kr, "values": values, "errors": errors, "version": version,
-         "range_low": rng[0] if len(rng) > 0 else "", "range_high": rng[1] if len(rng) > 1 else "",
-         "general_errors": [message for path, message in errors.items() if path == ""],
-         "metric": metric, "metric_choices": metrics.metric_choices(), "windows": METRIC_WINDOWS, "grains": METRIC_GRAINS},
+        {
+            "goal": goal,
+            "kr": kr,
+            "values": values,
+            "errors": errors,
+            "version": version,
+            "range_low": rng[0] if len(rng) > 0 else "",
+            "range_high": rng[1] if len(rng) > 1 else "",
+            "general_errors": [message for path, message in errors.items() if path == ""],
+            "metric": metric,
+            "metric_choices": metrics.metric_choices(),
+            "windows": METRIC_WINDOWS,
+            "grains": METRIC_GRAINS,
+        },
         status=status,
-    )  # fmt: skip
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -212,9 +245,13 @@ def key_result_delete(request: HttpRequest, key_result_id: str) -> HttpResponse:
         return render(
             request,
             "web/confirm_delete.html",
-            {"what": f"the key result “{kr.title}”", "detail": f"{len(kr.measurements)} measurement(s) and {len(kr.check_ins)} check-in(s) go with it.",
-             "version": snapshot.kr_versions.get(kr.id, 1), "back": reverse("goal", args=[goal.id])},
-        )  # fmt: skip
+            {
+                "what": f"the key result “{kr.title}”",
+                "detail": f"{len(kr.measurements)} measurement(s) and {len(kr.check_ins)} check-in(s) go with it.",
+                "version": snapshot.kr_versions.get(kr.id, 1),
+                "back": reverse("goal", args=[goal.id]),
+            },
+        )
     services.delete_key_result(actor=actor, key_result_id=key_result_id, version=forms.version(request.POST))
     return HttpResponseRedirect(reverse("goal", args=[goal.id]))
 
@@ -231,9 +268,15 @@ def _after_update(
     if getattr(request, "htmx", False):
         editable = editable_owners(actor_of(request), snapshot.model)
         card = key_result_card(
-            snapshot, goal, kr, editable=editable is None or goal.owner in editable, errors=errors, values=kept,
-            message="" if error else message, refreshed=last_refresh_for([kr]),
-        )  # fmt: skip
+            snapshot,
+            goal,
+            kr,
+            editable=editable is None or goal.owner in editable,
+            errors=errors,
+            values=kept,
+            message="" if error else message,
+            refreshed=last_refresh_for([kr]),
+        )
         # htmx does not swap error responses by default; the card shows the errors, so answer 200.
         response = render(request, "web/_key_result.html", {"card": card})
         if error is not None:

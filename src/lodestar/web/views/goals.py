@@ -104,10 +104,16 @@ def goal_context(request: HttpRequest, snapshot: Snapshot, goal_id: str, **card:
         extra = card if card.get("key_result") == kr.id else {}
         cards.append(
             key_result_card(
-                snapshot, goal, kr, editable=can_edit, errors=extra.get("errors"), values=extra.get("values"),
-                message=extra.get("message", ""), refreshed=refreshed,
+                snapshot,
+                goal,
+                kr,
+                editable=can_edit,
+                errors=extra.get("errors"),
+                values=extra.get("values"),
+                message=extra.get("message", ""),
+                refreshed=refreshed,
             )
-        )  # fmt: skip
+        )
     check_ins = sorted(
         ((c, kr) for kr in goal.key_results for c in kr.check_ins), key=lambda pair: pair[0].date, reverse=True
     )
