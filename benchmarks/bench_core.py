@@ -37,7 +37,7 @@ def timed(command: list[str], env: dict[str, str]) -> float:
 
 def write_model(people: int, folder: Path) -> tuple[Path, int]:
     from lodestar.demo.scaled import scaled_document
-    from lodestar.interchange.yaml_io import dump_yaml
+    from lodestar.modelfile.yaml_io import dump_yaml
 
     document = scaled_document(people=people, today=date.today())
     path = folder / f"org-{people}.yaml"

@@ -41,8 +41,8 @@ def setup(database: Path) -> None:
 def load(people: int) -> str:
     """Import an organization of about `people` people; returns a goal with contributors to show."""
     from lodestar.demo.scaled import scaled_document
-    from lodestar.interchange.service import import_model
-    from lodestar.interchange.validate import validate_document
+    from lodestar.modelfile.validate import validate_document
+    from lodestar.store.service import import_model
 
     document = scaled_document(people=people, today=date.today())
     import_model(model=validate_document(document))

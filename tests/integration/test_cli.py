@@ -14,8 +14,8 @@ import yaml
 
 from lodestar import __version__
 from lodestar.demo.organization import demo_document
-from lodestar.interchange.plan import plan_additions, plan_changes
-from lodestar.interchange.validate import validate_document
+from lodestar.modelfile.plan import plan_additions, plan_changes
+from lodestar.modelfile.validate import validate_document
 from tests.conftest import Run
 
 TODAY = "2026-06-30"

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from lodestar.interchange.yaml_io import parse_yaml
+from lodestar.modelfile.yaml_io import parse_yaml
 from tests.conftest import EXAMPLE, Run
 
 EVERY_KEY = Path(__file__).parents[1] / "conformance" / "files" / "every-key.yaml"

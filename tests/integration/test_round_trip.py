@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from lodestar.interchange import sections
-from lodestar.interchange.validate import TOP_LEVEL_KEYS
-from lodestar.interchange.yaml_io import parse_yaml
 from lodestar.lib import vocabulary
+from lodestar.modelfile import sections
+from lodestar.modelfile.validate import TOP_LEVEL_KEYS
+from lodestar.modelfile.yaml_io import parse_yaml
 from tests.conftest import EXAMPLE, Run
 
 FILES = Path(__file__).parents[1] / "conformance" / "files"

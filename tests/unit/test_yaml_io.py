@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from lodestar.interchange.yaml_io import MAX_ALIAS_EXPANSION, UnsafeYaml, dump_yaml, parse_yaml
+from lodestar.modelfile.yaml_io import MAX_ALIAS_EXPANSION, UnsafeYaml, dump_yaml, parse_yaml
 
 
 def test_dates_stay_text_so_the_validator_can_report_an_impossible_one() -> None:

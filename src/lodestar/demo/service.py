@@ -9,11 +9,11 @@ from pathlib import Path
 from django.db import transaction
 
 from lodestar.demo.organization import demo_document
-from lodestar.interchange.service import ImportResult, import_model
-from lodestar.interchange.validate import validate_document
 from lodestar.lib.model import Model
 from lodestar.metrics.demo_warehouse import Extract, demo_extract
 from lodestar.metrics.refresh import RefreshReport, refresh
+from lodestar.modelfile.validate import validate_document
+from lodestar.store.service import ImportResult, import_model
 
 
 @dataclass(frozen=True)

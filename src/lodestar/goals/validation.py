@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from lodestar.interchange import references as refs
-from lodestar.interchange import sections
-from lodestar.interchange.reader import Issue, Reader
 from lodestar.lib import model as m
 from lodestar.lib.errors import Invalid
 from lodestar.lib.vocabulary import METRIC_SOURCE_PREFIX
+from lodestar.modelfile import references as refs
+from lodestar.modelfile import sections
+from lodestar.modelfile.reader import Issue, Reader
 
 LOW_CONFIDENCE = 3
 

@@ -25,9 +25,9 @@ from lodestar.design.services.common import (
     next_ordinal,
     stored_model,
 )
-from lodestar.interchange.entities import read_mission, read_role_profile, read_vision_answer
 from lodestar.lib import model as m
 from lodestar.lib.errors import Conflict, Invalid, NotFound
+from lodestar.modelfile.entities import read_mission, read_role_profile, read_vision_answer
 from lodestar.org.models import Unit
 from lodestar.purpose import models as p
 

@@ -23,8 +23,8 @@ from lodestar.accounts.actor import command_line_actor
 from lodestar.accounts.models import User
 from lodestar.accounts.services import create_user
 from lodestar.accounts.tokens import create_token
-from lodestar.interchange.service import import_model
-from lodestar.interchange.validate import validate_document
+from lodestar.modelfile.validate import validate_document
+from lodestar.store.service import import_model
 
 AS_OF = date(2026, 7, 1)
 PASSWORD = "correct horse battery"

@@ -4,7 +4,7 @@ import pytest
 
 from lodestar.accounts.actor import Actor
 from lodestar.accounts.permissions import editable_owners
-from lodestar.interchange.validate import validate_document
+from lodestar.modelfile.validate import validate_document
 from tests.integration.accounts.cast import MODEL
 
 model = validate_document(MODEL)

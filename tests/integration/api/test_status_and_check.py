@@ -34,7 +34,7 @@ def test_it_refuses_an_impossible_as_of_date(api_as, as_of):
 
 
 def test_status_without_a_model_is_not_found(db, api_as, cast):
-    from lodestar.interchange.store import delete_all
+    from lodestar.store.store import delete_all
 
     delete_all()
     response = api_as("viewer").get("/status")

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from lodestar.accounts.models import AuditEntry
-from lodestar.interchange.load import load_model
+from lodestar.store.load import load_model
 from tests.integration.accounts.cast import import_document
 from tests.integration.design.conftest import rows
 

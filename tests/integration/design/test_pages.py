@@ -6,7 +6,7 @@ import pytest
 
 from lodestar.accounts.models import AuditEntry
 from lodestar.design.documents import fingerprint
-from lodestar.interchange.load import load_model
+from lodestar.store.load import load_model
 from tests.integration.design.conftest import DESIGN_MODEL, rows
 
 PAGES = {

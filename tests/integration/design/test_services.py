@@ -9,10 +9,10 @@ from lodestar.accounts.models import AuditEntry
 from lodestar.design import services as design
 from lodestar.design.documents import dependency_document, fingerprint, mission_document, task_document
 from lodestar.design.services.dependencies import dependencies_by_id
-from lodestar.interchange.load import load_model
 from lodestar.lib.errors import Conflict, Invalid, NotFound, PermissionDenied
 from lodestar.purpose import services as purpose
 from lodestar.purpose.models import MissionRevision
+from lodestar.store.load import load_model
 from tests.integration.accounts.cast import import_document
 from tests.integration.design.conftest import DESIGN_MODEL
 

@@ -9,10 +9,10 @@ import pytest
 from pypdf import PdfReader
 
 from lodestar.demo.organization import demo_document
-from lodestar.interchange.load import load_model
-from lodestar.interchange.service import import_model
-from lodestar.interchange.validate import validate_document
 from lodestar.lib.model import Model
+from lodestar.modelfile.validate import validate_document
+from lodestar.store.load import load_model
+from lodestar.store.service import import_model
 
 AS_OF = date(2026, 6, 30)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from lodestar.interchange.validate import validate_document
 from lodestar.lib.model import Contribution, Dependency, Goal, Mission, Model, Organization, Period, Task, Unit
+from lodestar.modelfile.validate import validate_document
 from lodestar.reports.content import GoalSelection, organization_report
 from lodestar.reports.service import (
     render_organization_html,

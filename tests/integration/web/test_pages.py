@@ -171,7 +171,7 @@ def test_me_without_a_linked_person_explains_why(browser_as):
 
 
 def test_pages_without_a_model_show_an_empty_state(db, browser_as, cast):
-    from lodestar.interchange.store import delete_all
+    from lodestar.store.store import delete_all
 
     delete_all()
     response = browser_as("admin").get("/")

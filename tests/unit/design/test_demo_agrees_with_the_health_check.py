@@ -16,8 +16,8 @@ from lodestar.design.analysis import (
     role_comparison,
     vision_readiness,
 )
-from lodestar.interchange.validate import validate_document
 from lodestar.lib.model import Model
+from lodestar.modelfile.validate import validate_document
 
 AS_OF = date(2026, 6, 30)
 

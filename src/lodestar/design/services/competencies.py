@@ -12,9 +12,9 @@ from lodestar.accounts.permissions import require_editor
 from lodestar.design import models as d
 from lodestar.design.documents import competency_document, fingerprint
 from lodestar.design.services.common import SavedEntity, expect_version, merged, next_ordinal, stored_model
-from lodestar.interchange.entities import read_competency, read_person_level
 from lodestar.lib import model as m
 from lodestar.lib.errors import Conflict, NotFound
+from lodestar.modelfile.entities import read_competency, read_person_level
 from lodestar.org.models import PersonCompetency
 
 

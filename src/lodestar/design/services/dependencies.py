@@ -20,8 +20,8 @@ from lodestar.design.services.common import (
     next_ordinal,
     stored_model,
 )
-from lodestar.interchange.entities import read_dependency
 from lodestar.lib import model as m
+from lodestar.modelfile.entities import read_dependency
 
 
 def dependencies_by_id(model: m.Model) -> dict[int, m.Dependency]:

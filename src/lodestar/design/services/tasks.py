@@ -13,9 +13,9 @@ from lodestar.design import models as d
 from lodestar.design.documents import fingerprint, task_document
 from lodestar.design.services.common import SavedEntity, expect_version, merged, next_ordinal, stored_model
 from lodestar.goals.models import GoalTask
-from lodestar.interchange.entities import read_task
 from lodestar.lib import model as m
 from lodestar.lib.errors import Conflict, NotFound
+from lodestar.modelfile.entities import read_task
 
 
 def find_task(model: m.Model, task_id: str) -> m.Task:

@@ -12,9 +12,9 @@ from lodestar.accounts.permissions import require_editor
 from lodestar.design import models as d
 from lodestar.design.documents import fingerprint, touchpoint_document
 from lodestar.design.services.common import SavedEntity, expect_version, merged, next_ordinal, stored_model
-from lodestar.interchange.entities import read_touchpoint
 from lodestar.lib import model as m
 from lodestar.lib.errors import Conflict, NotFound
+from lodestar.modelfile.entities import read_touchpoint
 
 
 def find_touchpoint(model: m.Model, touchpoint_id: str) -> m.Touchpoint:

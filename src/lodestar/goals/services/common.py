@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from lodestar.interchange.load import NoModel, load_model
 from lodestar.lib import model as m
 from lodestar.lib.errors import Conflict, Invalid, NotFound
+from lodestar.store.load import NoModel, load_model
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,10 +16,10 @@ from lodestar.accounts import audit, services
 from lodestar.accounts.audit import acting_as
 from lodestar.accounts.permissions import require_admin
 from lodestar.accounts.roles import DESCRIPTIONS, ROLES
-from lodestar.interchange.load import NoModel
-from lodestar.interchange.service import export_model, import_model, plan_import, read_model_file, read_model_text
 from lodestar.lib.errors import Invalid, NotFound
 from lodestar.org.models import Person
+from lodestar.store.load import NoModel
+from lodestar.store.service import export_model, import_model, plan_import, read_model_file, read_model_text
 from lodestar.web.views.common import actor_of, field_errors, translate_errors
 
 AUDIT_PAGE = 50

@@ -9,11 +9,11 @@ from django.core.management.base import CommandParser
 
 from lodestar.checks.rules import units_below
 from lodestar.goals.status_text import StatusText
-from lodestar.interchange.load import NoModel, load_model
 from lodestar.lib.command import CommandFailed, LodestarCommand, dump_json, iso_date
 from lodestar.lib.gc_pause import gc_paused
 from lodestar.lib.model import Model
 from lodestar.scoring.report import score_model, status_json
+from lodestar.store.load import NoModel, load_model
 
 
 def goals_of_unit(model: Model, unit_id: str) -> set[str]:

@@ -6,10 +6,10 @@ from typing import Any
 
 from django.core.management.base import CommandParser
 
-from lodestar.interchange.load import NoModel, load_model
 from lodestar.lib.command import CommandFailed, LodestarCommand, dump_json
 from lodestar.lib.vocabulary import DECISION_AREAS
 from lodestar.scoring.roles import ARCHETYPE_MEANINGS, roles_json, score_roles
+from lodestar.store.load import NoModel, load_model
 
 
 class Command(LodestarCommand):

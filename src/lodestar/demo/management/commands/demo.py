@@ -10,13 +10,13 @@ from django.core.management.base import CommandParser
 
 from lodestar.demo.scaled import scaled_document
 from lodestar.demo.service import LoadedDemo, bound_counts, demo_model, load_demo, write_demo_data
-from lodestar.interchange.export import export_text
-from lodestar.interchange.service import import_model
-from lodestar.interchange.validate import validate_document
 from lodestar.lib.command import CommandFailed, LodestarCommand, iso_date
 from lodestar.lib.model import Model
 from lodestar.metrics.demo_warehouse import Extract
 from lodestar.metrics.errors import MetricsError
+from lodestar.modelfile.export import export_text
+from lodestar.modelfile.validate import validate_document
+from lodestar.store.service import import_model
 
 DEFAULT_DATA = Path("demo-data")
 

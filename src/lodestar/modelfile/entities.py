@@ -12,11 +12,11 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from lodestar.interchange import references as refs
-from lodestar.interchange import sections
-from lodestar.interchange.reader import Issue, Reader
 from lodestar.lib import model as m
 from lodestar.lib.errors import Invalid
+from lodestar.modelfile import references as refs
+from lodestar.modelfile import sections
+from lodestar.modelfile.reader import Issue, Reader
 
 
 class InvalidEntity(Invalid):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from lodestar.interchange.reader import Reader
-from lodestar.interchange.sections import Indexed
 from lodestar.lib import model as m
+from lodestar.modelfile.reader import Reader
+from lodestar.modelfile.sections import Indexed
 
 
 class Ids:

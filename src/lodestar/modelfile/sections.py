@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from lodestar.interchange.reader import MISSING, Reader, format_number
 from lodestar.lib import model as m
 from lodestar.lib.vocabulary import (
     BETTER,
@@ -26,6 +25,7 @@ from lodestar.lib.vocabulary import (
     VISION_QUESTIONS,
     VISION_STATUSES,
 )
+from lodestar.modelfile.reader import MISSING, Reader, format_number
 
 Indexed = list[tuple[int, Any]]
 

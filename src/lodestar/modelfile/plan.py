@@ -6,8 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from lodestar.interchange.export import to_document
 from lodestar.lib.model import Model
+from lodestar.modelfile.export import to_document
 
 SINGLETONS = ("organization", "mission")
 COLLECTION_ORDER = (

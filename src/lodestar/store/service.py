@@ -11,17 +11,17 @@ from django.db import transaction
 
 from lodestar.accounts import audit
 from lodestar.goals import models as goals
-from lodestar.interchange.export import export_text
-from lodestar.interchange.load import NoModel, load_model
-from lodestar.interchange.plan import Plan, plan_additions, plan_changes
-from lodestar.interchange.reader import InvalidModel, Issue
-from lodestar.interchange.store import write_model
-from lodestar.interchange.validate import validate_document
-from lodestar.interchange.yaml_io import UnsafeYaml, parse_yaml, read_yaml_file
 from lodestar.lib.gc_pause import gc_paused
 from lodestar.lib.model import Model
+from lodestar.modelfile.export import export_text
+from lodestar.modelfile.plan import Plan, plan_additions, plan_changes
+from lodestar.modelfile.reader import InvalidModel, Issue
+from lodestar.modelfile.validate import validate_document
+from lodestar.modelfile.yaml_io import UnsafeYaml, parse_yaml, read_yaml_file
 from lodestar.org.models import Organization
 from lodestar.purpose.services import record_mission_revision
+from lodestar.store.load import NoModel, load_model
+from lodestar.store.store import write_model
 
 
 @dataclass(frozen=True, slots=True)

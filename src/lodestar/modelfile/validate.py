@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from lodestar.interchange import references as refs
-from lodestar.interchange import sections as s
-from lodestar.interchange.reader import MISSING, InvalidModel, Issue, Reader, describe
 from lodestar.lib import model as m
+from lodestar.modelfile import references as refs
+from lodestar.modelfile import sections as s
+from lodestar.modelfile.reader import MISSING, InvalidModel, Issue, Reader, describe
 
 TOP_LEVEL_KEYS = frozenset(
     {

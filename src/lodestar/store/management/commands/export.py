@@ -7,9 +7,9 @@ from typing import Any
 
 from django.core.management.base import CommandParser
 
-from lodestar.interchange.load import NoModel
-from lodestar.interchange.service import export_model
 from lodestar.lib.command import CommandFailed, LodestarCommand
+from lodestar.store.load import NoModel
+from lodestar.store.service import export_model
 
 
 class Command(LodestarCommand):

@@ -7,9 +7,9 @@ from typing import Any
 
 from django.core.management.base import CommandParser
 
-from lodestar.interchange.plan import render_plan
-from lodestar.interchange.service import import_model, read_model_file
 from lodestar.lib.command import LodestarCommand, dump_json
+from lodestar.modelfile.plan import render_plan
+from lodestar.store.service import import_model, read_model_file
 
 
 class Command(LodestarCommand):

@@ -8,9 +8,9 @@ from typing import Any
 
 from django.core.management.base import CommandParser
 
-from lodestar.interchange.load import NoModel, load_model
 from lodestar.lib.command import CommandFailed, LodestarCommand, iso_date
 from lodestar.reports import service
+from lodestar.store.load import NoModel, load_model
 
 FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html"}
 

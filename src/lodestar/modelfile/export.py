@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from lodestar.interchange.yaml_io import dump_yaml
 from lodestar.lib import model as m
 from lodestar.lib.vocabulary import DECISION_AREAS
+from lodestar.modelfile.yaml_io import dump_yaml
 
 
 def _number(value: float) -> int | float:

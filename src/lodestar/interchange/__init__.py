@@ -1,1 +1,0 @@
-"""Model file format 1: reading, validating, storing, exporting and planning."""
