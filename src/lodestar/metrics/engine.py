@@ -194,7 +194,11 @@ def compile_sql(
     if engine == "pyspark" and ibis.options.pyspark is None:
         # The PySpark compiler reads options its backend registers, which needs pyspark installed.
         ibis.options.pyspark = _PySparkOptions()
-    tables = unbound_tables(schemas if schemas is not None else offline_schemas(definitions), definitions)
+    known = schemas if schemas is not None else offline_schemas(definitions)
+    problems = check_against_schemas(definitions, known)
+    if problems:
+        raise MetricsFileError(definitions.path, problems)
+    tables = unbound_tables(known, definitions)
     expression = compile_metric(definitions, tables, metric_id, grain=grain, where=slice_, start=start, end=end)
     return str(ibis.to_sql(expression, dialect=engine)).strip() + ";"
 

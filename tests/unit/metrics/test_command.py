@@ -142,6 +142,19 @@ def test_sql_prints_the_query_for_an_engine_without_connecting(
     assert "TIMESTAMP_TRUNC" in result.out and "QUARTER" in result.out
 
 
+def test_sql_refuses_an_unknown_column_with_its_path(
+    write_metrics: Callable[..., Path], base_document: dict[str, Any]
+) -> None:
+    base_document["metrics"]["spend"]["expr"] = "amount_typo"
+    path = write_metrics(base_document)
+    result = run("--metrics", str(path), "sql", "spend", "--engine", "duckdb")
+    assert result.code == 2
+    assert result.out == ""
+    lines = result.err.splitlines()
+    assert lines[0].startswith(f"{path}: metrics.spend.expr: unknown column 'amount_typo'")
+    assert lines[-1] == f"1 error in {path}"
+
+
 def test_an_unreachable_server_is_one_clear_line(
     write_metrics: Callable[..., Path], base_document: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
