@@ -40,7 +40,7 @@ def _written_document() -> Any:
 def moved(value: Any, *, years: int, key: str | None = None) -> Any:
     """A parsed model file with its dates (as date objects), horizons and written years moved by `years`.
 
-    A month end stays a month end, so the 28 February of a leap year's neighbour becomes the 29th.
+    A month end stays a month end: 28 February moved into a leap year becomes the 29th.
     Everything is copied: the result shares no mapping, list or date with the parsed file.
     """
     if isinstance(value, dict):
