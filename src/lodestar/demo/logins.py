@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from lodestar.accounts.actor import command_line_actor
 from lodestar.accounts.models import User
 from lodestar.accounts.services import create_user, set_password, set_role
-from lodestar.demo.organization import DOMAIN
 
+# The domain of the demo employees' emails in altwerk.yaml.
+DOMAIN = "altwerk.example"
 DEMO_LOGINS = (
     (f"admin@{DOMAIN}", "admin", None),
     (f"hauke.jensen@{DOMAIN}", "member", "hauke.jensen"),

@@ -9,6 +9,7 @@ from pathlib import Path
 from django.db import transaction
 
 from lodestar.demo.organization import demo_document
+from lodestar.demo.scaled import scaled_document
 from lodestar.lib.model import Model
 from lodestar.metrics.demo_warehouse import Extract, demo_extract
 from lodestar.metrics.refresh import RefreshReport, refresh
@@ -30,6 +31,11 @@ class LoadedDemo:
 def demo_model(*, today: date) -> Model:
     """Return the demo organization with its dates placed around `today`, validated."""
     return validate_document(demo_document(today))
+
+
+def scaled_model(*, people: int, today: date) -> Model:
+    """Return a generated organization of about `people` people, validated like any model file."""
+    return validate_document(scaled_document(people=people, today=today))
 
 
 def bound_counts(model: Model) -> tuple[int, int]:

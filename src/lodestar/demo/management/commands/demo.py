@@ -8,14 +8,12 @@ from typing import Any
 
 from django.core.management.base import CommandParser
 
-from lodestar.demo.scaled import scaled_document
-from lodestar.demo.service import LoadedDemo, bound_counts, demo_model, load_demo, write_demo_data
+from lodestar.demo.service import LoadedDemo, bound_counts, demo_model, load_demo, scaled_model, write_demo_data
 from lodestar.lib.command import CommandFailed, LodestarCommand, iso_date
 from lodestar.lib.model import Model
 from lodestar.metrics.demo_warehouse import Extract
 from lodestar.metrics.errors import MetricsError
 from lodestar.modelfile.export import export_text
-from lodestar.modelfile.validate import validate_document
 from lodestar.store.service import import_model
 
 DEFAULT_DATA = Path("demo-data")
@@ -58,7 +56,7 @@ class Command(LodestarCommand):
         if people is not None and people < 1:
             raise CommandFailed("--people must be at least 1")
         if people is not None:
-            self._scaled(validate_document(scaled_document(people=people, today=today)), today, options["export"])
+            self._scaled(scaled_model(people=people, today=today), today, options["export"])
         elif options["export"] is not None:
             self._export(demo_model(today=today), today, options["export"], options["data"])
         else:
