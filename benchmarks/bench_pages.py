@@ -46,7 +46,8 @@ def load(people: int) -> str:
 
     document = scaled_document(people=people, today=date.today())
     import_model(model=validate_document(document))
-    return next(g["id"] for g in document["goals"] if g["id"].startswith("g-d"))
+    goal_id: str = next(g["id"] for g in document["goals"] if g["id"].startswith("g-d"))
+    return goal_id
 
 
 def measure(

@@ -8,13 +8,19 @@ from collections.abc import Callable
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from unittest import mock
 
 import pytest
 import yaml
 
 from lodestar.cli import main
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse
+
+    # What the test client returns; django-stubs names it only for type checking.
+    TestResponse = _MonkeyPatchedWSGIResponse
 
 EXAMPLE = Path(__file__).parent / "conformance" / "files" / "spec-example.yaml"
 
@@ -42,14 +48,18 @@ def run_lodestar(*args: str) -> Run:
     return Run(code=code, out=out.getvalue(), err=err.getvalue())
 
 
+RunLodestar = Callable[..., Run]
+WriteModel = Callable[..., Path]
+
+
 @pytest.fixture
-def lodestar(db: None) -> Callable[..., Run]:
+def lodestar(db: None) -> RunLodestar:
     """`lodestar(*args)` runs a command against the test database."""
     return run_lodestar
 
 
 @pytest.fixture
-def write_model(tmp_path: Path) -> Callable[..., Path]:
+def write_model(tmp_path: Path) -> WriteModel:
     """`write_model(document_or_text, name=...)` writes a model file and returns its path."""
 
     def write(document: dict[str, Any] | str, name: str = "model.yaml") -> Path:

@@ -9,12 +9,13 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Browser, ConsoleMessage
+from pytest_django.live_server_helper import LiveServer
 
-from tests.integration.accounts.cast import PASSWORD, cast, org  # noqa: F401 - fixtures
+from tests.integration.accounts.cast import PASSWORD, Cast, cast, org  # noqa: F401 - fixtures
 from tests.integration.warehouse import bound, demo_warehouse, metrics_file  # noqa: F401 - fixtures
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -32,7 +33,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="session")
-def chromium() -> Iterator[Any]:
+def chromium() -> Iterator[Browser]:
     if not CHROMIUM.exists():
         message = f"{CHROMIUM} is missing: apt-get install -y chromium"
         if os.environ.get("CI"):
@@ -49,16 +50,20 @@ def chromium() -> Iterator[Any]:
 class Visit:
     """One browser tab on the live server, recording console errors and every request made."""
 
-    def __init__(self, browser: Any, base_url: str) -> None:
+    def __init__(self, browser: Browser, base_url: str) -> None:
         self.base_url = base_url
         self.context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900})
         self.page = self.context.new_page()
         self.page.set_default_timeout(10_000)
         self.console_errors: list[str] = []
         self.requests: list[str] = []
-        self.page.on("console", lambda message: message.type == "error" and self.console_errors.append(message.text))
+        self.page.on("console", self._console)
         self.page.on("pageerror", lambda error: self.console_errors.append(str(error)))
         self.context.on("request", lambda request: self.requests.append(request.url))
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.console_errors.append(message.text)
 
     def sign_in(self, email: str, password: str = PASSWORD) -> None:
         self.page.goto("/sign-in")
@@ -73,7 +78,7 @@ class Visit:
 
 
 @pytest.fixture
-def visit(chromium: Any, live_server: Any, transactional_db: None, cast: Any) -> Iterator[Visit]:  # noqa: F811
+def visit(chromium: Browser, live_server: LiveServer, transactional_db: None, cast: Cast) -> Iterator[Visit]:  # noqa: F811
     tab = Visit(chromium, live_server.url)
     yield tab
     tab.context.close()

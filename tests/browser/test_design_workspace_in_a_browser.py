@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import Visit
 from tests.integration.accounts.cast import import_document
 from tests.integration.design.conftest import DESIGN_MODEL
 
@@ -38,7 +39,7 @@ def clean(visit: Any) -> None:
     assert visit.foreign_requests() == []
 
 
-def test_the_purpose_page_edits_the_mission_and_shows_its_history(visit):
+def test_the_purpose_page_edits_the_mission_and_shows_its_history(visit: Visit) -> None:
     visit.sign_in("editor@example.com")
     look(visit, "/purpose/?as_of=2026-07-01", "purpose")
     expect(visit.page.locator("#mission .statement")).to_contain_text("first choice an easy one")
@@ -51,7 +52,7 @@ def test_the_purpose_page_edits_the_mission_and_shows_its_history(visit):
     clean(visit)
 
 
-def test_the_vision_page_answers_a_question_in_the_matrix(visit):
+def test_the_vision_page_answers_a_question_in_the_matrix(visit: Visit) -> None:
     visit.sign_in("editor@example.com")
     look(visit, "/vision/", "vision")
     expect(visit.page.locator(".big-figure")).to_have_text("12 %")
@@ -64,7 +65,7 @@ def test_the_vision_page_answers_a_question_in_the_matrix(visit):
     clean(visit)
 
 
-def test_the_roles_page_draws_a_radar_and_edits_a_profile(visit):
+def test_the_roles_page_draws_a_radar_and_edits_a_profile(visit: Visit) -> None:
     visit.sign_in("editor@example.com")
     look(visit, "/roles/", "roles")
     expect(visit.page.locator("svg.radar")).to_have_count(1)
@@ -76,7 +77,7 @@ def test_the_roles_page_draws_a_radar_and_edits_a_profile(visit):
     clean(visit)
 
 
-def test_the_tasks_page_shows_raci_errors_next_to_fields_and_creates_a_task(visit):
+def test_the_tasks_page_shows_raci_errors_next_to_fields_and_creates_a_task(visit: Visit) -> None:
     visit.sign_in("editor@example.com")
     look(visit, "/tasks/", "tasks")
     expect(visit.page.locator("#raci")).to_contain_text("Web analytics")
@@ -98,7 +99,7 @@ def test_the_tasks_page_shows_raci_errors_next_to_fields_and_creates_a_task(visi
     clean(visit)
 
 
-def test_the_dependencies_page_switches_now_and_target_and_edits_an_intensity(visit):
+def test_the_dependencies_page_switches_now_and_target_and_edits_an_intensity(visit: Visit) -> None:
     visit.sign_in("editor@example.com")
     look(visit, "/dependencies/", "dependencies")
     expect(visit.page.get_by_role("heading", name="Network in the target")).to_be_visible()
@@ -111,7 +112,7 @@ def test_the_dependencies_page_switches_now_and_target_and_edits_an_intensity(vi
     clean(visit)
 
 
-def test_the_competencies_page_shows_gaps_and_sets_a_level(visit):
+def test_the_competencies_page_shows_gaps_and_sets_a_level(visit: Visit) -> None:
     visit.sign_in("editor@example.com")
     look(visit, "/competencies/", "competencies")
     expect(visit.page.locator("#gaps")).to_contain_text("Negotiation")
@@ -123,7 +124,7 @@ def test_the_competencies_page_shows_gaps_and_sets_a_level(visit):
     clean(visit)
 
 
-def test_the_touchpoints_page_shows_the_journey_and_adds_a_touchpoint(visit):
+def test_the_touchpoints_page_shows_the_journey_and_adds_a_touchpoint(visit: Visit) -> None:
     visit.sign_in("editor@example.com")
     look(visit, "/touchpoints/?as_of=2026-07-01", "touchpoints")
     expect(visit.page.locator("#touchpoint-website")).to_contain_text("Web visits")
@@ -138,7 +139,7 @@ def test_the_touchpoints_page_shows_the_journey_and_adds_a_touchpoint(visit):
     clean(visit)
 
 
-def test_unit_and_person_pages_carry_the_role_card(visit):
+def test_unit_and_person_pages_carry_the_role_card(visit: Visit) -> None:
     visit.sign_in("viewer@example.com")
     look(visit, "/units/mkt/", "unit")
     card = visit.page.locator("#role-card")

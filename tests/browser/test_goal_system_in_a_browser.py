@@ -5,10 +5,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import Visit
+
 pytestmark = pytest.mark.browser
 
 
-def test_signing_in_opens_the_dashboard_with_mission_and_goals(visit):
+def test_signing_in_opens_the_dashboard_with_mission_and_goals(visit: Visit) -> None:
     visit.page.goto("/goals/")
     expect(visit.page).to_have_url(re.compile(r"/sign-in\?next="))
     visit.sign_in("viewer@example.com")
@@ -18,7 +20,7 @@ def test_signing_in_opens_the_dashboard_with_mission_and_goals(visit):
     assert visit.console_errors == []
 
 
-def test_a_wrong_password_keeps_the_visitor_out(visit):
+def test_a_wrong_password_keeps_the_visitor_out(visit: Visit) -> None:
     visit.page.goto("/sign-in")
     visit.page.get_by_label("Email").fill("viewer@example.com")
     visit.page.get_by_label("Password").fill("wrong password")
@@ -26,7 +28,7 @@ def test_a_wrong_password_keeps_the_visitor_out(visit):
     expect(visit.page.get_by_role("alert")).to_have_text("Wrong email or password.")
 
 
-def test_the_alignment_tree_expands_and_shows_shared_goals_under_each_parent(visit):
+def test_the_alignment_tree_expands_and_shows_shared_goals_under_each_parent(visit: Visit) -> None:
     visit.sign_in("viewer@example.com")
     visit.page.get_by_role("link", name="Goals", exact=True).click()
     tree = visit.page.locator(".tree-list")
@@ -41,7 +43,7 @@ def test_the_alignment_tree_expands_and_shows_shared_goals_under_each_parent(vis
     assert visit.console_errors == []
 
 
-def test_the_goal_page_charts_each_key_result(visit):
+def test_the_goal_page_charts_each_key_result(visit: Visit) -> None:
     visit.sign_in("viewer@example.com")
     visit.page.goto("/goals/more-leads/?as_of=2026-07-01")
     chart = visit.page.locator("#kr-web-mqls svg.chart")
@@ -52,7 +54,7 @@ def test_the_goal_page_charts_each_key_result(visit):
     expect(visit.page.locator("#kr-web-mqls .current")).to_have_text("210 leads")
 
 
-def test_an_owner_checks_in_inline_and_sees_errors_next_to_the_field(visit):
+def test_an_owner_checks_in_inline_and_sees_errors_next_to_the_field(visit: Visit) -> None:
     visit.sign_in("sam@example.com")
     visit.page.goto("/goals/mkt-analytics/")
     card = visit.page.locator("#kr-tracked-share")
@@ -69,7 +71,7 @@ def test_an_owner_checks_in_inline_and_sees_errors_next_to_the_field(visit):
     assert visit.console_errors == []
 
 
-def test_an_owner_records_a_measurement_inline(visit):
+def test_an_owner_records_a_measurement_inline(visit: Visit) -> None:
     visit.sign_in("sam@example.com")
     visit.page.goto("/goals/mkt-analytics/?as_of=2026-07-01")
     card = visit.page.locator("#kr-tracked-share")
@@ -80,7 +82,7 @@ def test_an_owner_records_a_measurement_inline(visit):
     expect(visit.page.locator("#kr-tracked-share .current")).to_have_text("48 %")
 
 
-def test_creating_a_goal_and_aligning_it_to_two_parents(visit):
+def test_creating_a_goal_and_aligning_it_to_two_parents(visit: Visit) -> None:
     visit.sign_in("sam@example.com")
     visit.page.goto("/goals/new")
     visit.page.get_by_label("Id").fill("webinars")
@@ -101,17 +103,18 @@ def test_creating_a_goal_and_aligning_it_to_two_parents(visit):
     assert visit.console_errors == []
 
 
-def test_a_viewer_is_refused_an_edit(visit):
+def test_a_viewer_is_refused_an_edit(visit: Visit) -> None:
     visit.sign_in("viewer@example.com")
     visit.page.goto("/goals/mkt-analytics/")
     expect(visit.page.get_by_role("link", name="Edit & align")).to_have_count(0)
     expect(visit.page.get_by_text("Record a measurement")).to_have_count(0)
     response = visit.page.goto("/goals/mkt-analytics/edit")
+    assert response is not None
     assert response.status == 403
     expect(visit.page.get_by_role("heading", name="Not allowed")).to_be_visible()
 
 
-def test_no_request_leaves_the_server_and_no_console_errors_on_any_page(visit):
+def test_no_request_leaves_the_server_and_no_console_errors_on_any_page(visit: Visit) -> None:
     visit.sign_in("admin@example.com")
     for path in [
         "/",
@@ -128,13 +131,14 @@ def test_no_request_leaves_the_server_and_no_console_errors_on_any_page(visit):
         "/account/password",
     ]:
         response = visit.page.goto(path)
+        assert response is not None, path
         assert response.status == 200, path
     assert visit.foreign_requests() == []
     assert visit.console_errors == []
     assert any(url.endswith("htmx-2.min.js") for url in visit.requests)
 
 
-def test_pages_are_usable_at_phone_width(visit):
+def test_pages_are_usable_at_phone_width(visit: Visit) -> None:
     visit.page.set_viewport_size({"width": 390, "height": 844})
     visit.sign_in("sam@example.com")
     visit.page.goto("/goals/mkt-analytics/")

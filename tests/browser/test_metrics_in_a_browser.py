@@ -1,14 +1,17 @@
 """The metric catalog in a real Chromium: a chart of a metric's values, sliced in place."""
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import Visit
+
 pytestmark = pytest.mark.browser
 
 
-def test_the_catalog_leads_to_a_chart_that_slicing_updates_in_place(visit, metrics_file):
+def test_the_catalog_leads_to_a_chart_that_slicing_updates_in_place(visit: Visit, metrics_file: Path) -> None:
     visit.sign_in("viewer@example.com")
     visit.page.get_by_role("link", name="Metrics", exact=True).click()
     expect(visit.page.get_by_role("heading", name="Catalog")).to_be_visible()
@@ -33,7 +36,7 @@ def test_the_catalog_leads_to_a_chart_that_slicing_updates_in_place(visit, metri
     assert visit.foreign_requests() == []
 
 
-def test_an_admin_refreshes_from_the_catalog_without_leaving_it(visit, bound):
+def test_an_admin_refreshes_from_the_catalog_without_leaving_it(visit: Visit, bound: None) -> None:
     visit.sign_in("admin@example.com")
     visit.page.goto("/metrics/")
     visit.page.get_by_role("button", name="Refresh now").click()
@@ -45,7 +48,7 @@ def test_an_admin_refreshes_from_the_catalog_without_leaving_it(visit, bound):
     assert visit.foreign_requests() == []
 
 
-def test_the_metric_pages_fit_a_phone(visit, bound):
+def test_the_metric_pages_fit_a_phone(visit: Visit, bound: None) -> None:
     visit.page.set_viewport_size({"width": 390, "height": 844})
     visit.sign_in("admin@example.com")
     for path in ("/metrics/", "/metrics/cost_per_mql/?as_of=2026-07-01", "/key-results/web-mqls/edit"):

@@ -6,12 +6,11 @@ import datetime
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import Run
+from tests.conftest import RunLodestar, WriteModel
 
 Doc = dict[str, Any]
 
@@ -38,8 +37,15 @@ def _one(items: list[Doc], id: str) -> Doc:
     return matches[0]
 
 
+Load = Callable[[Doc | str], None]
+StatusAt = Callable[[Doc, datetime.date], Status]
+CheckAt = Callable[[Doc, datetime.date], Doc]
+FindingsAt = Callable[[Doc, datetime.date], list[tuple[str, str]]]
+RolesOf = Callable[[Doc], Doc]
+
+
 @pytest.fixture
-def load(lodestar: Callable[..., Run], write_model: Callable[..., Path]) -> Callable[[Doc | str], None]:
+def load(lodestar: RunLodestar, write_model: WriteModel) -> Load:
     """`load(document)` imports a model and fails the test if the import is refused."""
 
     def load(document: Doc | str) -> None:
@@ -50,7 +56,7 @@ def load(lodestar: Callable[..., Run], write_model: Callable[..., Path]) -> Call
 
 
 @pytest.fixture
-def status(lodestar: Callable[..., Run], load: Callable[[Doc | str], None]) -> Callable[[Doc, datetime.date], Status]:
+def status(lodestar: RunLodestar, load: Load) -> StatusAt:
     """`status(document, as_of)` imports the document and returns its status as of that date."""
 
     def status(document: Doc, as_of: datetime.date) -> Status:
@@ -63,7 +69,7 @@ def status(lodestar: Callable[..., Run], load: Callable[[Doc | str], None]) -> C
 
 
 @pytest.fixture
-def check(lodestar: Callable[..., Run], load: Callable[[Doc | str], None]) -> Callable[[Doc, datetime.date], Doc]:
+def check(lodestar: RunLodestar, load: Load) -> CheckAt:
     """`check(document, as_of)` imports the document and returns the parsed `check --format json`."""
 
     def check(document: Doc, as_of: datetime.date) -> Doc:
@@ -78,7 +84,7 @@ def check(lodestar: Callable[..., Run], load: Callable[[Doc | str], None]) -> Ca
 
 
 @pytest.fixture
-def findings(check: Callable[[Doc, datetime.date], Doc]) -> Callable[[Doc, datetime.date], list[tuple[str, str]]]:
+def findings(check: CheckAt) -> FindingsAt:
     """`findings(document, as_of)` is the sorted list of (code, subject) the health check reports."""
 
     def findings(document: Doc, as_of: datetime.date) -> list[tuple[str, str]]:
@@ -88,7 +94,7 @@ def findings(check: Callable[[Doc, datetime.date], Doc]) -> Callable[[Doc, datet
 
 
 @pytest.fixture
-def roles(lodestar: Callable[..., Run], load: Callable[[Doc | str], None]) -> Callable[[Doc], Doc]:
+def roles(lodestar: RunLodestar, load: Load) -> RolesOf:
     """`roles(document)` imports the document and returns the parsed `roles --format json`."""
 
     def roles(document: Doc) -> Doc:

@@ -22,6 +22,8 @@ from tests.conformance.builders import (
     to,
     unit,
 )
+from tests.conformance.conftest import CheckAt, Load, RolesOf, StatusAt
+from tests.conftest import RunLodestar
 
 GOAL_KEYS = {"id", "progress", "expected", "status"}
 KEY_RESULT_KEYS = {"id", "goal", "current", "progress", "expected", "status", "confidence", "forecast"}
@@ -76,14 +78,14 @@ def varied_model() -> dict[str, Any]:
 # status
 
 
-def test_status_json_has_exactly_as_of_goals_key_results_and_kpis(status):
+def test_status_json_has_exactly_as_of_goals_key_results_and_kpis(status: StatusAt) -> None:
     result = status(varied_model(), day(30)).data
 
     assert set(result) == {"as_of", "goals", "key_results", "kpis"}
     assert result["as_of"] == "2026-01-31"
 
 
-def test_status_json_lists_every_goal_key_result_and_kpi_of_the_model(status):
+def test_status_json_lists_every_goal_key_result_and_kpi_of_the_model(status: StatusAt) -> None:
     result = status(varied_model(), day(30)).data
 
     assert sorted(item["id"] for item in result["goals"]) == ["child", "later", "top"]
@@ -91,7 +93,7 @@ def test_status_json_lists_every_goal_key_result_and_kpi_of_the_model(status):
     assert sorted(item["id"] for item in result["kpis"]) == ["churn", "quiet"]
 
 
-def test_each_status_goal_has_exactly_the_spec_keys_and_types(status):
+def test_each_status_goal_has_exactly_the_spec_keys_and_types(status: StatusAt) -> None:
     for item in status(varied_model(), day(30)).data["goals"]:
         assert set(item) == GOAL_KEYS, item
         assert isinstance(item["id"], str)
@@ -100,7 +102,7 @@ def test_each_status_goal_has_exactly_the_spec_keys_and_types(status):
         assert item["status"] in STATUSES, item
 
 
-def test_each_status_key_result_has_exactly_the_spec_keys_and_types(status):
+def test_each_status_key_result_has_exactly_the_spec_keys_and_types(status: StatusAt) -> None:
     for item in status(varied_model(), day(30)).data["key_results"]:
         assert set(item) == KEY_RESULT_KEYS, item
         assert item["goal"] in {"top", "child", "later"}
@@ -114,7 +116,7 @@ def test_each_status_key_result_has_exactly_the_spec_keys_and_types(status):
         assert forecast is None or is_share_or_null(forecast["progress"]), item
 
 
-def test_status_key_results_name_their_goal(status):
+def test_status_key_results_name_their_goal(status: StatusAt) -> None:
     result = status(varied_model(), day(30))
 
     assert result.key_result("sales")["goal"] == "top"
@@ -123,7 +125,7 @@ def test_status_key_results_name_their_goal(status):
     assert result.key_result("later-kr")["goal"] == "later"
 
 
-def test_status_json_values_for_a_varied_model(status):
+def test_status_json_values_for_a_varied_model(status: StatusAt) -> None:
     # As of day 30: sales 16 of 10..30 is 0.3; forecast slope 4/15 per day from day 20 gives
     # 16 + 80 * 4 / 15 at day 100; nps 40 is inside 30..50; top = (0.3 + 1 * 2) / 3.
     result = status(varied_model(), day(30))
@@ -174,7 +176,7 @@ def test_status_json_values_for_a_varied_model(status):
     assert result.kpi("quiet") == {"id": "quiet", "current": None, "status": "no_data"}
 
 
-def test_status_json_numbers_are_json_numbers_not_strings(lodestar, load):
+def test_status_json_numbers_are_json_numbers_not_strings(lodestar: RunLodestar, load: Load) -> None:
     load(varied_model())
     text = lodestar("status", "--format", "json", "--as-of", "2026-01-31").out
 
@@ -183,21 +185,21 @@ def test_status_json_numbers_are_json_numbers_not_strings(lodestar, load):
     assert "Infinity" not in text
 
 
-def test_status_json_without_as_of_is_as_of_today(lodestar, load):
+def test_status_json_without_as_of_is_as_of_today(lodestar: RunLodestar, load: Load) -> None:
     load(varied_model())
     result = json.loads(lodestar("status", "--format", "json").out)
 
     assert result["as_of"] == datetime.date.today().isoformat()
 
 
-def test_status_json_of_a_model_without_goals_has_empty_lists(status):
+def test_status_json_of_a_model_without_goals_has_empty_lists(status: StatusAt) -> None:
     assert status(organization(), day(30)).data == {"as_of": "2026-01-31", "goals": [], "key_results": [], "kpis": []}
 
 
 # check
 
 
-def test_check_json_has_as_of_and_findings_with_code_subject_and_message(check):
+def test_check_json_has_as_of_and_findings_with_code_subject_and_message(check: CheckAt) -> None:
     document = organization(units=[unit("mkt", "department")], goals=[goal("g")])
     result = check(document, day(10))
 
@@ -211,11 +213,11 @@ def test_check_json_has_as_of_and_findings_with_code_subject_and_message(check):
         assert finding["message"].strip(), finding
 
 
-def test_check_json_without_findings_has_an_empty_list(check):
+def test_check_json_without_findings_has_an_empty_list(check: CheckAt) -> None:
     assert check(organization(), day(10)) == {"as_of": "2026-01-11", "findings": []}
 
 
-def test_check_json_without_as_of_is_as_of_today(lodestar, load):
+def test_check_json_without_as_of_is_as_of_today(lodestar: RunLodestar, load: Load) -> None:
     load(organization())
     run = lodestar("check", "--format", "json")
 
@@ -225,7 +227,7 @@ def test_check_json_without_as_of_is_as_of_today(lodestar, load):
 # roles
 
 
-def test_roles_json_has_exactly_the_spec_keys_and_types(roles):
+def test_roles_json_has_exactly_the_spec_keys_and_types(roles: RolesOf) -> None:
     document = organization(
         units=[unit("bu", "business_unit", parent="company")],
         role_profiles=[role_profile("ms"), role_profile("ms", toward="bu")],
@@ -247,5 +249,5 @@ def test_roles_json_has_exactly_the_spec_keys_and_types(roles):
             assert profile[side]["archetype"] in ARCHETYPES
 
 
-def test_roles_json_toward_is_null_for_a_profile_for_all_business_units(roles):
+def test_roles_json_toward_is_null_for_a_profile_for_all_business_units(roles: RolesOf) -> None:
     assert roles(organization(role_profiles=[role_profile("ms")]))["role_profiles"][0]["toward"] is None

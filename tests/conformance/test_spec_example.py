@@ -24,7 +24,8 @@ from typing import Any
 import pytest
 
 from tests.conformance.builders import VISION_QUESTIONS
-from tests.conftest import Run
+from tests.conformance.conftest import CheckAt, FindingsAt, Load, RolesOf, StatusAt
+from tests.conftest import Run, RunLodestar
 
 AS_OF = datetime.date(2026, 7, 1)
 EXPECTED = 181 / 364
@@ -35,13 +36,17 @@ def approx(value: float) -> Any:
     return pytest.approx(value, abs=TOL)
 
 
-def test_the_spec_example_imports(lodestar: Callable[..., Run], write_model: Callable[..., Path], example_document):
+def test_the_spec_example_imports(
+    lodestar: Callable[..., Run], write_model: Callable[..., Path], example_document: dict[str, Any]
+) -> None:
     run = lodestar("import", str(write_model(example_document)))
 
     assert run.code == 0, run.out + run.err
 
 
-def test_the_spec_example_status_matches_the_hand_computed_figures(status, example_document):
+def test_the_spec_example_status_matches_the_hand_computed_figures(
+    status: StatusAt, example_document: dict[str, Any]
+) -> None:
     result = status(example_document, AS_OF)
 
     web_mqls = result.key_result("web-mqls")
@@ -63,7 +68,9 @@ def test_the_spec_example_status_matches_the_hand_computed_figures(status, examp
     assert tracked["forecast"] is None
 
 
-def test_the_spec_example_goals_roll_up_with_the_contribution_weight(status, example_document):
+def test_the_spec_example_goals_roll_up_with_the_contribution_weight(
+    status: StatusAt, example_document: dict[str, Any]
+) -> None:
     result = status(example_document, AS_OF)
 
     assert result.goal("mkt-analytics") == {
@@ -82,7 +89,9 @@ def test_the_spec_example_goals_roll_up_with_the_contribution_weight(status, exa
     assert result.data["kpis"] == []
 
 
-def test_the_spec_example_before_the_second_measurement_uses_the_first(status, example_document):
+def test_the_spec_example_before_the_second_measurement_uses_the_first(
+    status: StatusAt, example_document: dict[str, Any]
+) -> None:
     # As of 2026-05-01 (120 days elapsed) only the 03-31 measurement counts: one date, no forecast.
     web_mqls = status(example_document, datetime.date(2026, 5, 1)).key_result("web-mqls")
 
@@ -94,7 +103,9 @@ def test_the_spec_example_before_the_second_measurement_uses_the_first(status, e
     assert web_mqls["confidence"] is None
 
 
-def test_the_spec_example_health_check_reports_the_hand_found_findings(check, example_document):
+def test_the_spec_example_health_check_reports_the_hand_found_findings(
+    check: CheckAt, example_document: dict[str, Any]
+) -> None:
     # LS009: web-analytics needs level 3 in mkt, Sam (mkt) has 2.
     # LS011: only the mission question has an agreed answer.
     # LS012: bu-service is outside the core business and no profile is toward it.
@@ -112,7 +123,9 @@ def test_the_spec_example_health_check_reports_the_hand_found_findings(check, ex
     )
 
 
-def test_the_spec_example_early_in_the_year_has_no_missing_measurement_finding(findings, example_document):
+def test_the_spec_example_early_in_the_year_has_no_missing_measurement_finding(
+    findings: FindingsAt, example_document: dict[str, Any]
+) -> None:
     # 2026-03-01 is 59/364 (16%) into fy2026: LS013 does not fire yet.
     codes = {code for code, _ in findings(example_document, datetime.date(2026, 3, 1))}
 
@@ -120,13 +133,15 @@ def test_the_spec_example_early_in_the_year_has_no_missing_measurement_finding(f
     assert {"LS009", "LS011", "LS012"} <= codes
 
 
-def test_the_spec_example_check_exits_1(lodestar, load, example_document):
+def test_the_spec_example_check_exits_1(lodestar: RunLodestar, load: Load, example_document: dict[str, Any]) -> None:
     load(example_document)
 
     assert lodestar("check", "--as-of", "2026-07-01").code == 1
 
 
-def test_the_spec_example_roles_have_the_hand_computed_archetypes(roles, example_document):
+def test_the_spec_example_roles_have_the_hand_computed_archetypes(
+    roles: RolesOf, example_document: dict[str, Any]
+) -> None:
     # as_is (0,0,0,2,1,0,0,0): service_provider at squared distance 5, brand_builder 24.
     # target (3,0,0,0,4,0,4,0): best_practice_advisor 23, brand_builder 24, service_provider 25.
     zero = dict.fromkeys(

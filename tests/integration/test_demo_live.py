@@ -42,7 +42,8 @@ class LiveDemo:
     check: Run
 
 
-def metric_id(binding: str | dict[str, Any]) -> str:
+def metric_id(binding: str | dict[str, Any] | None) -> str:
+    assert binding is not None, "only bound entities have a metric id"
     return binding if isinstance(binding, str) else str(binding["id"])
 
 
@@ -51,8 +52,8 @@ def snapshot() -> Snapshot:
     stored: Snapshot = {}
     for measurement in Measurement.objects.all():
         stored["key_result", measurement.key_result_id, measurement.date] = (measurement.value, measurement.source)
-    for measurement in KPIMeasurement.objects.all():
-        stored["kpi", measurement.kpi_id, measurement.date] = (measurement.value, measurement.source)
+    for kpi_measurement in KPIMeasurement.objects.all():
+        stored["kpi", kpi_measurement.kpi_id, kpi_measurement.date] = (kpi_measurement.value, kpi_measurement.source)
     return stored
 
 

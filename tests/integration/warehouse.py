@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import duckdb
 import pytest
 
 from lodestar.goals.models import KPI, KeyResult
 from lodestar.metrics.demo_warehouse import write_demo
+from tests.integration.accounts.cast import Cast
 
 AS_OF = date(2026, 7, 1)
 LEADS = 2000
@@ -30,7 +30,7 @@ def metrics_file(demo_warehouse: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def bound(cast: Any, metrics_file: Path) -> None:
+def bound(cast: Cast, metrics_file: Path) -> None:
     """Bind the cast's web-mqls key result to web MQLs and the web-visits KPI to web sessions."""
     KeyResult.objects.filter(id="web-mqls").update(metric={"id": "mqls", "where": {"channel": "web"}})
     KPI.objects.filter(id="web-visits").update(metric="web_sessions")

@@ -24,4 +24,5 @@ class BearerToken(HttpBearer):
 
 
 def actor(request: HttpRequest) -> Actor:
-    return request.actor  # type: ignore[attr-defined]
+    found: Actor = request.actor  # type: ignore[attr-defined]
+    return found

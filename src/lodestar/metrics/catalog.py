@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from lodestar.goals.models import KPI, KeyResult
-from lodestar.metrics.definitions import MetricsDefinitions, SimpleMetric
+from lodestar.metrics.definitions import MetricsDefinitions, RatioMetric, SimpleMetric
 from lodestar.metrics.engine import parse_binding
 from lodestar.metrics.errors import BindingError
 from lodestar.metrics.loader import read_definitions
@@ -69,10 +69,10 @@ def describe_definition(definitions: MetricsDefinitions, metric_id: str) -> str:
     if isinstance(metric, SimpleMetric):
         text = f"{metric.agg}({metric.expr.text if metric.expr else '*'}) over {metric.source} by {metric.time}"
         return text + (f" where {metric.filter.text}" if metric.filter else "")
-    if metric.type == "ratio":
+    if isinstance(metric, RatioMetric):
         numerator, denominator = metric.inputs
         return f"{numerator} / {denominator}" + (" × 100" if metric.unit == "%" else "")
-    return metric.expr.text  # type: ignore[union-attr]
+    return metric.expr.text
 
 
 def _bound_items(known: set[str]) -> tuple[dict[str, list[BoundItem]], list[str]]:
@@ -133,7 +133,7 @@ def catalog_entries(definitions: MetricsDefinitions) -> tuple[list[CatalogEntry]
                 expr=expression.text if expression is not None else None,
                 time=simple.time if simple is not None else None,
                 filter=simple.filter.text if simple is not None and simple.filter is not None else None,
-                inputs=[] if simple is not None else list(metric.inputs),  # type: ignore[union-attr]
+                inputs=[] if isinstance(metric, SimpleMetric) else list(metric.inputs),
             )
         )
     return entries, dangling

@@ -97,7 +97,8 @@ class WarehouseConnection:
     def execute(self, expression: ir.Table) -> list[dict[str, Any]]:
         """Run a query in the engine and return its rows; raises EngineError with one clear line."""
         try:
-            return expression.to_pyarrow().to_pylist()
+            rows: list[dict[str, Any]] = expression.to_pyarrow().to_pylist()
+            return rows
         except Exception as error:
             raise EngineError(f"{self.engine}: the query failed: {one_line(error)}") from None
 

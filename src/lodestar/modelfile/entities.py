@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from lodestar.lib import model as m
 from lodestar.lib.errors import Invalid
 from lodestar.modelfile import references as refs
 from lodestar.modelfile import sections
 from lodestar.modelfile.reader import Issue, Reader
+
+_Entity = TypeVar("_Entity")
 
 
 class InvalidEntity(Invalid):
@@ -55,14 +57,15 @@ def _read_one(
     model: m.Model,
     section: str,
     what: str,
+    kind: type[_Entity],
     read: Callable[[Reader, Any], sections.Indexed],
     check: Callable[[refs.Ids, sections.Indexed], None],
-    extra: Callable[[Reader, Any], None] | None = None,
-) -> Any:
+    extra: Callable[[Reader, _Entity], None] | None = None,
+) -> _Entity:
     r = Reader()
     found = read(r, [document])
     _raise_if(r, section, what)
-    entity = found[0][1]
+    entity: _Entity = found[0][1]
     check(_ids(r, model), [(0, entity)])
     if extra is not None:
         extra(r, entity)
@@ -107,6 +110,7 @@ def read_vision_answer(document: Any, *, model: m.Model, replacing: m.VisionAnsw
         model=model,
         section="vision",
         what="vision answer",
+        kind=m.VisionAnswer,
         read=sections.read_vision,
         check=lambda ids, found: refs.check_vision(ids, found, scope),
         extra=unique,
@@ -127,6 +131,7 @@ def read_role_profile(document: Any, *, model: m.Model, replacing: m.RoleProfile
         model=model,
         section="role_profiles",
         what="role profile",
+        kind=m.RoleProfile,
         read=sections.read_role_profiles,
         check=refs.check_role_profiles,
         extra=unique,
@@ -141,6 +146,7 @@ def read_task(document: Any, *, model: m.Model, replacing: str | None = None) ->
         model=model,
         section="tasks",
         what="task",
+        kind=m.Task,
         read=sections.read_tasks,
         check=refs.check_tasks,
         extra=_prefixed(_free_id("task", taken, replacing), "tasks"),
@@ -154,6 +160,7 @@ def read_dependency(document: Any, *, model: m.Model) -> m.Dependency:
         model=model,
         section="dependencies",
         what="dependency",
+        kind=m.Dependency,
         read=sections.read_dependencies,
         check=refs.check_dependencies,
     )
@@ -167,6 +174,7 @@ def read_competency(document: Any, *, model: m.Model, replacing: str | None = No
         model=model,
         section="competencies",
         what="competency",
+        kind=m.Competency,
         read=sections.read_competencies,
         check=refs.check_competencies,
         extra=_prefixed(_free_id("competency", taken, replacing), "competencies"),
@@ -181,6 +189,7 @@ def read_touchpoint(document: Any, *, model: m.Model, replacing: str | None = No
         model=model,
         section="touchpoints",
         what="touchpoint",
+        kind=m.Touchpoint,
         read=sections.read_touchpoints,
         check=refs.check_touchpoints,
         extra=_prefixed(_free_id("touchpoint", taken, replacing), "touchpoints"),

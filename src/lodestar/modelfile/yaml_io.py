@@ -11,16 +11,20 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
-try:
-    _CLoader: type[Any] = yaml.CSafeLoader
-    _CDumper: type[Any] = yaml.CSafeDumper
-except AttributeError:  # PyYAML built without libyaml
-    _CLoader = yaml.SafeLoader
-    _CDumper = yaml.SafeDumper
+if TYPE_CHECKING:  # the stubs type the C classes; the pure-Python fallback has the same interface
+    _CLoader = yaml.CSafeLoader
+    _CDumper = yaml.CSafeDumper
+else:
+    try:
+        _CLoader = yaml.CSafeLoader
+        _CDumper = yaml.CSafeDumper
+    except AttributeError:  # PyYAML built without libyaml
+        _CLoader = yaml.SafeLoader
+        _CDumper = yaml.SafeDumper
 
 
 MAX_ALIAS_EXPANSION = 100_000

@@ -48,7 +48,7 @@ def _rows(model: Any, *fields: str, order: tuple[str, ...] = ("ordinal",)) -> li
     )
     with connection.cursor() as cursor:
         cursor.execute(sql)
-        rows = cursor.fetchall()
+        rows: list[tuple[Any, ...]] = cursor.fetchall()
     converters = [(index, convert) for index, field in enumerate(columns) if (convert := _converter(field))]
     if not converters or not rows:
         return rows

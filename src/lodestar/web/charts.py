@@ -106,7 +106,7 @@ def _hline(kind: str, at: float, label: str) -> str:
 
 def _nice_step(rough: float) -> float:
     """The smallest of 1, 2, 2.5 or 5 times a power of ten that is at least `rough`."""
-    power = 10 ** math.floor(math.log10(rough))
+    power: float = 10 ** math.floor(math.log10(rough))
     return next(power * factor for factor in (1, 2, 2.5, 5, 10) if power * factor >= rough)
 
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from django.test import Client
+from pytest_django import Settings
 
 from lodestar.accounts.actor import command_line_actor
 from lodestar.accounts.models import User
@@ -25,6 +27,9 @@ from lodestar.accounts.services import create_user
 from lodestar.accounts.tokens import create_token
 from lodestar.modelfile.validate import validate_document
 from lodestar.store.service import import_model
+
+if TYPE_CHECKING:
+    from tests.conftest import TestResponse
 
 AS_OF = date(2026, 7, 1)
 PASSWORD = "correct horse battery"
@@ -123,7 +128,8 @@ class Cast:
 
     def __getattr__(self, name: str) -> User:
         try:
-            return self.__dict__["users"][name]
+            user: User = self.__dict__["users"][name]
+            return user
         except KeyError:
             raise AttributeError(name) from None
 
@@ -147,7 +153,7 @@ def org(db: None) -> dict[str, Any]:
 
 
 @pytest.fixture
-def cast(org: dict[str, Any], settings: Any) -> Cast:
+def cast(org: dict[str, Any], settings: Settings) -> Cast:
     # Argon2 is deliberately slow; tests that are not about hashing use a fast hasher.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     actor = command_line_actor()
@@ -166,32 +172,36 @@ class Api:
         self.client = Client()
         self.headers = {"Authorization": f"Bearer {token}"} if token else {}
 
-    def get(self, path: str, **params: Any) -> Any:
+    def get(self, path: str, **params: Any) -> TestResponse:
         return self.client.get(f"/api/v1{path}", params, headers=self.headers)
 
-    def send(self, method: str, path: str, body: Any = None, *, raw: str | bytes | None = None) -> Any:
+    def send(self, method: str, path: str, body: Any = None, *, raw: str | bytes | None = None) -> TestResponse:
         data = raw if raw is not None else json.dumps(body)
-        call = getattr(self.client, method)
+        call: Callable[..., TestResponse] = getattr(self.client, method)
         return call(f"/api/v1{path}", data=data, content_type="application/json", headers=self.headers)
 
-    def post(self, path: str, body: Any = None, **kw: Any) -> Any:
+    def post(self, path: str, body: Any = None, **kw: Any) -> TestResponse:
         return self.send("post", path, body, **kw)
 
-    def patch(self, path: str, body: Any = None, **kw: Any) -> Any:
+    def patch(self, path: str, body: Any = None, **kw: Any) -> TestResponse:
         return self.send("patch", path, body, **kw)
 
-    def delete(self, path: str) -> Any:
+    def delete(self, path: str) -> TestResponse:
         return self.client.delete(f"/api/v1{path}", headers=self.headers)
 
 
+ApiAs = Callable[[str | None], Api]
+BrowserAs = Callable[[str | None], Client]
+
+
 @pytest.fixture
-def api_as(cast: Cast) -> Any:
+def api_as(cast: Cast) -> ApiAs:
     """`api_as("sam")` calls the API with Sam's token; `api_as(None)` without one."""
     return lambda name: Api(cast.token[name] if name else None)
 
 
 @pytest.fixture
-def browser_as(cast: Cast) -> Any:
+def browser_as(cast: Cast) -> BrowserAs:
     """`browser_as("sam")` is a Django test client signed in as Sam."""
 
     def signed_in(name: str | None) -> Client:

@@ -1,27 +1,28 @@
 import pytest
+from pytest_django import Settings
 
 from lodestar.accounts.services import sign_in
 from lodestar.lib.errors import Invalid, PermissionDenied
-from tests.integration.accounts.cast import PASSWORD
+from tests.integration.accounts.cast import PASSWORD, Cast
 
 
-def test_sign_in_by_email_ignores_case(cast):
+def test_sign_in_by_email_ignores_case(cast: Cast) -> None:
     assert sign_in(email=" SAM@example.com ", password=PASSWORD, address="1.2.3.4") == cast.sam
 
 
-def test_a_wrong_password_is_refused(cast):
+def test_a_wrong_password_is_refused(cast: Cast) -> None:
     with pytest.raises(Invalid):
         sign_in(email="sam@example.com", password="wrong", address="1.2.3.4")
 
 
-def test_a_deactivated_user_cannot_sign_in(cast):
+def test_a_deactivated_user_cannot_sign_in(cast: Cast) -> None:
     cast.sam.is_active = False
     cast.sam.save()
     with pytest.raises(Invalid):
         sign_in(email="sam@example.com", password=PASSWORD, address="1.2.3.4")
 
 
-def test_sign_in_is_blocked_after_five_failures_for_an_email(cast):
+def test_sign_in_is_blocked_after_five_failures_for_an_email(cast: Cast) -> None:
     for _ in range(5):
         with pytest.raises(Invalid):
             sign_in(email="sam@example.com", password="wrong", address="1.2.3.4")
@@ -29,7 +30,7 @@ def test_sign_in_is_blocked_after_five_failures_for_an_email(cast):
         sign_in(email="sam@example.com", password=PASSWORD, address="5.6.7.8")
 
 
-def test_sign_in_is_blocked_after_many_failures_from_one_address(cast, settings):
+def test_sign_in_is_blocked_after_many_failures_from_one_address(cast: Cast, settings: Settings) -> None:
     settings.SIGN_IN_FAILURES_PER_ADDRESS = 3
     for name in ("a", "b", "c"):
         with pytest.raises(Invalid):
@@ -39,7 +40,7 @@ def test_sign_in_is_blocked_after_many_failures_from_one_address(cast, settings)
     assert sign_in(email="sam@example.com", password=PASSWORD, address="1.1.1.1") == cast.sam
 
 
-def test_a_successful_sign_in_clears_earlier_failures(cast):
+def test_a_successful_sign_in_clears_earlier_failures(cast: Cast) -> None:
     for _ in range(4):
         with pytest.raises(Invalid):
             sign_in(email="sam@example.com", password="wrong", address="1.2.3.4")

@@ -1,17 +1,20 @@
 import io
+from typing import Any
 
 import pytest
 
 from lodestar.accounts.models import AuditEntry, User
-from tests.conftest import run_lodestar
+from tests.conftest import Run, run_lodestar
 
 
-def run_with_stdin(monkeypatch, text, *args):
+def run_with_stdin(monkeypatch: pytest.MonkeyPatch, text: str, *args: str) -> Run:
     monkeypatch.setattr("sys.stdin", io.StringIO(text))
     return run_lodestar(*args)
 
 
-def test_users_add_reads_the_password_from_stdin_and_hashes_it_with_argon2(org, monkeypatch):
+def test_users_add_reads_the_password_from_stdin_and_hashes_it_with_argon2(
+    org: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
     result = run_with_stdin(
         monkeypatch,
         "s3cret-password\n",
@@ -31,14 +34,14 @@ def test_users_add_reads_the_password_from_stdin_and_hashes_it_with_argon2(org, 
     assert (user.role, user.person_id) == ("member", "sam")
 
 
-def test_users_add_links_the_person_with_the_same_email(org, monkeypatch):
+def test_users_add_links_the_person_with_the_same_email(org: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
     run_with_stdin(
         monkeypatch, "s3cret-password\n", "users", "add", "ana@example.com", "--role", "member", "--password-stdin"
     )
     assert User.objects.get(email="ana@example.com").person_id == "ana"
 
 
-def test_users_add_without_stdin_prints_a_generated_password(org):
+def test_users_add_without_stdin_prints_a_generated_password(org: dict[str, Any]) -> None:
     result = run_lodestar("users", "add", "viewer@example.com", "--role", "viewer")
     assert result.code == 0
     password = result.out.split("password: ")[1].strip()
@@ -58,17 +61,21 @@ def test_users_add_without_stdin_prints_a_generated_password(org):
         (("users", "add", "a@example.com", "--role", "member", "--password-stdin"), "", "no password"),
     ],
 )
-def test_users_add_refuses_bad_input_with_exit_code_2(org, monkeypatch, args, stdin, message):
+def test_users_add_refuses_bad_input_with_exit_code_2(
+    org: dict[str, Any], monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], stdin: str, message: str
+) -> None:
     result = run_with_stdin(monkeypatch, stdin, *args)
     assert result.code == 2
     assert message in result.err
 
 
-def test_users_add_refuses_an_unknown_role(org):
+def test_users_add_refuses_an_unknown_role(org: dict[str, Any]) -> None:
     assert run_lodestar("users", "add", "a@example.com", "--role", "boss").code == 2
 
 
-def test_users_add_refuses_a_second_user_with_the_same_email(org, monkeypatch):
+def test_users_add_refuses_a_second_user_with_the_same_email(
+    org: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
     run_with_stdin(
         monkeypatch, "long-enough-1\n", "users", "add", "a@example.com", "--role", "member", "--password-stdin"
     )
@@ -79,7 +86,7 @@ def test_users_add_refuses_a_second_user_with_the_same_email(org, monkeypatch):
     assert "exists already" in result.err
 
 
-def test_users_list_and_set_role(org, monkeypatch):
+def test_users_list_and_set_role(org: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
     run_with_stdin(
         monkeypatch, "long-enough-1\n", "users", "add", "a@example.com", "--role", "viewer", "--password-stdin"
     )
@@ -87,6 +94,7 @@ def test_users_list_and_set_role(org, monkeypatch):
     listing = run_lodestar("users", "list")
     assert "a@example.com\teditor\t-" in listing.out
     entry = AuditEntry.objects.get(action="user.set_role")
+    assert entry.before is not None and entry.after is not None
     assert (entry.actor, entry.surface, entry.before["role"], entry.after["role"]) == (
         "command line",
         "cli",
@@ -95,13 +103,13 @@ def test_users_list_and_set_role(org, monkeypatch):
     )
 
 
-def test_set_role_of_an_unknown_user_fails(db):
+def test_set_role_of_an_unknown_user_fails(db: None) -> None:
     result = run_lodestar("users", "set-role", "ghost@example.com", "admin")
     assert result.code == 2
     assert "no user" in result.err
 
 
-def test_deactivate_stops_sign_in(org, monkeypatch):
+def test_deactivate_stops_sign_in(org: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
     run_with_stdin(
         monkeypatch, "long-enough-1\n", "users", "add", "a@example.com", "--role", "viewer", "--password-stdin"
     )

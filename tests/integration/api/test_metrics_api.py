@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -11,10 +12,11 @@ from lodestar.accounts.models import AuditEntry
 from lodestar.goals.models import KeyResult, KPIMeasurement, Measurement
 from lodestar.metrics.models import RefreshRun
 from tests.conftest import run_lodestar
+from tests.integration.accounts.cast import ApiAs, Cast
 from tests.integration.warehouse import INVALID, UNREACHABLE, write_metrics
 
 
-def test_it_lists_the_metrics_exactly_as_the_list_command_does(api_as, bound):
+def test_it_lists_the_metrics_exactly_as_the_list_command_does(api_as: ApiAs, bound: None) -> None:
     response = api_as("viewer").get("/metrics")
     assert response.status_code == 200
     cli = run_lodestar("metrics", "list", "--format", "json")
@@ -27,21 +29,25 @@ def test_it_lists_the_metrics_exactly_as_the_list_command_does(api_as, bound):
     ]
 
 
-def test_the_list_names_bindings_that_name_no_metric(api_as, bound):
+def test_the_list_names_bindings_that_name_no_metric(api_as: ApiAs, bound: None) -> None:
     KeyResult.objects.filter(id="tracked-share").update(metric="no-such-metric")
     assert api_as("viewer").get("/metrics").json()["unresolved"] == [
         "key_result:tracked-share: unknown metric 'no-such-metric'"
     ]
 
 
-def test_without_a_metrics_file_the_metrics_are_not_found(api_as, cast, monkeypatch):
+def test_without_a_metrics_file_the_metrics_are_not_found(
+    api_as: ApiAs, cast: Cast, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("LODESTAR_METRICS_FILE", raising=False)
     for response in (api_as("viewer").get("/metrics"), api_as("admin").post("/metrics/refresh")):
         assert response.status_code == 404
         assert "LODESTAR_METRICS_FILE" in response.json()["error"]
 
 
-def test_a_bad_metrics_file_is_a_conflict_with_every_problem(api_as, cast, tmp_path, monkeypatch):
+def test_a_bad_metrics_file_is_a_conflict_with_every_problem(
+    api_as: ApiAs, cast: Cast, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     write_metrics(tmp_path, INVALID, monkeypatch)
     for response in (api_as("viewer").get("/metrics"), api_as("admin").post("/metrics/refresh")):
         assert response.status_code == 409
@@ -49,7 +55,9 @@ def test_a_bad_metrics_file_is_a_conflict_with_every_problem(api_as, cast, tmp_p
         assert {"metrics.mqls.source", "metrics.rate.denominator"} <= paths
 
 
-def test_a_warehouse_that_cannot_be_reached_is_a_bad_gateway(api_as, bound, tmp_path, monkeypatch):
+def test_a_warehouse_that_cannot_be_reached_is_a_bad_gateway(
+    api_as: ApiAs, bound: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     write_metrics(tmp_path, UNREACHABLE, monkeypatch)
     KeyResult.objects.filter(id="web-mqls").update(metric="leads")
     KeyResult.objects.filter(id="tracked-share").update(metric=None)
@@ -58,7 +66,7 @@ def test_a_warehouse_that_cannot_be_reached_is_a_bad_gateway(api_as, bound, tmp_
     assert "cannot connect to the warehouse" in response.json()["error"]
 
 
-def test_an_admin_refreshes_and_learns_what_was_written_and_kept(api_as, bound):
+def test_an_admin_refreshes_and_learns_what_was_written_and_kept(api_as: ApiAs, bound: None) -> None:
     response = api_as("admin").post("/metrics/refresh?as_of=2026-07-01")
     assert response.status_code == 200
     body = response.json()
@@ -78,7 +86,7 @@ def test_an_admin_refreshes_and_learns_what_was_written_and_kept(api_as, bound):
 
 
 @pytest.mark.parametrize("user", ["editor", "sam", "ana", "kim", "viewer", "unlinked"])
-def test_only_admins_may_refresh(api_as, bound, user):
+def test_only_admins_may_refresh(api_as: ApiAs, bound: None, user: str) -> None:
     response = api_as(user).post("/metrics/refresh")
     assert response.status_code == 403
     assert "only admins may refresh metrics" in response.json()["error"]
@@ -87,7 +95,7 @@ def test_only_admins_may_refresh(api_as, bound, user):
     assert not AuditEntry.objects.filter(action="metrics.refresh").exists()
 
 
-def test_a_refresh_refuses_bindings_that_do_not_fit_the_file_and_writes_nothing(api_as, bound):
+def test_a_refresh_refuses_bindings_that_do_not_fit_the_file_and_writes_nothing(api_as: ApiAs, bound: None) -> None:
     KeyResult.objects.filter(id="tracked-share").update(metric={"id": "mqls", "where": {"colour": "red"}})
     response = api_as("admin").post("/metrics/refresh")
     assert response.status_code == 409
@@ -98,22 +106,23 @@ def test_a_refresh_refuses_bindings_that_do_not_fit_the_file_and_writes_nothing(
 
 
 @pytest.mark.parametrize("as_of", ["2026-02-30", "yesterday"])
-def test_a_refresh_refuses_an_impossible_as_of_date(api_as, bound, as_of):
+def test_a_refresh_refuses_an_impossible_as_of_date(api_as: ApiAs, bound: None, as_of: str) -> None:
     response = api_as("admin").post(f"/metrics/refresh?as_of={as_of}")
     assert response.status_code == 422
     assert response.json()["details"][0]["path"] == "as_of"
 
 
-def test_the_metrics_need_a_token(api_as, metrics_file):
+def test_the_metrics_need_a_token(api_as: ApiAs, metrics_file: Path) -> None:
     assert api_as(None).get("/metrics").status_code == 401
     assert api_as(None).post("/metrics/refresh").status_code == 401
 
 
-def test_the_refresh_command_writes_one_audit_entry(bound):
+def test_the_refresh_command_writes_one_audit_entry(bound: None) -> None:
     result = run_lodestar("metrics", "refresh", "--as-of", "2026-07-01")
     assert result.code == 0, result.err
     entry = AuditEntry.objects.get(action="metrics.refresh")
     assert (entry.actor, entry.surface) == ("command line", "cli")
+    assert entry.after is not None
     assert entry.after["as_of"] == "2026-07-01"
     assert entry.after["created"] == Measurement.objects.filter(source__startswith="metric:").count() + (
         KPIMeasurement.objects.filter(source__startswith="metric:").count()

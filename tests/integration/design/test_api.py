@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
 from lodestar.accounts.models import AuditEntry
 from lodestar.store.load import load_model
-from tests.integration.accounts.cast import import_document
+from tests.conftest import RunLodestar
+from tests.integration.accounts.cast import ApiAs, import_document
 from tests.integration.design.conftest import rows
 
-NEW = {
+NEW: dict[str, dict[str, Any]] = {
     "tasks": {"id": "crm", "name": "CRM care", "change": "new", "delivery": "central", "responsible": ["sales"]},
     "competencies": {"id": "pricing", "name": "Pricing", "required": {"sales": 2}},
     "touchpoints": {"id": "webinar", "name": "Webinar", "stage": "consideration", "channel": "web", "owner": "mkt"},
@@ -31,7 +33,7 @@ EXISTING = {
     "vision-answers": "{answer2}",
     "role-profiles": "{profile1}",
 }
-CHANGE = {
+CHANGE: dict[str, dict[str, object]] = {
     "tasks": {"name": "Analytics"},
     "competencies": {"name": "Negotiating"},
     "touchpoints": {"channel": "fair"},
@@ -41,7 +43,7 @@ CHANGE = {
 }
 
 
-def test_roles_are_exactly_what_the_command_prints(api_as, lodestar):
+def test_roles_are_exactly_what_the_command_prints(api_as: ApiAs, lodestar: RunLodestar) -> None:
     printed = lodestar("roles", "--format", "json")
     assert printed.code == 0
     response = api_as("viewer").get("/roles")
@@ -51,7 +53,7 @@ def test_roles_are_exactly_what_the_command_prints(api_as, lodestar):
 
 
 @pytest.mark.parametrize("name", sorted(NEW))
-def test_every_collection_is_listed_and_read_with_a_version(api_as, name):
+def test_every_collection_is_listed_and_read_with_a_version(api_as: ApiAs, name: str) -> None:
     api = api_as("viewer")
     listed = api.get(f"/{name}")
     assert listed.status_code == 200
@@ -62,7 +64,7 @@ def test_every_collection_is_listed_and_read_with_a_version(api_as, name):
 
 
 @pytest.mark.parametrize("name", sorted(NEW))
-def test_an_editor_creates_changes_and_deletes(api_as, name):
+def test_an_editor_creates_changes_and_deletes(api_as: ApiAs, name: str) -> None:
     api = api_as("editor")
     created = api.post(f"/{name}", NEW[name])
     assert created.status_code == 201, created.json()
@@ -80,7 +82,7 @@ def test_an_editor_creates_changes_and_deletes(api_as, name):
 
 @pytest.mark.parametrize("name", sorted(NEW))
 @pytest.mark.parametrize("user", ["sam", "kim", "viewer", "unlinked"])
-def test_members_and_viewers_may_not_write(api_as, name, user):
+def test_members_and_viewers_may_not_write(api_as: ApiAs, name: str, user: str) -> None:
     api = api_as(user)
     assert api.post(f"/{name}", NEW[name]).status_code == 403
     assert api.patch(f"/{name}/{EXISTING[name].format(**rows())}", {**CHANGE[name], "version": "x"}).status_code == 403
@@ -90,7 +92,7 @@ def test_members_and_viewers_may_not_write(api_as, name, user):
 
 
 @pytest.mark.parametrize("name", sorted(NEW))
-def test_anonymous_callers_are_unauthorized(api_as, name):
+def test_anonymous_callers_are_unauthorized(api_as: ApiAs, name: str) -> None:
     api = api_as(None)
     assert api.get(f"/{name}").status_code == 401
     assert api.post(f"/{name}", NEW[name]).status_code == 401
@@ -98,11 +100,11 @@ def test_anonymous_callers_are_unauthorized(api_as, name):
 
 
 @pytest.mark.parametrize("user", ["admin", "editor"])
-def test_admins_and_editors_may_write(api_as, user):
+def test_admins_and_editors_may_write(api_as: ApiAs, user: str) -> None:
     assert api_as(user).post("/tasks", NEW["tasks"]).status_code == 201
 
 
-BAD_BODIES = [
+BAD_BODIES: list[object] = [
     None,
     [],
     "text",
@@ -119,7 +121,7 @@ BAD_BODIES = [
 
 @pytest.mark.parametrize("name", sorted(NEW))
 @pytest.mark.parametrize("body", BAD_BODIES, ids=range(len(BAD_BODIES)))
-def test_bad_input_is_a_4xx_with_details_never_a_500(api_as, name, body):
+def test_bad_input_is_a_4xx_with_details_never_a_500(api_as: ApiAs, name: str, body: object) -> None:
     api = api_as("editor")
     for response in (
         api.post(f"/{name}", body),
@@ -133,7 +135,7 @@ def test_bad_input_is_a_4xx_with_details_never_a_500(api_as, name, body):
 
 
 @pytest.mark.parametrize("raw", [b"{", b"\xff\xfe", b"[1]", b'{"a": NaN}'])
-def test_unreadable_bodies_are_400(api_as, raw):
+def test_unreadable_bodies_are_400(api_as: ApiAs, raw: bytes) -> None:
     assert api_as("editor").post("/tasks", raw=raw).status_code == 400
 
 
@@ -149,19 +151,19 @@ def test_unreadable_bodies_are_400(api_as, raw):
         "/touchpoints/nope",
     ],
 )
-def test_unknown_entities_are_4xx(api_as, path):
+def test_unknown_entities_are_4xx(api_as: ApiAs, path: str) -> None:
     response = api_as("viewer").get(path)
     assert response.status_code in (404, 422)
     assert set(response.json()) == {"error", "details"}
 
 
-def test_a_patch_without_version_is_refused(api_as):
+def test_a_patch_without_version_is_refused(api_as: ApiAs) -> None:
     response = api_as("editor").patch("/tasks/web-analytics", {"name": "X"})
     assert response.status_code == 422
     assert response.json()["details"][0]["path"] == "version"
 
 
-def test_the_mission_is_read_changed_with_history_deleted_and_written_again(api_as):
+def test_the_mission_is_read_changed_with_history_deleted_and_written_again(api_as: ApiAs) -> None:
     api = api_as("editor")
     mission = api.get("/mission").json()
     assert mission["scope"] == "ms"
@@ -176,7 +178,7 @@ def test_the_mission_is_read_changed_with_history_deleted_and_written_again(api_
     assert api_as("viewer").patch("/mission", {"statement": "x", "version": "x"}).status_code == 403
 
 
-def test_people_s_levels_are_read_set_and_removed(api_as):
+def test_people_s_levels_are_read_set_and_removed(api_as: ApiAs) -> None:
     api = api_as("editor")
     assert api.get("/people/sam/competencies").json() == {"person": "sam", "competencies": {"web-analytics": 2}}
     assert api.send("put", "/people/sam/competencies/negotiation", {"level": 5}).json()["level"] == 5
@@ -189,7 +191,7 @@ def test_people_s_levels_are_read_set_and_removed(api_as):
     assert "negotiation" not in next(p for p in load_model().people if p.id == "sam").competencies
 
 
-def test_a_task_goals_list_cannot_be_deleted_through_the_api(api_as, org):
+def test_a_task_goals_list_cannot_be_deleted_through_the_api(api_as: ApiAs, org: dict[str, Any]) -> None:
     document = {**org, "goals": [dict(org["goals"][0], tasks=["field-visits"]), *org["goals"][1:]]}
     import_document(document)
     response = api_as("editor").delete("/tasks/field-visits")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from django.test import Client
 
 from lodestar.accounts.models import AuditEntry
 from lodestar.design.documents import fingerprint
 from lodestar.store.load import load_model
+from tests.integration.accounts.cast import BrowserAs, Cast
 from tests.integration.design.conftest import DESIGN_MODEL, rows
 
 PAGES = {
@@ -28,7 +30,7 @@ PAGES = {
 
 
 @pytest.mark.parametrize("path", sorted(PAGES))
-def test_each_design_page_shows_what_the_model_holds(browser_as, path):
+def test_each_design_page_shows_what_the_model_holds(browser_as: BrowserAs, path: str) -> None:
     response = browser_as("viewer").get(path + "?as_of=2026-07-01")
     assert response.status_code == 200
     text = response.content.decode()
@@ -37,47 +39,47 @@ def test_each_design_page_shows_what_the_model_holds(browser_as, path):
 
 
 @pytest.mark.parametrize("path", [*sorted(PAGES), "/reports/organization.pdf"])
-def test_anonymous_visitors_are_sent_to_sign_in(client, cast, path):
+def test_anonymous_visitors_are_sent_to_sign_in(client: Client, cast: Cast, path: str) -> None:
     response = client.get(path)
     assert response.status_code == 302
     assert response["Location"].startswith("/sign-in")
 
 
-def test_a_viewer_sees_no_edit_links_and_an_editor_does(browser_as):
+def test_a_viewer_sees_no_edit_links_and_an_editor_does(browser_as: BrowserAs) -> None:
     assert b"New task" not in browser_as("viewer").get("/tasks/").content
     assert b"New task" in browser_as("editor").get("/tasks/").content
 
 
-def test_the_task_filter_narrows_the_raci_matrix(browser_as):
+def test_the_task_filter_narrows_the_raci_matrix(browser_as: BrowserAs) -> None:
     text = browser_as("viewer").get("/tasks/?change=drop").content.decode()
     assert "1 of 3 tasks match" in text
     assert 'id="task-print-ads"' in text
     assert 'id="task-web-analytics"' not in text
 
 
-def test_the_dependency_table_sorts_by_intensity_change_and_switches_to_now(browser_as):
+def test_the_dependency_table_sorts_by_intensity_change_and_switches_to_now(browser_as: BrowserAs) -> None:
     text = browser_as("viewer").get("/dependencies/?state=now&sort=target").content.decode()
     assert "Network today" in text
     table = text[text.index('id="table"') :]
     assert table.index("Qualified leads") < table.index("Tracking data")
 
 
-def test_a_unknown_as_of_is_refused(browser_as):
+def test_a_unknown_as_of_is_refused(browser_as: BrowserAs) -> None:
     assert browser_as("viewer").get("/vision/?as_of=2026-13-01").status_code == 400
 
 
-def test_the_organization_report_is_a_pdf_for_signed_in_users(browser_as):
+def test_the_organization_report_is_a_pdf_for_signed_in_users(browser_as: BrowserAs) -> None:
     response = browser_as("viewer").get("/reports/organization.pdf?as_of=2026-07-01")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
 
 
-def test_the_unit_report_of_an_unknown_unit_is_not_found(browser_as):
+def test_the_unit_report_of_an_unknown_unit_is_not_found(browser_as: BrowserAs) -> None:
     assert browser_as("viewer").get("/reports/units/nowhere.pdf").status_code == 404
 
 
-def test_an_editor_creates_a_task_through_the_form(browser_as):
+def test_an_editor_creates_a_task_through_the_form(browser_as: BrowserAs) -> None:
     response = browser_as("editor").post(
         "/tasks/new",
         {
@@ -96,7 +98,7 @@ def test_an_editor_creates_a_task_through_the_form(browser_as):
     assert AuditEntry.objects.filter(action="task.create", surface="web").exists()
 
 
-def test_form_errors_are_shown_next_to_their_field(browser_as):
+def test_form_errors_are_shown_next_to_their_field(browser_as: BrowserAs) -> None:
     response = browser_as("editor").post(
         "/tasks/new",
         {"id": "Bad Id", "name": "", "change": "new", "delivery": "central", "competencies.negotiation": "9"},
@@ -108,7 +110,7 @@ def test_form_errors_are_shown_next_to_their_field(browser_as):
     assert "9 is out of range" in text
 
 
-def test_an_editor_edits_a_role_profile_s_decision_rights(browser_as):
+def test_an_editor_edits_a_role_profile_s_decision_rights(browser_as: BrowserAs) -> None:
     editor = browser_as("editor")
     path = "/roles/profiles/{profile1}/edit".format(**rows())
     form = editor.get(path).content.decode()
@@ -131,7 +133,7 @@ def test_an_editor_edits_a_role_profile_s_decision_rights(browser_as):
     )
 
 
-def test_a_stale_form_is_a_conflict(browser_as):
+def test_a_stale_form_is_a_conflict(browser_as: BrowserAs) -> None:
     response = browser_as("editor").post(
         "/dependencies/{dependency1}/edit".format(**rows()),
         {"from": "mkt", "to": "it", "about": "x", "kind": "data", "now": "1", "target": "2", "version": "stale"},
@@ -139,7 +141,7 @@ def test_a_stale_form_is_a_conflict(browser_as):
     assert response.status_code == 409
 
 
-def test_the_mission_is_edited_and_the_history_grows(browser_as):
+def test_the_mission_is_edited_and_the_history_grows(browser_as: BrowserAs) -> None:
     editor = browser_as("editor")
     form = editor.get("/purpose/mission/edit").content.decode()
     version = form.split('name="version" value="')[1].split('"')[0]
@@ -150,10 +152,12 @@ def test_the_mission_is_edited_and_the_history_grows(browser_as):
     page = editor.get("/purpose/").content.decode()
     assert "New words." in page
     assert "editor@example.com" in page
-    assert load_model().mission.principles == ["A", "B"]
+    mission = load_model().mission
+    assert mission is not None
+    assert mission.principles == ["A", "B"]
 
 
-def test_a_person_s_level_is_set_from_the_competencies_page(browser_as):
+def test_a_person_s_level_is_set_from_the_competencies_page(browser_as: BrowserAs) -> None:
     response = browser_as("editor").post(
         "/competencies/levels", {"person": "kim", "competency": "negotiation", "level": "4"}
     )
@@ -161,7 +165,7 @@ def test_a_person_s_level_is_set_from_the_competencies_page(browser_as):
     assert next(p for p in load_model().people if p.id == "kim").competencies == {"negotiation": 4}
 
 
-def test_a_refused_level_is_shown_next_to_the_field_with_the_entries_kept(browser_as):
+def test_a_refused_level_is_shown_next_to_the_field_with_the_entries_kept(browser_as: BrowserAs) -> None:
     response = browser_as("editor").post(
         "/competencies/levels", {"person": "kim", "competency": "negotiation", "level": "9"}
     )
@@ -209,7 +213,7 @@ WRITES = {
 
 @pytest.mark.parametrize("user", ["admin", "editor", "sam", "kim", "viewer", "unlinked"])
 @pytest.mark.parametrize("write", sorted(WRITES))
-def test_only_editors_and_admins_change_the_design(browser_as, user, write):
+def test_only_editors_and_admins_change_the_design(browser_as: BrowserAs, user: str, write: str) -> None:
     method, path, data = WRITES[write]
     response = getattr(browser_as(user), method)(path.format(**rows()), data)
     if user in ("admin", "editor"):
@@ -220,7 +224,7 @@ def test_only_editors_and_admins_change_the_design(browser_as, user, write):
 
 
 @pytest.mark.parametrize("write", sorted(WRITES))
-def test_anonymous_visitors_change_nothing(client, cast, write):
+def test_anonymous_visitors_change_nothing(client: Client, cast: Cast, write: str) -> None:
     method, path, data = WRITES[write]
     before = AuditEntry.objects.count()
     response = getattr(client, method)(path.format(**rows()), data)

@@ -140,13 +140,14 @@ def test_a_ratio_is_computed_from_separately_aggregated_parts(world: World) -> N
         "SELECT count(DISTINCT lead_id) FROM leads WHERE NOT is_test AND mql_at IS NOT NULL AND sql_at IS NOT NULL "
         "AND mql_at >= TIMESTAMP '2026-01-01' AND mql_at < TIMESTAMP '2026-04-01'"
     )
-    assert stored(key_result) == [
+    expected: list[tuple[date, object, str]] = [
         (
             date(2026, 3, 31),
             pytest.approx(100 * converted / mqls_between(world, "2026-01-01", "2026-04-01")),
             "metric:conversion",
         )
     ]
+    assert stored(key_result) == expected
 
 
 def test_refreshing_twice_changes_nothing(world: World) -> None:

@@ -2,6 +2,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from lodestar.accounts.models import AuditEntry, User
 from lodestar.org.models import Organization
+from tests.integration.accounts.cast import BrowserAs
 
 NEW_MODEL = b"""lodestar: 1
 organization: {name: Renamed Ltd}
@@ -10,7 +11,7 @@ units:
 """
 
 
-def test_an_admin_adds_a_user_and_changes_roles(browser_as):
+def test_an_admin_adds_a_user_and_changes_roles(browser_as: BrowserAs) -> None:
     client = browser_as("admin")
     response = client.post(
         "/admin/users/add", {"email": "new@example.com", "role": "member", "person": "kim", "password": "long-enough"}
@@ -20,7 +21,7 @@ def test_an_admin_adds_a_user_and_changes_roles(browser_as):
     assert User.objects.get(email="new@example.com").role == "editor"
 
 
-def test_a_bad_new_user_is_shown_next_to_the_field(browser_as):
+def test_a_bad_new_user_is_shown_next_to_the_field(browser_as: BrowserAs) -> None:
     response = browser_as("admin").post(
         "/admin/users/add", {"email": "nope", "role": "member", "password": "long-enough"}
     )
@@ -28,13 +29,13 @@ def test_a_bad_new_user_is_shown_next_to_the_field(browser_as):
     assert b'id="u-email-error"' in response.content
 
 
-def test_an_admin_cannot_deactivate_themselves(browser_as):
+def test_an_admin_cannot_deactivate_themselves(browser_as: BrowserAs) -> None:
     response = browser_as("admin").post("/admin/users/active", {"email": "admin@example.com", "active": "false"})
     assert response.status_code == 400
     assert User.objects.get(email="admin@example.com").is_active
 
 
-def test_import_shows_the_plan_before_anything_is_written(browser_as):
+def test_import_shows_the_plan_before_anything_is_written(browser_as: BrowserAs) -> None:
     client = browser_as("admin")
     response = client.post("/admin/import/", {"file": SimpleUploadedFile("m.yaml", NEW_MODEL)})
     assert response.status_code == 200
@@ -45,28 +46,29 @@ def test_import_shows_the_plan_before_anything_is_written(browser_as):
     assert b"Imported:" in applied.content
     assert Organization.objects.get().name == "Renamed Ltd"
     entry = AuditEntry.objects.filter(action="model.import").first()
+    assert entry is not None
     assert (entry.actor, entry.surface) == ("admin@example.com", "web")
 
 
-def test_an_invalid_upload_lists_every_error_with_its_path(browser_as):
+def test_an_invalid_upload_lists_every_error_with_its_path(browser_as: BrowserAs) -> None:
     bad = b"lodestar: 1\norganization: {name: X}\nunits: [{id: Bad, name: X, kind: company}]\n"
     response = browser_as("admin").post("/admin/import/", {"file": SimpleUploadedFile("m.yaml", bad)})
     assert response.status_code == 400
     assert b"units[0].id" in response.content
 
 
-def test_applying_an_unknown_upload_is_refused(browser_as):
+def test_applying_an_unknown_upload_is_refused(browser_as: BrowserAs) -> None:
     response = browser_as("admin").post("/admin/import/apply", {"key": "../../etc/passwd"})
     assert response.status_code == 404
 
 
-def test_export_downloads_the_model_file(browser_as):
+def test_export_downloads_the_model_file(browser_as: BrowserAs) -> None:
     response = browser_as("admin").get("/admin/export")
     assert response["Content-Disposition"] == 'attachment; filename="lodestar-model.yaml"'
     assert b"Example Valves Ltd" in response.content
 
 
-def test_the_audit_page_lists_changes_newest_first(browser_as):
+def test_the_audit_page_lists_changes_newest_first(browser_as: BrowserAs) -> None:
     browser_as("sam").post("/key-results/tracked-share/measurements", {"date": "2026-06-30", "value": "55"})
     content = browser_as("admin").get("/admin/audit/").content.decode()
     assert content.index("measurement.record") < content.index("model.import")

@@ -1,5 +1,6 @@
 from lodestar.accounts.models import AuditEntry
 from lodestar.goals.models import CheckIn, Goal, GoalContribution, KeyResult, Measurement
+from tests.integration.accounts.cast import BrowserAs
 
 GOAL_FORM = {
     "id": "webinars",
@@ -13,7 +14,7 @@ GOAL_FORM = {
 }
 
 
-def test_creating_a_goal_aligns_it_to_several_parents(browser_as):
+def test_creating_a_goal_aligns_it_to_several_parents(browser_as: BrowserAs) -> None:
     response = browser_as("sam").post("/goals/new", GOAL_FORM)
     assert response.status_code == 302
     assert response["Location"] == "/goals/webinars/"
@@ -23,7 +24,7 @@ def test_creating_a_goal_aligns_it_to_several_parents(browser_as):
     assert (entry.actor, entry.surface) == ("sam@example.com", "web")
 
 
-def test_form_errors_appear_next_to_their_fields(browser_as):
+def test_form_errors_appear_next_to_their_fields(browser_as: BrowserAs) -> None:
     form = {**GOAL_FORM, "id": "Bad Id", "title": "", "weight-0": "heavy"}
     response = browser_as("sam").post("/goals/new", form)
     assert response.status_code == 400
@@ -35,13 +36,13 @@ def test_form_errors_appear_next_to_their_fields(browser_as):
     assert 'value="Bad Id"' in content  # what was typed is kept
 
 
-def test_the_goal_form_offers_a_member_only_owners_they_may_use(browser_as):
+def test_the_goal_form_offers_a_member_only_owners_they_may_use(browser_as: BrowserAs) -> None:
     content = browser_as("ana").get("/goals/new").content.decode()
     assert '<option value="mkt"' in content
     assert '<option value="sales"' not in content
 
 
-def test_editing_a_goal_realigns_it(browser_as):
+def test_editing_a_goal_realigns_it(browser_as: BrowserAs) -> None:
     form = {
         "title": "Measure every campaign",
         "owner": "mkt",
@@ -55,12 +56,12 @@ def test_editing_a_goal_realigns_it(browser_as):
     assert list(GoalContribution.objects.filter(goal_id="mkt-analytics").values_list("parent_id", "weight")) == [
         ("sales-pipeline", 3.0)
     ]
-    assert AuditEntry.objects.get(action="goal.update").before["contributes_to"] == [
-        {"goal": "more-leads", "weight": 2}
-    ]
+    before = AuditEntry.objects.get(action="goal.update").before
+    assert before is not None
+    assert before["contributes_to"] == [{"goal": "more-leads", "weight": 2}]
 
 
-def test_the_second_of_two_concurrent_edits_is_refused_with_a_clear_message(browser_as):
+def test_the_second_of_two_concurrent_edits_is_refused_with_a_clear_message(browser_as: BrowserAs) -> None:
     form = {"title": "First", "owner": "mkt", "period": "fy2026", "version": "1"}
     assert browser_as("editor").post("/goals/mkt-analytics/edit", form).status_code == 302
     response = browser_as("sam").post("/goals/mkt-analytics/edit", {**form, "title": "Second"})
@@ -69,14 +70,14 @@ def test_the_second_of_two_concurrent_edits_is_refused_with_a_clear_message(brow
     assert Goal.objects.get(id="mkt-analytics").title == "First"
 
 
-def test_deleting_a_goal_asks_first(browser_as):
+def test_deleting_a_goal_asks_first(browser_as: BrowserAs) -> None:
     client = browser_as("editor")
     assert b"Delete the goal" in client.get("/goals/ana-campaigns/delete").content
     assert client.post("/goals/ana-campaigns/delete", {"version": "1"}).status_code == 302
     assert not Goal.objects.filter(id="ana-campaigns").exists()
 
 
-def test_adding_and_editing_a_key_result(browser_as):
+def test_adding_and_editing_a_key_result(browser_as: BrowserAs) -> None:
     client = browser_as("sam")
     form = {"id": "dashboards", "title": "Dashboards live", "baseline": "0", "target": "4", "unit": "dashboards"}
     assert client.post("/goals/mkt-analytics/key-results/new", form).status_code == 302
@@ -87,14 +88,14 @@ def test_adding_and_editing_a_key_result(browser_as):
     assert KeyResult.objects.get(id="dashboards").target == 6
 
 
-def test_key_result_rules_are_the_imports(browser_as):
+def test_key_result_rules_are_the_imports(browser_as: BrowserAs) -> None:
     form = {"id": "x", "title": "X", "baseline": "40", "target": "20", "direction": "increase"}
     response = browser_as("sam").post("/goals/mkt-analytics/key-results/new", form)
     assert response.status_code == 400
     assert b"increase contradicts baseline 40 and target 20" in response.content
 
 
-def test_recording_a_measurement_inline_returns_the_updated_card(browser_as):
+def test_recording_a_measurement_inline_returns_the_updated_card(browser_as: BrowserAs) -> None:
     response = browser_as("sam").post(
         "/key-results/tracked-share/measurements", {"date": "2026-06-30", "value": "55"}, headers={"HX-Request": "true"}
     )
@@ -105,7 +106,7 @@ def test_recording_a_measurement_inline_returns_the_updated_card(browser_as):
     assert Measurement.objects.get(key_result_id="tracked-share").value == 55
 
 
-def test_an_invalid_inline_measurement_shows_the_error_in_the_card(browser_as):
+def test_an_invalid_inline_measurement_shows_the_error_in_the_card(browser_as: BrowserAs) -> None:
     response = browser_as("sam").post(
         "/key-results/tracked-share/measurements", {"date": "2026-02-30", "value": "55"}, headers={"HX-Request": "true"}
     )
@@ -113,13 +114,13 @@ def test_an_invalid_inline_measurement_shows_the_error_in_the_card(browser_as):
     assert "2026-02-30 is not a date in the calendar" in response.content.decode()
 
 
-def test_a_measurement_without_htmx_redirects_to_the_card(browser_as):
+def test_a_measurement_without_htmx_redirects_to_the_card(browser_as: BrowserAs) -> None:
     response = browser_as("sam").post("/key-results/tracked-share/measurements", {"date": "2026-06-30", "value": "55"})
     assert response.status_code == 302
     assert response["Location"] == "/goals/mkt-analytics/#kr-tracked-share"
 
 
-def test_a_check_in_at_low_confidence_needs_a_note(browser_as):
+def test_a_check_in_at_low_confidence_needs_a_note(browser_as: BrowserAs) -> None:
     client = browser_as("sam")
     response = client.post("/key-results/tracked-share/check-ins", {"date": "2026-07-01", "confidence": "2"})
     assert response.status_code == 400
@@ -130,7 +131,7 @@ def test_a_check_in_at_low_confidence_needs_a_note(browser_as):
     assert (check_in.confidence, check_in.by_id, check_in.note) == (2, "sam", "Vendor late")
 
 
-def test_the_goal_page_shows_the_audit_history(browser_as):
+def test_the_goal_page_shows_the_audit_history(browser_as: BrowserAs) -> None:
     browser_as("sam").post("/key-results/tracked-share/measurements", {"date": "2026-06-30", "value": "55"})
     content = browser_as("viewer").get("/goals/mkt-analytics/").content.decode()
     assert "sam@example.com" in content

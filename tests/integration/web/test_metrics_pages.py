@@ -4,27 +4,42 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import yaml
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from lodestar.accounts.models import AuditEntry
 from lodestar.goals.models import KeyResult, KPIMeasurement, Measurement
 from lodestar.metrics.models import RefreshRun
+from tests.integration.accounts.cast import BrowserAs, Cast
 from tests.integration.warehouse import INVALID, UNREACHABLE, web_mqls_by_hand, write_metrics
+
+if TYPE_CHECKING:
+    from tests.conftest import TestResponse
 
 AS_OF = {"as_of": "2026-07-01"}
 
 
-def page(client, path, **params):
+def first_match(pattern: str, content: str) -> str:
+    match = re.search(pattern, content, re.S)
+    assert match, pattern
+    return match.group(0)
+
+
+def page(client: Client, path: str, **params: str) -> str:
     response = client.get(path, params)
     assert response.status_code == 200, response.content[:500]
     return response.content.decode()
 
 
-def test_the_catalog_lists_every_metric_of_the_file_with_its_definition(browser_as, metrics_file):
+def test_the_catalog_lists_every_metric_of_the_file_with_its_definition(
+    browser_as: BrowserAs, metrics_file: Path
+) -> None:
     content = page(browser_as("viewer"), "/metrics/")
     ids = yaml.safe_load(metrics_file.read_text())["metrics"]
     for metric_id in ids:
@@ -37,30 +52,34 @@ def test_the_catalog_lists_every_metric_of_the_file_with_its_definition(browser_
     assert "CRM leads with the dates they became marketing- and sales-qualified" in content  # a source's description
 
 
-def test_the_catalog_shows_the_key_results_and_kpis_bound_to_each_metric(browser_as, bound):
+def test_the_catalog_shows_the_key_results_and_kpis_bound_to_each_metric(browser_as: BrowserAs, bound: None) -> None:
     content = page(browser_as("viewer"), "/metrics/")
-    row = re.search(r'<tr id="metric-mqls">.*?</tr>', content, re.S).group(0)
+    row = first_match(r'<tr id="metric-mqls">.*?</tr>', content)
     assert 'href="/goals/more-leads/#kr-web-mqls"' in row
     assert "channel=web" in row
-    sessions = re.search(r'<tr id="metric-web_sessions">.*?</tr>', content, re.S).group(0)
+    sessions = first_match(r'<tr id="metric-web_sessions">.*?</tr>', content)
     assert "Web visits" in sessions
-    leads = re.search(r'<tr id="metric-leads">.*?</tr>', content, re.S).group(0)
+    leads = first_match(r'<tr id="metric-leads">.*?</tr>', content)
     assert "/goals/" not in leads
 
 
-def test_the_navigation_leads_to_the_catalog(browser_as, metrics_file):
+def test_the_navigation_leads_to_the_catalog(browser_as: BrowserAs, metrics_file: Path) -> None:
     content = page(browser_as("viewer"), "/")
     assert '<a href="/metrics/">Metrics</a>' in content
 
 
-def test_without_a_metrics_file_the_catalog_says_how_to_configure_one(browser_as, cast, monkeypatch):
+def test_without_a_metrics_file_the_catalog_says_how_to_configure_one(
+    browser_as: BrowserAs, cast: Cast, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("LODESTAR_METRICS_FILE", raising=False)
     content = page(browser_as("viewer"), "/metrics/")
     assert "No metrics file is configured" in content
     assert "LODESTAR_METRICS_FILE" in content
 
 
-def test_an_invalid_metrics_file_shows_every_problem_instead_of_failing(browser_as, cast, tmp_path, monkeypatch):
+def test_an_invalid_metrics_file_shows_every_problem_instead_of_failing(
+    browser_as: BrowserAs, cast: Cast, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     write_metrics(tmp_path, INVALID, monkeypatch)
     content = page(browser_as("viewer"), "/metrics/")
     assert "The metrics cannot be read" in content
@@ -68,7 +87,9 @@ def test_an_invalid_metrics_file_shows_every_problem_instead_of_failing(browser_
     assert "metrics.rate" in content
 
 
-def test_a_table_file_that_is_missing_is_reported(browser_as, cast, tmp_path, monkeypatch, demo_warehouse):
+def test_a_table_file_that_is_missing_is_reported(
+    browser_as: BrowserAs, cast: Cast, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, demo_warehouse: Path
+) -> None:
     text = demo_warehouse.read_text().replace("leads.parquet", str(tmp_path / "gone.parquet"))
     write_metrics(tmp_path, text, monkeypatch)
     content = page(browser_as("viewer"), "/metrics/")
@@ -76,8 +97,8 @@ def test_a_table_file_that_is_missing_is_reported(browser_as, cast, tmp_path, mo
 
 
 def test_an_unreachable_warehouse_is_reported_on_the_catalog_and_the_metric_page(
-    browser_as, cast, tmp_path, monkeypatch
-):
+    browser_as: BrowserAs, cast: Cast, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     write_metrics(tmp_path, UNREACHABLE, monkeypatch)
     client = browser_as("viewer")
     for path in ("/metrics/", "/metrics/leads/"):
@@ -85,7 +106,7 @@ def test_an_unreachable_warehouse_is_reported_on_the_catalog_and_the_metric_page
         assert "postgres: cannot connect to the warehouse" in content, path
 
 
-def test_the_metric_page_charts_twelve_months_up_to_the_as_of_date(browser_as, metrics_file):
+def test_the_metric_page_charts_twelve_months_up_to_the_as_of_date(browser_as: BrowserAs, metrics_file: Path) -> None:
     content = page(browser_as("viewer"), "/metrics/mqls/", **AS_OF)
     assert content.count('<rect class="column') == 12
     assert "Aug 25" in content
@@ -96,13 +117,13 @@ def test_the_metric_page_charts_twelve_months_up_to_the_as_of_date(browser_as, m
     assert "count_distinct" in content
 
 
-def june_value(content):
+def june_value(content: str) -> int:
     row = re.search(r"<td>2026-06-01</td><td>2026-06-30</td><td class=\"number\">([\d,]+)", content)
     assert row, "June's row is in the table"
     return int(row.group(1).replace(",", ""))
 
 
-def test_slicing_by_a_dimension_shows_the_values_of_that_slice(browser_as, metrics_file):
+def test_slicing_by_a_dimension_shows_the_values_of_that_slice(browser_as: BrowserAs, metrics_file: Path) -> None:
     client = browser_as("viewer")
     web = june_value(page(client, "/metrics/mqls/", channel="web", **AS_OF))
     everything = june_value(page(client, "/metrics/mqls/", **AS_OF))
@@ -110,13 +131,13 @@ def test_slicing_by_a_dimension_shows_the_values_of_that_slice(browser_as, metri
     assert 0 < web < everything
 
 
-def test_the_grain_changes_the_buckets(browser_as, metrics_file):
+def test_the_grain_changes_the_buckets(browser_as: BrowserAs, metrics_file: Path) -> None:
     content = page(browser_as("viewer"), "/metrics/mqls/", grain="quarter", **AS_OF)
     assert content.count('<rect class="column') == 5  # Q3 2025 to Q3 2026
     assert '<option value="quarter" selected>' in content
 
 
-def test_an_htmx_request_gets_only_the_values(browser_as, metrics_file):
+def test_an_htmx_request_gets_only_the_values(browser_as: BrowserAs, metrics_file: Path) -> None:
     response = browser_as("viewer").get("/metrics/mqls/", {"channel": "web", **AS_OF}, headers={"HX-Request": "true"})
     content = response.content.decode()
     assert response.status_code == 200
@@ -125,18 +146,20 @@ def test_an_htmx_request_gets_only_the_values(browser_as, metrics_file):
     assert content.count('<rect class="column') == 12
 
 
-def test_an_unknown_metric_is_not_found(browser_as, metrics_file):
+def test_an_unknown_metric_is_not_found(browser_as: BrowserAs, metrics_file: Path) -> None:
     assert browser_as("viewer").get("/metrics/no-such-metric/").status_code == 404
 
 
 @pytest.mark.parametrize(("params", "message"), [({"grain": "day"}, "grain"), ({"colour": "red"}, "colour")])
-def test_an_unknown_grain_or_dimension_is_refused(browser_as, metrics_file, params, message):
+def test_an_unknown_grain_or_dimension_is_refused(
+    browser_as: BrowserAs, metrics_file: Path, params: dict[str, str], message: str
+) -> None:
     response = browser_as("viewer").get("/metrics/mqls/", params)
     assert response.status_code == 400
     assert message in response.content.decode()
 
 
-def test_an_admin_refreshes_now_and_sees_what_was_written_and_kept(browser_as, bound):
+def test_an_admin_refreshes_now_and_sees_what_was_written_and_kept(browser_as: BrowserAs, bound: None) -> None:
     response = browser_as("admin").post("/metrics/refresh", headers={"HX-Request": "true"})
     content = response.content.decode()
     assert response.status_code == 200
@@ -154,18 +177,19 @@ def test_an_admin_refreshes_now_and_sees_what_was_written_and_kept(browser_as, b
     assert Measurement.objects.get(key_result_id="web-mqls", date=date(2026, 6, 30)).value == 210
     entry = AuditEntry.objects.get(action="metrics.refresh")
     assert (entry.actor, entry.surface) == ("admin@example.com", "web")
+    assert entry.after is not None
     assert entry.after["created"] == written
     assert {kept["date"] for kept in entry.after["kept_manual"]} == {"2026-03-31", "2026-06-30"}
 
 
-def test_a_refresh_without_htmx_shows_its_own_page(browser_as, bound):
+def test_a_refresh_without_htmx_shows_its_own_page(browser_as: BrowserAs, bound: None) -> None:
     response = browser_as("admin").post("/metrics/refresh")
     assert response.status_code == 200
     assert "<h1>Refresh metrics</h1>" in response.content.decode()
 
 
 @pytest.mark.parametrize("user", ["editor", "sam", "ana", "kim", "viewer", "unlinked"])
-def test_only_admins_may_refresh(browser_as, bound, user):
+def test_only_admins_may_refresh(browser_as: BrowserAs, bound: None, user: str) -> None:
     response = browser_as(user).post("/metrics/refresh")
     assert response.status_code == 403
     assert not Measurement.objects.filter(source__startswith="metric:").exists()
@@ -174,11 +198,13 @@ def test_only_admins_may_refresh(browser_as, bound, user):
 
 
 @pytest.mark.parametrize(("user", "shown"), [("admin", True), ("editor", False), ("sam", False), ("viewer", False)])
-def test_the_refresh_button_is_shown_to_admins_only(browser_as, metrics_file, user, shown):
+def test_the_refresh_button_is_shown_to_admins_only(
+    browser_as: BrowserAs, metrics_file: Path, user: str, shown: bool
+) -> None:
     assert ("Refresh now" in page(browser_as(user), "/metrics/")) is shown
 
 
-def test_a_refresh_that_cannot_run_writes_nothing_and_says_why(browser_as, bound):
+def test_a_refresh_that_cannot_run_writes_nothing_and_says_why(browser_as: BrowserAs, bound: None) -> None:
     KeyResult.objects.filter(id="tracked-share").update(metric="no-such-metric")
     response = browser_as("admin").post("/metrics/refresh", headers={"HX-Request": "true"})
     content = response.content.decode()
@@ -188,16 +214,16 @@ def test_a_refresh_that_cannot_run_writes_nothing_and_says_why(browser_as, bound
     assert not AuditEntry.objects.filter(action="metrics.refresh").exists()
 
 
-def test_the_catalog_names_bindings_that_name_no_metric(browser_as, bound):
+def test_the_catalog_names_bindings_that_name_no_metric(browser_as: BrowserAs, bound: None) -> None:
     KeyResult.objects.filter(id="tracked-share").update(metric="no-such-metric")
     content = page(browser_as("viewer"), "/metrics/")
     assert "key_result:tracked-share: unknown metric &#x27;no-such-metric&#x27;" in content
 
 
-def test_the_goal_page_shows_the_binding_and_where_each_value_came_from(browser_as, bound):
+def test_the_goal_page_shows_the_binding_and_where_each_value_came_from(browser_as: BrowserAs, bound: None) -> None:
     browser_as("admin").post("/metrics/refresh")
     content = page(browser_as("viewer"), "/goals/more-leads/")
-    card = re.search(r'<article[^>]*id="kr-web-mqls".*?</article>', content, re.S).group(0)
+    card = first_match(r'<article[^>]*id="kr-web-mqls".*?</article>', content)
     assert "Values from metric" in card
     assert 'href="/metrics/mqls/?grain=month&amp;channel=web"' in card
     assert "period to date · by month" in card
@@ -207,17 +233,17 @@ def test_the_goal_page_shows_the_binding_and_where_each_value_came_from(browser_
     assert "entered by hand" in card
 
 
-def test_a_key_result_without_a_binding_shows_none(browser_as, bound):
+def test_a_key_result_without_a_binding_shows_none(browser_as: BrowserAs, bound: None) -> None:
     content = page(browser_as("viewer"), "/goals/mkt-analytics/")
     assert "Values from metric" not in content
 
 
-def test_the_goal_page_says_when_metrics_were_never_refreshed(browser_as, bound):
+def test_the_goal_page_says_when_metrics_were_never_refreshed(browser_as: BrowserAs, bound: None) -> None:
     content = page(browser_as("viewer"), "/goals/more-leads/")
     assert "Metrics have not been refreshed yet." in content
 
 
-def test_an_owner_may_still_enter_a_value_by_hand_on_a_bound_key_result(browser_as, bound):
+def test_an_owner_may_still_enter_a_value_by_hand_on_a_bound_key_result(browser_as: BrowserAs, bound: None) -> None:
     client = browser_as("admin")
     response = client.post(
         "/key-results/web-mqls/measurements", {"date": "2026-04-30", "value": "170", "source": "CRM export"}
@@ -228,7 +254,7 @@ def test_an_owner_may_still_enter_a_value_by_hand_on_a_bound_key_result(browser_
     assert (kept.value, kept.source) == (170, "CRM export")
 
 
-def test_a_value_entered_by_hand_cannot_pose_as_a_metric_value(browser_as, bound):
+def test_a_value_entered_by_hand_cannot_pose_as_a_metric_value(browser_as: BrowserAs, bound: None) -> None:
     response = browser_as("admin").post(
         "/key-results/web-mqls/measurements",
         {"date": "2026-04-30", "value": "170", "source": "metric:mqls"},
@@ -240,13 +266,15 @@ def test_a_value_entered_by_hand_cannot_pose_as_a_metric_value(browser_as, bound
     assert not Measurement.objects.filter(key_result_id="web-mqls", date=date(2026, 4, 30)).exists()
 
 
-def edit_key_result(client, **metric):
+def edit_key_result(client: Client, **metric: str) -> TestResponse:
     kr = KeyResult.objects.get(id="tracked-share")
     data = {"title": kr.title, "unit": "%", "baseline": "20", "target": "90", "version": str(kr.version), **metric}
     return client.post("/key-results/tracked-share/edit", data)
 
 
-def test_the_key_result_editor_binds_a_metric_with_slice_window_and_grain(browser_as, metrics_file):
+def test_the_key_result_editor_binds_a_metric_with_slice_window_and_grain(
+    browser_as: BrowserAs, metrics_file: Path
+) -> None:
     client = browser_as("sam")
     response = edit_key_result(
         client,
@@ -268,7 +296,7 @@ def test_the_key_result_editor_binds_a_metric_with_slice_window_and_grain(browse
     assert '<option value="mqls">' in form  # the configured file's metrics are offered
 
 
-def test_the_key_result_editor_binds_by_id_alone_and_unbinds(browser_as, metrics_file):
+def test_the_key_result_editor_binds_by_id_alone_and_unbinds(browser_as: BrowserAs, metrics_file: Path) -> None:
     client = browser_as("sam")
     assert edit_key_result(client, metric_id="mqls").status_code == 302
     assert KeyResult.objects.get(id="tracked-share").metric == "mqls"
@@ -285,7 +313,9 @@ def test_the_key_result_editor_binds_by_id_alone_and_unbinds(browser_as, metrics
         ({"metric_where": "channel=web"}, "required"),
     ],
 )
-def test_the_key_result_editor_refuses_a_bad_binding_as_the_import_does(browser_as, metrics_file, metric, message):
+def test_the_key_result_editor_refuses_a_bad_binding_as_the_import_does(
+    browser_as: BrowserAs, metrics_file: Path, metric: dict[str, str], message: str
+) -> None:
     response = edit_key_result(browser_as("sam"), **metric)
     assert response.status_code == 400
     assert message in response.content.decode()
@@ -302,7 +332,9 @@ metrics:
 """
 
 
-def test_the_catalog_does_not_query_the_database_per_metric(browser_as, bound, tmp_path, monkeypatch, demo_warehouse):
+def test_the_catalog_does_not_query_the_database_per_metric(
+    browser_as: BrowserAs, bound: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, demo_warehouse: Path
+) -> None:
     client = browser_as("viewer")
 
     def queries() -> tuple[int, int]:

@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.integration.accounts.cast import BrowserAs, Cast
+
 WRITES = {
     "create goal": ("post", "/goals/new", {"id": "g", "title": "G", "owner": "mkt", "period": "fy2026"}),
     "edit goal form": ("get", "/goals/mkt-analytics/edit", None),
@@ -30,7 +32,7 @@ REFUSED = {"kim", "viewer", "unlinked"}
 
 @pytest.mark.parametrize("user", sorted(ALLOWED | REFUSED))
 @pytest.mark.parametrize("write", sorted(WRITES))
-def test_pages_that_change_marketing_goals_by_role(browser_as, user, write):
+def test_pages_that_change_marketing_goals_by_role(browser_as: BrowserAs, user: str, write: str) -> None:
     method, path, data = WRITES[write]
     response = getattr(browser_as(user), method)(path, data)
     if user in ALLOWED:
@@ -43,7 +45,7 @@ def test_pages_that_change_marketing_goals_by_role(browser_as, user, write):
 @pytest.mark.parametrize(
     ("user", "status"), [("kim", 200), ("sam", 200), ("editor", 200), ("viewer", 403), ("unlinked", 403)]
 )
-def test_the_new_goal_form_is_for_whoever_may_own_a_goal(browser_as, user, status):
+def test_the_new_goal_form_is_for_whoever_may_own_a_goal(browser_as: BrowserAs, user: str, status: int) -> None:
     assert browser_as(user).get("/goals/new").status_code == status
 
 
@@ -60,25 +62,25 @@ ADMIN_PAGES = {
 
 @pytest.mark.parametrize("user", ["admin", "editor", "sam", "viewer"])
 @pytest.mark.parametrize("page", sorted(ADMIN_PAGES))
-def test_only_admins_use_the_admin_pages(browser_as, user, page):
+def test_only_admins_use_the_admin_pages(browser_as: BrowserAs, user: str, page: str) -> None:
     method, path, data = ADMIN_PAGES[page]
     response = getattr(browser_as(user), method)(path, data)
     assert response.status_code == (200 if user == "admin" else 403)
 
 
-def test_viewers_see_no_edit_controls(browser_as):
+def test_viewers_see_no_edit_controls(browser_as: BrowserAs) -> None:
     content = browser_as("viewer").get("/goals/mkt-analytics/").content.decode()
     assert "Edit &amp; align" not in content
     assert "Record a measurement" not in content
 
 
-def test_owners_see_edit_controls(browser_as):
+def test_owners_see_edit_controls(browser_as: BrowserAs) -> None:
     content = browser_as("ana").get("/goals/mkt-analytics/").content.decode()
     assert "Edit &amp; align" in content
     assert "Record a measurement" in content
 
 
-def test_a_post_without_a_csrf_token_is_refused(cast):
+def test_a_post_without_a_csrf_token_is_refused(cast: Cast) -> None:
     from django.test import Client
 
     client = Client(enforce_csrf_checks=True)

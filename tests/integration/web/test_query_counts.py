@@ -1,10 +1,13 @@
 """The number of SQL queries per page does not grow with the size of the organization."""
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from pytest_django import Settings
 
 from lodestar.accounts.actor import command_line_actor
 from lodestar.accounts.services import create_user
@@ -21,7 +24,7 @@ def grown_document(teams: int) -> dict[str, Any]:
         {"id": "ms", "name": "Marketing & Sales", "kind": "area", "parent": "company", "lead": "boss"},
     ]
     people = [{"id": "boss", "name": "Boss", "unit": "ms", "email": "boss@example.com"}]
-    goals = [{"id": "top", "title": "Top goal", "owner": "ms", "period": "fy", "key_results": []}]
+    goals: list[dict[str, Any]] = [{"id": "top", "title": "Top goal", "owner": "ms", "period": "fy", "key_results": []}]
     kpis = []
     for t in range(teams):
         units.append({"id": f"t{t}", "name": f"Team {t}", "kind": "team", "parent": "ms", "lead": f"p{t}-0"})
@@ -117,7 +120,7 @@ def queries_per_path(client_get: Any, paths: list[str]) -> dict[str, int]:
 
 
 @pytest.fixture
-def measure(db: None, client: Any, settings: Any) -> Any:
+def measure(db: None, client: Client, settings: Settings) -> Callable[[int], tuple[dict[str, int], dict[str, int]]]:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
     def at_size(teams: int) -> tuple[dict[str, int], dict[str, int]]:
@@ -131,7 +134,9 @@ def measure(db: None, client: Any, settings: Any) -> Any:
     return at_size
 
 
-def test_query_counts_do_not_grow_with_the_organization(measure):
+def test_query_counts_do_not_grow_with_the_organization(
+    measure: Callable[[int], tuple[dict[str, int], dict[str, int]]],
+) -> None:
     small_pages, small_api = measure(SMALL)
     large_pages, large_api = measure(LARGE)
     assert large_pages == small_pages

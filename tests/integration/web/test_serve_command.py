@@ -1,9 +1,11 @@
+from pytest_django import Settings
+
 from tests.conftest import run_lodestar
 
 SAFE_KEY = "k" * 50
 
 
-def test_serve_refuses_the_development_secret_key(db, settings):
+def test_serve_refuses_the_development_secret_key(db: None, settings: Settings) -> None:
     settings.DEBUG = False
     settings.SECRET_KEY = settings.DEVELOPMENT_SECRET_KEY
     result = run_lodestar("serve", "--check")
@@ -12,7 +14,7 @@ def test_serve_refuses_the_development_secret_key(db, settings):
     assert "LODESTAR_DEBUG=true" in result.err
 
 
-def test_serve_refuses_a_short_secret_key_and_any_host(db, settings):
+def test_serve_refuses_a_short_secret_key_and_any_host(db: None, settings: Settings) -> None:
     settings.DEBUG = False
     settings.SECRET_KEY = "short"
     settings.ALLOWED_HOSTS = ["*"]
@@ -22,7 +24,7 @@ def test_serve_refuses_a_short_secret_key_and_any_host(db, settings):
     assert "contains '*'" in result.err
 
 
-def test_serve_accepts_a_generated_secret_key(db, settings):
+def test_serve_accepts_a_generated_secret_key(db: None, settings: Settings) -> None:
     settings.DEBUG = False
     settings.SECRET_KEY = SAFE_KEY
     result = run_lodestar("serve", "--check")
@@ -30,7 +32,7 @@ def test_serve_accepts_a_generated_secret_key(db, settings):
     assert "safe to serve" in result.out
 
 
-def test_serve_accepts_the_development_key_in_debug(db, settings):
+def test_serve_accepts_the_development_key_in_debug(db: None, settings: Settings) -> None:
     settings.DEBUG = True
     settings.SECRET_KEY = settings.DEVELOPMENT_SECRET_KEY
     assert run_lodestar("serve", "--check").code == 0

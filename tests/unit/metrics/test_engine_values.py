@@ -290,7 +290,8 @@ VALUE_CASES = [
 
 
 def as_date(value: Any) -> date:
-    return value.date() if hasattr(value, "date") and callable(value.date) else value
+    result: date = value.date() if hasattr(value, "date") and callable(value.date) else value
+    return result
 
 
 def expected_values(warehouse: Warehouse, case: ValueCase) -> dict[date, float | None]:

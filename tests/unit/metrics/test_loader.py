@@ -52,6 +52,7 @@ def test_a_valid_file_loads_with_every_metric_typed(
         assert metrics["mqls"].time == "mql_at"
         assert isinstance(metrics["mql_to_sql_rate"], RatioMetric)
         assert isinstance(metrics["cost_per_mql"], DerivedMetric)
+        assert isinstance(metrics["spend"], SimpleMetric)
         assert metrics["spend"].time == "spend_date"
         assert loaded.definitions.dimensions("cost_per_mql") == ["channel", "business_unit"]
 
