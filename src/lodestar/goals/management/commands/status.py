@@ -9,6 +9,7 @@ from django.core.management.base import CommandParser
 
 from lodestar.checks.rules import units_below
 from lodestar.goals.status_text import StatusText
+from lodestar.lib import clock
 from lodestar.lib.command import CommandFailed, LodestarCommand, dump_json, iso_date
 from lodestar.lib.gc_pause import gc_paused
 from lodestar.lib.model import Model
@@ -33,7 +34,7 @@ class Command(LodestarCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         self.database()
-        as_of: date = options["as_of"] or date.today()
+        as_of: date = options["as_of"] or clock.today()
         try:
             model = load_model()
         except NoModel as error:
