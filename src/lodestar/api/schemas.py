@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-_ID = {"type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,63}$"}
+from lodestar.lib.vocabulary import ID_PATTERN_TEXT
+
+_ID = {"type": "string", "pattern": ID_PATTERN_TEXT}
 _DATE = {"type": "string", "format": "date"}
 _CONTRIBUTION = {
     "type": "object",

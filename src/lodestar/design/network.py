@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lodestar.checks.rules import HOTSPOT_DEPENDENCIES, HOTSPOT_INTENSITY
-from lodestar.design.index import ModelIndex
+from lodestar.lib.index import ModelIndex
 from lodestar.lib.model import Dependency, Model
 
 OUTSIDE_KINDS = ("adjacent", "external")

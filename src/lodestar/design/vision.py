@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from lodestar.design.competencies import competency_gaps
-from lodestar.design.index import ModelIndex
 from lodestar.design.network import dependency_network
 from lodestar.design.tasks import CHANGE_LABELS, change_overview, delivery_split
+from lodestar.lib.index import ModelIndex
 from lodestar.lib.model import Model, VisionAnswer
 from lodestar.lib.vocabulary import VISION_QUESTIONS
 from lodestar.scoring.roles import score_roles
@@ -235,12 +235,7 @@ def _cooperation_evidence(model: Model) -> Evidence:
 
 
 def _goals_evidence(model: Model, index: ModelIndex, scope: str | None, as_of: date | None) -> Evidence:
-    periods = {period.id: period for period in model.periods}
-    goals = [
-        goal
-        for goal in model.goals
-        if as_of is None or (goal.period in periods and periods[goal.period].start <= as_of <= periods[goal.period].end)
-    ]
+    goals = model.goals if as_of is None else index.current_goals(as_of)
     owning: set[str] = set()
     for goal in goals:
         unit_id = index.owner_unit(goal.owner)
