@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -142,13 +141,12 @@ def competency_gaps(c: Context) -> Iterator[Finding]:
 
 
 def dependency_hotspots(c: Context) -> Iterator[Finding]:
-    count: dict[str, int] = defaultdict(int)
-    for dependency in c.model.dependencies:
-        if dependency.target >= HOTSPOT_INTENSITY:
-            for unit_id in {dependency.from_unit, dependency.to_unit}:
-                count[unit_id] += 1
+    count = {
+        unit_id: sum(1 for dependency in dependencies if dependency.target >= HOTSPOT_INTENSITY)
+        for unit_id, dependencies in c.index.dependencies_by_unit.items()
+    }
     for unit in c.model.units:
-        if count[unit.id] >= HOTSPOT_DEPENDENCIES:
+        if count.get(unit.id, 0) >= HOTSPOT_DEPENDENCIES:
             yield Finding(
                 "LS010",
                 f"unit:{unit.id}",
@@ -158,13 +156,8 @@ def dependency_hotspots(c: Context) -> Iterator[Finding]:
 
 
 def open_vision_questions(c: Context) -> Iterator[Finding]:
-    agreed = {
-        answer.question
-        for answer in c.model.vision
-        if answer.status == "agreed" and (answer.scope or c.scope) == c.scope
-    }
     for question in VISION_QUESTIONS:
-        if question not in agreed:
+        if question not in c.index.agreed_questions:
             yield Finding(
                 "LS011", f"question:{question}", f"The vision question '{question}' has no agreed answer for {c.scope}."
             )

@@ -109,11 +109,7 @@ def vision_readiness(model: Model, *, as_of: date | None = None) -> VisionReadin
         for row_scope, toward in keys
         if row_scope is not None
     ]
-    agreed = tuple(
-        q
-        for q in VISION_QUESTIONS
-        if any(a.status == "agreed" and (a.scope or scope) == scope for a in model.vision if a.question == q)
-    )
+    agreed = tuple(q for q in VISION_QUESTIONS if q in index.agreed_questions)
     return VisionReadiness(
         scope=scope,
         questions=VISION_QUESTIONS,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from lodestar.lib.model import Goal, Model, Period, Person, Task, Unit
+from lodestar.lib.model import Dependency, Goal, Model, Period, Person, Task, Unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +144,29 @@ class ModelIndex:
     def owners_below(self, unit_id: str) -> frozenset[str]:
         """The owners that stand for a unit: it, every unit below it and the people in them."""
         return self.below(unit_id) | {person.id for person in self.people_below(unit_id)}
+
+    @cached_property
+    def scope(self) -> str | None:
+        """The mission's scope unit; without a mission, the root unit."""
+        return self.model.mission_scope()
+
+    @cached_property
+    def agreed_questions(self) -> frozenset[str]:
+        """The vision questions with an agreed answer for the mission's scope (toward any unit)."""
+        return frozenset(
+            answer.question
+            for answer in self.model.vision
+            if answer.status == "agreed" and (answer.scope or self.scope) == self.scope
+        )
+
+    @cached_property
+    def dependencies_by_unit(self) -> dict[str, list[Dependency]]:
+        """Unit id -> the dependencies it takes part in (on either side), units in order of first mention."""
+        involved: dict[str, list[Dependency]] = {}
+        for dependency in self.model.dependencies:
+            for unit_id in dict.fromkeys((dependency.from_unit, dependency.to_unit)):
+                involved.setdefault(unit_id, []).append(dependency)
+        return involved
 
     def is_current(self, goal: Goal, as_of: date) -> bool:
         """Whether the goal's period contains `as_of` (both ends inclusive)."""

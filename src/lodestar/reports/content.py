@@ -117,7 +117,6 @@ class UnitReport:
 def goal_lines(model: Model, index: ModelIndex, status: StatusReport, goals: list[Goal]) -> list[GoalLine]:
     """`goals` as a tree: each under the first of its parents that is among them, depth first, in model order."""
     chosen = {goal.id for goal in goals}
-    periods = {period.id: period for period in model.periods}
     scores = {score.id: score for score in status.goals}
     children: dict[str, list[Goal]] = {}
     roots: list[Goal] = []
@@ -142,7 +141,7 @@ def goal_lines(model: Model, index: ModelIndex, status: StatusReport, goals: lis
                 score=scores[goal.id],
                 depth=depth,
                 owner_name=index.name(goal.owner),
-                period=periods[goal.period],
+                period=index.periods[goal.period],
                 also_contributes_to=tuple(parents[1:]),
             )
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from lodestar.lib.index import ModelIndex
-from lodestar.lib.model import Competency, Goal, Period
+from lodestar.lib.model import Competency, Dependency, Goal, Period, VisionAnswer
 from tests.unit.design.build import model, person, task, unit
 
 
@@ -101,3 +101,24 @@ def test_current_goals_are_those_whose_period_contains_the_day_both_ends_include
     assert [goal.id for goal in index.current_goals(date(2026, 6, 30))] == ["a"]
     assert [goal.id for goal in index.current_goals(date(2026, 7, 1))] == ["b"]
     assert index.current_goals(date(2027, 1, 1)) == []
+
+
+def test_agreed_questions_are_those_agreed_for_the_missions_scope() -> None:
+    index = ModelIndex(
+        model(
+            unit("sales"),
+            vision=[
+                VisionAnswer("mission", "agreed"),
+                VisionAnswer("tasks", "agreed", scope="sales"),
+                VisionAnswer("goals", "draft"),
+                VisionAnswer("division", "agreed", scope="ms", toward="sales"),
+            ],
+        )
+    )
+    assert index.agreed_questions == {"mission", "division"}
+
+
+def test_the_dependencies_of_a_unit_are_those_on_either_side_each_once() -> None:
+    first, second = Dependency("a", "b", "leads", "data", 2, 3), Dependency("b", "b", "plans", "data", 1, 1)
+    index = ModelIndex(model(unit("a"), unit("b"), dependencies=[first, second]))
+    assert index.dependencies_by_unit == {"a": [first], "b": [first, second]}
