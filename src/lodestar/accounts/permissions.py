@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from lodestar.accounts.actor import Actor
 from lodestar.accounts.roles import ADMIN, EDITOR, MEMBER
 from lodestar.lib.errors import PermissionDenied
+from lodestar.lib.index import ModelIndex
 from lodestar.lib.model import Model
 
 
@@ -20,22 +19,15 @@ def editable_owners(actor: Actor, model: Model) -> frozenset[str] | None:
         return None
     if actor.role != MEMBER or actor.person_id is None:
         return frozenset()
-    person = next((p for p in model.people if p.id == actor.person_id), None)
+    index = ModelIndex(model)
+    person = index.people.get(actor.person_id)
     if person is None:
         return frozenset()
-    children: dict[str, list[str]] = defaultdict(list)
+    owners = {person.id, person.unit}
     for unit in model.units:
-        if unit.parent is not None:
-            children[unit.parent].append(unit.id)
-    led_tree: set[str] = set()
-    pending = [unit.id for unit in model.units if unit.lead == person.id]
-    while pending:
-        unit_id = pending.pop()
-        if unit_id not in led_tree:
-            led_tree.add(unit_id)
-            pending.extend(children[unit_id])
-    people_below = {p.id for p in model.people if p.unit in led_tree}
-    return frozenset({person.id, person.unit} | led_tree | people_below)
+        if unit.lead == person.id:
+            owners |= index.owners_below(unit.id)
+    return frozenset(owners)
 
 
 def can_edit_owner(actor: Actor, owner: str, model: Model) -> bool:

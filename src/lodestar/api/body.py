@@ -9,6 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 
+from lodestar.lib import clock
 from lodestar.lib.errors import Invalid
 
 
@@ -50,7 +51,7 @@ def json_object(request: HttpRequest) -> dict[str, Any]:
 def as_of_date(value: str | None) -> date:
     """`?as_of=YYYY-MM-DD`, default today. Raises Invalid."""
     if value is None or value == "":
-        return date.today()
+        return clock.today()
     try:
         if len(value) != 10:
             raise ValueError

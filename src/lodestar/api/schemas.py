@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-_ID = {"type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,63}$"}
+from lodestar.lib.vocabulary import ID_PATTERN_TEXT, LOW_CONFIDENCE
+
+_ID = {"type": "string", "pattern": ID_PATTERN_TEXT}
 _DATE = {"type": "string", "format": "date"}
 _CONTRIBUTION = {
     "type": "object",
@@ -83,7 +85,7 @@ CHECK_IN = body(
         "properties": {
             "date": _DATE,
             "confidence": {"type": "integer", "minimum": 0, "maximum": 10},
-            "note": {"type": "string", "description": "required when confidence is 3 or less"},
+            "note": {"type": "string", "description": f"required when confidence is {LOW_CONFIDENCE} or less"},
             "by": _ID,
         },
         "required": ["date", "confidence"],

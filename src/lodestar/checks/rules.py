@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from lodestar.lib.model import Goal, Model, Period
-from lodestar.lib.vocabulary import VISION_QUESTIONS
-from lodestar.scoring.progress import expected_progress
+from lodestar.lib.index import ModelIndex
+from lodestar.lib.model import Goal, Model
+from lodestar.lib.vocabulary import LOW_CONFIDENCE, VISION_QUESTIONS
+from lodestar.scoring.progress import expected_progress, latest_check_in
 
 HOTSPOT_DEPENDENCIES = 4
 HOTSPOT_INTENSITY = 3
-LOW_CONFIDENCE = 3
 SILENT_SHARE = 0.25
 
 
@@ -30,32 +29,14 @@ class Context:
     """What several rules need, computed once per check."""
 
     model: Model
+    index: ModelIndex
     as_of: date
-    periods: dict[str, Period]
     scope: str | None
     in_scope: frozenset[str]
 
     def current_goals(self) -> Iterator[Goal]:
         """Goals whose period contains `as_of` (both ends inclusive)."""
-        for goal in self.model.goals:
-            period = self.periods[goal.period]
-            if period.start <= self.as_of <= period.end:
-                yield goal
-
-
-def units_below(model: Model, top: str) -> set[str]:
-    """`top` and every unit below it."""
-    children: dict[str, list[str]] = defaultdict(list)
-    for unit in model.units:
-        if unit.parent is not None:
-            children[unit.parent].append(unit.id)
-    found, pending = {top}, [top]
-    while pending:
-        for child in children[pending.pop()]:
-            if child not in found:
-                found.add(child)
-                pending.append(child)
-    return found
+        yield from self.index.current_goals(self.as_of)
 
 
 def untraceable_goals(c: Context) -> Iterator[Finding]:
@@ -93,11 +74,7 @@ def empty_goals(c: Context) -> Iterator[Finding]:
 def units_without_goals(c: Context) -> Iterator[Finding]:
     if c.model.mission is None:
         return
-    owners = {goal.owner for goal in c.current_goals()}
-    unit_of = {person.id: person.unit for person in c.model.people}
-    owning_units = {owner for owner in owners if owner not in unit_of} | {
-        unit_of[owner] for owner in owners if owner in unit_of
-    }
+    owning_units = {c.index.owner_unit(goal.owner) for goal in c.current_goals()}
     for unit in c.model.units:
         if unit.kind in ("department", "team") and unit.id in c.in_scope and unit.id not in owning_units:
             yield Finding(
@@ -111,13 +88,13 @@ def units_without_goals(c: Context) -> Iterator[Finding]:
 def goals_outside_parent_period(c: Context) -> Iterator[Finding]:
     goals = {goal.id: goal for goal in c.model.goals}
     for goal in c.model.goals:
-        own = c.periods[goal.period]
+        own = c.index.periods[goal.period]
         outside = [
             contribution.goal
             for contribution in goal.contributes_to
             if not (
-                c.periods[goals[contribution.goal].period].start <= own.start
-                and own.end <= c.periods[goals[contribution.goal].period].end
+                c.index.periods[goals[contribution.goal].period].start <= own.start
+                and own.end <= c.index.periods[goals[contribution.goal].period].end
             )
         ]
         if outside:
@@ -152,23 +129,9 @@ def goals_on_dropped_tasks(c: Context) -> Iterator[Finding]:
 
 
 def competency_gaps(c: Context) -> Iterator[Finding]:
-    required: dict[tuple[str, str], int] = {}
-    for competency in c.model.competencies:
-        for unit, level in competency.required.items():
-            required[(competency.id, unit)] = max(level, required.get((competency.id, unit), 0))
-    for task in c.model.tasks:
-        if task.change == "drop":
-            continue
-        for competency_id, level in task.competencies.items():
-            for unit in task.responsible:
-                required[(competency_id, unit)] = max(level, required.get((competency_id, unit), 0))
-    people_by_unit: dict[str, list[dict[str, int]]] = defaultdict(list)
-    for person in c.model.people:
-        people_by_unit[person.unit].append(person.competencies)
-    below: dict[str, set[str]] = {}
-    for (competency_id, unit), level in required.items():
-        units = below.setdefault(unit, units_below(c.model, unit))
-        best = max((levels.get(competency_id, 0) for u in units for levels in people_by_unit[u]), default=0)
+    for requirement in c.index.requirements.values():
+        unit, competency_id, level = requirement.unit, requirement.competency, requirement.level
+        best = c.index.best_level(unit, competency_id)
         if best < level:
             yield Finding(
                 "LS009",
@@ -178,13 +141,12 @@ def competency_gaps(c: Context) -> Iterator[Finding]:
 
 
 def dependency_hotspots(c: Context) -> Iterator[Finding]:
-    count: dict[str, int] = defaultdict(int)
-    for dependency in c.model.dependencies:
-        if dependency.target >= HOTSPOT_INTENSITY:
-            for unit_id in {dependency.from_unit, dependency.to_unit}:
-                count[unit_id] += 1
+    count = {
+        unit_id: sum(1 for dependency in dependencies if dependency.target >= HOTSPOT_INTENSITY)
+        for unit_id, dependencies in c.index.dependencies_by_unit.items()
+    }
     for unit in c.model.units:
-        if count[unit.id] >= HOTSPOT_DEPENDENCIES:
+        if count.get(unit.id, 0) >= HOTSPOT_DEPENDENCIES:
             yield Finding(
                 "LS010",
                 f"unit:{unit.id}",
@@ -194,13 +156,8 @@ def dependency_hotspots(c: Context) -> Iterator[Finding]:
 
 
 def open_vision_questions(c: Context) -> Iterator[Finding]:
-    agreed = {
-        answer.question
-        for answer in c.model.vision
-        if answer.status == "agreed" and (answer.scope or c.scope) == c.scope
-    }
     for question in VISION_QUESTIONS:
-        if question not in agreed:
+        if question not in c.index.agreed_questions:
             yield Finding(
                 "LS011", f"question:{question}", f"The vision question '{question}' has no agreed answer for {c.scope}."
             )
@@ -217,7 +174,7 @@ def non_core_without_role(c: Context) -> Iterator[Finding]:
 
 def silent_key_results(c: Context) -> Iterator[Finding]:
     for goal in c.current_goals():
-        period = c.periods[goal.period]
+        period = c.index.periods[goal.period]
         if expected_progress(period, c.as_of) <= SILENT_SHARE:
             continue
         for kr in goal.key_results:
@@ -233,10 +190,7 @@ def silent_key_results(c: Context) -> Iterator[Finding]:
 def low_confidence(c: Context) -> Iterator[Finding]:
     for goal in c.current_goals():
         for kr in goal.key_results:
-            latest = None
-            for check_in in kr.check_ins:
-                if check_in.date <= c.as_of and (latest is None or check_in.date >= latest.date):
-                    latest = check_in
+            latest = latest_check_in(kr.check_ins, c.as_of)
             if latest is not None and latest.confidence <= LOW_CONFIDENCE:
                 yield Finding(
                     "LS014",
@@ -297,12 +251,13 @@ HINTS = {
 def run_checks(model: Model, as_of: date) -> list[Finding]:
     """All findings, grouped by code in code order, each subject once."""
     scope = model.mission_scope()
+    index = ModelIndex(model)
     context = Context(
         model=model,
+        index=index,
         as_of=as_of,
-        periods={period.id: period for period in model.periods},
         scope=scope,
-        in_scope=frozenset(units_below(model, scope)) if scope else frozenset(),
+        in_scope=index.below(scope) if scope else frozenset(),
     )
     findings: list[Finding] = []
     for rule in RULES:

@@ -11,7 +11,6 @@ from lodestar.design.competencies import (
     CompetencyHeatmap,
     HeatCell,
     PeopleCompetencies,
-    TaskRequirement,
     competency_gaps,
     competency_heatmap,
     people_competencies,
@@ -50,6 +49,7 @@ from lodestar.design.vision import (
     VisionRow,
     vision_readiness,
 )
+from lodestar.lib.index import TaskRequirement
 
 __all__ = [
     "CHANGE_LABELS",

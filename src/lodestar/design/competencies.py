@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
-from lodestar.design.index import ModelIndex
-from lodestar.lib.model import Competency, Model, Person, Task, Unit
-
-
-@dataclass(frozen=True, slots=True)
-class TaskRequirement:
-    """A task that makes a unit need a competency: the unit is responsible for it."""
-
-    task: Task
-    level: int
+from lodestar.lib.index import ModelIndex, TaskRequirement
+from lodestar.lib.model import Competency, Model, Person, Unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,59 +66,40 @@ class CompetencyGap:
         return f"competency:{self.competency.id}@{self.unit.id}"
 
 
-def _requirements(model: Model) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], list[TaskRequirement]]]:
-    catalog: dict[tuple[str, str], int] = {}
-    for competency in model.competencies:
-        for unit_id, level in competency.required.items():
-            catalog[(unit_id, competency.id)] = level
-    by_task: dict[tuple[str, str], list[TaskRequirement]] = defaultdict(list)
-    for task in model.tasks:
-        if task.change == "drop":
-            continue
-        for competency_id, level in task.competencies.items():
-            for unit_id in dict.fromkeys(task.responsible):
-                by_task[(unit_id, competency_id)].append(TaskRequirement(task=task, level=level))
-    return catalog, by_task
-
-
-def competency_heatmap(model: Model) -> CompetencyHeatmap:
+def competency_heatmap(model: Model, *, index: ModelIndex | None = None) -> CompetencyHeatmap:
     """Per unit and competency the required level, the best available and the tasks behind the requirement.
 
-    The required level is the highest of `competencies[].required` and of the tasks not being
-    dropped that the unit is responsible for (the rule of LS009); the best available is the
-    best level among the people in the unit or below it.
+    The required level is `ModelIndex.requirements` (the rule of LS009); the best available is
+    the best level among the people in the unit or below it.
     """
-    index = ModelIndex(model)
-    catalog, by_task = _requirements(model)
-    required_units = {unit_id for unit_id, _ in (*catalog, *by_task)}
+    index = index or ModelIndex(model)
+    required_units = {unit_id for unit_id, _ in index.requirements}
     rows = [unit for unit in model.units if unit.id in required_units]
-    people_in: dict[str, list[Person]] = defaultdict(list)
-    for person in model.people:
-        people_in[person.unit].append(person)
     cells: dict[tuple[str, str], HeatCell] = {}
     for unit in rows:
-        people = [person for unit_id in index.below(unit.id) for person in people_in[unit_id]]
+        people = index.people_below(unit.id)
         for competency in model.competencies:
             key = (unit.id, competency.id)
-            tasks = tuple(by_task.get(key, ()))
-            required = max([catalog.get(key, 0), *(t.level for t in tasks)])
-            best = max((person.competencies.get(competency.id, 0) for person in people), default=0)
+            requirement = index.requirements.get(key)
+            best = index.best_level(unit.id, competency.id)
             holders = tuple(p.id for p in people if best > 0 and p.competencies.get(competency.id, 0) == best)
             cells[key] = HeatCell(
                 unit=unit.id,
                 competency=competency.id,
-                required=required,
-                catalog_level=catalog.get(key),
-                tasks=tasks,
+                required=requirement.level if requirement else 0,
+                catalog_level=requirement.catalog_level if requirement else None,
+                tasks=requirement.tasks if requirement else (),
                 best=best,
                 best_people=holders,
             )
     return CompetencyHeatmap(units=rows, competencies=list(model.competencies), cells=cells)
 
 
-def competency_gaps(model: Model, *, heatmap: CompetencyHeatmap | None = None) -> list[CompetencyGap]:
+def competency_gaps(
+    model: Model, *, heatmap: CompetencyHeatmap | None = None, index: ModelIndex | None = None
+) -> list[CompetencyGap]:
     """Every required level that no person in the unit or below reaches (LS009), largest gap first."""
-    heatmap = heatmap or competency_heatmap(model)
+    heatmap = heatmap or competency_heatmap(model, index=index)
     units = {unit.id: unit for unit in heatmap.units}
     competencies = {competency.id: competency for competency in heatmap.competencies}
     gaps = [
@@ -155,7 +127,6 @@ class PeopleCompetencies:
 
 def people_competencies(model: Model, *, unit: str | None = None) -> PeopleCompetencies:
     """People × competencies levels; with `unit`, only the people in that unit or below."""
-    index = ModelIndex(model)
-    units = index.below(unit) if unit is not None else None
+    units = ModelIndex(model).below(unit) if unit is not None else None
     people = [p for p in model.people if p.competencies and (units is None or p.unit in units)]
     return PeopleCompetencies(competencies=list(model.competencies), people=people)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lodestar.design.index import ModelIndex
+from lodestar.lib.index import ModelIndex
 from lodestar.lib.model import KPI, Model, Touchpoint, Unit
 from lodestar.lib.vocabulary import JOURNEY_STAGES
 from lodestar.scoring.report import KpiScore, StatusReport

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lodestar.checks.rules import HOTSPOT_DEPENDENCIES, HOTSPOT_INTENSITY
-from lodestar.design.index import ModelIndex
+from lodestar.lib.index import ModelIndex
 from lodestar.lib.model import Dependency, Model
 
 OUTSIDE_KINDS = ("adjacent", "external")
@@ -84,10 +84,7 @@ class DependencyNetwork:
 def dependency_network(model: Model) -> DependencyNetwork:
     """Nodes and edges of the dependency network, with hotspots by the same rule as LS010."""
     index = ModelIndex(model)
-    involved: dict[str, list[Dependency]] = {}
-    for dependency in model.dependencies:
-        for unit_id in dict.fromkeys((dependency.from_unit, dependency.to_unit)):
-            involved.setdefault(unit_id, []).append(dependency)
+    involved = index.dependencies_by_unit
     order = index.unit_order
     nodes = []
     for unit_id in sorted(involved, key=lambda u: order.get(u, len(order))):

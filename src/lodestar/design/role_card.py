@@ -6,10 +6,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from lodestar.design.competencies import CompetencyGap, competency_gaps
-from lodestar.design.index import ModelIndex, raci_letters, raci_units
 from lodestar.design.network import dependency_network
+from lodestar.design.raci import raci_letters, raci_units
 from lodestar.design.tasks import DeliveryCounts, count_deliveries
 from lodestar.lib.errors import NotFound
+from lodestar.lib.index import ModelIndex
 from lodestar.lib.model import Dependency, Model, Person, Task, Touchpoint, Unit
 
 
@@ -123,7 +124,7 @@ def role_card(model: Model, unit_id: str) -> RoleCard:
         hotspot=unit_id in hotspots,
         owns=owns,
         contributes_to=contributes,
-        gaps=[gap for gap in competency_gaps(model) if gap.unit.id == unit_id],
+        gaps=[gap for gap in competency_gaps(model, index=index) if gap.unit.id == unit_id],
         neighbours=_neighbours(model, index, unit_id),
     )
 

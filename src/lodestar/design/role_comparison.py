@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lodestar.design.index import ModelIndex
+from lodestar.lib.index import ModelIndex
 from lodestar.lib.model import Model, RoleProfile, Unit
 from lodestar.lib.vocabulary import DECISION_AREAS, SALES_ALIGNMENTS
 from lodestar.scoring.roles import ARCHETYPE_MEANINGS, RoleScores, score_state

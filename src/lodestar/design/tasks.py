@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from lodestar.design.index import ModelIndex, raci_letters, raci_units
+from lodestar.design.raci import raci_letters, raci_units
+from lodestar.lib.index import ModelIndex
 from lodestar.lib.model import Goal, Location, Model, Task, Unit
 from lodestar.lib.vocabulary import TASK_CHANGES, TASK_DELIVERIES
 

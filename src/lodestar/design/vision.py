@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from lodestar.design.competencies import competency_gaps
-from lodestar.design.index import ModelIndex
 from lodestar.design.network import dependency_network
 from lodestar.design.tasks import CHANGE_LABELS, change_overview, delivery_split
+from lodestar.lib.index import ModelIndex
 from lodestar.lib.model import Model, VisionAnswer
 from lodestar.lib.vocabulary import VISION_QUESTIONS
 from lodestar.scoring.roles import score_roles
@@ -109,11 +109,7 @@ def vision_readiness(model: Model, *, as_of: date | None = None) -> VisionReadin
         for row_scope, toward in keys
         if row_scope is not None
     ]
-    agreed = tuple(
-        q
-        for q in VISION_QUESTIONS
-        if any(a.status == "agreed" and (a.scope or scope) == scope for a in model.vision if a.question == q)
-    )
+    agreed = tuple(q for q in VISION_QUESTIONS if q in index.agreed_questions)
     return VisionReadiness(
         scope=scope,
         questions=VISION_QUESTIONS,
@@ -235,12 +231,7 @@ def _cooperation_evidence(model: Model) -> Evidence:
 
 
 def _goals_evidence(model: Model, index: ModelIndex, scope: str | None, as_of: date | None) -> Evidence:
-    periods = {period.id: period for period in model.periods}
-    goals = [
-        goal
-        for goal in model.goals
-        if as_of is None or (goal.period in periods and periods[goal.period].start <= as_of <= periods[goal.period].end)
-    ]
+    goals = model.goals if as_of is None else index.current_goals(as_of)
     owning: set[str] = set()
     for goal in goals:
         unit_id = index.owner_unit(goal.owner)

@@ -10,10 +10,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from lodestar.checks.rules import Finding, run_checks, units_below
+from lodestar.checks.rules import Finding, run_checks
 from lodestar.goals import models as g
 from lodestar.goals.services.common import stored_model
 from lodestar.lib import model as m
+from lodestar.lib.index import ModelIndex
 from lodestar.scoring.report import GoalScore, KeyResultScore, StatusReport, score_model
 
 MAX_CHAINS = 12
@@ -76,8 +77,7 @@ class Snapshot:
 
     def owners_of_unit(self, unit_id: str) -> set[str]:
         """The unit, every unit below it and the people in them."""
-        units = units_below(self.model, unit_id)
-        return units | {person.id for person in self.model.people if person.unit in units}
+        return set(ModelIndex(self.model).owners_below(unit_id))
 
     def goals_owned_by(self, owners: set[str] | frozenset[str]) -> list[m.Goal]:
         return [goal for goal in self.model.goals if goal.owner in owners]

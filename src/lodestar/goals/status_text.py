@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from lodestar.lib.model import Goal, Model
+from lodestar.lib.vocabulary import STATUS_LABELS
 from lodestar.scoring.report import GoalScore, KeyResultScore, StatusReport, plain_number
 
 BAR_WIDTH = 20
@@ -20,14 +21,6 @@ COLOURS = {
     "red": "\033[31m",
 }
 RESET = "\033[0m"
-LABELS = {
-    "achieved": "achieved",
-    "on_track": "on track",
-    "at_risk": "at risk",
-    "off_track": "off track",
-    "no_data": "no data",
-    "not_started": "not started",
-}
 
 
 def readable(value: float, digits: int = 2) -> str:
@@ -66,7 +59,7 @@ class StatusText:
 
     def goal_line(self, goal: Goal, score: GoalScore, indent: str, weight: float | None) -> str:
         weight_text = f" ×{plain_number(weight)}" if weight not in (None, 1.0) else ""
-        status = self.paint(LABELS[score.status], score.status)
+        status = self.paint(STATUS_LABELS[score.status], score.status)
         return (
             f"{indent}{self.bar(score.progress, score.expected)} {self.percent(score.progress)}  "
             f"{goal.title} [{goal.id}, {goal.owner}]{weight_text}  {status}"
@@ -81,7 +74,7 @@ class StatusText:
             extras.append(f"forecast {readable(kr.forecast.value, 1)}")
         return (
             f"{indent}  · {self.percent(kr.progress)} {title} ({', '.join(extras)})  "
-            f"{self.paint(LABELS[kr.status], kr.status)}"
+            f"{self.paint(STATUS_LABELS[kr.status], kr.status)}"
         )
 
     def render(self, only: set[str] | None = None) -> str:
@@ -105,7 +98,9 @@ class StatusText:
             if score.id in shown:
                 counts[score.status] += 1
         lines.append("")
-        lines.append("Goals: " + ", ".join(f"{self.paint(LABELS[s], s)} {counts[s]}" for s in LABELS if counts[s]))
+        lines.append(
+            "Goals: " + ", ".join(f"{self.paint(STATUS_LABELS[s], s)} {counts[s]}" for s in STATUS_LABELS if counts[s])
+        )
         if self.report.kpis and only is None:
             lines.append(
                 "KPIs:  "

@@ -12,12 +12,10 @@ from typing import Any
 
 from lodestar.lib import model as m
 from lodestar.lib.errors import Invalid
-from lodestar.lib.vocabulary import METRIC_SOURCE_PREFIX
+from lodestar.lib.vocabulary import LOW_CONFIDENCE, METRIC_SOURCE_PREFIX
 from lodestar.modelfile import references as refs
 from lodestar.modelfile import sections
 from lodestar.modelfile.reader import Issue, Reader
-
-LOW_CONFIDENCE = 3
 
 
 class InvalidEntity(Invalid):

@@ -1,6 +1,14 @@
-"""The closed vocabularies of model file format 1 and metrics bindings."""
+"""The closed vocabularies of model file format 1 and metrics bindings, and the words they are shown in."""
 
 from __future__ import annotations
+
+import re
+
+# Every id in a model file and a metrics file; the API's JSON Schema states the same pattern.
+ID_PATTERN_TEXT = r"^[a-z0-9][a-z0-9._-]{0,63}$"
+ID_PATTERN = re.compile(ID_PATTERN_TEXT)
+# A check-in at this confidence (of 10) or less is low: LS014 flags it, and it needs a note.
+LOW_CONFIDENCE = 3
 
 UNIT_KINDS = ("company", "business_unit", "area", "department", "team", "adjacent", "external")
 VISION_QUESTIONS = (
@@ -38,3 +46,18 @@ METRIC_GRAINS = ("week", "month", "quarter")
 METRIC_SOURCE_PREFIX = "metric:"
 STATUSES = ("not_started", "no_data", "achieved", "on_track", "at_risk", "off_track")
 KPI_STATUSES = ("green", "yellow", "red", "no_data")
+# The words for a goal's or key result's status, in the order a summary counts them (best first).
+STATUS_LABELS = {
+    "achieved": "achieved",
+    "on_track": "on track",
+    "at_risk": "at risk",
+    "off_track": "off track",
+    "no_data": "no data",
+    "not_started": "not started",
+}
+KPI_STATUS_LABELS = {"green": "green", "yellow": "yellow", "red": "red", "no_data": "no data"}
+
+
+def status_label(status: str) -> str:
+    """The word for a goal, key result or KPI status; an unknown one with its underscores as spaces."""
+    return STATUS_LABELS.get(status) or KPI_STATUS_LABELS.get(status) or status.replace("_", " ")

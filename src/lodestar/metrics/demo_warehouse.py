@@ -26,6 +26,8 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
+from lodestar.lib import clock
+
 BUSINESS_UNITS = ("bu-pumps", "bu-valves", "bu-service")
 BUSINESS_UNIT_WEIGHTS = (0.5, 0.35, 0.15)
 # Raw CRM channel labels are inconsistently cased, as they are in real CRMs; the metrics
@@ -370,7 +372,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Write Lodestar's deterministic demo warehouse extract.")
     parser.add_argument("directory", type=Path)
     parser.add_argument("--leads", type=int, default=DEMO_LEADS, help="leads over the two years")
-    parser.add_argument("--today", type=date.fromisoformat, default=datetime.now(UTC).date())
+    parser.add_argument("--today", type=date.fromisoformat, default=clock.today())
     parser.add_argument("--format", dest="file_format", choices=("parquet", "csv"), default="parquet")
     args = parser.parse_args(argv)
     extract = demo_extract(directory=args.directory, today=args.today, leads=args.leads, file_format=args.file_format)

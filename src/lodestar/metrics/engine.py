@@ -15,11 +15,12 @@ from typing import Any
 import ibis
 import ibis.expr.schema as sch
 
+from lodestar.lib.vocabulary import ID_PATTERN
 from lodestar.metrics.buckets import bucket_start, bucket_starts, next_bucket_start, refresh_plan
 from lodestar.metrics.compiler import compile_metric
 from lodestar.metrics.definitions import ENGINES, GRAINS, WINDOWS, Binding, MetricsDefinitions
 from lodestar.metrics.errors import BindingError, EngineError, MetricsFileError, Problem
-from lodestar.metrics.loader import ID, read_partial
+from lodestar.metrics.loader import read_partial
 from lodestar.metrics.validation import check_against_schemas, infer_schemas
 from lodestar.metrics.warehouse import WarehouseConnection, connect, declared_schema, unbound_tables
 
@@ -206,7 +207,7 @@ def compile_sql(
 def parse_binding(raw: object) -> Binding:
     """Read a binding as stored on a key result or KPI: a metric id or `{id, where?, window?, grain?}`."""
     if isinstance(raw, str):
-        if not ID.match(raw):
+        if not ID_PATTERN.match(raw):
             raise BindingError(f"{raw!r} is not a metric id")
         return Binding(metric=raw)
     if not isinstance(raw, dict):
@@ -215,7 +216,7 @@ def parse_binding(raw: object) -> Binding:
     if unknown:
         raise BindingError(f"unknown key {unknown[0]!r} (allowed: id, where, window, grain)")
     metric = raw.get("id")
-    if not isinstance(metric, str) or not ID.match(metric):
+    if not isinstance(metric, str) or not ID_PATTERN.match(metric):
         raise BindingError(f"id: expected a metric id, got {metric!r}")
     window = raw.get("window", "period_to_date")
     if window not in WINDOWS:

@@ -13,6 +13,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import yaml
 
+from lodestar.lib.vocabulary import ID_PATTERN
 from lodestar.metrics.definitions import (
     AGGREGATIONS,
     ENGINES,
@@ -28,7 +29,6 @@ from lodestar.metrics.definitions import (
 from lodestar.metrics.errors import MetricsFileError, Problem
 from lodestar.metrics.expressions import ExpressionError, parse_expression
 
-ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 DIMENSION = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
 COLUMN = re.compile(r"^[A-Za-z_][A-Za-z0-9_$]{0,127}$")
 TABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_$]{0,127}(\.[A-Za-z_][A-Za-z0-9_$-]{0,127}){0,2}$")
@@ -190,7 +190,7 @@ def _sources(reader: _Reader, value: Any) -> dict[str, Source]:
         reader.problem("sources", f"expected a mapping of source id to source, got {_kind(value)}")
         return {}
     sources: dict[str, Source] = {}
-    for source_id, raw in reader.named(value, "sources", ID).items():
+    for source_id, raw in reader.named(value, "sources", ID_PATTERN).items():
         location = f"sources.{source_id}"
         data = reader.mapping(raw, location, SOURCE_KEYS)
         if data is None:
@@ -267,10 +267,12 @@ def _metric(reader: _Reader, metric_id: str, raw: Any, sources: Mapping[str, Sou
             if key not in data:
                 reader.problem(f"{location}.{key}", "required")
         numerator = (
-            reader.string(data.get("numerator"), f"{location}.numerator", pattern=ID) if "numerator" in data else None
+            reader.string(data.get("numerator"), f"{location}.numerator", pattern=ID_PATTERN)
+            if "numerator" in data
+            else None
         )
         denominator = (
-            reader.string(data.get("denominator"), f"{location}.denominator", pattern=ID)
+            reader.string(data.get("denominator"), f"{location}.denominator", pattern=ID_PATTERN)
             if "denominator" in data
             else None
         )
@@ -338,7 +340,7 @@ def _derived(
             reader.problem(f"{location}.inputs", f"expected a non-empty list of metric ids, got {_kind(raw)}")
         else:
             for index, item in enumerate(raw):
-                name = reader.string(item, f"{location}.inputs[{index}]", pattern=ID)
+                name = reader.string(item, f"{location}.inputs[{index}]", pattern=ID_PATTERN)
                 if name is not None:
                     if name in inputs:
                         reader.problem(f"{location}.inputs[{index}]", f"{name!r} is listed twice")
@@ -426,7 +428,7 @@ def read_partial(path: Path) -> tuple[MetricsDefinitions, list[Problem]]:
         reader.problem("metrics", f"expected a mapping of metric id to metric, got {_kind(raw_metrics)}")
     elif raw_metrics:
         known = {key for key in raw_metrics if isinstance(key, str)}
-        for metric_id, raw in reader.named(raw_metrics, "metrics", ID).items():
+        for metric_id, raw in reader.named(raw_metrics, "metrics", ID_PATTERN).items():
             metric = _metric(reader, metric_id, raw, sources, known)
             if metric is not None:
                 metrics[metric_id] = metric

@@ -8,12 +8,13 @@ touch a metric should not wait for it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lodestar.accounts.actor import Actor
 from lodestar.accounts.permissions import require_admin
+from lodestar.lib.clock import today
 from lodestar.lib.errors import Invalid, NotFound
 from lodestar.metrics.buckets import bucket_last_day, bucket_start, next_bucket_start
 from lodestar.metrics.configuration import NotConfigured, metrics_file
@@ -70,11 +71,6 @@ class MetricPreview:
     as_of: date
     points: list[PreviewPoint] = field(default_factory=list)
     dimensions: list[DimensionChoice] = field(default_factory=list)
-
-
-def today() -> date:
-    """Return today's date in UTC, the date a refresh computes values as of by default."""
-    return datetime.now(UTC).date()
 
 
 def catalog() -> Catalog:

@@ -11,8 +11,8 @@ from datetime import date
 from typing import Any
 
 from lodestar.lib.errors import Invalid
+from lodestar.lib.vocabulary import ID_PATTERN
 
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 

@@ -26,7 +26,7 @@ from lodestar.design.analysis import (
     role_comparison,
     vision_readiness,
 )
-from lodestar.design.index import ModelIndex
+from lodestar.lib.index import ModelIndex
 from lodestar.lib.model import KPI, Goal, Model, Period, Unit
 from lodestar.scoring.report import GoalScore, KpiScore, StatusReport, score_model
 
@@ -84,6 +84,7 @@ class GoalSelection:
 @dataclass(frozen=True, slots=True)
 class OrganizationReport:
     model: Model
+    index: ModelIndex
     as_of: date
     status: StatusReport
     findings: list[Finding]
@@ -100,7 +101,7 @@ class OrganizationReport:
     kpis: list[KpiLine]
 
     def name(self, owner: str | None) -> str:
-        return ModelIndex(self.model).name(owner)
+        return self.index.name(owner)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,11 +114,9 @@ class UnitReport:
     findings: list[Finding]  # health-check findings about the unit
 
 
-def goal_lines(model: Model, status: StatusReport, goals: list[Goal]) -> list[GoalLine]:
+def goal_lines(model: Model, index: ModelIndex, status: StatusReport, goals: list[Goal]) -> list[GoalLine]:
     """`goals` as a tree: each under the first of its parents that is among them, depth first, in model order."""
-    index = ModelIndex(model)
     chosen = {goal.id for goal in goals}
-    periods = {period.id: period for period in model.periods}
     scores = {score.id: score for score in status.goals}
     children: dict[str, list[Goal]] = {}
     roots: list[Goal] = []
@@ -142,7 +141,7 @@ def goal_lines(model: Model, status: StatusReport, goals: list[Goal]) -> list[Go
                 score=scores[goal.id],
                 depth=depth,
                 owner_name=index.name(goal.owner),
-                period=periods[goal.period],
+                period=index.periods[goal.period],
                 also_contributes_to=tuple(parents[1:]),
             )
         )
@@ -150,18 +149,18 @@ def goal_lines(model: Model, status: StatusReport, goals: list[Goal]) -> list[Go
     return lines
 
 
-def current_goals(model: Model, as_of: date, *, owners: set[str] | None = None) -> tuple[list[Goal], int]:
+def current_goals(
+    model: Model, index: ModelIndex, as_of: date, *, owners: set[str] | None = None
+) -> tuple[list[Goal], int]:
     """Goals whose period contains `as_of` (all of them if none does), and how many were left out."""
-    periods = {period.id: period for period in model.periods}
     candidates = [goal for goal in model.goals if owners is None or goal.owner in owners]
-    current = [goal for goal in candidates if periods[goal.period].start <= as_of <= periods[goal.period].end]
+    current = [goal for goal in candidates if index.is_current(goal, as_of)]
     if not current:
         return candidates, 0
     return current, len(candidates) - len(current)
 
 
-def kpi_lines(model: Model, status: StatusReport, kpis: list[KPI]) -> list[KpiLine]:
-    index = ModelIndex(model)
+def kpi_lines(model: Model, index: ModelIndex, status: StatusReport, kpis: list[KPI]) -> list[KpiLine]:
     scores = {score.id: score for score in status.kpis}
     touchpoints = {tp.id: tp.name for tp in model.touchpoints}
     return [
@@ -179,11 +178,12 @@ def organization_report(model: Model, as_of: date) -> OrganizationReport:
     """Everything the organization report shows, as of a date."""
     index = ModelIndex(model)
     status = score_model(model, as_of)
-    heatmap = competency_heatmap(model)
-    goals, left_out = current_goals(model, as_of)
+    heatmap = competency_heatmap(model, index=index)
+    goals, left_out = current_goals(model, index, as_of)
     locations = {location.id: location.name for location in model.locations}
     return OrganizationReport(
         model=model,
+        index=index,
         as_of=as_of,
         status=status,
         findings=run_checks(model, as_of),
@@ -204,17 +204,18 @@ def organization_report(model: Model, as_of: date) -> OrganizationReport:
         network=dependency_network(model),
         heatmap=heatmap,
         gaps=competency_gaps(model, heatmap=heatmap),
-        goals=GoalSelection.within(goal_lines(model, status, goals), left_out),
-        kpis=kpi_lines(model, status, model.kpis),
+        goals=GoalSelection.within(goal_lines(model, index, status, goals), left_out),
+        kpis=kpi_lines(model, index, status, model.kpis),
     )
 
 
 def unit_report(model: Model, unit_id: str, as_of: date) -> UnitReport:
     """The role card and the goals of one unit. Raises NotFound for an unknown unit."""
     card = role_card(model, unit_id)
+    index = ModelIndex(model)
     status = score_model(model, as_of)
-    owners = {unit_id} | {person.id for person in model.people if person.unit == unit_id}
-    goals, left_out = current_goals(model, as_of, owners=owners)
+    owners = {unit_id} | {person.id for person in index.people_in(unit_id)}
+    goals, left_out = current_goals(model, index, as_of, owners=owners)
     subjects = {f"unit:{unit_id}"} | {gap.subject for gap in card.gaps}
     subjects |= {f"task:{item.task.id}" for item in card.leads_or_does if item.task.accountable == unit_id}
     subjects |= {f"goal:{goal.id}" for goal in goals}
@@ -223,7 +224,7 @@ def unit_report(model: Model, unit_id: str, as_of: date) -> UnitReport:
         model=model,
         as_of=as_of,
         card=card,
-        goals=GoalSelection(goal_lines(model, status, goals), left_out),
-        kpis=kpi_lines(model, status, [kpi for kpi in model.kpis if kpi.owner in owners]),
+        goals=GoalSelection(goal_lines(model, index, status, goals), left_out),
+        kpis=kpi_lines(model, index, status, [kpi for kpi in model.kpis if kpi.owner in owners]),
         findings=[finding for finding in run_checks(model, as_of) if finding.subject in subjects],
     )

@@ -12,12 +12,12 @@ from django.utils.safestring import SafeString, mark_safe
 
 from lodestar.checks.rules import HINTS, Finding
 from lodestar.design.analysis import CHANGE_LABELS, QUESTION_TEXTS, BusinessUnitRole
-from lodestar.lib.vocabulary import DECISION_AREAS
+from lodestar.lib.vocabulary import DECISION_AREAS, status_label
 from lodestar.reports import charts
 from lodestar.reports.charts import archetype_label, area_label
 from lodestar.reports.content import OrganizationReport, UnitReport
 from lodestar.reports.scene import Scene, to_svg
-from lodestar.reports.text import QUESTION_SHORT, STATUS_LABELS, figure, percent, unit_kind
+from lodestar.reports.text import QUESTION_SHORT, figure, percent, unit_kind
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -52,7 +52,7 @@ def _goal_rows(report: OrganizationReport | UnitReport) -> list[dict[str, Any]]:
             "line": line,
             "bar": svg(charts.progress_bar(line.score.progress, line.score.expected, line.score.status), "bar"),
             "progress": percent(line.score.progress),
-            "status": STATUS_LABELS[line.score.status],
+            "status": status_label(line.score.status),
         }
         for line in report.goals.lines
     ]

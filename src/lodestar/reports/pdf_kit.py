@@ -25,6 +25,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import HRFlowable
 
+from lodestar.lib.vocabulary import status_label
 from lodestar.reports.charts import ACCENT, INK, LINE, MUTED, STATUS_COLOURS
 from lodestar.reports.fonts import BOLD, REGULAR, register_fonts
 from lodestar.reports.scene import Scene, to_drawing
@@ -108,7 +109,7 @@ def coloured(text: str, colour: str, *, bold: bool = True) -> str:
 
 def status_text(status: str) -> str:
     """A status word in its colour, as markup."""
-    return coloured(status.replace("_", " "), STATUS_COLOURS.get(status, MUTED))
+    return coloured(status_label(status), STATUS_COLOURS.get(status, MUTED))
 
 
 # The tallest chart a portrait page holds under a section heading.

@@ -25,17 +25,6 @@ KIND_LABELS = {
     "adjacent": "adjacent area",
     "external": "external provider",
 }
-STATUS_LABELS = {
-    "achieved": "achieved",
-    "on_track": "on track",
-    "at_risk": "at risk",
-    "off_track": "off track",
-    "no_data": "no data",
-    "not_started": "not started",
-    "green": "green",
-    "yellow": "yellow",
-    "red": "red",
-}
 
 
 def figure(value: float | str) -> str:

@@ -104,13 +104,19 @@ def forecast(kr: KeyResult, period: Period, as_of: date) -> Forecast | None:
     return Forecast(value=value, progress=progress_toward(value, kr))
 
 
-def confidence(check_ins: list[CheckIn], as_of: date) -> int | None:
-    """The confidence of the latest check-in on or before `as_of` (the later one on a tie)."""
-    best: CheckIn | None = None
+def latest_check_in(check_ins: list[CheckIn], as_of: date) -> CheckIn | None:
+    """The latest check-in on or before `as_of` (the later one in the list on a tie)."""
+    latest: CheckIn | None = None
     for check_in in check_ins:
-        if check_in.date <= as_of and (best is None or check_in.date >= best.date):
-            best = check_in
-    return None if best is None else best.confidence
+        if check_in.date <= as_of and (latest is None or check_in.date >= latest.date):
+            latest = check_in
+    return latest
+
+
+def confidence(check_ins: list[CheckIn], as_of: date) -> int | None:
+    """The confidence of the latest check-in on or before `as_of`."""
+    latest = latest_check_in(check_ins, as_of)
+    return None if latest is None else latest.confidence
 
 
 def kpi_status(kpi: KPI, value: float | None) -> str:

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from lodestar.lib.model import Goal, Model
-from lodestar.scoring import progress as p
+from lodestar.scoring import progress
+from lodestar.scoring.progress import Forecast
 
 
 @dataclass(slots=True)
@@ -18,7 +19,7 @@ class KeyResultScore:
     expected: float
     status: str
     confidence: int | None
-    forecast: p.Forecast | None
+    forecast: Forecast | None
 
 
 @dataclass(slots=True)
@@ -54,7 +55,7 @@ class StatusReport:
 def score_model(model: Model, as_of: date) -> StatusReport:
     """Progress, expected progress, status, confidence and forecast for everything in the model."""
     periods = {period.id: period for period in model.periods}
-    expected_of = {period.id: p.expected_progress(period, as_of) for period in model.periods}
+    expected_of = {period.id: progress.expected_progress(period, as_of) for period in model.periods}
     kr_scores: dict[str, list[KeyResultScore]] = {}
     own_items: dict[str, list[tuple[float | None, float]]] = {}
     for goal in model.goals:
@@ -62,18 +63,18 @@ def score_model(model: Model, as_of: date) -> StatusReport:
         expected = expected_of[goal.period]
         scores = []
         for kr in goal.key_results:
-            current = p.current_value(kr, as_of)
-            progress = p.progress_toward(current, kr)
+            current = progress.current_value(kr, as_of)
+            kr_progress = progress.progress_toward(current, kr)
             scores.append(
                 KeyResultScore(
                     id=kr.id,
                     goal=goal.id,
                     current=current,
-                    progress=progress,
+                    progress=kr_progress,
                     expected=expected,
-                    status=p.status(as_of=as_of, period=period, progress=progress, expected=expected),
-                    confidence=p.confidence(kr.check_ins, as_of),
-                    forecast=p.forecast(kr, period, as_of),
+                    status=progress.status(as_of=as_of, period=period, progress=kr_progress, expected=expected),
+                    confidence=progress.confidence(kr.check_ins, as_of),
+                    forecast=progress.forecast(kr, period, as_of),
                 )
             )
         kr_scores[goal.id] = scores
@@ -92,15 +93,15 @@ def score_model(model: Model, as_of: date) -> StatusReport:
                 id=goal.id,
                 progress=value,
                 expected=expected,
-                status=p.status(as_of=as_of, period=period, progress=value, expected=expected),
+                status=progress.status(as_of=as_of, period=period, progress=value, expected=expected),
                 key_results=kr_scores[goal.id],
             )
         )
     kpis = []
     for kpi in model.kpis:
-        latest = p.latest_on_or_before(kpi.measurements, as_of)
+        latest = progress.latest_on_or_before(kpi.measurements, as_of)
         current = None if latest is None else latest.value
-        kpis.append(KpiScore(id=kpi.id, current=current, status=p.kpi_status(kpi, current)))
+        kpis.append(KpiScore(id=kpi.id, current=current, status=progress.kpi_status(kpi, current)))
     return StatusReport(as_of=as_of, goals=goals, kpis=kpis)
 
 

@@ -8,10 +8,11 @@ from typing import Any
 from django.http import HttpRequest
 
 from lodestar.accounts.roles import ADMIN, EDITOR, MEMBER
+from lodestar.lib import clock
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
-    as_of: date = getattr(request, "as_of", date.today())
+    as_of: date = getattr(request, "as_of", clock.today())
     given = getattr(request, "as_of_given", False)
     role = getattr(request.user, "role", None)
     return {
@@ -21,5 +22,5 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "qa": f"&as_of={as_of.isoformat()}" if given else "",
         "is_admin": role == ADMIN,
         "can_write": role in (ADMIN, EDITOR, MEMBER),
-        "today": date.today(),
+        "today": clock.today(),
     }

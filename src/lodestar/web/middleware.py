@@ -11,6 +11,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 
+from lodestar.lib import clock
+
 OPEN_PATHS = ("/healthz", "/sign-in", "/api/")
 
 
@@ -38,9 +40,9 @@ class AsOfMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         raw = request.GET.get("as_of", "")
-        as_of = parse_day(raw) if raw else date.today()
+        as_of = parse_day(raw) if raw else clock.today()
         request.as_of_given = bool(raw)  # type: ignore[attr-defined]
-        request.as_of = as_of or date.today()  # type: ignore[attr-defined]
+        request.as_of = as_of or clock.today()  # type: ignore[attr-defined]
         if as_of is None and not request.path_info.startswith("/api/"):
             message = f"as_of must be a date YYYY-MM-DD, not {raw[:40]!r}."
             return render(request, "web/error.html", {"title": "Not a date", "message": message}, status=400)

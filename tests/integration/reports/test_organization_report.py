@@ -11,9 +11,9 @@ from pypdf import PdfReader
 from lodestar.checks.rules import run_checks
 from lodestar.design.analysis import vision_readiness
 from lodestar.lib.model import Model
+from lodestar.lib.vocabulary import STATUS_LABELS
 from lodestar.reports.content import organization_report
 from lodestar.reports.service import render_organization_html, render_organization_pdf
-from lodestar.reports.text import STATUS_LABELS
 from tests.integration.reports.conftest import AS_OF, pdf_lines, pdf_pages
 
 SECTIONS = (

@@ -7,18 +7,12 @@ from typing import Any
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
+from lodestar.lib import vocabulary
+
 register = template.Library()
 
 STATUS_LABELS = {
-    "achieved": "Achieved",
-    "on_track": "On track",
-    "at_risk": "At risk",
-    "off_track": "Off track",
-    "no_data": "No data",
-    "not_started": "Not started",
-    "green": "Green",
-    "yellow": "Yellow",
-    "red": "Red",
+    status: label.capitalize() for status, label in {**vocabulary.STATUS_LABELS, **vocabulary.KPI_STATUS_LABELS}.items()
 }
 
 

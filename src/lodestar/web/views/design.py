@@ -14,10 +14,10 @@ from django.views.decorators.http import require_GET
 
 from lodestar.accounts.roles import ADMIN, EDITOR
 from lodestar.design import analysis as a
-from lodestar.design.index import ModelIndex
 from lodestar.design.services.common import stored_model
 from lodestar.design.services.dependencies import dependencies_by_id
 from lodestar.lib import model as m
+from lodestar.lib.index import ModelIndex
 from lodestar.lib.vocabulary import DECISION_AREAS, JOURNEY_STAGES, TASK_CHANGES, TASK_DELIVERIES
 from lodestar.purpose import services as purpose
 from lodestar.reports import charts

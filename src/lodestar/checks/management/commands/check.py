@@ -8,6 +8,7 @@ from typing import Any
 from django.core.management.base import CommandParser
 
 from lodestar.checks.rules import HINTS, findings_json, run_checks
+from lodestar.lib import clock
 from lodestar.lib.command import EXIT_FINDINGS, CommandFailed, LodestarCommand, dump_json, iso_date
 from lodestar.store.load import NoModel, load_model
 
@@ -21,7 +22,7 @@ class Command(LodestarCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         self.database()
-        as_of: date = options["as_of"] or date.today()
+        as_of: date = options["as_of"] or clock.today()
         try:
             model = load_model()
         except NoModel as error:

@@ -9,6 +9,7 @@ from typing import Any
 from django.core.management.base import CommandParser
 
 from lodestar.demo.service import LoadedDemo, bound_counts, demo_model, load_demo, scaled_model, write_demo_data
+from lodestar.lib import clock
 from lodestar.lib.command import CommandFailed, LodestarCommand, iso_date
 from lodestar.lib.model import Model
 from lodestar.metrics.demo_warehouse import Extract
@@ -51,7 +52,7 @@ class Command(LodestarCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        today: date = options["today"] or date.today()
+        today: date = options["today"] or clock.today()
         people = options["people"]
         if people is not None and people < 1:
             raise CommandFailed("--people must be at least 1")

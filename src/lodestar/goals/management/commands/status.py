@@ -7,10 +7,11 @@ from typing import Any
 
 from django.core.management.base import CommandParser
 
-from lodestar.checks.rules import units_below
 from lodestar.goals.status_text import StatusText
+from lodestar.lib import clock
 from lodestar.lib.command import CommandFailed, LodestarCommand, dump_json, iso_date
 from lodestar.lib.gc_pause import gc_paused
+from lodestar.lib.index import ModelIndex
 from lodestar.lib.model import Model
 from lodestar.scoring.report import score_model, status_json
 from lodestar.store.load import NoModel, load_model
@@ -18,9 +19,8 @@ from lodestar.store.load import NoModel, load_model
 
 def goals_of_unit(model: Model, unit_id: str) -> set[str]:
     """Goals owned by the unit, a unit below it, or a person in one of those units."""
-    units = units_below(model, unit_id)
-    people = {person.id for person in model.people if person.unit in units}
-    return {goal.id for goal in model.goals if goal.owner in units or goal.owner in people}
+    owners = ModelIndex(model).owners_below(unit_id)
+    return {goal.id for goal in model.goals if goal.owner in owners}
 
 
 class Command(LodestarCommand):
@@ -33,7 +33,7 @@ class Command(LodestarCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         self.database()
-        as_of: date = options["as_of"] or date.today()
+        as_of: date = options["as_of"] or clock.today()
         try:
             model = load_model()
         except NoModel as error:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from lodestar.lib import clock
 from lodestar.metrics.configuration import ENV_VARIABLE
 from lodestar.metrics.definitions import ENGINES, GRAINS
 from lodestar.metrics.errors import MetricsError, MetricsFileError
@@ -193,7 +194,7 @@ class Command(BaseCommand):
         from lodestar.accounts.actor import command_line_actor
         from lodestar.metrics.refresh import refresh
 
-        as_of = options["as_of"] or datetime.now(UTC).date()
+        as_of = options["as_of"] or clock.today()
         report = refresh(as_of=as_of, definitions_path=path, actor=command_line_actor())
         self.stdout.write(report.summary())
         for kept in report.kept_manual:

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.management.base import CommandParser
 
+from lodestar.lib import clock
 from lodestar.lib.command import CommandFailed, LodestarCommand, iso_date
 from lodestar.reports import service
 from lodestar.store.load import NoModel, load_model
@@ -35,7 +36,7 @@ class Command(LodestarCommand):
             model = load_model()
         except NoModel as error:
             raise CommandFailed(str(error)) from None
-        as_of: date = options["as_of"] or date.today()
+        as_of: date = options["as_of"] or clock.today()
         unit: str | None = options["unit"]
         document: bytes
         if unit is None:
