@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 import math
-import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -20,13 +19,14 @@ import pytest
 import yaml
 
 from lodestar.demo.organization import demo_document
+from lodestar.lib.vocabulary import ID_PATTERN
 from lodestar.metrics.definitions import Binding
 from lodestar.metrics.demo_warehouse import demo_metrics_text, write_demo
 from lodestar.metrics.engine import LoadedMetrics, check_query, load, parse_binding
 
 Doc = dict[str, Any]
 
-ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
+ID = ID_PATTERN
 DATES = (
     datetime.date(2026, 1, 2),
     datetime.date(2026, 6, 30),

@@ -27,7 +27,7 @@ from lodestar.metrics.definitions import (
     Warehouse,
 )
 from lodestar.metrics.errors import MetricsFileError, Problem
-from lodestar.metrics.expressions import ExpressionError, parse_expression
+from lodestar.metrics.file_reader import FileReader, UniqueKeyLoader, kind_of, quote
 
 DIMENSION = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
 COLUMN = re.compile(r"^[A-Za-z_][A-Za-z0-9_$]{0,127}$")
@@ -45,95 +45,7 @@ METRIC_KEYS = {
 MAX_FILE_BYTES = 8 * 1024 * 1024
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """A safe YAML loader that refuses a key given twice in one mapping."""
-
-
-def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-    seen: set[Any] = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if isinstance(key, str | int | float | bool) and key in seen:
-            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
-        seen.add(key)
-    return loader.construct_mapping(node, deep=deep)
-
-
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-class _Reader:
-    """Collects problems while turning the parsed YAML into definitions."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.problems: list[Problem] = []
-
-    def problem(self, location: str, message: str) -> None:
-        self.problems.append(Problem(location, message))
-
-    def mapping(self, value: Any, location: str, allowed: tuple[str, ...]) -> dict[str, Any] | None:
-        if not isinstance(value, dict):
-            self.problem(location, f"expected a mapping, got {_kind(value)}")
-            return None
-        for key in value:
-            if not isinstance(key, str):
-                self.problem(location, f"key {key!r} is not a string")
-            elif key not in allowed:
-                self.problem(f"{location}.{key}" if location else key, f"unknown key (allowed: {', '.join(allowed)})")
-        return {key: item for key, item in value.items() if isinstance(key, str) and key in allowed}
-
-    def string(self, value: Any, location: str, *, pattern: re.Pattern[str] | None = None) -> str | None:
-        if not isinstance(value, str) or isinstance(value, bool):
-            self.problem(location, f"expected a string, got {_kind(value)}")
-            return None
-        if pattern is not None and not pattern.match(value):
-            self.problem(location, f"{value!r} is not a valid name (must match {pattern.pattern})")
-            return None
-        return value
-
-    def optional_string(self, data: Mapping[str, Any], key: str, location: str) -> str | None:
-        if key not in data or data[key] is None:
-            return None
-        return self.string(data[key], f"{location}.{key}")
-
-    def expression(self, value: Any, location: str) -> Expression | None:
-        try:
-            return parse_expression(value)
-        except ExpressionError as error:
-            shown = value if isinstance(value, str) else repr(value)
-            self.problem(location, f"{error} in {_quote(shown)}")
-            return None
-
-    def named(self, data: Mapping[str, Any], location: str, pattern: re.Pattern[str]) -> dict[str, Any]:
-        valid: dict[str, Any] = {}
-        for key, value in data.items():
-            if not isinstance(key, str) or not pattern.match(key):
-                self.problem(f"{location}.{key}", f"{key!r} is not a valid id (must match {pattern.pattern})")
-            else:
-                valid[key] = value
-        return valid
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    return {
-        bool: "a boolean",
-        int: "a number",
-        float: "a number",
-        str: "a string",
-        list: "a list",
-        dict: "a mapping",
-    }.get(type(value), type(value).__name__)
-
-
-def _quote(text: str) -> str:
-    shown = text if len(text) <= 200 else text[:197] + "..."
-    return '"' + shown.replace('"', '\\"') + '"'
-
-
-def _warehouse(reader: _Reader, value: Any, base: Path) -> Warehouse:
+def _warehouse(reader: FileReader, value: Any, base: Path) -> Warehouse:
     if value is None:
         return Warehouse()
     data = reader.mapping(value, "warehouse", WAREHOUSE_KEYS)
@@ -148,7 +60,9 @@ def _warehouse(reader: _Reader, value: Any, base: Path) -> Warehouse:
         if engine != "duckdb":
             reader.problem("warehouse.tables", f"tables name files for the duckdb engine only, not {engine}")
         elif not isinstance(data["tables"], dict):
-            reader.problem("warehouse.tables", f"expected a mapping of table name to file, got {_kind(data['tables'])}")
+            reader.problem(
+                "warehouse.tables", f"expected a mapping of table name to file, got {kind_of(data['tables'])}"
+            )
         else:
             for name, file in reader.named(data["tables"], "warehouse.tables", DIMENSION).items():
                 text = reader.string(file, f"warehouse.tables.{name}")
@@ -167,7 +81,7 @@ def _warehouse(reader: _Reader, value: Any, base: Path) -> Warehouse:
     return Warehouse(engine=engine, tables=tables, url=url)
 
 
-def _check_url_has_no_secret(reader: _Reader, url: str) -> None:
+def _check_url_has_no_secret(reader: FileReader, url: str) -> None:
     literal = ENV_REFERENCE.sub("", url)
     if "$" in literal:
         reader.problem("warehouse.url", "write environment variables as ${NAME}")
@@ -183,11 +97,11 @@ def _check_url_has_no_secret(reader: _Reader, url: str) -> None:
             reader.problem("warehouse.url", f"the url holds a secret ({key}): take it from an environment variable")
 
 
-def _sources(reader: _Reader, value: Any) -> dict[str, Source]:
+def _sources(reader: FileReader, value: Any) -> dict[str, Source]:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        reader.problem("sources", f"expected a mapping of source id to source, got {_kind(value)}")
+        reader.problem("sources", f"expected a mapping of source id to source, got {kind_of(value)}")
         return {}
     sources: dict[str, Source] = {}
     for source_id, raw in reader.named(value, "sources", ID_PATTERN).items():
@@ -204,7 +118,7 @@ def _sources(reader: _Reader, value: Any) -> dict[str, Source]:
         dimensions: dict[str, Expression] = {}
         if "dimensions" in data:
             if not isinstance(data["dimensions"], dict):
-                reader.problem(f"{location}.dimensions", f"expected a mapping, got {_kind(data['dimensions'])}")
+                reader.problem(f"{location}.dimensions", f"expected a mapping, got {kind_of(data['dimensions'])}")
             else:
                 for name, text in reader.named(data["dimensions"], f"{location}.dimensions", DIMENSION).items():
                     expression = reader.expression(text, f"{location}.dimensions.{name}")
@@ -218,12 +132,12 @@ def _sources(reader: _Reader, value: Any) -> dict[str, Source]:
     return sources
 
 
-def _columns(reader: _Reader, value: Any, location: str) -> dict[str, str] | None:
+def _columns(reader: FileReader, value: Any, location: str) -> dict[str, str] | None:
     """Read an optional declared schema `{column: type}` used to compile SQL without connecting."""
     import ibis.expr.datatypes as dt
 
     if not isinstance(value, dict):
-        reader.problem(location, f"expected a mapping of column to type, got {_kind(value)}")
+        reader.problem(location, f"expected a mapping of column to type, got {kind_of(value)}")
         return None
     columns: dict[str, str] = {}
     for name, type_name in value.items():
@@ -231,7 +145,7 @@ def _columns(reader: _Reader, value: Any, location: str) -> dict[str, str] | Non
             reader.problem(f"{location}.{name}", f"{name!r} is not a valid column name")
             continue
         if not isinstance(type_name, str):
-            reader.problem(f"{location}.{name}", f"expected a type name, got {_kind(type_name)}")
+            reader.problem(f"{location}.{name}", f"expected a type name, got {kind_of(type_name)}")
             continue
         try:
             dt.dtype(type_name)
@@ -244,10 +158,12 @@ def _columns(reader: _Reader, value: Any, location: str) -> dict[str, str] | Non
     return columns
 
 
-def _metric(reader: _Reader, metric_id: str, raw: Any, sources: Mapping[str, Source], known: set[str]) -> Metric | None:
+def _metric(
+    reader: FileReader, metric_id: str, raw: Any, sources: Mapping[str, Source], known: set[str]
+) -> Metric | None:
     location = f"metrics.{metric_id}"
     if not isinstance(raw, dict):
-        reader.problem(location, f"expected a mapping, got {_kind(raw)}")
+        reader.problem(location, f"expected a mapping, got {kind_of(raw)}")
         return None
     kind = raw.get("type")
     if kind not in METRIC_KEYS:
@@ -287,7 +203,7 @@ def _metric(reader: _Reader, metric_id: str, raw: Any, sources: Mapping[str, Sou
 
 
 def _simple(
-    reader: _Reader,
+    reader: FileReader,
     *,
     metric_id: str,
     data: Mapping[str, Any],
@@ -321,7 +237,7 @@ def _simple(
 
 
 def _derived(
-    reader: _Reader,
+    reader: FileReader,
     *,
     metric_id: str,
     data: Mapping[str, Any],
@@ -337,7 +253,7 @@ def _derived(
     if "inputs" in data:
         raw = data["inputs"]
         if not isinstance(raw, list) or not raw:
-            reader.problem(f"{location}.inputs", f"expected a non-empty list of metric ids, got {_kind(raw)}")
+            reader.problem(f"{location}.inputs", f"expected a non-empty list of metric ids, got {kind_of(raw)}")
         else:
             for index, item in enumerate(raw):
                 name = reader.string(item, f"{location}.inputs[{index}]", pattern=ID_PATTERN)
@@ -351,11 +267,11 @@ def _derived(
     if expr is None:
         return None
     for column in sorted(expr.columns - set(inputs)):
-        reader.problem(f"{location}.expr", f"{column!r} is not one of the inputs {inputs} in {_quote(expr.text)}")
+        reader.problem(f"{location}.expr", f"{column!r} is not one of the inputs {inputs} in {quote(expr.text)}")
     return DerivedMetric(metric_id, tuple(inputs), expr, unit, description)
 
 
-def _check_cycles(reader: _Reader, metrics: dict[str, Metric]) -> None:
+def _check_cycles(reader: FileReader, metrics: dict[str, Metric]) -> None:
     """Refuse metrics that refer to each other in a cycle; drop metrics that cannot be computed."""
     state: dict[str, int] = {}
     in_cycle: set[str] = set()
@@ -395,7 +311,7 @@ def _check_cycles(reader: _Reader, metrics: dict[str, Metric]) -> None:
 
 def read_partial(path: Path) -> tuple[MetricsDefinitions, list[Problem]]:
     """Read what can be read of a metrics file, with every problem found; invalid items are left out."""
-    reader = _Reader(path)
+    reader = FileReader(path)
     empty = MetricsDefinitions(path=path, warehouse=Warehouse(), sources={}, metrics={})
     try:
         size = path.stat().st_size
@@ -409,12 +325,12 @@ def read_partial(path: Path) -> tuple[MetricsDefinitions, list[Problem]]:
     except (OSError, UnicodeDecodeError) as error:
         return empty, [Problem("file", f"cannot be read: {error}")]
     try:
-        document = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+        document = yaml.load(text, Loader=UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as error:
         return empty, [Problem("file", f"not valid YAML: {' '.join(str(error).split())}")]
     data = reader.mapping(document, "", TOP_KEYS) if isinstance(document, dict) else None
     if data is None:
-        return empty, [Problem("file", f"expected a mapping with lodestar_metrics: 1, got {_kind(document)}")]
+        return empty, [Problem("file", f"expected a mapping with lodestar_metrics: 1, got {kind_of(document)}")]
     version = data.get("lodestar_metrics")
     if "lodestar_metrics" not in data:
         reader.problem("lodestar_metrics", "required: the format version, lodestar_metrics: 1")
@@ -425,7 +341,7 @@ def read_partial(path: Path) -> tuple[MetricsDefinitions, list[Problem]]:
     metrics: dict[str, Metric] = {}
     raw_metrics = data.get("metrics")
     if raw_metrics is not None and not isinstance(raw_metrics, dict):
-        reader.problem("metrics", f"expected a mapping of metric id to metric, got {_kind(raw_metrics)}")
+        reader.problem("metrics", f"expected a mapping of metric id to metric, got {kind_of(raw_metrics)}")
     elif raw_metrics:
         known = {key for key in raw_metrics if isinstance(key, str)}
         for metric_id, raw in reader.named(raw_metrics, "metrics", ID_PATTERN).items():

@@ -7,6 +7,7 @@ from typing import Any
 from django.core.management.base import CommandParser
 
 from lodestar.lib.command import CommandFailed, LodestarCommand, dump_json
+from lodestar.lib.index import ModelIndex
 from lodestar.lib.vocabulary import DECISION_AREAS
 from lodestar.scoring.roles import ARCHETYPE_MEANINGS, roles_json, score_roles
 from lodestar.store.load import NoModel, load_model
@@ -31,13 +32,11 @@ class Command(LodestarCommand):
         if not profiles:
             self.stdout.write("No role profiles yet.")
             return
-        names = {unit.id: unit.name for unit in model.units}
+        index = ModelIndex(model)
         width = max(len(area) for area in DECISION_AREAS) + 1
         for profile in profiles:
-            toward = (
-                f" toward {names.get(profile.toward, profile.toward)}" if profile.toward else " (all business units)"
-            )
-            self.stdout.write(f"\n{names.get(profile.unit, profile.unit)}{toward}")
+            toward = f" toward {index.name(profile.toward)}" if profile.toward else " (all business units)"
+            self.stdout.write(f"\n{index.name(profile.unit)}{toward}")
             self.stdout.write(f"  {'':{width}} as-is  target")
             for area in (*DECISION_AREAS, "sales_alignment"):
                 self.stdout.write(f"  {area:{width}} {profile.as_is.scores[area]:>5}  {profile.target.scores[area]:>6}")
