@@ -1,15 +1,20 @@
-"""Shaping a snapshot for the page templates: rows, the alignment tree, my goals, links to subjects."""
+"""Shaping a snapshot for the page templates: rows, the alignment tree, my goals, KPI cards, role cards,
+links to subjects."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from django.urls import reverse
 
+from lodestar.design import analysis as a
 from lodestar.goals.snapshot import Snapshot
 from lodestar.lib import model as m
+from lodestar.lib.model import KPI
 from lodestar.lib.vocabulary import METRIC_SOURCE_PREFIX
+from lodestar.scoring.progress import kpi_status, latest_on_or_before
 from lodestar.scoring.report import GoalScore, KeyResultScore
 
 CHECK_IN_EVERY_DAYS = 14
@@ -167,3 +172,34 @@ def subject_link(snapshot: Snapshot, subject: str) -> str | None:
         unit = ident.partition("@")[2]
         return reverse("unit", args=[unit]) if unit in snapshot.units else None
     return None
+
+
+def kpi_cards(snapshot: Snapshot, kpis: list[KPI]) -> list[dict[str, object]]:
+    cards: list[dict[str, object]] = []
+    for kpi in kpis:
+        latest = latest_on_or_before(kpi.measurements, snapshot.as_of)
+        current = None if latest is None else latest.value
+        cards.append(
+            {
+                "kpi": kpi,
+                "current": current,
+                "date": None if latest is None else latest.date,
+                "status": kpi_status(kpi, current),
+                "owner_name": snapshot.owner_name(kpi.owner),
+                "owner_url": owner_url(snapshot, kpi.owner),
+            }
+        )
+    return cards
+
+
+def role_card_context(model: m.Model, unit_id: str) -> dict[str, Any]:
+    """What the role card on a unit or person page shows."""
+    card = a.role_card(model, unit_id)
+    changes = [
+        {
+            "label": a.CHANGE_LABELS[change].capitalize(),
+            "tasks": [i.task for i in card.changes if i.task.change == change],
+        }
+        for change in ("new", "expand", "reduce", "drop")
+    ]
+    return {"card": card, "card_changes": [group for group in changes if group["tasks"]]}

@@ -23,9 +23,9 @@ from lodestar.design.services.touchpoints import find_touchpoint
 from lodestar.lib import model as m
 from lodestar.lib.errors import Invalid, NotFound
 from lodestar.purpose import services as purpose
-from lodestar.web import design_forms as forms
-from lodestar.web.views.common import actor_of, field_errors, translate_errors
-from lodestar.web.views.design import competencies_response
+from lodestar.web.common import actor_of, field_errors, translate_errors
+from lodestar.web.design import forms
+from lodestar.web.design.views import competencies_response
 
 Key = Any
 

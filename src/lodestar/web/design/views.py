@@ -23,7 +23,7 @@ from lodestar.purpose import services as purpose
 from lodestar.reports import charts
 from lodestar.reports.html import svg
 from lodestar.scoring.report import score_model
-from lodestar.web.views.common import translate_errors
+from lodestar.web.common import translate_errors
 
 SORTS = {
     "change": ("intensity change", lambda e: (-e.change, -e.target)),
@@ -315,16 +315,3 @@ def touchpoints_page(request: HttpRequest) -> HttpResponse:
             "count": sum(len(stage.touchpoints) for stage in journey.stages),
         },
     )
-
-
-def role_card_context(model: m.Model, unit_id: str) -> dict[str, Any]:
-    """What the role card on a unit or person page shows."""
-    card = a.role_card(model, unit_id)
-    changes = [
-        {
-            "label": a.CHANGE_LABELS[change].capitalize(),
-            "tasks": [i.task for i in card.changes if i.task.change == change],
-        }
-        for change in ("new", "expand", "reduce", "drop")
-    ]
-    return {"card": card, "card_changes": [group for group in changes if group["tasks"]]}

@@ -17,9 +17,9 @@ from lodestar.lib import model as m
 from lodestar.lib.errors import Invalid, NotFound
 from lodestar.lib.vocabulary import METRIC_GRAINS, METRIC_WINDOWS
 from lodestar.metrics import services as metrics
-from lodestar.web import forms
-from lodestar.web.views.common import actor_of, field_errors, snapshot_of, translate_errors
-from lodestar.web.views.goals import goal_context, key_result_card, last_refresh_for
+from lodestar.web.common import actor_of, field_errors, snapshot_of, translate_errors
+from lodestar.web.goals import forms
+from lodestar.web.goals.views import goal_context, key_result_card, last_refresh_for
 
 EMPTY_PARENT_ROWS = 2
 

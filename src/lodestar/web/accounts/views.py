@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from lodestar.accounts import services
 from lodestar.lib.errors import Invalid, PermissionDenied
-from lodestar.web.views.common import field_errors
+from lodestar.web.common import field_errors
 
 
 def _client_address(request: HttpRequest) -> str:

@@ -17,7 +17,7 @@ from lodestar.lib.vocabulary import STATUSES
 from lodestar.metrics import services as metrics
 from lodestar.web import pages
 from lodestar.web.charts import key_result_chart
-from lodestar.web.views.common import actor_of, snapshot_of, translate_errors
+from lodestar.web.common import actor_of, snapshot_of, translate_errors
 
 if TYPE_CHECKING:
     from lodestar.metrics.refresh import RefreshRunSummary

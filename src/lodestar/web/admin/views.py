@@ -20,7 +20,7 @@ from lodestar.lib.errors import Invalid, NotFound
 from lodestar.org.models import Person
 from lodestar.store.load import NoModel
 from lodestar.store.service import export_model, import_model, plan_import, read_model_file, read_model_text
-from lodestar.web.views.common import actor_of, field_errors, translate_errors
+from lodestar.web.common import actor_of, field_errors, translate_errors
 
 AUDIT_PAGE = 50
 UPLOADS = Path(tempfile.gettempdir()) / "lodestar-imports"

@@ -1,4 +1,4 @@
-"""Dashboard, my page, health check and KPI board."""
+"""Dashboard, health check and KPI board."""
 
 from __future__ import annotations
 
@@ -10,13 +10,10 @@ from django.views.decorators.http import require_GET
 
 from lodestar.accounts.permissions import editable_owners
 from lodestar.checks.rules import HINTS
-from lodestar.goals.snapshot import Snapshot
 from lodestar.lib.errors import NotFound
-from lodestar.lib.model import KPI
 from lodestar.lib.vocabulary import STATUSES
-from lodestar.scoring.progress import kpi_status, latest_on_or_before
 from lodestar.web import pages
-from lodestar.web.views.common import actor_of, snapshot_of, translate_errors
+from lodestar.web.common import actor_of, snapshot_of, translate_errors
 
 
 def _no_model(request: HttpRequest, error: NotFound) -> HttpResponse:
@@ -56,33 +53,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @translate_errors
-def me(request: HttpRequest) -> HttpResponse:
-    snapshot = snapshot_of(request)
-    actor = actor_of(request)
-    mine = snapshot.goals_owned_by(pages.my_owners(snapshot, actor.person_id))
-    person = snapshot.people.get(actor.person_id or "")
-    chains = [
-        (
-            pages.goal_row(snapshot, goal),
-            [[pages.goal_row(snapshot, snapshot.goals[g]) for g in chain] for chain in snapshot.chains(goal.id)],
-        )
-        for goal in mine
-    ]
-    return render(
-        request,
-        "web/me.html",
-        {
-            "person": person,
-            "unit": snapshot.units.get(person.unit) if person else None,
-            "mission": snapshot.model.mission,
-            "chains": chains,
-            "due": pages.check_ins_due(snapshot, mine),
-        },
-    )
-
-
-@require_GET
-@translate_errors
 def health_check(request: HttpRequest) -> HttpResponse:
     snapshot = snapshot_of(request)
     groups: dict[str, list[tuple[object, str | None]]] = {}
@@ -102,22 +72,4 @@ def health_check(request: HttpRequest) -> HttpResponse:
 @translate_errors
 def kpi_board(request: HttpRequest) -> HttpResponse:
     snapshot = snapshot_of(request)
-    return render(request, "web/kpis.html", {"kpis": kpi_cards(snapshot, snapshot.model.kpis)})
-
-
-def kpi_cards(snapshot: Snapshot, kpis: list[KPI]) -> list[dict[str, object]]:
-    cards: list[dict[str, object]] = []
-    for kpi in kpis:
-        latest = latest_on_or_before(kpi.measurements, snapshot.as_of)
-        current = None if latest is None else latest.value
-        cards.append(
-            {
-                "kpi": kpi,
-                "current": current,
-                "date": None if latest is None else latest.date,
-                "status": kpi_status(kpi, current),
-                "owner_name": snapshot.owner_name(kpi.owner),
-                "owner_url": pages.owner_url(snapshot, kpi.owner),
-            }
-        )
-    return cards
+    return render(request, "web/kpis.html", {"kpis": pages.kpi_cards(snapshot, snapshot.model.kpis)})

@@ -1,10 +1,11 @@
-"""The pages of the design workspace, its edit forms and the report downloads."""
+"""The pages of the design workspace and its edit forms."""
 
 from __future__ import annotations
 
 from django.urls import path
 
-from lodestar.web.views import design, design_edits, reports
+from lodestar.web.design import edits as design_edits
+from lodestar.web.design import views as design
 
 urlpatterns = [
     path("purpose/", design.purpose_page, name="purpose"),
@@ -19,8 +20,6 @@ urlpatterns = [
     path("purpose/mission/delete", design_edits.entity_delete, {"kind_name": "mission"}, name="mission-delete"),
     path("units/<str:unit_id>/purpose", design_edits.unit_purpose, name="unit-purpose"),
     path("competencies/levels", design_edits.person_level, name="person-level"),
-    path("reports/organization.pdf", reports.organization_pdf, name="report-organization"),
-    path("reports/units/<str:unit_id>.pdf", reports.unit_pdf, name="report-unit"),
 ]
 for prefix, kind in (
     ("vision/answers", "vision"),

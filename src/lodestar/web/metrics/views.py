@@ -14,7 +14,7 @@ from lodestar.metrics.configuration import ENV_VARIABLE, NotConfigured
 from lodestar.metrics.definitions import GRAINS
 from lodestar.metrics.errors import MetricsError
 from lodestar.web.charts import metric_chart
-from lodestar.web.views.common import actor_of, translate_errors
+from lodestar.web.common import actor_of, translate_errors
 
 # Query parameters of the metric page that are not dimensions.
 NOT_DIMENSIONS = ("grain", "as_of")

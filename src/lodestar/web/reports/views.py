@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET
 
 from lodestar.design.services.common import stored_model
 from lodestar.reports.service import PDF_MEDIA_TYPE, render_organization_pdf, render_unit_pdf
-from lodestar.web.views.common import translate_errors
+from lodestar.web.common import translate_errors
 
 
 def _pdf(content: bytes, filename: str) -> HttpResponse:
