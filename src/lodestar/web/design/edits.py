@@ -1,169 +1,59 @@
-"""Create, edit and delete the entities of the design workspace (editors and admins), one generic form."""
+"""Create, edit and delete the entities of the design workspace (editors and admins), one generic form.
+
+The kinds and their service functions are those of `lodestar.design.kinds`, which the API uses too.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from lodestar.accounts.actor import Actor
 from lodestar.accounts.permissions import require_editor
-from lodestar.design import documents as docs
 from lodestar.design import services as design
-from lodestar.design.services.common import SavedEntity, find, row_id, stored_model
-from lodestar.design.services.competencies import find_competency
-from lodestar.design.services.dependencies import dependencies_by_id
-from lodestar.design.services.tasks import find_task
-from lodestar.design.services.touchpoints import find_touchpoint
-from lodestar.lib import model as m
+from lodestar.design.documents import fingerprint
+from lodestar.design.kinds import KINDS, DesignKind
+from lodestar.design.services.common import stored_model
 from lodestar.lib.errors import Invalid, NotFound
+from lodestar.lib.model import Model
 from lodestar.purpose import services as purpose
 from lodestar.web.common import actor_of, field_errors, translate_errors
 from lodestar.web.design import forms
 from lodestar.web.design.views import competencies_response
-
-Key = Any
+from lodestar.web.form_values import integer
+from lodestar.web.http import AuthenticatedRequest
 
 
 @dataclass(frozen=True)
-class Kind:
-    """How the generic views read, create, change and delete one kind of entity."""
+class Page:
+    """Where the entities of a kind are shown: the url name of the page, and the prefix of each one's anchor."""
 
-    fields: str
-    what: str  # "task", "vision answer", ...
-    page: str  # the url name of the page the entity lives on
-    current: Callable[[m.Model, Key], tuple[dict[str, Any], str]]  # (document, label)
-    create: Callable[[Actor, Any], SavedEntity]
-    update: Callable[[Actor, Key, Any, Any], SavedEntity]
-    delete: Callable[[Actor, Key, Any], None]
-    key: Callable[[str], Key] = str
-    anchor: Callable[[Key], str] = lambda key: ""
-    has_id: bool = False
+    url_name: str
+    anchor_prefix: str = ""
+
+    def address(self, key: Any = "") -> str:
+        return reverse(self.url_name) + (f"#{self.anchor_prefix}{key}" if self.anchor_prefix and key != "" else "")
 
 
-def _mission(model: m.Model, key: Key) -> tuple[dict[str, Any], str]:
-    if model.mission is None:
-        raise NotFound("the model has no mission yet")
-    return docs.mission_document(model.mission), "the mission"
-
-
-def _vision(model: m.Model, key: Key) -> tuple[dict[str, Any], str]:
-    answer = find(purpose.vision_answers_by_id(model), key, "vision answer")
-    return docs.vision_answer_document(answer), f"the answer to “{answer.question.replace('_', ' ')}”"
-
-
-def _profile(model: m.Model, key: Key) -> tuple[dict[str, Any], str]:
-    profile = find(purpose.role_profiles_by_id(model), key, "role profile")
-    return docs.role_profile_document(profile), f"the role profile of {profile.unit}"
-
-
-def _dependency(model: m.Model, key: Key) -> tuple[dict[str, Any], str]:
-    dependency = find(dependencies_by_id(model), key, "dependency")
-    return docs.dependency_document(dependency), f"the dependency “{dependency.about}”"
-
-
-def _task(model: m.Model, key: Key) -> tuple[dict[str, Any], str]:
-    task = find_task(model, key)
-    return docs.task_document(task), f"the task “{task.name}”"
-
-
-def _competency(model: m.Model, key: Key) -> tuple[dict[str, Any], str]:
-    competency = find_competency(model, key)
-    return docs.competency_document(competency), f"the competency “{competency.name}”"
-
-
-def _touchpoint(model: m.Model, key: Key) -> tuple[dict[str, Any], str]:
-    touchpoint = find_touchpoint(model, key)
-    return docs.touchpoint_document(touchpoint), f"the touchpoint “{touchpoint.name}”"
-
-
-KINDS: dict[str, Kind] = {
-    "mission": Kind(
-        "mission",
-        "mission",
-        "purpose",
-        _mission,
-        lambda a, d: purpose.create_mission(actor=a, document=d),
-        lambda a, k, c, v: purpose.update_mission(actor=a, changes=c, version=v),
-        lambda a, k, v: purpose.delete_mission(actor=a, version=v),
-    ),
-    "vision": Kind(
-        "vision",
-        "vision answer",
-        "vision",
-        _vision,
-        lambda a, d: purpose.create_vision_answer(actor=a, document=d),
-        lambda a, k, c, v: purpose.update_vision_answer(actor=a, answer_id=k, changes=c, version=v),
-        lambda a, k, v: purpose.delete_vision_answer(actor=a, answer_id=k, version=v),
-        key=lambda raw: row_id(raw, "vision answer"),
-    ),
-    "role_profile": Kind(
-        "role_profile",
-        "role profile",
-        "roles",
-        _profile,
-        lambda a, d: purpose.create_role_profile(actor=a, document=d),
-        lambda a, k, c, v: purpose.update_role_profile(actor=a, profile_id=k, changes=c, version=v),
-        lambda a, k, v: purpose.delete_role_profile(actor=a, profile_id=k, version=v),
-        key=lambda raw: row_id(raw, "role profile"),
-        anchor=lambda k: f"#profile-{k}",
-    ),
-    "task": Kind(
-        "task",
-        "task",
-        "tasks",
-        _task,
-        lambda a, d: design.create_task(actor=a, document=d),
-        lambda a, k, c, v: design.update_task(actor=a, task_id=k, changes=c, version=v),
-        lambda a, k, v: design.delete_task(actor=a, task_id=k, version=v),
-        anchor=lambda k: f"#task-{k}",
-        has_id=True,
-    ),
-    "dependency": Kind(
-        "dependency",
-        "dependency",
-        "dependencies",
-        _dependency,
-        lambda a, d: design.create_dependency(actor=a, document=d),
-        lambda a, k, c, v: design.update_dependency(actor=a, dependency_id=k, changes=c, version=v),
-        lambda a, k, v: design.delete_dependency(actor=a, dependency_id=k, version=v),
-        key=lambda raw: row_id(raw, "dependency"),
-        anchor=lambda k: f"#dependency-{k}",
-    ),
-    "competency": Kind(
-        "competency",
-        "competency",
-        "competencies",
-        _competency,
-        lambda a, d: design.create_competency(actor=a, document=d),
-        lambda a, k, c, v: design.update_competency(actor=a, competency_id=k, changes=c, version=v),
-        lambda a, k, v: design.delete_competency(actor=a, competency_id=k, version=v),
-        anchor=lambda k: f"#competency-{k}",
-        has_id=True,
-    ),
-    "touchpoint": Kind(
-        "touchpoint",
-        "touchpoint",
-        "touchpoints",
-        _touchpoint,
-        lambda a, d: design.create_touchpoint(actor=a, document=d),
-        lambda a, k, c, v: design.update_touchpoint(actor=a, touchpoint_id=k, changes=c, version=v),
-        lambda a, k, v: design.delete_touchpoint(actor=a, touchpoint_id=k, version=v),
-        anchor=lambda k: f"#touchpoint-{k}",
-        has_id=True,
-    ),
+PAGES: dict[str, Page] = {
+    "mission": Page("purpose"),
+    "vision": Page("vision"),
+    "role_profile": Page("roles", "profile-"),
+    "task": Page("tasks", "task-"),
+    "dependency": Page("dependencies", "dependency-"),
+    "competency": Page("competencies", "competency-"),
+    "touchpoint": Page("touchpoints", "touchpoint-"),
 }
 
 
 def _form(
-    request: HttpRequest,
-    kind: Kind,
-    model: m.Model,
+    request: AuthenticatedRequest,
+    kind: DesignKind,
+    model: Model,
     *,
     values: dict[str, Any],
     errors: dict[str, str],
@@ -171,104 +61,109 @@ def _form(
     version: str | None,
     status: int = 200,
 ) -> HttpResponse:
-    fields = forms.FIELDS[kind.fields](model)
+    fields = forms.FIELDS[kind.name](model)
     if editing is not None:
         fields = [f for f in fields if f.name != "id"]
     fields, general = forms.filled(fields, values, errors)
+    page = PAGES[kind.name]
     return render(
         request,
         "web/design_form.html",
         {
             "kind": kind,
+            "page": page.url_name,
             "fields": fields,
             "general_errors": general,
             "has_errors": bool(errors),
             "editing": editing,
             "version": version,
-            "back": reverse(kind.page),
+            "back": reverse(page.url_name),
         },
         status=status,
     )
 
 
-def _version(request: HttpRequest) -> str | None:
+def _version(request: AuthenticatedRequest) -> str | None:
     return request.POST.get("version", "").strip() or None
 
 
 @require_http_methods(["GET", "POST"])
 @translate_errors
-def entity_new(request: HttpRequest, kind_name: str) -> HttpResponse:
+def entity_new(request: AuthenticatedRequest, kind_name: str) -> HttpResponse:
     kind = KINDS[kind_name]
     actor = actor_of(request)
     require_editor(actor, what=f"add a {kind.what}")
     model = stored_model()
-    fields = forms.FIELDS[kind.fields](model)
+    fields = forms.FIELDS[kind.name](model)
     if request.method == "GET":
         prefill = {f.name: request.GET[f.name] for f in fields if f.kind == "select" and request.GET.get(f.name)}
         return _form(request, kind, model, values=prefill, errors={}, editing=None, version=None)
     document = forms.document_of(fields, request.POST, with_id=True)
     try:
-        saved = kind.create(actor, document)
+        saved = kind.create(actor=actor, document=document)
     except Invalid as error:
         return _form(
             request, kind, model, values=document, errors=field_errors(error), editing=None, version=None, status=400
         )
-    return HttpResponseRedirect(reverse(kind.page) + kind.anchor(saved.id))
+    return HttpResponseRedirect(PAGES[kind.name].address(saved.id))
 
 
 @require_http_methods(["GET", "POST"])
 @translate_errors
-def entity_edit(request: HttpRequest, kind_name: str, key: str = "") -> HttpResponse:
+def entity_edit(request: AuthenticatedRequest, kind_name: str, key: str = "") -> HttpResponse:
     kind = KINDS[kind_name]
     actor = actor_of(request)
     require_editor(actor, what=f"change a {kind.what}")
     model = stored_model()
-    entity_key = kind.key(key)
-    current, label = kind.current(model, entity_key)
+    entity_key = kind.key_of(key)
+    entity = kind.find(model, entity_key)
+    current, label = kind.document(entity), kind.label(entity)
     if request.method == "GET":
-        return _form(request, kind, model, values=current, errors={}, editing=label, version=docs.fingerprint(current))
-    fields = forms.FIELDS[kind.fields](model)
+        return _form(request, kind, model, values=current, errors={}, editing=label, version=fingerprint(current))
+    fields = forms.FIELDS[kind.name](model)
     changes = forms.document_of(fields, request.POST, with_id=False)
     version = _version(request)
     try:
-        kind.update(actor, entity_key, changes, version)
+        kind.update(actor=actor, **kind.key_arguments(entity_key), changes=changes, version=version)
     except Invalid as error:
-        values = {**changes, "id": key} if kind.has_id else changes
+        values = {**changes, "id": key} if kind.identity == "id" else changes
         return _form(
             request, kind, model, values=values, errors=field_errors(error), editing=label, version=version, status=400
         )
-    return HttpResponseRedirect(reverse(kind.page) + kind.anchor(entity_key))
+    return HttpResponseRedirect(PAGES[kind.name].address(entity_key))
 
 
 @require_http_methods(["GET", "POST"])
 @translate_errors
-def entity_delete(request: HttpRequest, kind_name: str, key: str = "") -> HttpResponse:
+def entity_delete(request: AuthenticatedRequest, kind_name: str, key: str = "") -> HttpResponse:
     kind = KINDS[kind_name]
     actor = actor_of(request)
     require_editor(actor, what=f"delete a {kind.what}")
     model = stored_model()
-    entity_key = kind.key(key)
-    current, label = kind.current(model, entity_key)
+    entity_key = kind.key_of(key)
+    entity = kind.find(model, entity_key)
+    back = reverse(PAGES[kind.name].url_name)
     if request.method == "GET":
+        version = fingerprint(kind.document(entity))
         return render(
             request,
             "web/confirm_delete.html",
-            {"what": label, "detail": "", "version": docs.fingerprint(current), "back": reverse(kind.page)},
+            {"what": kind.label(entity), "detail": "", "version": version, "back": back},
         )
-    kind.delete(actor, entity_key, _version(request))
-    return HttpResponseRedirect(reverse(kind.page))
+    kind.delete(actor=actor, **kind.key_arguments(entity_key), version=_version(request))
+    return HttpResponseRedirect(back)
 
 
 @require_http_methods(["GET", "POST"])
 @translate_errors
-def unit_purpose(request: HttpRequest, unit_id: str) -> HttpResponse:
+def unit_purpose(request: AuthenticatedRequest, unit_id: str) -> HttpResponse:
     actor = actor_of(request)
     require_editor(actor, what="change unit purposes")
     model = stored_model()
     unit = next((u for u in model.units if u.id == unit_id), None)
     if unit is None:
         raise NotFound(f"no unit {unit_id!r}")
-    version = docs.fingerprint({"purpose": unit.purpose})
+    version = fingerprint({"purpose": unit.purpose})
     if request.method == "POST":
         try:
             purpose.set_unit_purpose(
@@ -295,7 +190,7 @@ def unit_purpose(request: HttpRequest, unit_id: str) -> HttpResponse:
 
 @require_POST
 @translate_errors
-def person_level(request: HttpRequest) -> HttpResponse:
+def person_level(request: AuthenticatedRequest) -> HttpResponse:
     """Set (or with `remove`, take away) a person's level in a competency."""
     actor = actor_of(request)
     person, competency = request.POST.get("person", ""), request.POST.get("competency", "")
@@ -305,7 +200,7 @@ def person_level(request: HttpRequest) -> HttpResponse:
             design.remove_person_level(actor=actor, person_id=person, competency_id=competency)
         else:
             design.set_person_level(
-                actor=actor, person_id=person, competency_id=competency, level=forms._number(level) if level else None
+                actor=actor, person_id=person, competency_id=competency, level=integer(level) if level else None
             )
     except Invalid as error:
         message = "; ".join(field_errors(error).values()) or str(error)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -13,37 +13,38 @@ from lodestar.accounts.permissions import editable_owners, require_owner, requir
 from lodestar.goals import services
 from lodestar.goals.documents import goal_document, key_result_document
 from lodestar.goals.snapshot import Snapshot
-from lodestar.lib import model as m
 from lodestar.lib.errors import Invalid, NotFound
+from lodestar.lib.model import Goal, KeyResult
 from lodestar.lib.vocabulary import METRIC_GRAINS, METRIC_WINDOWS
 from lodestar.metrics import services as metrics
 from lodestar.web.common import actor_of, field_errors, snapshot_of, translate_errors
 from lodestar.web.goals import forms
 from lodestar.web.goals.views import goal_context, key_result_card, last_refresh_for
+from lodestar.web.http import AuthenticatedRequest
 
 EMPTY_PARENT_ROWS = 2
 
 
-def _goal(snapshot: Snapshot, goal_id: str) -> m.Goal:
+def _goal(snapshot: Snapshot, goal_id: str) -> Goal:
     goal = snapshot.goals.get(goal_id)
     if goal is None:
         raise NotFound(f"no goal {goal_id!r}")
     return goal
 
 
-def _key_result(snapshot: Snapshot, key_result_id: str) -> tuple[m.Goal, m.KeyResult]:
+def _key_result(snapshot: Snapshot, key_result_id: str) -> tuple[Goal, KeyResult]:
     if key_result_id not in snapshot.key_results:
         raise NotFound(f"no key result {key_result_id!r}")
     return snapshot.key_results[key_result_id]
 
 
 def _goal_form(
-    request: HttpRequest,
+    request: AuthenticatedRequest,
     snapshot: Snapshot,
     *,
     values: dict[str, Any],
     errors: dict[str, str],
-    goal: m.Goal | None,
+    goal: Goal | None,
     version: int | None,
     status: int = 200,
 ) -> HttpResponse:
@@ -87,7 +88,7 @@ def _goal_form(
 
 @require_http_methods(["GET", "POST"])
 @translate_errors
-def goal_new(request: HttpRequest) -> HttpResponse:
+def goal_new(request: AuthenticatedRequest) -> HttpResponse:
     snapshot = snapshot_of(request)
     actor = actor_of(request)
     require_some_owner(actor, snapshot.model, what="create goals")
@@ -110,7 +111,7 @@ def goal_new(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @translate_errors
-def goal_edit(request: HttpRequest, goal_id: str) -> HttpResponse:
+def goal_edit(request: AuthenticatedRequest, goal_id: str) -> HttpResponse:
     snapshot = snapshot_of(request)
     actor = actor_of(request)
     goal = _goal(snapshot, goal_id)
@@ -133,7 +134,7 @@ def goal_edit(request: HttpRequest, goal_id: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @translate_errors
-def goal_delete(request: HttpRequest, goal_id: str) -> HttpResponse:
+def goal_delete(request: AuthenticatedRequest, goal_id: str) -> HttpResponse:
     snapshot = snapshot_of(request)
     actor = actor_of(request)
     goal = _goal(snapshot, goal_id)
@@ -154,10 +155,10 @@ def goal_delete(request: HttpRequest, goal_id: str) -> HttpResponse:
 
 
 def _key_result_form(
-    request: HttpRequest,
+    request: AuthenticatedRequest,
     *,
-    goal: m.Goal,
-    kr: m.KeyResult | None,
+    goal: Goal,
+    kr: KeyResult | None,
     values: dict[str, Any],
     errors: dict[str, str],
     version: int | None,
@@ -195,7 +196,7 @@ def _key_result_form(
 
 @require_http_methods(["GET", "POST"])
 @translate_errors
-def key_result_new(request: HttpRequest, goal_id: str) -> HttpResponse:
+def key_result_new(request: AuthenticatedRequest, goal_id: str) -> HttpResponse:
     snapshot = snapshot_of(request)
     actor = actor_of(request)
     goal = _goal(snapshot, goal_id)
@@ -214,7 +215,7 @@ def key_result_new(request: HttpRequest, goal_id: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @translate_errors
-def key_result_edit(request: HttpRequest, key_result_id: str) -> HttpResponse:
+def key_result_edit(request: AuthenticatedRequest, key_result_id: str) -> HttpResponse:
     snapshot = snapshot_of(request)
     actor = actor_of(request)
     goal, kr = _key_result(snapshot, key_result_id)
@@ -236,7 +237,7 @@ def key_result_edit(request: HttpRequest, key_result_id: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @translate_errors
-def key_result_delete(request: HttpRequest, key_result_id: str) -> HttpResponse:
+def key_result_delete(request: AuthenticatedRequest, key_result_id: str) -> HttpResponse:
     snapshot = snapshot_of(request)
     actor = actor_of(request)
     goal, kr = _key_result(snapshot, key_result_id)
@@ -257,7 +258,13 @@ def key_result_delete(request: HttpRequest, key_result_id: str) -> HttpResponse:
 
 
 def _after_update(
-    request: HttpRequest, key_result_id: str, *, form: str, error: Invalid | None, values: dict[str, Any], message: str
+    request: AuthenticatedRequest,
+    key_result_id: str,
+    *,
+    form: str,
+    error: Invalid | None,
+    values: dict[str, Any],
+    message: str,
 ) -> HttpResponse:
     """The key result's card again (HTMX), or the goal page (a plain form post)."""
     snapshot = snapshot_of(request)
@@ -290,7 +297,7 @@ def _after_update(
 
 @require_POST
 @translate_errors
-def record_measurement(request: HttpRequest, key_result_id: str) -> HttpResponse:
+def record_measurement(request: AuthenticatedRequest, key_result_id: str) -> HttpResponse:
     document = forms.measurement_document(request.POST)
     try:
         services.record_measurement(actor=actor_of(request), key_result_id=key_result_id, document=document)
@@ -303,7 +310,7 @@ def record_measurement(request: HttpRequest, key_result_id: str) -> HttpResponse
 
 @require_POST
 @translate_errors
-def record_check_in(request: HttpRequest, key_result_id: str) -> HttpResponse:
+def record_check_in(request: AuthenticatedRequest, key_result_id: str) -> HttpResponse:
     document = forms.check_in_document(request.POST)
     try:
         services.record_check_in(actor=actor_of(request), key_result_id=key_result_id, document=document)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -10,11 +10,12 @@ from lodestar.accounts.permissions import editable_owners
 from lodestar.lib.errors import NotFound
 from lodestar.web import pages
 from lodestar.web.common import actor_of, snapshot_of, translate_errors
+from lodestar.web.http import AuthenticatedRequest
 
 
 @require_GET
 @translate_errors
-def unit_page(request: HttpRequest, unit_id: str) -> HttpResponse:
+def unit_page(request: AuthenticatedRequest, unit_id: str) -> HttpResponse:
     snapshot = snapshot_of(request)
     unit = snapshot.units.get(unit_id)
     if unit is None:
@@ -43,7 +44,7 @@ def unit_page(request: HttpRequest, unit_id: str) -> HttpResponse:
 
 @require_GET
 @translate_errors
-def person_page(request: HttpRequest, person_id: str) -> HttpResponse:
+def person_page(request: AuthenticatedRequest, person_id: str) -> HttpResponse:
     snapshot = snapshot_of(request)
     person = snapshot.people.get(person_id)
     if person is None:
@@ -71,7 +72,7 @@ def person_page(request: HttpRequest, person_id: str) -> HttpResponse:
 
 @require_GET
 @translate_errors
-def me(request: HttpRequest) -> HttpResponse:
+def me(request: AuthenticatedRequest) -> HttpResponse:
     snapshot = snapshot_of(request)
     actor = actor_of(request)
     mine = snapshot.goals_owned_by(pages.my_owners(snapshot, actor.person_id))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -14,14 +14,15 @@ from lodestar.lib.errors import NotFound
 from lodestar.lib.vocabulary import STATUSES
 from lodestar.web import pages
 from lodestar.web.common import actor_of, snapshot_of, translate_errors
+from lodestar.web.http import AuthenticatedRequest
 
 
-def _no_model(request: HttpRequest, error: NotFound) -> HttpResponse:
+def _no_model(request: AuthenticatedRequest, error: NotFound) -> HttpResponse:
     return render(request, "web/no_model.html", {"message": str(error)})
 
 
 @require_GET
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthenticatedRequest) -> HttpResponse:
     try:
         snapshot = snapshot_of(request)
     except NotFound as error:
@@ -53,7 +54,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @translate_errors
-def health_check(request: HttpRequest) -> HttpResponse:
+def health_check(request: AuthenticatedRequest) -> HttpResponse:
     snapshot = snapshot_of(request)
     groups: dict[str, list[tuple[object, str | None]]] = {}
     for finding in snapshot.findings():
@@ -70,6 +71,6 @@ def health_check(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @translate_errors
-def kpi_board(request: HttpRequest) -> HttpResponse:
+def kpi_board(request: AuthenticatedRequest) -> HttpResponse:
     snapshot = snapshot_of(request)
     return render(request, "web/kpis.html", {"kpis": pages.kpi_cards(snapshot, snapshot.model.kpis)})
