@@ -9,7 +9,6 @@ from pathlib import Path
 from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lodestar.accounts import audit, services
@@ -184,6 +183,5 @@ def audit_page(request: AuthenticatedRequest) -> HttpResponse:
             "page": page,
             "more": len(entries) > AUDIT_PAGE,
             "goal": goal,
-            "users_url": reverse("admin-users"),
         },
     )

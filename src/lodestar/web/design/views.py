@@ -176,9 +176,6 @@ def roles_page(request: AuthenticatedRequest) -> HttpResponse:
         {
             "profiles": profiles,
             "comparison": comparison,
-            "units_with_roles": [role.unit_name for role in comparison.business_units[0].roles]
-            if comparison.business_units
-            else [],
         },
     )
 

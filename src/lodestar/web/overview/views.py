@@ -36,7 +36,6 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
         request,
         "web/dashboard.html",
         {
-            "snapshot": snapshot,
             "mission": snapshot.model.mission,
             "organization": snapshot.model.organization,
             "top_goals": pages.goal_rows(snapshot, snapshot.top_level(), editable=editable),
