@@ -16,6 +16,7 @@ import yaml
 from lodestar.metrics.definitions import (
     AGGREGATIONS,
     ENGINES,
+    ID,
     DerivedMetric,
     Expression,
     Metric,
@@ -28,7 +29,6 @@ from lodestar.metrics.definitions import (
 from lodestar.metrics.errors import MetricsFileError, Problem
 from lodestar.metrics.expressions import ExpressionError, parse_expression
 
-ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 DIMENSION = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
 COLUMN = re.compile(r"^[A-Za-z_][A-Za-z0-9_$]{0,127}$")
 TABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_$]{0,127}(\.[A-Za-z_][A-Za-z0-9_$-]{0,127}){0,2}$")

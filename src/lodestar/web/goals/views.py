@@ -21,7 +21,7 @@ from lodestar.web.common import actor_of, snapshot_of, translate_errors
 from lodestar.web.http import AuthenticatedRequest
 
 if TYPE_CHECKING:
-    from lodestar.metrics.refresh import RefreshRunSummary
+    from lodestar.metrics.runs import RefreshRunSummary
 
 AUDIT_ON_GOAL_PAGE = 25
 
