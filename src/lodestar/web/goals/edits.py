@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from lodestar.accounts.permissions import editable_owners, require_owner, require_some_owner
 from lodestar.goals import services
 from lodestar.goals.documents import goal_document, key_result_document
+from lodestar.goals.models import KeyResult as KeyResultRow
 from lodestar.goals.snapshot import Snapshot
 from lodestar.lib.errors import Invalid, NotFound
 from lodestar.lib.model import Goal, KeyResult
@@ -36,6 +37,14 @@ def _key_result(snapshot: Snapshot, key_result_id: str) -> tuple[Goal, KeyResult
     if key_result_id not in snapshot.key_results:
         raise NotFound(f"no key result {key_result_id!r}")
     return snapshot.key_results[key_result_id]
+
+
+def _goal_id_of(key_result_id: str) -> str:
+    """The goal a key result belongs to, for the address to go back to (one query, no snapshot)."""
+    goal_id = KeyResultRow.objects.filter(id=key_result_id).values_list("goal_id", flat=True).first()
+    if goal_id is None:
+        raise NotFound(f"no key result {key_result_id!r}")
+    return goal_id
 
 
 def _goal_form(
@@ -89,10 +98,10 @@ def _goal_form(
 @require_http_methods(["GET", "POST"])
 @translate_errors
 def goal_new(request: AuthenticatedRequest) -> HttpResponse:
-    snapshot = snapshot_of(request)
     actor = actor_of(request)
-    require_some_owner(actor, snapshot.model, what="create goals")
     if request.method == "GET":
+        snapshot = snapshot_of(request)
+        require_some_owner(actor, snapshot.model, what="create goals")
         values: dict[str, Any] = {
             "contributes_to": [{"goal": request.GET["parent"]}] if request.GET.get("parent") else []
         }
@@ -103,6 +112,7 @@ def goal_new(request: AuthenticatedRequest) -> HttpResponse:
     try:
         saved = services.create_goal(actor=actor, document=document)
     except Invalid as error:
+        snapshot = snapshot_of(request)
         return _goal_form(
             request, snapshot, values=document, errors=field_errors(error), goal=None, version=None, status=400
         )
@@ -112,11 +122,11 @@ def goal_new(request: AuthenticatedRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @translate_errors
 def goal_edit(request: AuthenticatedRequest, goal_id: str) -> HttpResponse:
-    snapshot = snapshot_of(request)
     actor = actor_of(request)
-    goal = _goal(snapshot, goal_id)
-    require_owner(actor, goal.owner, snapshot.model, what=f"goal {goal_id!r}")
     if request.method == "GET":
+        snapshot = snapshot_of(request)
+        goal = _goal(snapshot, goal_id)
+        require_owner(actor, goal.owner, snapshot.model, what=f"goal {goal_id!r}")
         values = goal_document(goal)
         version = snapshot.goal_versions.get(goal.id, 1)
         return _goal_form(request, snapshot, values=values, errors={}, goal=goal, version=version)
@@ -125,6 +135,8 @@ def goal_edit(request: AuthenticatedRequest, goal_id: str) -> HttpResponse:
     try:
         services.update_goal(actor=actor, goal_id=goal_id, changes=changes, version=version)
     except Invalid as error:
+        snapshot = snapshot_of(request)
+        goal = _goal(snapshot, goal_id)
         values = {**changes, "id": goal_id}
         return _goal_form(
             request, snapshot, values=values, errors=field_errors(error), goal=goal, version=version, status=400
@@ -135,10 +147,10 @@ def goal_edit(request: AuthenticatedRequest, goal_id: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @translate_errors
 def goal_delete(request: AuthenticatedRequest, goal_id: str) -> HttpResponse:
-    snapshot = snapshot_of(request)
     actor = actor_of(request)
-    goal = _goal(snapshot, goal_id)
     if request.method == "GET":
+        snapshot = snapshot_of(request)
+        goal = _goal(snapshot, goal_id)
         require_owner(actor, goal.owner, snapshot.model, what=f"goal {goal_id!r}")
         return render(
             request,
@@ -197,16 +209,17 @@ def _key_result_form(
 @require_http_methods(["GET", "POST"])
 @translate_errors
 def key_result_new(request: AuthenticatedRequest, goal_id: str) -> HttpResponse:
-    snapshot = snapshot_of(request)
     actor = actor_of(request)
-    goal = _goal(snapshot, goal_id)
-    require_owner(actor, goal.owner, snapshot.model, what=f"the key results of goal {goal_id!r}")
     if request.method == "GET":
+        snapshot = snapshot_of(request)
+        goal = _goal(snapshot, goal_id)
+        require_owner(actor, goal.owner, snapshot.model, what=f"the key results of goal {goal_id!r}")
         return _key_result_form(request, goal=goal, kr=None, values={}, errors={}, version=None)
     document = forms.key_result_document(request.POST, with_id=True)
     try:
         services.create_key_result(actor=actor, goal_id=goal_id, document=document)
     except Invalid as error:
+        goal = _goal(snapshot_of(request), goal_id)
         return _key_result_form(
             request, goal=goal, kr=None, values=document, errors=field_errors(error), version=None, status=400
         )
@@ -216,11 +229,11 @@ def key_result_new(request: AuthenticatedRequest, goal_id: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @translate_errors
 def key_result_edit(request: AuthenticatedRequest, key_result_id: str) -> HttpResponse:
-    snapshot = snapshot_of(request)
     actor = actor_of(request)
-    goal, kr = _key_result(snapshot, key_result_id)
-    require_owner(actor, goal.owner, snapshot.model, what=f"the key results of goal {goal.id!r}")
     if request.method == "GET":
+        snapshot = snapshot_of(request)
+        goal, kr = _key_result(snapshot, key_result_id)
+        require_owner(actor, goal.owner, snapshot.model, what=f"the key results of goal {goal.id!r}")
         version = snapshot.kr_versions.get(kr.id, 1)
         return _key_result_form(request, goal=goal, kr=kr, values=key_result_document(kr), errors={}, version=version)
     changes = forms.key_result_document(request.POST, with_id=False)
@@ -228,20 +241,21 @@ def key_result_edit(request: AuthenticatedRequest, key_result_id: str) -> HttpRe
     try:
         services.update_key_result(actor=actor, key_result_id=key_result_id, changes=changes, version=version)
     except Invalid as error:
+        goal, kr = _key_result(snapshot_of(request), key_result_id)
         values = {**changes, "id": key_result_id}
         return _key_result_form(
             request, goal=goal, kr=kr, values=values, errors=field_errors(error), version=version, status=400
         )
-    return HttpResponseRedirect(reverse("goal", args=[goal.id]) + f"#kr-{key_result_id}")
+    return HttpResponseRedirect(reverse("goal", args=[_goal_id_of(key_result_id)]) + f"#kr-{key_result_id}")
 
 
 @require_http_methods(["GET", "POST"])
 @translate_errors
 def key_result_delete(request: AuthenticatedRequest, key_result_id: str) -> HttpResponse:
-    snapshot = snapshot_of(request)
     actor = actor_of(request)
-    goal, kr = _key_result(snapshot, key_result_id)
     if request.method == "GET":
+        snapshot = snapshot_of(request)
+        goal, kr = _key_result(snapshot, key_result_id)
         require_owner(actor, goal.owner, snapshot.model, what=f"the key results of goal {goal.id!r}")
         return render(
             request,
@@ -253,8 +267,9 @@ def key_result_delete(request: AuthenticatedRequest, key_result_id: str) -> Http
                 "back": reverse("goal", args=[goal.id]),
             },
         )
+    goal_id = _goal_id_of(key_result_id)
     services.delete_key_result(actor=actor, key_result_id=key_result_id, version=forms.version(request.POST))
-    return HttpResponseRedirect(reverse("goal", args=[goal.id]))
+    return HttpResponseRedirect(reverse("goal", args=[goal_id]))
 
 
 def _after_update(
