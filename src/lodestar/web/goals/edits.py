@@ -282,12 +282,15 @@ def _after_update(
     message: str,
 ) -> HttpResponse:
     """The key result's card again (HTMX), or the goal page (a plain form post)."""
+    htmx = bool(getattr(request, "htmx", False))
+    if error is None and not htmx:
+        return HttpResponseRedirect(reverse("goal", args=[_goal_id_of(key_result_id)]) + f"#kr-{key_result_id}")
     snapshot = snapshot_of(request)
     goal, kr = _key_result(snapshot, key_result_id)
     errors = {form: field_errors(error)} if error is not None else {}
     kept = {form: values} if error is not None else {}
     status = 400 if error is not None else 200
-    if getattr(request, "htmx", False):
+    if htmx:
         editable = editable_owners(actor_of(request), snapshot.model)
         card = key_result_card(
             snapshot,
@@ -304,8 +307,6 @@ def _after_update(
         if error is not None:
             response["X-Lodestar-Invalid"] = "1"
         return response
-    if error is None:
-        return HttpResponseRedirect(reverse("goal", args=[goal.id]) + f"#kr-{key_result_id}")
     context = goal_context(request, snapshot, goal.id, key_result=key_result_id, errors=errors, values=kept)
     return render(request, "web/goal.html", context, status=status)
 
