@@ -171,4 +171,4 @@ except ValueError:
 # Uploads of model files through the admin import page may be as large as a model file.
 DATA_UPLOAD_MAX_MEMORY_SIZE = max(API_MAX_BODY_BYTES, 2_621_440)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 8 * 1024 * 1024
-CSRF_FAILURE_VIEW = "lodestar.web.views.errors.csrf_failure"
+CSRF_FAILURE_VIEW = "lodestar.web.errors.csrf_failure"

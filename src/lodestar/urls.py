@@ -17,10 +17,9 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/", api.urls),
     path("", include("lodestar.web.urls")),
-    path("", include("lodestar.web.design_urls")),
 ]
 
-handler400 = "lodestar.web.views.errors.bad_request"
-handler403 = "lodestar.web.views.errors.forbidden"
-handler404 = "lodestar.web.views.errors.not_found"
-handler500 = "lodestar.web.views.errors.server_error"
+handler400 = "lodestar.web.errors.bad_request"
+handler403 = "lodestar.web.errors.forbidden"
+handler404 = "lodestar.web.errors.not_found"
+handler500 = "lodestar.web.errors.server_error"

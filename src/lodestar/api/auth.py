@@ -1,8 +1,8 @@
-"""Bearer-token authentication for the API."""
+"""Bearer-token authentication for the API, and the type of an authenticated API request."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.http import HttpRequest
 from ninja.security import HttpBearer
@@ -12,6 +12,12 @@ from lodestar.accounts.services import actor_for
 from lodestar.accounts.tokens import user_for_token
 
 
+class ApiRequest(HttpRequest):
+    """A request whose bearer token was accepted: `actor` is the token's user acting through the API."""
+
+    actor: Actor
+
+
 class BearerToken(HttpBearer):
     """`Authorization: Bearer <token>`, a token created with `lodestar tokens create EMAIL`."""
 
@@ -19,10 +25,5 @@ class BearerToken(HttpBearer):
         user = user_for_token(token)
         if user is None:
             return None
-        request.actor = actor_for(user, surface="api")  # type: ignore[attr-defined]
+        cast(ApiRequest, request).actor = actor_for(user, surface="api")
         return user
-
-
-def actor(request: HttpRequest) -> Actor:
-    found: Actor = request.actor  # type: ignore[attr-defined]
-    return found

@@ -6,10 +6,10 @@ from typing import Any
 
 from lodestar.goals.documents import check_in_document, goal_document, key_result_document, measurement_document, number
 from lodestar.goals.snapshot import Snapshot
-from lodestar.lib import model as m
+from lodestar.lib.model import Goal, KeyResult
 
 
-def goal_json(snapshot: Snapshot, goal: m.Goal, *, full: bool = False) -> dict[str, Any]:
+def goal_json(snapshot: Snapshot, goal: Goal, *, full: bool = False) -> dict[str, Any]:
     score = snapshot.goal_scores[goal.id]
     document: dict[str, Any] = {
         **goal_document(goal),
@@ -29,7 +29,7 @@ def goal_json(snapshot: Snapshot, goal: m.Goal, *, full: bool = False) -> dict[s
     return document
 
 
-def key_result_json(snapshot: Snapshot, kr: m.KeyResult, *, full: bool = False) -> dict[str, Any]:
+def key_result_json(snapshot: Snapshot, kr: KeyResult, *, full: bool = False) -> dict[str, Any]:
     goal, _ = snapshot.key_results[kr.id]
     score = snapshot.kr_scores[kr.id]
     document: dict[str, Any] = {

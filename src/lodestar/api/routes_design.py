@@ -1,28 +1,34 @@
-"""The why and the target organization: roles, mission, vision answers, role profiles, tasks, dependencies,
+"""The why and the target organization: roles, mission, vision answers, role profiles, dependencies, tasks,
 competencies (and people's levels), touchpoints. Reads for every token; changes for editors and admins.
 
 Entities are documents in the model file's format plus `version` (send it back to change one:
 409 when someone changed it first) and, for entities without an id of their own, the row `id`.
+The kinds and their service functions are those of `lodestar.design.kinds`, which the web forms use too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from ninja import Router
 
-from lodestar.api.auth import actor
+from lodestar.api.auth import ApiRequest
 from lodestar.api.body import json_object
-from lodestar.design import documents as docs
+from lodestar.api.design_entities import (
+    changes_of,
+    create_entity,
+    delete_entity,
+    entity_json,
+    list_entities,
+    read_entity,
+    update_entity,
+)
 from lodestar.design import services as design
-from lodestar.design.services.common import SavedEntity, find, stored_model
-from lodestar.design.services.competencies import find_competency, find_person
-from lodestar.design.services.dependencies import dependencies_by_id
-from lodestar.design.services.tasks import find_task
-from lodestar.design.services.touchpoints import find_touchpoint
-from lodestar.lib import model as m
+from lodestar.design.documents import mission_document
+from lodestar.design.kinds import COMPETENCY, DEPENDENCY, ROLE_PROFILE, TASK, TOUCHPOINT, VISION_ANSWER
+from lodestar.design.services.common import stored_model
+from lodestar.design.services.competencies import find_person
 from lodestar.lib.errors import NotFound
 from lodestar.purpose import services as purpose
 from lodestar.scoring.roles import roles_json, score_roles
@@ -30,18 +36,8 @@ from lodestar.scoring.roles import roles_json, score_roles
 router = Router(tags=["design"])
 
 
-def _entity(document: dict[str, Any], row: int | None = None) -> dict[str, Any]:
-    head: dict[str, Any] = {"id": row} if row is not None else {}
-    return {**head, **document, "version": docs.fingerprint(document)}
-
-
-def _changes(request: HttpRequest) -> tuple[dict[str, Any], Any]:
-    changes = json_object(request)
-    return changes, changes.pop("version", None)
-
-
 @router.get("/roles", summary="Role profiles with scores and nearest archetypes (as `lodestar roles --format json`)")
-def roles(request: HttpRequest) -> dict[str, Any]:
+def roles(request: ApiRequest) -> dict[str, Any]:
     return roles_json(score_roles(stored_model()))
 
 
@@ -49,16 +45,16 @@ def roles(request: HttpRequest) -> dict[str, Any]:
 
 
 def _mission() -> dict[str, Any]:
-    return _entity(docs.mission_document(purpose.get_mission()))
+    return entity_json(mission_document(purpose.get_mission()))
 
 
 @router.get("/mission", summary="The mission (404 when there is none)")
-def get_mission(request: HttpRequest) -> dict[str, Any]:
+def get_mission(request: ApiRequest) -> dict[str, Any]:
     return _mission()
 
 
 @router.get("/mission/revisions", summary="The mission's history, newest first: statement, who, when")
-def mission_revisions(request: HttpRequest) -> dict[str, Any]:
+def mission_revisions(request: ApiRequest) -> dict[str, Any]:
     return {
         "items": [
             {
@@ -76,191 +72,215 @@ def mission_revisions(request: HttpRequest) -> dict[str, Any]:
 
 
 @router.post("/mission", summary="Write the mission `{statement, scope, adopted?, principles?}` (409 if one exists)")
-def create_mission(request: HttpRequest) -> HttpResponse:
-    purpose.create_mission(actor=actor(request), document=json_object(request))
+def create_mission(request: ApiRequest) -> HttpResponse:
+    purpose.create_mission(actor=request.actor, document=json_object(request))
     return JsonResponse(_mission(), status=201)
 
 
 @router.patch("/mission", summary="Change the mission; `version` is required")
-def update_mission(request: HttpRequest) -> dict[str, Any]:
-    changes, version = _changes(request)
-    purpose.update_mission(actor=actor(request), changes=changes, version=version)
+def update_mission(request: ApiRequest) -> dict[str, Any]:
+    changes, version = changes_of(request)
+    purpose.update_mission(actor=request.actor, changes=changes, version=version)
     return _mission()
 
 
 @router.delete("/mission", summary="Remove the mission (its history stays)")
-def delete_mission(request: HttpRequest, version: str | None = None) -> HttpResponse:
-    purpose.delete_mission(actor=actor(request), version=version)
+def delete_mission(request: ApiRequest, version: str | None = None) -> HttpResponse:
+    purpose.delete_mission(actor=request.actor, version=version)
     return HttpResponse(status=204)
 
 
-# --- entities with a row id: vision answers, role profiles, dependencies --------------------
+# --- vision answers ---
 
 
-def _rows(
-    name: str,
-    what: str,
-    by_id: Callable[[m.Model], dict[int, Any]],
-    document: Callable[[Any], dict[str, Any]],
-    create: Callable[..., SavedEntity],
-    update: Callable[..., SavedEntity],
-    delete: Callable[..., None],
-    key: str,
-) -> None:
-    """Register list, read, create, change and delete for entities identified by row id."""
-
-    def read(row: int) -> dict[str, Any]:
-        return _entity(document(find(by_id(stored_model()), row, what)), row)
-
-    @router.get(f"/{name}", summary=f"Every {what}", operation_id=f"list_{name}")
-    def list_all(request: HttpRequest) -> dict[str, Any]:
-        return {"items": [_entity(document(e), row) for row, e in by_id(stored_model()).items()]}
-
-    @router.get(f"/{name}/{{row}}", summary=f"One {what}", operation_id=f"get_{name}")
-    def get_one(request: HttpRequest, row: int) -> dict[str, Any]:
-        return read(row)
-
-    @router.post(f"/{name}", summary=f"Add a {what} (model file format)", operation_id=f"create_{name}")
-    def create_one(request: HttpRequest) -> HttpResponse:
-        saved = create(actor=actor(request), document=json_object(request))
-        return JsonResponse(read(int(saved.id)), status=201)
-
-    @router.patch(f"/{name}/{{row}}", summary=f"Change a {what}; `version` is required", operation_id=f"update_{name}")
-    def update_one(request: HttpRequest, row: int) -> dict[str, Any]:
-        changes, version = _changes(request)
-        update(actor=actor(request), **{key: row}, changes=changes, version=version)
-        return read(row)
-
-    @router.delete(f"/{name}/{{row}}", summary=f"Delete a {what}", operation_id=f"delete_{name}")
-    def delete_one(request: HttpRequest, row: int, version: str | None = None) -> HttpResponse:
-        delete(actor=actor(request), **{key: row}, version=version)
-        return HttpResponse(status=204)
+@router.get("/vision-answers", summary="Every vision answer", operation_id="list_vision-answers")
+def list_vision_answers(request: ApiRequest) -> dict[str, Any]:
+    return list_entities(VISION_ANSWER)
 
 
-_rows(
-    "vision-answers",
-    "vision answer",
-    purpose.vision_answers_by_id,
-    docs.vision_answer_document,
-    purpose.create_vision_answer,
-    purpose.update_vision_answer,
-    purpose.delete_vision_answer,
-    "answer_id",
+@router.get("/vision-answers/{row}", summary="One vision answer", operation_id="get_vision-answers")
+def get_vision_answer(request: ApiRequest, row: int) -> dict[str, Any]:
+    return read_entity(VISION_ANSWER, row)
+
+
+@router.post("/vision-answers", summary="Add a vision answer (model file format)", operation_id="create_vision-answers")
+def create_vision_answer(request: ApiRequest) -> HttpResponse:
+    return create_entity(request, VISION_ANSWER)
+
+
+@router.patch(
+    "/vision-answers/{row}",
+    summary="Change a vision answer; `version` is required",
+    operation_id="update_vision-answers",
 )
-_rows(
-    "role-profiles",
-    "role profile",
-    purpose.role_profiles_by_id,
-    docs.role_profile_document,
-    purpose.create_role_profile,
-    purpose.update_role_profile,
-    purpose.delete_role_profile,
-    "profile_id",
+def update_vision_answer(request: ApiRequest, row: int) -> dict[str, Any]:
+    return update_entity(request, VISION_ANSWER, row)
+
+
+@router.delete("/vision-answers/{row}", summary="Delete a vision answer", operation_id="delete_vision-answers")
+def delete_vision_answer(request: ApiRequest, row: int, version: str | None = None) -> HttpResponse:
+    return delete_entity(request, VISION_ANSWER, row, version)
+
+
+# --- role profiles ---
+
+
+@router.get("/role-profiles", summary="Every role profile", operation_id="list_role-profiles")
+def list_role_profiles(request: ApiRequest) -> dict[str, Any]:
+    return list_entities(ROLE_PROFILE)
+
+
+@router.get("/role-profiles/{row}", summary="One role profile", operation_id="get_role-profiles")
+def get_role_profile(request: ApiRequest, row: int) -> dict[str, Any]:
+    return read_entity(ROLE_PROFILE, row)
+
+
+@router.post("/role-profiles", summary="Add a role profile (model file format)", operation_id="create_role-profiles")
+def create_role_profile(request: ApiRequest) -> HttpResponse:
+    return create_entity(request, ROLE_PROFILE)
+
+
+@router.patch(
+    "/role-profiles/{row}", summary="Change a role profile; `version` is required", operation_id="update_role-profiles"
 )
-_rows(
-    "dependencies",
-    "dependency",
-    dependencies_by_id,
-    docs.dependency_document,
-    design.create_dependency,
-    design.update_dependency,
-    design.delete_dependency,
-    "dependency_id",
+def update_role_profile(request: ApiRequest, row: int) -> dict[str, Any]:
+    return update_entity(request, ROLE_PROFILE, row)
+
+
+@router.delete("/role-profiles/{row}", summary="Delete a role profile", operation_id="delete_role-profiles")
+def delete_role_profile(request: ApiRequest, row: int, version: str | None = None) -> HttpResponse:
+    return delete_entity(request, ROLE_PROFILE, row, version)
+
+
+# --- dependencies ---
+
+
+@router.get("/dependencies", summary="Every dependency", operation_id="list_dependencies")
+def list_dependencies(request: ApiRequest) -> dict[str, Any]:
+    return list_entities(DEPENDENCY)
+
+
+@router.get("/dependencies/{row}", summary="One dependency", operation_id="get_dependencies")
+def get_dependency(request: ApiRequest, row: int) -> dict[str, Any]:
+    return read_entity(DEPENDENCY, row)
+
+
+@router.post("/dependencies", summary="Add a dependency (model file format)", operation_id="create_dependencies")
+def create_dependency(request: ApiRequest) -> HttpResponse:
+    return create_entity(request, DEPENDENCY)
+
+
+@router.patch(
+    "/dependencies/{row}", summary="Change a dependency; `version` is required", operation_id="update_dependencies"
 )
+def update_dependency(request: ApiRequest, row: int) -> dict[str, Any]:
+    return update_entity(request, DEPENDENCY, row)
 
 
-# --- entities with an id of their own: tasks, competencies, touchpoints ---------------------
+@router.delete("/dependencies/{row}", summary="Delete a dependency", operation_id="delete_dependencies")
+def delete_dependency(request: ApiRequest, row: int, version: str | None = None) -> HttpResponse:
+    return delete_entity(request, DEPENDENCY, row, version)
 
 
-def _identified(
-    name: str,
-    what: str,
-    items: Callable[[m.Model], list[Any]],
-    finder: Callable[[m.Model, str], Any],
-    document: Callable[[Any], dict[str, Any]],
-    create: Callable[..., SavedEntity],
-    update: Callable[..., SavedEntity],
-    delete: Callable[..., None],
-    key: str,
-) -> None:
-    """Register list, read, create, change and delete for entities with an `id`."""
-
-    def read(ident: str) -> dict[str, Any]:
-        return _entity(document(finder(stored_model(), ident)))
-
-    @router.get(f"/{name}", summary=f"Every {what}", operation_id=f"list_{name}")
-    def list_all(request: HttpRequest) -> dict[str, Any]:
-        return {"items": [_entity(document(e)) for e in items(stored_model())]}
-
-    @router.get(f"/{name}/{{ident}}", summary=f"One {what}", operation_id=f"get_{name}")
-    def get_one(request: HttpRequest, ident: str) -> dict[str, Any]:
-        return read(ident)
-
-    @router.post(f"/{name}", summary=f"Add a {what} (model file format)", operation_id=f"create_{name}")
-    def create_one(request: HttpRequest) -> HttpResponse:
-        saved = create(actor=actor(request), document=json_object(request))
-        return JsonResponse(read(str(saved.id)), status=201)
-
-    @router.patch(
-        f"/{name}/{{ident}}", summary=f"Change a {what}; `version` is required", operation_id=f"update_{name}"
-    )
-    def update_one(request: HttpRequest, ident: str) -> dict[str, Any]:
-        changes, version = _changes(request)
-        update(actor=actor(request), **{key: ident}, changes=changes, version=version)
-        return read(ident)
-
-    @router.delete(f"/{name}/{{ident}}", summary=f"Delete a {what}", operation_id=f"delete_{name}")
-    def delete_one(request: HttpRequest, ident: str, version: str | None = None) -> HttpResponse:
-        delete(actor=actor(request), **{key: ident}, version=version)
-        return HttpResponse(status=204)
+# --- tasks ---
 
 
-_identified(
-    "tasks",
-    "task",
-    lambda model: model.tasks,
-    find_task,
-    docs.task_document,
-    design.create_task,
-    design.update_task,
-    design.delete_task,
-    "task_id",
+@router.get("/tasks", summary="Every task", operation_id="list_tasks")
+def list_tasks(request: ApiRequest) -> dict[str, Any]:
+    return list_entities(TASK)
+
+
+@router.get("/tasks/{ident}", summary="One task", operation_id="get_tasks")
+def get_task(request: ApiRequest, ident: str) -> dict[str, Any]:
+    return read_entity(TASK, ident)
+
+
+@router.post("/tasks", summary="Add a task (model file format)", operation_id="create_tasks")
+def create_task(request: ApiRequest) -> HttpResponse:
+    return create_entity(request, TASK)
+
+
+@router.patch("/tasks/{ident}", summary="Change a task; `version` is required", operation_id="update_tasks")
+def update_task(request: ApiRequest, ident: str) -> dict[str, Any]:
+    return update_entity(request, TASK, ident)
+
+
+@router.delete("/tasks/{ident}", summary="Delete a task", operation_id="delete_tasks")
+def delete_task(request: ApiRequest, ident: str, version: str | None = None) -> HttpResponse:
+    return delete_entity(request, TASK, ident, version)
+
+
+# --- competencies ---
+
+
+@router.get("/competencies", summary="Every competency", operation_id="list_competencies")
+def list_competencies(request: ApiRequest) -> dict[str, Any]:
+    return list_entities(COMPETENCY)
+
+
+@router.get("/competencies/{ident}", summary="One competency", operation_id="get_competencies")
+def get_competency(request: ApiRequest, ident: str) -> dict[str, Any]:
+    return read_entity(COMPETENCY, ident)
+
+
+@router.post("/competencies", summary="Add a competency (model file format)", operation_id="create_competencies")
+def create_competency(request: ApiRequest) -> HttpResponse:
+    return create_entity(request, COMPETENCY)
+
+
+@router.patch(
+    "/competencies/{ident}", summary="Change a competency; `version` is required", operation_id="update_competencies"
 )
-_identified(
-    "competencies",
-    "competency",
-    lambda model: model.competencies,
-    find_competency,
-    docs.competency_document,
-    design.create_competency,
-    design.update_competency,
-    design.delete_competency,
-    "competency_id",
+def update_competency(request: ApiRequest, ident: str) -> dict[str, Any]:
+    return update_entity(request, COMPETENCY, ident)
+
+
+@router.delete("/competencies/{ident}", summary="Delete a competency", operation_id="delete_competencies")
+def delete_competency(request: ApiRequest, ident: str, version: str | None = None) -> HttpResponse:
+    return delete_entity(request, COMPETENCY, ident, version)
+
+
+# --- touchpoints ---
+
+
+@router.get("/touchpoints", summary="Every touchpoint", operation_id="list_touchpoints")
+def list_touchpoints(request: ApiRequest) -> dict[str, Any]:
+    return list_entities(TOUCHPOINT)
+
+
+@router.get("/touchpoints/{ident}", summary="One touchpoint", operation_id="get_touchpoints")
+def get_touchpoint(request: ApiRequest, ident: str) -> dict[str, Any]:
+    return read_entity(TOUCHPOINT, ident)
+
+
+@router.post("/touchpoints", summary="Add a touchpoint (model file format)", operation_id="create_touchpoints")
+def create_touchpoint(request: ApiRequest) -> HttpResponse:
+    return create_entity(request, TOUCHPOINT)
+
+
+@router.patch(
+    "/touchpoints/{ident}", summary="Change a touchpoint; `version` is required", operation_id="update_touchpoints"
 )
-_identified(
-    "touchpoints",
-    "touchpoint",
-    lambda model: model.touchpoints,
-    find_touchpoint,
-    docs.touchpoint_document,
-    design.create_touchpoint,
-    design.update_touchpoint,
-    design.delete_touchpoint,
-    "touchpoint_id",
-)
+def update_touchpoint(request: ApiRequest, ident: str) -> dict[str, Any]:
+    return update_entity(request, TOUCHPOINT, ident)
+
+
+@router.delete("/touchpoints/{ident}", summary="Delete a touchpoint", operation_id="delete_touchpoints")
+def delete_touchpoint(request: ApiRequest, ident: str, version: str | None = None) -> HttpResponse:
+    return delete_entity(request, TOUCHPOINT, ident, version)
 
 
 # --- people's levels ---------------------------------------------------------------------------
 
 
 @router.get("/people/{person_id}/competencies", summary="A person's competency levels (0-5)")
-def person_levels(request: HttpRequest, person_id: str) -> dict[str, Any]:
+def person_levels(request: ApiRequest, person_id: str) -> dict[str, Any]:
     person = find_person(stored_model(), person_id)
     return {"person": person.id, "competencies": dict(person.competencies)}
 
 
 @router.get("/people/{person_id}/competencies/{competency_id}", summary="A person's level in one competency")
-def person_level(request: HttpRequest, person_id: str, competency_id: str) -> dict[str, Any]:
+def person_level(request: ApiRequest, person_id: str, competency_id: str) -> dict[str, Any]:
     person = find_person(stored_model(), person_id)
     if competency_id not in person.competencies:
         raise NotFound(f"{person_id!r} has no level in {competency_id!r}")
@@ -268,15 +288,15 @@ def person_level(request: HttpRequest, person_id: str, competency_id: str) -> di
 
 
 @router.put("/people/{person_id}/competencies/{competency_id}", summary="Set a person's level `{level}` (0-5)")
-def set_person_level(request: HttpRequest, person_id: str, competency_id: str) -> dict[str, Any]:
+def set_person_level(request: ApiRequest, person_id: str, competency_id: str) -> dict[str, Any]:
     body = json_object(request)
     level = design.set_person_level(
-        actor=actor(request), person_id=person_id, competency_id=competency_id, level=body.get("level")
+        actor=request.actor, person_id=person_id, competency_id=competency_id, level=body.get("level")
     )
     return {"person": person_id, "competency": competency_id, "level": level}
 
 
 @router.delete("/people/{person_id}/competencies/{competency_id}", summary="Remove a person's level")
-def remove_person_level(request: HttpRequest, person_id: str, competency_id: str) -> HttpResponse:
-    design.remove_person_level(actor=actor(request), person_id=person_id, competency_id=competency_id)
+def remove_person_level(request: ApiRequest, person_id: str, competency_id: str) -> HttpResponse:
+    design.remove_person_level(actor=request.actor, person_id=person_id, competency_id=competency_id)
     return HttpResponse(status=204)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from ninja import Router
 
 from lodestar.api import schemas
-from lodestar.api.auth import actor
+from lodestar.api.auth import ApiRequest
 from lodestar.api.body import as_of_date, json_object
 from lodestar.api.representation import goal_json, key_result_json
 from lodestar.goals import services
@@ -31,7 +31,7 @@ def _page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
 
 @router.get("/goals", summary="Goals, paginated; filter by period, owner, unit (and below), status, parent")
 def list_goals(
-    request: HttpRequest,
+    request: ApiRequest,
     as_of: str | None = None,
     period: str | None = None,
     owner: str | None = None,
@@ -64,7 +64,7 @@ def list_goals(
 
 
 @router.get("/goals/{goal_id}", summary="One goal with its key results, measurements and check-ins")
-def get_goal(request: HttpRequest, goal_id: str, as_of: str | None = None) -> dict[str, Any]:
+def get_goal(request: ApiRequest, goal_id: str, as_of: str | None = None) -> dict[str, Any]:
     snapshot = take_snapshot(as_of=as_of_date(as_of))
     goal = snapshot.goals.get(goal_id)
     if goal is None:
@@ -82,8 +82,8 @@ def _goal_response(goal_id: str, status: int = 200) -> HttpResponse:
     summary="Create a goal (model file format; key results may be included)",
     openapi_extra=schemas.GOAL_CREATE,
 )
-def create_goal(request: HttpRequest) -> HttpResponse:
-    saved = services.create_goal(actor=actor(request), document=json_object(request))
+def create_goal(request: ApiRequest) -> HttpResponse:
+    saved = services.create_goal(actor=request.actor, document=json_object(request))
     return _goal_response(saved.id, 201)
 
 
@@ -92,22 +92,22 @@ def create_goal(request: HttpRequest) -> HttpResponse:
     summary="Change a goal; `version` is required (409 when stale)",
     openapi_extra=schemas.GOAL_PATCH,
 )
-def update_goal(request: HttpRequest, goal_id: str) -> HttpResponse:
+def update_goal(request: ApiRequest, goal_id: str) -> HttpResponse:
     changes = json_object(request)
     version = changes.pop("version", None)
-    services.update_goal(actor=actor(request), goal_id=goal_id, changes=changes, version=version)
+    services.update_goal(actor=request.actor, goal_id=goal_id, changes=changes, version=version)
     return _goal_response(goal_id)
 
 
 @router.delete("/goals/{goal_id}", summary="Delete a goal (409 while other goals contribute to it)")
-def delete_goal(request: HttpRequest, goal_id: str, version: int | None = None) -> HttpResponse:
-    services.delete_goal(actor=actor(request), goal_id=goal_id, version=version)
+def delete_goal(request: ApiRequest, goal_id: str, version: int | None = None) -> HttpResponse:
+    services.delete_goal(actor=request.actor, goal_id=goal_id, version=version)
     return HttpResponse(status=204)
 
 
 @router.get("/key-results", summary="Key results, paginated; filter by goal and status")
 def list_key_results(
-    request: HttpRequest,
+    request: ApiRequest,
     as_of: str | None = None,
     goal: str | None = None,
     status: str | None = None,
@@ -128,7 +128,7 @@ def list_key_results(
 
 
 @router.get("/key-results/{key_result_id}", summary="One key result with its measurements and check-ins")
-def get_key_result(request: HttpRequest, key_result_id: str, as_of: str | None = None) -> dict[str, Any]:
+def get_key_result(request: ApiRequest, key_result_id: str, as_of: str | None = None) -> dict[str, Any]:
     snapshot = take_snapshot(as_of=as_of_date(as_of))
     if key_result_id not in snapshot.key_results:
         raise NotFound(f"no key result {key_result_id!r}")
@@ -143,12 +143,12 @@ def _key_result_response(key_result_id: str, status: int = 200) -> HttpResponse:
 @router.post(
     "/key-results", summary="Add a key result to the goal named by `goal`", openapi_extra=schemas.KEY_RESULT_CREATE
 )
-def create_key_result(request: HttpRequest) -> HttpResponse:
+def create_key_result(request: ApiRequest) -> HttpResponse:
     document = json_object(request)
     goal_id = document.pop("goal", None)
     if type(goal_id) is not str:
         raise Invalid("goal required", [("goal", "required: the id of the goal the key result belongs to")])
-    saved = services.create_key_result(actor=actor(request), goal_id=goal_id, document=document)
+    saved = services.create_key_result(actor=request.actor, goal_id=goal_id, document=document)
     return _key_result_response(saved.id, 201)
 
 
@@ -157,16 +157,16 @@ def create_key_result(request: HttpRequest) -> HttpResponse:
     summary="Change a key result; `version` is required",
     openapi_extra=schemas.KEY_RESULT_PATCH,
 )
-def update_key_result(request: HttpRequest, key_result_id: str) -> HttpResponse:
+def update_key_result(request: ApiRequest, key_result_id: str) -> HttpResponse:
     changes = json_object(request)
     version = changes.pop("version", None)
-    services.update_key_result(actor=actor(request), key_result_id=key_result_id, changes=changes, version=version)
+    services.update_key_result(actor=request.actor, key_result_id=key_result_id, changes=changes, version=version)
     return _key_result_response(key_result_id)
 
 
 @router.delete("/key-results/{key_result_id}", summary="Delete a key result with its measurements and check-ins")
-def delete_key_result(request: HttpRequest, key_result_id: str, version: int | None = None) -> HttpResponse:
-    services.delete_key_result(actor=actor(request), key_result_id=key_result_id, version=version)
+def delete_key_result(request: ApiRequest, key_result_id: str, version: int | None = None) -> HttpResponse:
+    services.delete_key_result(actor=request.actor, key_result_id=key_result_id, version=version)
     return HttpResponse(status=204)
 
 
@@ -175,9 +175,9 @@ def delete_key_result(request: HttpRequest, key_result_id: str, version: int | N
     summary="Record a measurement `{date, value, source?}`",
     openapi_extra=schemas.MEASUREMENT,
 )
-def record_measurement(request: HttpRequest, key_result_id: str) -> HttpResponse:
+def record_measurement(request: ApiRequest, key_result_id: str) -> HttpResponse:
     measurement = services.record_measurement(
-        actor=actor(request), key_result_id=key_result_id, document=json_object(request)
+        actor=request.actor, key_result_id=key_result_id, document=json_object(request)
     )
     return JsonResponse(measurement_document(measurement), status=201)
 
@@ -187,8 +187,6 @@ def record_measurement(request: HttpRequest, key_result_id: str) -> HttpResponse
     summary="Record a check-in `{date, confidence, note?}`",
     openapi_extra=schemas.CHECK_IN,
 )
-def record_check_in(request: HttpRequest, key_result_id: str) -> HttpResponse:
-    check_in = services.record_check_in(
-        actor=actor(request), key_result_id=key_result_id, document=json_object(request)
-    )
+def record_check_in(request: ApiRequest, key_result_id: str) -> HttpResponse:
+    check_in = services.record_check_in(actor=request.actor, key_result_id=key_result_id, document=json_object(request))
     return JsonResponse(check_in_document(check_in), status=201)

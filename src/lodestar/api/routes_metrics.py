@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
 from ninja import Router
 
-from lodestar.api.auth import actor
+from lodestar.api.auth import ApiRequest
 from lodestar.api.body import as_of_date
 from lodestar.metrics import services
 
@@ -18,7 +17,7 @@ router = Router(tags=["metrics"])
     "/metrics",
     summary="Every metric of the configured metrics file with what is bound to it (as `lodestar metrics list --format json`)",
 )
-def list_metrics(request: HttpRequest) -> dict[str, Any]:
+def list_metrics(request: ApiRequest) -> dict[str, Any]:
     return services.catalog_document()
 
 
@@ -26,6 +25,6 @@ def list_metrics(request: HttpRequest) -> dict[str, Any]:
     "/metrics/refresh",
     summary="Refresh every bound key result and KPI from the warehouse now (admins; as `lodestar metrics refresh`)",
 )
-def refresh(request: HttpRequest, as_of: str | None = None) -> dict[str, Any]:
-    report = services.refresh_now(actor=actor(request), as_of=as_of_date(as_of) if as_of else None)
+def refresh(request: ApiRequest, as_of: str | None = None) -> dict[str, Any]:
+    report = services.refresh_now(actor=request.actor, as_of=as_of_date(as_of) if as_of else None)
     return services.refresh_json(report)

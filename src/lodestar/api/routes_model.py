@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
 from ninja import Router
 
+from lodestar.api.auth import ApiRequest
 from lodestar.api.body import as_of_date
 from lodestar.checks.rules import findings_json, run_checks
 from lodestar.goals.snapshot import take_snapshot
@@ -16,20 +16,20 @@ router = Router(tags=["model"])
 
 
 @router.get("/status", summary="Scores of every goal, key result and KPI (as `lodestar status --format json`)")
-def status(request: HttpRequest, as_of: str | None = None) -> dict[str, Any]:
+def status(request: ApiRequest, as_of: str | None = None) -> dict[str, Any]:
     snapshot = take_snapshot(as_of=as_of_date(as_of))
     return status_json(snapshot.report)
 
 
 @router.get("/check", summary="Health-check findings (as `lodestar check --format json`)")
-def check(request: HttpRequest, as_of: str | None = None) -> dict[str, Any]:
+def check(request: ApiRequest, as_of: str | None = None) -> dict[str, Any]:
     day = as_of_date(as_of)
     snapshot = take_snapshot(as_of=day)
     return findings_json(day, run_checks(snapshot.model, day))
 
 
 @router.get("/units", summary="The organization's units")
-def units(request: HttpRequest) -> dict[str, Any]:
+def units(request: ApiRequest) -> dict[str, Any]:
     snapshot = take_snapshot(as_of=as_of_date(None))
     return {
         "items": [
@@ -49,7 +49,7 @@ def units(request: HttpRequest) -> dict[str, Any]:
 
 
 @router.get("/people", summary="The people of the organization")
-def people(request: HttpRequest) -> dict[str, Any]:
+def people(request: ApiRequest) -> dict[str, Any]:
     snapshot = take_snapshot(as_of=as_of_date(None))
     return {
         "items": [

@@ -7,8 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from lodestar.goals.models import KPI, KeyResult
-from lodestar.metrics.definitions import MetricsDefinitions, RatioMetric, SimpleMetric
-from lodestar.metrics.engine import parse_binding
+from lodestar.metrics.definitions import MetricsDefinitions, RatioMetric, SimpleMetric, parse_binding
 from lodestar.metrics.errors import BindingError
 from lodestar.metrics.loader import read_definitions
 

@@ -15,10 +15,10 @@ from typing import Any
 import ibis
 import ibis.expr.schema as sch
 
-from lodestar.lib.vocabulary import ID_PATTERN
 from lodestar.metrics.buckets import bucket_start, bucket_starts, next_bucket_start, refresh_plan
 from lodestar.metrics.compiler import compile_metric
-from lodestar.metrics.definitions import ENGINES, GRAINS, WINDOWS, Binding, MetricsDefinitions
+from lodestar.metrics.definitions import ENGINES, GRAINS, Binding, MetricsDefinitions
+from lodestar.metrics.definitions import parse_binding as parse_binding  # noqa: PLC0414 - an explicit re-export
 from lodestar.metrics.errors import BindingError, EngineError, MetricsFileError, Problem
 from lodestar.metrics.loader import read_partial
 from lodestar.metrics.validation import check_against_schemas, infer_schemas
@@ -202,37 +202,6 @@ def compile_sql(
     tables = unbound_tables(known, definitions)
     expression = compile_metric(definitions, tables, metric_id, grain=grain, where=slice_, start=start, end=end)
     return str(ibis.to_sql(expression, dialect=engine)).strip() + ";"
-
-
-def parse_binding(raw: object) -> Binding:
-    """Read a binding as stored on a key result or KPI: a metric id or `{id, where?, window?, grain?}`."""
-    if isinstance(raw, str):
-        if not ID_PATTERN.match(raw):
-            raise BindingError(f"{raw!r} is not a metric id")
-        return Binding(metric=raw)
-    if not isinstance(raw, dict):
-        raise BindingError(f"expected a metric id or {{id, where?, window?, grain?}}, got {raw!r}")
-    unknown = sorted(str(key) for key in raw if key not in ("id", "where", "window", "grain"))
-    if unknown:
-        raise BindingError(f"unknown key {unknown[0]!r} (allowed: id, where, window, grain)")
-    metric = raw.get("id")
-    if not isinstance(metric, str) or not ID_PATTERN.match(metric):
-        raise BindingError(f"id: expected a metric id, got {metric!r}")
-    window = raw.get("window", "period_to_date")
-    if window not in WINDOWS:
-        raise BindingError(f"window: expected one of {', '.join(WINDOWS)}, got {window!r}")
-    grain = raw.get("grain", "month")
-    if grain not in GRAINS:
-        raise BindingError(f"grain: expected one of {', '.join(GRAINS)}, got {grain!r}")
-    where_raw = raw.get("where") or {}
-    if not isinstance(where_raw, dict):
-        raise BindingError(f"where: expected a mapping of dimension to value, got {where_raw!r}")
-    where: list[tuple[str, str]] = []
-    for name, value in where_raw.items():
-        if not isinstance(name, str) or isinstance(value, bool) or not isinstance(value, str | int | float):
-            raise BindingError(f"where.{name}: expected a dimension value, got {value!r}")
-        where.append((name, str(value)))
-    return Binding(metric=metric, where=tuple(sorted(where)), window=str(window), grain=str(grain))
 
 
 def measurements(

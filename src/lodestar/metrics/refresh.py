@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -24,9 +24,12 @@ from lodestar.accounts.actor import Actor
 from lodestar.accounts.permissions import require_admin
 from lodestar.goals.models import KPI, KeyResult, KPIMeasurement, Measurement
 from lodestar.lib.vocabulary import METRIC_SOURCE_PREFIX
-from lodestar.metrics.definitions import Binding
-from lodestar.metrics.engine import LoadedMetrics, check_query, load, measurements, parse_binding
+from lodestar.metrics.definitions import Binding, parse_binding
+from lodestar.metrics.engine import LoadedMetrics, check_query, load, measurements
 from lodestar.metrics.errors import BindingError, MetricsError
+
+# When the last refresh ran is read by pages that must not import the engine; its callers may still find it here.
+from lodestar.metrics.runs import last_refresh as last_refresh  # noqa: PLC0414 - an explicit re-export
 
 SOURCE_PREFIX = METRIC_SOURCE_PREFIX
 
@@ -84,14 +87,6 @@ class RefreshReport:
             f"as of {self.as_of.isoformat()}: {self.created} measurements added, {self.updated} updated, "
             f"{self.removed} removed, {self.unchanged} unchanged."
         )
-
-
-@dataclass(frozen=True)
-class RefreshRunSummary:
-    """When the latest refresh finished and the date it computed values as of."""
-
-    finished_at: datetime
-    as_of: date
 
 
 @dataclass(frozen=True)
@@ -243,18 +238,6 @@ def _record(report: RefreshReport, definitions_path: Path) -> None:
         unchanged=report.unchanged,
         kept_manual=len(report.kept_manual),
     )
-
-
-def last_refresh() -> RefreshRunSummary | None:
-    """Return when the latest refresh finished and as of which date, or None if none has run."""
-    if not apps.is_installed("lodestar.metrics"):
-        return None
-    from lodestar.metrics.models import RefreshRun
-
-    run = RefreshRun.objects.order_by("-finished_at", "-id").first()
-    if run is None:
-        return None
-    return RefreshRunSummary(finished_at=run.finished_at, as_of=run.as_of)
 
 
 def _apply_key_result(

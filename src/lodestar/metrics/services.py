@@ -18,13 +18,15 @@ from lodestar.lib.clock import today
 from lodestar.lib.errors import Invalid, NotFound
 from lodestar.metrics.buckets import bucket_last_day, bucket_start, next_bucket_start
 from lodestar.metrics.configuration import NotConfigured, metrics_file
-from lodestar.metrics.definitions import GRAINS, Binding
+from lodestar.metrics.definitions import GRAINS, Binding, parse_binding
 from lodestar.metrics.errors import BindingError, MetricsError, MetricsFileError
+from lodestar.metrics.runs import RefreshRunSummary
+from lodestar.metrics.runs import last_refresh as latest_refresh
 
 if TYPE_CHECKING:
     from lodestar.metrics.catalog import CatalogEntry
     from lodestar.metrics.engine import LoadedMetrics
-    from lodestar.metrics.refresh import RefreshReport, RefreshRunSummary
+    from lodestar.metrics.refresh import RefreshReport
 
 PREVIEW_MONTHS = 12
 MAX_DIMENSION_VALUES = 100
@@ -190,15 +192,11 @@ def refresh_now(*, actor: Actor, as_of: date | None = None) -> RefreshReport:
 
 def last_refresh() -> RefreshRunSummary | None:
     """Return when metrics were last refreshed and as of which date, or None if never."""
-    from lodestar.metrics.refresh import last_refresh as latest
-
-    return latest()
+    return latest_refresh()
 
 
 def binding_of(raw: object) -> Binding | None:
     """Return a stored key result's or KPI's metric binding with its defaults, or None if there is none."""
-    from lodestar.metrics.engine import parse_binding
-
     if raw is None:
         return None
     try:

@@ -8,7 +8,7 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-from lodestar.lib import model as m
+from lodestar.lib.model import KeyResult, Period
 from lodestar.metrics.services import PreviewPoint
 from lodestar.scoring.report import KeyResultScore
 
@@ -22,7 +22,7 @@ def _fmt(value: float) -> str:
     return f"{value:.4g}"
 
 
-def key_result_chart(kr: m.KeyResult, period: m.Period, score: KeyResultScore, as_of: date) -> SafeString:
+def key_result_chart(kr: KeyResult, period: Period, score: KeyResultScore, as_of: date) -> SafeString:
     """An accessible SVG line chart of the key result over its goal's period."""
     start, end = period.start.toordinal(), period.end.toordinal()
     points = sorted((x.date.toordinal(), x.value) for x in kr.measurements if period.start <= x.date <= period.end)

@@ -22,5 +22,4 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "qa": f"&as_of={as_of.isoformat()}" if given else "",
         "is_admin": role == ADMIN,
         "can_write": role in (ADMIN, EDITOR, MEMBER),
-        "today": clock.today(),
     }

@@ -8,10 +8,10 @@ from html import escape
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
+from lodestar.web.formatting import num, percent, status_label
 from lodestar.web.pages import GoalRow, TreeNode
-from lodestar.web.templatetags.lodestar import num, percent, status_label
 
-_GOAL_URL: str | None = None  # resolved on first use: the URLconf imports this module
+_GOAL_URL: str | None = None  # resolved on first use, when the URLconf is loaded
 
 
 def _goal_url(goal_id: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import cast
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -12,6 +13,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from lodestar.lib import clock
+from lodestar.web.http import WebRequest
 
 OPEN_PATHS = ("/healthz", "/sign-in", "/api/")
 
@@ -41,8 +43,9 @@ class AsOfMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         raw = request.GET.get("as_of", "")
         as_of = parse_day(raw) if raw else clock.today()
-        request.as_of_given = bool(raw)  # type: ignore[attr-defined]
-        request.as_of = as_of or clock.today()  # type: ignore[attr-defined]
+        dated = cast(WebRequest, request)
+        dated.as_of_given = bool(raw)
+        dated.as_of = as_of or clock.today()
         if as_of is None and not request.path_info.startswith("/api/"):
             message = f"as_of must be a date YYYY-MM-DD, not {raw[:40]!r}."
             return render(request, "web/error.html", {"title": "Not a date", "message": message}, status=400)

@@ -1,15 +1,19 @@
-"""Shaping a snapshot for the page templates: rows, the alignment tree, my goals, links to subjects."""
+"""Shaping a snapshot for the page templates: rows, the alignment tree, my goals, KPI cards, role cards,
+links to subjects."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from django.urls import reverse
 
+from lodestar.design import analysis
 from lodestar.goals.snapshot import Snapshot
-from lodestar.lib import model as m
+from lodestar.lib.model import KPI, Goal, KeyResult, Measurement, Model, Period
 from lodestar.lib.vocabulary import METRIC_SOURCE_PREFIX
+from lodestar.scoring.progress import kpi_status, latest_on_or_before
 from lodestar.scoring.report import GoalScore, KeyResultScore
 
 CHECK_IN_EVERY_DAYS = 14
@@ -18,11 +22,11 @@ OPEN_LEVELS = 2
 
 @dataclass(slots=True)
 class GoalRow:
-    goal: m.Goal
+    goal: Goal
     score: GoalScore
     owner_name: str
     owner_url: str
-    period: m.Period
+    period: Period
     weight: float | None = None
     editable: bool = False
 
@@ -37,8 +41,8 @@ class TreeNode:
 
 @dataclass(slots=True)
 class DueCheckIn:
-    goal: m.Goal
-    key_result: m.KeyResult
+    goal: Goal
+    key_result: KeyResult
     score: KeyResultScore
     last: date | None
 
@@ -47,12 +51,12 @@ class DueCheckIn:
 class MeasurementRow:
     """A measurement with where its value came from: a metric refresh (`metric:<id>`) or a person."""
 
-    measurement: m.Measurement
+    measurement: Measurement
     metric: str | None
     note: str | None
 
 
-def measurement_rows(measurements: list[m.Measurement]) -> list[MeasurementRow]:
+def measurement_rows(measurements: list[Measurement]) -> list[MeasurementRow]:
     rows = []
     for x in measurements:
         source = x.source or ""
@@ -70,7 +74,7 @@ def owner_url(snapshot: Snapshot, owner: str) -> str:
 
 
 def goal_row(
-    snapshot: Snapshot, goal: m.Goal, *, weight: float | None = None, editable: frozenset[str] | None = frozenset()
+    snapshot: Snapshot, goal: Goal, *, weight: float | None = None, editable: frozenset[str] | None = frozenset()
 ) -> GoalRow:
     return GoalRow(
         goal=goal,
@@ -83,9 +87,7 @@ def goal_row(
     )
 
 
-def goal_rows(
-    snapshot: Snapshot, goals: list[m.Goal], *, editable: frozenset[str] | None = frozenset()
-) -> list[GoalRow]:
+def goal_rows(snapshot: Snapshot, goals: list[Goal], *, editable: frozenset[str] | None = frozenset()) -> list[GoalRow]:
     return [goal_row(snapshot, goal, editable=editable) for goal in goals]
 
 
@@ -114,7 +116,7 @@ def alignment_tree(
                 pending.append(contribution.goal)
     filtered = bool(period or unit or status)
 
-    def node(goal: m.Goal, weight: float | None, depth: int, trail: frozenset[str]) -> TreeNode:
+    def node(goal: Goal, weight: float | None, depth: int, trail: frozenset[str]) -> TreeNode:
         children = [
             node(snapshot.goals[child], child_weight, depth + 1, trail | {child})
             for child, child_weight in snapshot.contributors.get(goal.id, [])
@@ -139,7 +141,7 @@ def my_owners(snapshot: Snapshot, person_id: str | None) -> set[str]:
     return {person.id, person.unit} | {unit.id for unit in snapshot.model.units if unit.lead == person.id}
 
 
-def check_ins_due(snapshot: Snapshot, goals: list[m.Goal]) -> list[DueCheckIn]:
+def check_ins_due(snapshot: Snapshot, goals: list[Goal]) -> list[DueCheckIn]:
     """Key results of current goals without a check-in in the last two weeks."""
     due = []
     since = snapshot.as_of - timedelta(days=CHECK_IN_EVERY_DAYS)
@@ -167,3 +169,34 @@ def subject_link(snapshot: Snapshot, subject: str) -> str | None:
         unit = ident.partition("@")[2]
         return reverse("unit", args=[unit]) if unit in snapshot.units else None
     return None
+
+
+def kpi_cards(snapshot: Snapshot, kpis: list[KPI]) -> list[dict[str, object]]:
+    cards: list[dict[str, object]] = []
+    for kpi in kpis:
+        latest = latest_on_or_before(kpi.measurements, snapshot.as_of)
+        current = None if latest is None else latest.value
+        cards.append(
+            {
+                "kpi": kpi,
+                "current": current,
+                "date": None if latest is None else latest.date,
+                "status": kpi_status(kpi, current),
+                "owner_name": snapshot.owner_name(kpi.owner),
+                "owner_url": owner_url(snapshot, kpi.owner),
+            }
+        )
+    return cards
+
+
+def role_card_context(model: Model, unit_id: str) -> dict[str, Any]:
+    """What the role card on a unit or person page shows."""
+    card = analysis.role_card(model, unit_id)
+    changes = [
+        {
+            "label": analysis.CHANGE_LABELS[change].capitalize(),
+            "tasks": [i.task for i in card.changes if i.task.change == change],
+        }
+        for change in ("new", "expand", "reduce", "drop")
+    ]
+    return {"card": card, "card_changes": [group for group in changes if group["tasks"]]}

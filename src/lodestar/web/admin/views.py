@@ -7,9 +7,8 @@ import tempfile
 from pathlib import Path
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lodestar.accounts import audit, services
@@ -20,14 +19,15 @@ from lodestar.lib.errors import Invalid, NotFound
 from lodestar.org.models import Person
 from lodestar.store.load import NoModel
 from lodestar.store.service import export_model, import_model, plan_import, read_model_file, read_model_text
-from lodestar.web.views.common import actor_of, field_errors, translate_errors
+from lodestar.web.common import actor_of, field_errors, translate_errors
+from lodestar.web.http import AuthenticatedRequest
 
 AUDIT_PAGE = 50
 UPLOADS = Path(tempfile.gettempdir()) / "lodestar-imports"
 
 
 def _users_page(
-    request: HttpRequest,
+    request: AuthenticatedRequest,
     *,
     errors: dict[str, str] | None = None,
     values: dict[str, str] | None = None,
@@ -52,14 +52,14 @@ def _users_page(
 
 @require_GET
 @translate_errors
-def users(request: HttpRequest) -> HttpResponse:
+def users(request: AuthenticatedRequest) -> HttpResponse:
     require_admin(actor_of(request), what="manage users")
     return _users_page(request)
 
 
 @require_POST
 @translate_errors
-def user_add(request: HttpRequest) -> HttpResponse:
+def user_add(request: AuthenticatedRequest) -> HttpResponse:
     values = {key: request.POST.get(key, "").strip() for key in ("email", "role", "person")}
     try:
         user = services.create_user(
@@ -76,7 +76,7 @@ def user_add(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @translate_errors
-def user_set_role(request: HttpRequest) -> HttpResponse:
+def user_set_role(request: AuthenticatedRequest) -> HttpResponse:
     try:
         user = services.set_role(
             actor=actor_of(request), email=request.POST.get("email", ""), role=request.POST.get("role", "")
@@ -88,7 +88,7 @@ def user_set_role(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @translate_errors
-def user_set_active(request: HttpRequest) -> HttpResponse:
+def user_set_active(request: AuthenticatedRequest) -> HttpResponse:
     active = request.POST.get("active") == "true"
     try:
         user = services.set_active(actor=actor_of(request), email=request.POST.get("email", ""), active=active)
@@ -105,7 +105,7 @@ def _upload_path(key: str) -> Path:
 
 @require_http_methods(["GET", "POST"])
 @translate_errors
-def import_page(request: HttpRequest) -> HttpResponse:
+def import_page(request: AuthenticatedRequest) -> HttpResponse:
     """Upload a model file and see the plan; nothing is written until it is applied."""
     require_admin(actor_of(request), what="import models")
     if request.method == "GET":
@@ -133,7 +133,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @translate_errors
-def import_apply(request: HttpRequest) -> HttpResponse:
+def import_apply(request: AuthenticatedRequest) -> HttpResponse:
     actor = actor_of(request)
     require_admin(actor, what="import models")
     key = request.POST.get("key", "")
@@ -154,7 +154,7 @@ def import_apply(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @translate_errors
-def export_download(request: HttpRequest) -> HttpResponse:
+def export_download(request: AuthenticatedRequest) -> HttpResponse:
     require_admin(actor_of(request), what="export the model")
     try:
         text = export_model()
@@ -167,7 +167,7 @@ def export_download(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @translate_errors
-def audit_page(request: HttpRequest) -> HttpResponse:
+def audit_page(request: AuthenticatedRequest) -> HttpResponse:
     require_admin(actor_of(request), what="read the audit log")
     try:
         page = max(int(request.GET.get("page", "1")), 1)
@@ -183,6 +183,5 @@ def audit_page(request: HttpRequest) -> HttpResponse:
             "page": page,
             "more": len(entries) > AUDIT_PAGE,
             "goal": goal,
-            "users_url": reverse("admin-users"),
         },
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -12,38 +12,48 @@ from django.views.decorators.http import require_http_methods, require_POST
 from lodestar.accounts.permissions import editable_owners, require_owner, require_some_owner
 from lodestar.goals import services
 from lodestar.goals.documents import goal_document, key_result_document
+from lodestar.goals.models import KeyResult as KeyResultRow
 from lodestar.goals.snapshot import Snapshot
-from lodestar.lib import model as m
 from lodestar.lib.errors import Invalid, NotFound
+from lodestar.lib.model import Goal, KeyResult
 from lodestar.lib.vocabulary import METRIC_GRAINS, METRIC_WINDOWS
 from lodestar.metrics import services as metrics
-from lodestar.web import forms
-from lodestar.web.views.common import actor_of, field_errors, snapshot_of, translate_errors
-from lodestar.web.views.goals import goal_context, key_result_card, last_refresh_for
+from lodestar.web.common import actor_of, field_errors, snapshot_of, translate_errors
+from lodestar.web.goals import forms
+from lodestar.web.goals.views import goal_context, key_result_card, last_refresh_for
+from lodestar.web.http import AuthenticatedRequest
 
 EMPTY_PARENT_ROWS = 2
 
 
-def _goal(snapshot: Snapshot, goal_id: str) -> m.Goal:
+def _goal(snapshot: Snapshot, goal_id: str) -> Goal:
     goal = snapshot.goals.get(goal_id)
     if goal is None:
         raise NotFound(f"no goal {goal_id!r}")
     return goal
 
 
-def _key_result(snapshot: Snapshot, key_result_id: str) -> tuple[m.Goal, m.KeyResult]:
+def _key_result(snapshot: Snapshot, key_result_id: str) -> tuple[Goal, KeyResult]:
     if key_result_id not in snapshot.key_results:
         raise NotFound(f"no key result {key_result_id!r}")
     return snapshot.key_results[key_result_id]
 
 
+def _goal_id_of(key_result_id: str) -> str:
+    """The goal a key result belongs to, for the address to go back to (one query, no snapshot)."""
+    goal_id = KeyResultRow.objects.filter(id=key_result_id).values_list("goal_id", flat=True).first()
+    if goal_id is None:
+        raise NotFound(f"no key result {key_result_id!r}")
+    return goal_id
+
+
 def _goal_form(
-    request: HttpRequest,
+    request: AuthenticatedRequest,
     snapshot: Snapshot,
     *,
     values: dict[str, Any],
     errors: dict[str, str],
-    goal: m.Goal | None,
+    goal: Goal | None,
     version: int | None,
     status: int = 200,
 ) -> HttpResponse:
@@ -87,11 +97,11 @@ def _goal_form(
 
 @require_http_methods(["GET", "POST"])
 @translate_errors
-def goal_new(request: HttpRequest) -> HttpResponse:
-    snapshot = snapshot_of(request)
+def goal_new(request: AuthenticatedRequest) -> HttpResponse:
     actor = actor_of(request)
-    require_some_owner(actor, snapshot.model, what="create goals")
     if request.method == "GET":
+        snapshot = snapshot_of(request)
+        require_some_owner(actor, snapshot.model, what="create goals")
         values: dict[str, Any] = {
             "contributes_to": [{"goal": request.GET["parent"]}] if request.GET.get("parent") else []
         }
@@ -102,6 +112,7 @@ def goal_new(request: HttpRequest) -> HttpResponse:
     try:
         saved = services.create_goal(actor=actor, document=document)
     except Invalid as error:
+        snapshot = snapshot_of(request)
         return _goal_form(
             request, snapshot, values=document, errors=field_errors(error), goal=None, version=None, status=400
         )
@@ -110,12 +121,12 @@ def goal_new(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @translate_errors
-def goal_edit(request: HttpRequest, goal_id: str) -> HttpResponse:
-    snapshot = snapshot_of(request)
+def goal_edit(request: AuthenticatedRequest, goal_id: str) -> HttpResponse:
     actor = actor_of(request)
-    goal = _goal(snapshot, goal_id)
-    require_owner(actor, goal.owner, snapshot.model, what=f"goal {goal_id!r}")
     if request.method == "GET":
+        snapshot = snapshot_of(request)
+        goal = _goal(snapshot, goal_id)
+        require_owner(actor, goal.owner, snapshot.model, what=f"goal {goal_id!r}")
         values = goal_document(goal)
         version = snapshot.goal_versions.get(goal.id, 1)
         return _goal_form(request, snapshot, values=values, errors={}, goal=goal, version=version)
@@ -124,6 +135,8 @@ def goal_edit(request: HttpRequest, goal_id: str) -> HttpResponse:
     try:
         services.update_goal(actor=actor, goal_id=goal_id, changes=changes, version=version)
     except Invalid as error:
+        snapshot = snapshot_of(request)
+        goal = _goal(snapshot, goal_id)
         values = {**changes, "id": goal_id}
         return _goal_form(
             request, snapshot, values=values, errors=field_errors(error), goal=goal, version=version, status=400
@@ -133,11 +146,11 @@ def goal_edit(request: HttpRequest, goal_id: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @translate_errors
-def goal_delete(request: HttpRequest, goal_id: str) -> HttpResponse:
-    snapshot = snapshot_of(request)
+def goal_delete(request: AuthenticatedRequest, goal_id: str) -> HttpResponse:
     actor = actor_of(request)
-    goal = _goal(snapshot, goal_id)
     if request.method == "GET":
+        snapshot = snapshot_of(request)
+        goal = _goal(snapshot, goal_id)
         require_owner(actor, goal.owner, snapshot.model, what=f"goal {goal_id!r}")
         return render(
             request,
@@ -154,10 +167,10 @@ def goal_delete(request: HttpRequest, goal_id: str) -> HttpResponse:
 
 
 def _key_result_form(
-    request: HttpRequest,
+    request: AuthenticatedRequest,
     *,
-    goal: m.Goal,
-    kr: m.KeyResult | None,
+    goal: Goal,
+    kr: KeyResult | None,
     values: dict[str, Any],
     errors: dict[str, str],
     version: int | None,
@@ -195,17 +208,18 @@ def _key_result_form(
 
 @require_http_methods(["GET", "POST"])
 @translate_errors
-def key_result_new(request: HttpRequest, goal_id: str) -> HttpResponse:
-    snapshot = snapshot_of(request)
+def key_result_new(request: AuthenticatedRequest, goal_id: str) -> HttpResponse:
     actor = actor_of(request)
-    goal = _goal(snapshot, goal_id)
-    require_owner(actor, goal.owner, snapshot.model, what=f"the key results of goal {goal_id!r}")
     if request.method == "GET":
+        snapshot = snapshot_of(request)
+        goal = _goal(snapshot, goal_id)
+        require_owner(actor, goal.owner, snapshot.model, what=f"the key results of goal {goal_id!r}")
         return _key_result_form(request, goal=goal, kr=None, values={}, errors={}, version=None)
     document = forms.key_result_document(request.POST, with_id=True)
     try:
         services.create_key_result(actor=actor, goal_id=goal_id, document=document)
     except Invalid as error:
+        goal = _goal(snapshot_of(request), goal_id)
         return _key_result_form(
             request, goal=goal, kr=None, values=document, errors=field_errors(error), version=None, status=400
         )
@@ -214,12 +228,12 @@ def key_result_new(request: HttpRequest, goal_id: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @translate_errors
-def key_result_edit(request: HttpRequest, key_result_id: str) -> HttpResponse:
-    snapshot = snapshot_of(request)
+def key_result_edit(request: AuthenticatedRequest, key_result_id: str) -> HttpResponse:
     actor = actor_of(request)
-    goal, kr = _key_result(snapshot, key_result_id)
-    require_owner(actor, goal.owner, snapshot.model, what=f"the key results of goal {goal.id!r}")
     if request.method == "GET":
+        snapshot = snapshot_of(request)
+        goal, kr = _key_result(snapshot, key_result_id)
+        require_owner(actor, goal.owner, snapshot.model, what=f"the key results of goal {goal.id!r}")
         version = snapshot.kr_versions.get(kr.id, 1)
         return _key_result_form(request, goal=goal, kr=kr, values=key_result_document(kr), errors={}, version=version)
     changes = forms.key_result_document(request.POST, with_id=False)
@@ -227,20 +241,21 @@ def key_result_edit(request: HttpRequest, key_result_id: str) -> HttpResponse:
     try:
         services.update_key_result(actor=actor, key_result_id=key_result_id, changes=changes, version=version)
     except Invalid as error:
+        goal, kr = _key_result(snapshot_of(request), key_result_id)
         values = {**changes, "id": key_result_id}
         return _key_result_form(
             request, goal=goal, kr=kr, values=values, errors=field_errors(error), version=version, status=400
         )
-    return HttpResponseRedirect(reverse("goal", args=[goal.id]) + f"#kr-{key_result_id}")
+    return HttpResponseRedirect(reverse("goal", args=[_goal_id_of(key_result_id)]) + f"#kr-{key_result_id}")
 
 
 @require_http_methods(["GET", "POST"])
 @translate_errors
-def key_result_delete(request: HttpRequest, key_result_id: str) -> HttpResponse:
-    snapshot = snapshot_of(request)
+def key_result_delete(request: AuthenticatedRequest, key_result_id: str) -> HttpResponse:
     actor = actor_of(request)
-    goal, kr = _key_result(snapshot, key_result_id)
     if request.method == "GET":
+        snapshot = snapshot_of(request)
+        goal, kr = _key_result(snapshot, key_result_id)
         require_owner(actor, goal.owner, snapshot.model, what=f"the key results of goal {goal.id!r}")
         return render(
             request,
@@ -252,20 +267,30 @@ def key_result_delete(request: HttpRequest, key_result_id: str) -> HttpResponse:
                 "back": reverse("goal", args=[goal.id]),
             },
         )
+    goal_id = _goal_id_of(key_result_id)
     services.delete_key_result(actor=actor, key_result_id=key_result_id, version=forms.version(request.POST))
-    return HttpResponseRedirect(reverse("goal", args=[goal.id]))
+    return HttpResponseRedirect(reverse("goal", args=[goal_id]))
 
 
 def _after_update(
-    request: HttpRequest, key_result_id: str, *, form: str, error: Invalid | None, values: dict[str, Any], message: str
+    request: AuthenticatedRequest,
+    key_result_id: str,
+    *,
+    form: str,
+    error: Invalid | None,
+    values: dict[str, Any],
+    message: str,
 ) -> HttpResponse:
     """The key result's card again (HTMX), or the goal page (a plain form post)."""
+    htmx = bool(getattr(request, "htmx", False))
+    if error is None and not htmx:
+        return HttpResponseRedirect(reverse("goal", args=[_goal_id_of(key_result_id)]) + f"#kr-{key_result_id}")
     snapshot = snapshot_of(request)
     goal, kr = _key_result(snapshot, key_result_id)
     errors = {form: field_errors(error)} if error is not None else {}
     kept = {form: values} if error is not None else {}
     status = 400 if error is not None else 200
-    if getattr(request, "htmx", False):
+    if htmx:
         editable = editable_owners(actor_of(request), snapshot.model)
         card = key_result_card(
             snapshot,
@@ -282,15 +307,13 @@ def _after_update(
         if error is not None:
             response["X-Lodestar-Invalid"] = "1"
         return response
-    if error is None:
-        return HttpResponseRedirect(reverse("goal", args=[goal.id]) + f"#kr-{key_result_id}")
     context = goal_context(request, snapshot, goal.id, key_result=key_result_id, errors=errors, values=kept)
     return render(request, "web/goal.html", context, status=status)
 
 
 @require_POST
 @translate_errors
-def record_measurement(request: HttpRequest, key_result_id: str) -> HttpResponse:
+def record_measurement(request: AuthenticatedRequest, key_result_id: str) -> HttpResponse:
     document = forms.measurement_document(request.POST)
     try:
         services.record_measurement(actor=actor_of(request), key_result_id=key_result_id, document=document)
@@ -303,7 +326,7 @@ def record_measurement(request: HttpRequest, key_result_id: str) -> HttpResponse
 
 @require_POST
 @translate_errors
-def record_check_in(request: HttpRequest, key_result_id: str) -> HttpResponse:
+def record_check_in(request: AuthenticatedRequest, key_result_id: str) -> HttpResponse:
     document = forms.check_in_document(request.POST)
     try:
         services.record_check_in(actor=actor_of(request), key_result_id=key_result_id, document=document)

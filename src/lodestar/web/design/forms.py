@@ -13,7 +13,7 @@ from typing import Any
 
 from django.http import QueryDict
 
-from lodestar.lib import model as m
+from lodestar.lib.model import Model
 from lodestar.lib.vocabulary import (
     DECISION_AREAS,
     DECISION_LEVELS,
@@ -25,6 +25,7 @@ from lodestar.lib.vocabulary import (
     VISION_QUESTIONS,
     VISION_STATUSES,
 )
+from lodestar.web.form_values import integer
 
 Choices = list[tuple[str, str]]
 
@@ -64,11 +65,11 @@ class Field:
         return "" if self.value is None else str(self.value)
 
 
-def _units(model: m.Model) -> Choices:
+def _units(model: Model) -> Choices:
     return [(u.id, u.name) for u in model.units]
 
 
-def _business_units(model: m.Model) -> Choices:
+def _business_units(model: Model) -> Choices:
     return [(u.id, u.name) for u in model.units if u.kind == "business_unit"]
 
 
@@ -76,7 +77,7 @@ def _same(values: tuple[str, ...]) -> Choices:
     return [(v, v.replace("_", " ")) for v in values]
 
 
-def mission_fields(model: m.Model) -> list[Field]:
+def mission_fields(model: Model) -> list[Field]:
     return [
         Field(
             "statement",
@@ -91,7 +92,7 @@ def mission_fields(model: m.Model) -> list[Field]:
     ]
 
 
-def vision_fields(model: m.Model) -> list[Field]:
+def vision_fields(model: Model) -> list[Field]:
     owners = _units(model) + [(p.id, p.name) for p in model.people]
     return [
         Field("question", "Question", "select", _same(VISION_QUESTIONS), required=True),
@@ -103,7 +104,7 @@ def vision_fields(model: m.Model) -> list[Field]:
     ]
 
 
-def role_profile_fields(model: m.Model) -> list[Field]:
+def role_profile_fields(model: Model) -> list[Field]:
     fields = [
         Field("unit", "Unit", "select", _units(model), required=True),
         Field("toward", "Toward business unit", "select", _business_units(model), blank="All business units"),
@@ -133,7 +134,7 @@ def role_profile_fields(model: m.Model) -> list[Field]:
     return fields
 
 
-def task_fields(model: m.Model) -> list[Field]:
+def task_fields(model: Model) -> list[Field]:
     units = _units(model)
     return [
         Field("id", "Id", required=True, help="Lower-case letters, digits, “.”, “_” and “-”."),
@@ -152,7 +153,7 @@ def task_fields(model: m.Model) -> list[Field]:
     ]
 
 
-def dependency_fields(model: m.Model) -> list[Field]:
+def dependency_fields(model: Model) -> list[Field]:
     units = _units(model)
     return [
         Field("from", "Depends (from)", "select", units, required=True),
@@ -164,7 +165,7 @@ def dependency_fields(model: m.Model) -> list[Field]:
     ]
 
 
-def competency_fields(model: m.Model) -> list[Field]:
+def competency_fields(model: Model) -> list[Field]:
     return [
         Field("id", "Id", required=True, help="Lower-case letters, digits, “.”, “_” and “-”."),
         Field("name", "Name", required=True),
@@ -173,7 +174,7 @@ def competency_fields(model: m.Model) -> list[Field]:
     ]
 
 
-def touchpoint_fields(model: m.Model) -> list[Field]:
+def touchpoint_fields(model: Model) -> list[Field]:
     units = _units(model)
     return [
         Field("id", "Id", required=True, help="Lower-case letters, digits, “.”, “_” and “-”."),
@@ -185,7 +186,7 @@ def touchpoint_fields(model: m.Model) -> list[Field]:
     ]
 
 
-FIELDS: dict[str, Callable[[m.Model], list[Field]]] = {
+FIELDS: dict[str, Callable[[Model], list[Field]]] = {
     "mission": mission_fields,
     "vision": vision_fields,
     "role_profile": role_profile_fields,
@@ -194,13 +195,6 @@ FIELDS: dict[str, Callable[[m.Model], list[Field]]] = {
     "competency": competency_fields,
     "touchpoint": touchpoint_fields,
 }
-
-
-def _number(text: str) -> Any:
-    try:
-        return int(text)
-    except ValueError:
-        return text
 
 
 def _lookup(document: dict[str, Any], name: str) -> Any:
@@ -228,13 +222,13 @@ def document_of(fields: list[Field], data: QueryDict, *, with_id: bool) -> dict[
         if f.kind == "multi":
             value = [v for v in data.getlist(f.name) if v]
         elif f.kind == "levels":
-            value = {key: _number(text) for key, _ in f.choices if (text := data.get(f"{f.name}.{key}", "").strip())}
+            value = {key: integer(text) for key, _ in f.choices if (text := data.get(f"{f.name}.{key}", "").strip())}
             value = value or None
         elif f.kind == "lines":
             value = [line.strip() for line in data.get(f.name, "").splitlines() if line.strip()] or None
         elif f.kind == "integer":
             text = data.get(f.name, "").strip()
-            value = _number(text) if text else None
+            value = integer(text) if text else None
         else:
             value = data.get(f.name, "").strip() or None
         if ".decision_rights." in f.name and value in (None, "none"):

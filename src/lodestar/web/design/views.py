@@ -8,22 +8,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from lodestar.accounts.roles import ADMIN, EDITOR
-from lodestar.design import analysis as a
+from lodestar.design import analysis
 from lodestar.design.services.common import stored_model
 from lodestar.design.services.dependencies import dependencies_by_id
-from lodestar.lib import model as m
 from lodestar.lib.index import ModelIndex
+from lodestar.lib.model import Model
 from lodestar.lib.vocabulary import DECISION_AREAS, JOURNEY_STAGES, TASK_CHANGES, TASK_DELIVERIES
 from lodestar.purpose import services as purpose
 from lodestar.reports import charts
 from lodestar.reports.html import svg
 from lodestar.scoring.report import score_model
-from lodestar.web.views.common import translate_errors
+from lodestar.web.common import translate_errors
+from lodestar.web.http import AuthenticatedRequest
 
 SORTS = {
     "change": ("intensity change", lambda e: (-e.change, -e.target)),
@@ -33,12 +34,12 @@ SORTS = {
 }
 
 
-def _can_edit(request: HttpRequest) -> bool:
+def _can_edit(request: AuthenticatedRequest) -> bool:
     return getattr(request.user, "role", None) in (ADMIN, EDITOR)
 
 
 def _page(
-    request: HttpRequest, template: str, model: m.Model, context: dict[str, Any], status: int = 200
+    request: AuthenticatedRequest, template: str, model: Model, context: dict[str, Any], status: int = 200
 ) -> HttpResponse:
     return render(
         request,
@@ -64,13 +65,13 @@ def subject_href(subject: str | None, q: str = "") -> str:
     return ""
 
 
-def _q(request: HttpRequest) -> str:
-    return f"?as_of={request.as_of.isoformat()}" if getattr(request, "as_of_given", False) else ""  # type: ignore[attr-defined]
+def _q(request: AuthenticatedRequest) -> str:
+    return f"?as_of={request.as_of.isoformat()}" if request.as_of_given else ""
 
 
 @require_GET
 @translate_errors
-def purpose_page(request: HttpRequest) -> HttpResponse:
+def purpose_page(request: AuthenticatedRequest) -> HttpResponse:
     model = stored_model()
     index = ModelIndex(model)
     depth: dict[str, int] = {}
@@ -97,9 +98,9 @@ def purpose_page(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @translate_errors
-def vision_page(request: HttpRequest) -> HttpResponse:
+def vision_page(request: AuthenticatedRequest) -> HttpResponse:
     model = stored_model()
-    readiness = a.vision_readiness(model, as_of=request.as_of)  # type: ignore[attr-defined]
+    readiness = analysis.vision_readiness(model, as_of=request.as_of)
     ids = {id(answer): pk for pk, answer in purpose.vision_answers_by_id(model).items()}
     index = ModelIndex(model)
     q = _q(request)
@@ -120,7 +121,7 @@ def vision_page(request: HttpRequest) -> HttpResponse:
     evidence = [
         {
             "question": question,
-            "text": a.QUESTION_TEXTS[question],
+            "text": analysis.QUESTION_TEXTS[question],
             "evidence": readiness.evidence[question],
             "agreed": question in readiness.agreed,
             "items": [(item, subject_href(item.subject, q)) for item in readiness.evidence[question].items],
@@ -144,9 +145,9 @@ def vision_page(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @translate_errors
-def roles_page(request: HttpRequest) -> HttpResponse:
+def roles_page(request: AuthenticatedRequest) -> HttpResponse:
     model = stored_model()
-    comparison = a.role_comparison(model)
+    comparison = analysis.role_comparison(model)
     ids = {id(profile): pk for pk, profile in purpose.role_profiles_by_id(model).items()}
     profiles = [
         {
@@ -175,22 +176,19 @@ def roles_page(request: HttpRequest) -> HttpResponse:
         {
             "profiles": profiles,
             "comparison": comparison,
-            "units_with_roles": [role.unit_name for role in comparison.business_units[0].roles]
-            if comparison.business_units
-            else [],
         },
     )
 
 
 @require_GET
 @translate_errors
-def tasks_page(request: HttpRequest) -> HttpResponse:
+def tasks_page(request: AuthenticatedRequest) -> HttpResponse:
     model = stored_model()
     filters = {key: request.GET.get(key) or None for key in ("change", "delivery", "unit", "location", "toward")}
-    tasks = a.filter_tasks(model, **filters)
-    matrix = a.raci_matrix(model, tasks=tasks)
-    split = a.delivery_split(model)
-    overview = a.change_overview(model)
+    tasks = analysis.filter_tasks(model, **filters)
+    matrix = analysis.raci_matrix(model, tasks=tasks)
+    split = analysis.delivery_split(model)
+    overview = analysis.change_overview(model)
     return _page(
         request,
         "web/design/tasks.html",
@@ -213,7 +211,7 @@ def tasks_page(request: HttpRequest) -> HttpResponse:
             if split.by_unit
             else "",
             "changes": [
-                {"group": g, "label": a.CHANGE_LABELS[g.change]} for g in overview.groups if g.change != "keep"
+                {"group": g, "label": analysis.CHANGE_LABELS[g.change]} for g in overview.groups if g.change != "keep"
             ],
             "kept": len(overview.group("keep").items),
             "change_choices": TASK_CHANGES,
@@ -225,9 +223,9 @@ def tasks_page(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @translate_errors
-def dependencies_page(request: HttpRequest) -> HttpResponse:
+def dependencies_page(request: AuthenticatedRequest) -> HttpResponse:
     model = stored_model()
-    network = a.dependency_network(model)
+    network = analysis.dependency_network(model)
     state = "now" if request.GET.get("state") == "now" else "target"
     sort = request.GET.get("sort") or "change"
     sort = sort if sort in SORTS else "change"
@@ -262,18 +260,18 @@ def dependencies_page(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @translate_errors
-def competencies_page(request: HttpRequest) -> HttpResponse:
+def competencies_page(request: AuthenticatedRequest) -> HttpResponse:
     return competencies_response(request)
 
 
 def competencies_response(
-    request: HttpRequest, *, level_form: dict[str, str] | None = None, status: int = 200
+    request: AuthenticatedRequest, *, level_form: dict[str, str] | None = None, status: int = 200
 ) -> HttpResponse:
     """The competencies page; `level_form` re-shows a refused level entry with its error."""
     model = stored_model()
-    heatmap = a.competency_heatmap(model)
-    gaps = a.competency_gaps(model, heatmap=heatmap)
-    people = a.people_competencies(model)
+    heatmap = analysis.competency_heatmap(model)
+    gaps = analysis.competency_gaps(model, heatmap=heatmap)
+    people = analysis.people_competencies(model)
     index = ModelIndex(model)
     heat_rows = [{"unit": u, "cells": [heatmap.cell(u.id, c.id) for c in heatmap.competencies]} for u in heatmap.units]
     return _page(
@@ -302,9 +300,9 @@ def competencies_response(
 
 @require_GET
 @translate_errors
-def touchpoints_page(request: HttpRequest) -> HttpResponse:
+def touchpoints_page(request: AuthenticatedRequest) -> HttpResponse:
     model = stored_model()
-    journey = a.journey(model, score_model(model, request.as_of))  # type: ignore[attr-defined]
+    journey = analysis.journey(model, score_model(model, request.as_of))
     return _page(
         request,
         "web/design/touchpoints.html",
@@ -315,16 +313,3 @@ def touchpoints_page(request: HttpRequest) -> HttpResponse:
             "count": sum(len(stage.touchpoints) for stage in journey.stages),
         },
     )
-
-
-def role_card_context(model: m.Model, unit_id: str) -> dict[str, Any]:
-    """What the role card on a unit or person page shows."""
-    card = a.role_card(model, unit_id)
-    changes = [
-        {
-            "label": a.CHANGE_LABELS[change].capitalize(),
-            "tasks": [i.task for i in card.changes if i.task.change == change],
-        }
-        for change in ("new", "expand", "reduce", "drop")
-    ]
-    return {"card": card, "card_changes": [group for group in changes if group["tasks"]]}

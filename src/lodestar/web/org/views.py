@@ -1,22 +1,21 @@
-"""Unit and person pages."""
+"""Unit and person pages, and my page."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from lodestar.accounts.permissions import editable_owners
 from lodestar.lib.errors import NotFound
 from lodestar.web import pages
-from lodestar.web.views.common import actor_of, snapshot_of, translate_errors
-from lodestar.web.views.design import role_card_context
-from lodestar.web.views.overview import kpi_cards
+from lodestar.web.common import actor_of, snapshot_of, translate_errors
+from lodestar.web.http import AuthenticatedRequest
 
 
 @require_GET
 @translate_errors
-def unit_page(request: HttpRequest, unit_id: str) -> HttpResponse:
+def unit_page(request: AuthenticatedRequest, unit_id: str) -> HttpResponse:
     snapshot = snapshot_of(request)
     unit = snapshot.units.get(unit_id)
     if unit is None:
@@ -36,16 +35,16 @@ def unit_page(request: HttpRequest, unit_id: str) -> HttpResponse:
             "children": [u for u in snapshot.model.units if u.parent == unit_id],
             "goals": pages.goal_rows(snapshot, snapshot.goals_owned_by(own), editable=editable),
             "goals_below": pages.goal_rows(snapshot, snapshot.goals_owned_by(below), editable=editable),
-            "kpis": kpi_cards(snapshot, [k for k in snapshot.model.kpis if k.owner in own]),
+            "kpis": pages.kpi_cards(snapshot, [k for k in snapshot.model.kpis if k.owner in own]),
             "can_add": editable is None or unit_id in editable,
-            **role_card_context(snapshot.model, unit_id),
+            **pages.role_card_context(snapshot.model, unit_id),
         },
     )
 
 
 @require_GET
 @translate_errors
-def person_page(request: HttpRequest, person_id: str) -> HttpResponse:
+def person_page(request: AuthenticatedRequest, person_id: str) -> HttpResponse:
     snapshot = snapshot_of(request)
     person = snapshot.people.get(person_id)
     if person is None:
@@ -60,12 +59,39 @@ def person_page(request: HttpRequest, person_id: str) -> HttpResponse:
             "unit": snapshot.units[person.unit],
             "leads": [u for u in snapshot.model.units if u.lead == person_id],
             "goals": pages.goal_rows(snapshot, goals, editable=editable),
-            "kpis": kpi_cards(snapshot, [k for k in snapshot.model.kpis if k.owner == person_id]),
+            "kpis": pages.kpi_cards(snapshot, [k for k in snapshot.model.kpis if k.owner == person_id]),
             "competencies": [
                 (c, person.competencies[c.id]) for c in snapshot.model.competencies if c.id in person.competencies
             ],
             "can_add": editable is None or person_id in editable,
-            **role_card_context(snapshot.model, person.unit),
+            **pages.role_card_context(snapshot.model, person.unit),
             "via_unit": True,
+        },
+    )
+
+
+@require_GET
+@translate_errors
+def me(request: AuthenticatedRequest) -> HttpResponse:
+    snapshot = snapshot_of(request)
+    actor = actor_of(request)
+    mine = snapshot.goals_owned_by(pages.my_owners(snapshot, actor.person_id))
+    person = snapshot.people.get(actor.person_id or "")
+    chains = [
+        (
+            pages.goal_row(snapshot, goal),
+            [[pages.goal_row(snapshot, snapshot.goals[g]) for g in chain] for chain in snapshot.chains(goal.id)],
+        )
+        for goal in mine
+    ]
+    return render(
+        request,
+        "web/me.html",
+        {
+            "person": person,
+            "unit": snapshot.units.get(person.unit) if person else None,
+            "mission": snapshot.model.mission,
+            "chains": chains,
+            "due": pages.check_ins_due(snapshot, mine),
         },
     )

@@ -11,7 +11,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from lodestar.accounts import services
 from lodestar.lib.errors import Invalid, PermissionDenied
-from lodestar.web.views.common import field_errors
+from lodestar.web.common import field_errors
+from lodestar.web.http import AuthenticatedRequest
 
 
 def _client_address(request: HttpRequest) -> str:
@@ -55,13 +56,13 @@ def sign_out(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def change_password(request: HttpRequest) -> HttpResponse:
+def change_password(request: AuthenticatedRequest) -> HttpResponse:
     context: dict[str, object] = {"errors": {}}
     status = 200
     if request.method == "POST":
         try:
             services.change_password(
-                user=request.user,  # type: ignore[arg-type]
+                user=request.user,
                 current=request.POST.get("current", ""),
                 new=request.POST.get("new", ""),
             )
@@ -69,6 +70,6 @@ def change_password(request: HttpRequest) -> HttpResponse:
             context["errors"] = field_errors(error)
             status = 400
         else:
-            update_session_auth_hash(request, request.user)  # type: ignore[arg-type]
+            update_session_auth_hash(request, request.user)
             context["done"] = True
     return render(request, "web/password.html", context, status=status)

@@ -4,30 +4,31 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from lodestar.accounts import audit
 from lodestar.accounts.permissions import editable_owners
 from lodestar.goals.snapshot import Snapshot
-from lodestar.lib import model as m
 from lodestar.lib.errors import NotFound
+from lodestar.lib.model import Goal, KeyResult
 from lodestar.lib.vocabulary import STATUSES
 from lodestar.metrics import services as metrics
 from lodestar.web import pages
 from lodestar.web.charts import key_result_chart
-from lodestar.web.views.common import actor_of, snapshot_of, translate_errors
+from lodestar.web.common import actor_of, snapshot_of, translate_errors
+from lodestar.web.http import AuthenticatedRequest
 
 if TYPE_CHECKING:
-    from lodestar.metrics.refresh import RefreshRunSummary
+    from lodestar.metrics.runs import RefreshRunSummary
 
 AUDIT_ON_GOAL_PAGE = 25
 
 
 @require_GET
 @translate_errors
-def alignment(request: HttpRequest) -> HttpResponse:
+def alignment(request: AuthenticatedRequest) -> HttpResponse:
     snapshot = snapshot_of(request)
     period = request.GET.get("period", "")
     unit = request.GET.get("unit", "")
@@ -57,8 +58,8 @@ def alignment(request: HttpRequest) -> HttpResponse:
 
 def key_result_card(
     snapshot: Snapshot,
-    goal: m.Goal,
-    kr: m.KeyResult,
+    goal: Goal,
+    kr: KeyResult,
     *,
     editable: bool,
     errors: dict[str, dict[str, str]] | None = None,
@@ -86,12 +87,12 @@ def key_result_card(
     }
 
 
-def last_refresh_for(key_results: list[m.KeyResult]) -> RefreshRunSummary | None:
+def last_refresh_for(key_results: list[KeyResult]) -> RefreshRunSummary | None:
     """The latest metric refresh, looked up only when one of the key results is bound to a metric."""
     return metrics.last_refresh() if any(kr.metric for kr in key_results) else None
 
 
-def goal_context(request: HttpRequest, snapshot: Snapshot, goal_id: str, **card: Any) -> dict[str, Any]:
+def goal_context(request: AuthenticatedRequest, snapshot: Snapshot, goal_id: str, **card: Any) -> dict[str, Any]:
     """Everything the goal page shows; `card` carries form errors for one key result's card."""
     goal = snapshot.goals.get(goal_id)
     if goal is None:
@@ -140,6 +141,6 @@ def goal_context(request: HttpRequest, snapshot: Snapshot, goal_id: str, **card:
 
 @require_GET
 @translate_errors
-def goal_page(request: HttpRequest, goal_id: str) -> HttpResponse:
+def goal_page(request: AuthenticatedRequest, goal_id: str) -> HttpResponse:
     snapshot = snapshot_of(request)
     return render(request, "web/goal.html", goal_context(request, snapshot, goal_id))

@@ -13,21 +13,21 @@ from lodestar.accounts.actor import Actor
 from lodestar.accounts.services import actor_for
 from lodestar.goals.snapshot import Snapshot, take_snapshot
 from lodestar.lib.errors import Conflict, Invalid, NotFound, PermissionDenied
+from lodestar.web.http import AuthenticatedRequest, WebRequest
 
 View = Callable[..., HttpResponse]
 
 
-def actor_of(request: HttpRequest) -> Actor:
-    cached = getattr(request, "_lodestar_actor", None)
-    if cached is None:
-        cached = actor_for(request.user, surface="web")  # type: ignore[arg-type]
-        request._lodestar_actor = cached  # type: ignore[attr-defined]
-    return cached
+def actor_of(request: AuthenticatedRequest) -> Actor:
+    """The signed-in user as the services' acting user, named once per request."""
+    if not hasattr(request, "lodestar_actor"):
+        request.lodestar_actor = actor_for(request.user, surface="web")
+    return request.lodestar_actor
 
 
-def snapshot_of(request: HttpRequest) -> Snapshot:
+def snapshot_of(request: WebRequest) -> Snapshot:
     """The model as of the request's date. Raises NotFound before the first import."""
-    return take_snapshot(as_of=request.as_of)  # type: ignore[attr-defined]
+    return take_snapshot(as_of=request.as_of)
 
 
 def error_page(request: HttpRequest, *, status: int, title: str, message: str) -> HttpResponse:

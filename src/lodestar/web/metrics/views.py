@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_POST
 
@@ -14,13 +14,16 @@ from lodestar.metrics.configuration import ENV_VARIABLE, NotConfigured
 from lodestar.metrics.definitions import GRAINS
 from lodestar.metrics.errors import MetricsError
 from lodestar.web.charts import metric_chart
-from lodestar.web.views.common import actor_of, translate_errors
+from lodestar.web.common import actor_of, translate_errors
+from lodestar.web.http import AuthenticatedRequest
 
 # Query parameters of the metric page that are not dimensions.
 NOT_DIMENSIONS = ("grain", "as_of")
 
 
-def _unusable(request: HttpRequest, template: str, error: NotConfigured | MetricsError, **context: Any) -> HttpResponse:
+def _unusable(
+    request: AuthenticatedRequest, template: str, error: NotConfigured | MetricsError, **context: Any
+) -> HttpResponse:
     """The page with a clear message instead of metrics: no file configured, a bad file, an unreachable warehouse."""
     if isinstance(error, NotConfigured):
         return render(request, template, {**context, "not_configured": True, "env_variable": ENV_VARIABLE})
@@ -29,7 +32,7 @@ def _unusable(request: HttpRequest, template: str, error: NotConfigured | Metric
 
 @require_GET
 @translate_errors
-def catalog_page(request: HttpRequest) -> HttpResponse:
+def catalog_page(request: AuthenticatedRequest) -> HttpResponse:
     try:
         catalog = services.catalog()
     except (NotConfigured, MetricsError) as error:
@@ -39,11 +42,11 @@ def catalog_page(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @translate_errors
-def metric_page(request: HttpRequest, metric_id: str) -> HttpResponse:
+def metric_page(request: AuthenticatedRequest, metric_id: str) -> HttpResponse:
     grain = request.GET.get("grain") or "month"
     where = {name: request.GET.get(name, "") for name in request.GET if name not in NOT_DIMENSIONS}
     where = {name: value for name, value in where.items() if value}
-    as_of = request.as_of  # type: ignore[attr-defined]
+    as_of = request.as_of
     partial = bool(getattr(request, "htmx", False))
     template = "web/_metric_preview.html" if partial else "web/metric.html"
     try:
@@ -67,7 +70,7 @@ def metric_page(request: HttpRequest, metric_id: str) -> HttpResponse:
     )
     if partial:
         # The address bar shows the slice without the selects left at "all", so it can be bookmarked.
-        shown = {"as_of": as_of.isoformat()} if request.as_of_given else {}  # type: ignore[attr-defined]
+        shown = {"as_of": as_of.isoformat()} if request.as_of_given else {}
         query = urlencode({**shown, **({"grain": grain} if grain != "month" else {}), **preview.where})
         response["HX-Push-Url"] = request.path + (f"?{query}" if query else "")
     return response
@@ -75,7 +78,7 @@ def metric_page(request: HttpRequest, metric_id: str) -> HttpResponse:
 
 @require_POST
 @translate_errors
-def refresh(request: HttpRequest) -> HttpResponse:
+def refresh(request: AuthenticatedRequest) -> HttpResponse:
     """Refresh now, as `lodestar metrics refresh` does; the result replaces the refresh panel (htmx) or shows alone."""
     actor = actor_of(request)
     partial = bool(getattr(request, "htmx", False))

@@ -1,0 +1,1 @@
+"""Admin pages: users, import, export, the audit log."""

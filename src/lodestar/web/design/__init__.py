@@ -1,0 +1,1 @@
+"""The design workspace: purpose, vision, roles, tasks, dependencies, competencies, touchpoints."""

@@ -1,0 +1,209 @@
+"""Create, edit and delete the entities of the design workspace (editors and admins), one generic form.
+
+The kinds and their service functions are those of `lodestar.design.kinds`, which the API uses too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from lodestar.accounts.permissions import require_editor
+from lodestar.design import services as design
+from lodestar.design.documents import fingerprint
+from lodestar.design.kinds import KINDS, DesignKind
+from lodestar.design.services.common import stored_model
+from lodestar.lib.errors import Invalid, NotFound
+from lodestar.lib.model import Model
+from lodestar.purpose import services as purpose
+from lodestar.web.common import actor_of, field_errors, translate_errors
+from lodestar.web.design import forms
+from lodestar.web.design.views import competencies_response
+from lodestar.web.form_values import integer
+from lodestar.web.http import AuthenticatedRequest
+
+
+@dataclass(frozen=True)
+class Page:
+    """Where the entities of a kind are shown: the url name of the page, and the prefix of each one's anchor."""
+
+    url_name: str
+    anchor_prefix: str = ""
+
+    def address(self, key: Any = "") -> str:
+        return reverse(self.url_name) + (f"#{self.anchor_prefix}{key}" if self.anchor_prefix and key != "" else "")
+
+
+PAGES: dict[str, Page] = {
+    "mission": Page("purpose"),
+    "vision": Page("vision"),
+    "role_profile": Page("roles", "profile-"),
+    "task": Page("tasks", "task-"),
+    "dependency": Page("dependencies", "dependency-"),
+    "competency": Page("competencies", "competency-"),
+    "touchpoint": Page("touchpoints", "touchpoint-"),
+}
+
+
+def _form(
+    request: AuthenticatedRequest,
+    kind: DesignKind,
+    model: Model,
+    *,
+    values: dict[str, Any],
+    errors: dict[str, str],
+    editing: str | None,
+    version: str | None,
+    status: int = 200,
+) -> HttpResponse:
+    fields = forms.FIELDS[kind.name](model)
+    if editing is not None:
+        fields = [f for f in fields if f.name != "id"]
+    fields, general = forms.filled(fields, values, errors)
+    page = PAGES[kind.name]
+    return render(
+        request,
+        "web/design_form.html",
+        {
+            "kind": kind,
+            "page": page.url_name,
+            "fields": fields,
+            "general_errors": general,
+            "has_errors": bool(errors),
+            "editing": editing,
+            "version": version,
+            "back": reverse(page.url_name),
+        },
+        status=status,
+    )
+
+
+def _version(request: AuthenticatedRequest) -> str | None:
+    return request.POST.get("version", "").strip() or None
+
+
+@require_http_methods(["GET", "POST"])
+@translate_errors
+def entity_new(request: AuthenticatedRequest, kind_name: str) -> HttpResponse:
+    kind = KINDS[kind_name]
+    actor = actor_of(request)
+    require_editor(actor, what=f"add a {kind.what}")
+    model = stored_model()
+    fields = forms.FIELDS[kind.name](model)
+    if request.method == "GET":
+        prefill = {f.name: request.GET[f.name] for f in fields if f.kind == "select" and request.GET.get(f.name)}
+        return _form(request, kind, model, values=prefill, errors={}, editing=None, version=None)
+    document = forms.document_of(fields, request.POST, with_id=True)
+    try:
+        saved = kind.create(actor=actor, document=document)
+    except Invalid as error:
+        return _form(
+            request, kind, model, values=document, errors=field_errors(error), editing=None, version=None, status=400
+        )
+    return HttpResponseRedirect(PAGES[kind.name].address(saved.id))
+
+
+@require_http_methods(["GET", "POST"])
+@translate_errors
+def entity_edit(request: AuthenticatedRequest, kind_name: str, key: str = "") -> HttpResponse:
+    kind = KINDS[kind_name]
+    actor = actor_of(request)
+    require_editor(actor, what=f"change a {kind.what}")
+    model = stored_model()
+    entity_key = kind.key_of(key)
+    entity = kind.find(model, entity_key)
+    current, label = kind.document(entity), kind.label(entity)
+    if request.method == "GET":
+        return _form(request, kind, model, values=current, errors={}, editing=label, version=fingerprint(current))
+    fields = forms.FIELDS[kind.name](model)
+    changes = forms.document_of(fields, request.POST, with_id=False)
+    version = _version(request)
+    try:
+        kind.update(actor=actor, **kind.key_arguments(entity_key), changes=changes, version=version)
+    except Invalid as error:
+        values = {**changes, "id": key} if kind.identity == "id" else changes
+        return _form(
+            request, kind, model, values=values, errors=field_errors(error), editing=label, version=version, status=400
+        )
+    return HttpResponseRedirect(PAGES[kind.name].address(entity_key))
+
+
+@require_http_methods(["GET", "POST"])
+@translate_errors
+def entity_delete(request: AuthenticatedRequest, kind_name: str, key: str = "") -> HttpResponse:
+    kind = KINDS[kind_name]
+    actor = actor_of(request)
+    require_editor(actor, what=f"delete a {kind.what}")
+    model = stored_model()
+    entity_key = kind.key_of(key)
+    entity = kind.find(model, entity_key)
+    back = reverse(PAGES[kind.name].url_name)
+    if request.method == "GET":
+        version = fingerprint(kind.document(entity))
+        return render(
+            request,
+            "web/confirm_delete.html",
+            {"what": kind.label(entity), "detail": "", "version": version, "back": back},
+        )
+    kind.delete(actor=actor, **kind.key_arguments(entity_key), version=_version(request))
+    return HttpResponseRedirect(back)
+
+
+@require_http_methods(["GET", "POST"])
+@translate_errors
+def unit_purpose(request: AuthenticatedRequest, unit_id: str) -> HttpResponse:
+    actor = actor_of(request)
+    require_editor(actor, what="change unit purposes")
+    model = stored_model()
+    unit = next((u for u in model.units if u.id == unit_id), None)
+    if unit is None:
+        raise NotFound(f"no unit {unit_id!r}")
+    version = fingerprint({"purpose": unit.purpose})
+    if request.method == "POST":
+        try:
+            purpose.set_unit_purpose(
+                actor=actor, unit_id=unit_id, purpose=request.POST.get("purpose", ""), version=_version(request)
+            )
+        except Invalid as error:
+            errors = field_errors(error)
+            return render(
+                request,
+                "web/unit_purpose_form.html",
+                {
+                    "unit": unit,
+                    "value": request.POST.get("purpose", ""),
+                    "version": version,
+                    "error": "; ".join(errors.values()),
+                },
+                status=400,
+            )
+        return HttpResponseRedirect(reverse("purpose") + f"#unit-{unit_id}")
+    return render(
+        request, "web/unit_purpose_form.html", {"unit": unit, "value": unit.purpose or "", "version": version}
+    )
+
+
+@require_POST
+@translate_errors
+def person_level(request: AuthenticatedRequest) -> HttpResponse:
+    """Set (or with `remove`, take away) a person's level in a competency."""
+    actor = actor_of(request)
+    person, competency = request.POST.get("person", ""), request.POST.get("competency", "")
+    level = request.POST.get("level", "").strip()
+    try:
+        if request.POST.get("remove"):
+            design.remove_person_level(actor=actor, person_id=person, competency_id=competency)
+        else:
+            design.set_person_level(
+                actor=actor, person_id=person, competency_id=competency, level=integer(level) if level else None
+            )
+    except Invalid as error:
+        message = "; ".join(field_errors(error).values()) or str(error)
+        form = {"person": person, "competency": competency, "level": level, "error": message}
+        return competencies_response(request, level_form=form, status=400)
+    return HttpResponseRedirect(reverse("competencies") + "#people")

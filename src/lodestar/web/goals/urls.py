@@ -1,0 +1,20 @@
+"""The alignment tree, goal pages and the goal and key result forms."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from lodestar.web.goals import edits, views
+
+urlpatterns = [
+    path("goals/", views.alignment, name="alignment"),
+    path("goals/new", edits.goal_new, name="goal-new"),
+    path("goals/<str:goal_id>/", views.goal_page, name="goal"),
+    path("goals/<str:goal_id>/edit", edits.goal_edit, name="goal-edit"),
+    path("goals/<str:goal_id>/delete", edits.goal_delete, name="goal-delete"),
+    path("goals/<str:goal_id>/key-results/new", edits.key_result_new, name="key-result-new"),
+    path("key-results/<str:key_result_id>/edit", edits.key_result_edit, name="key-result-edit"),
+    path("key-results/<str:key_result_id>/delete", edits.key_result_delete, name="key-result-delete"),
+    path("key-results/<str:key_result_id>/measurements", edits.record_measurement, name="record-measurement"),
+    path("key-results/<str:key_result_id>/check-ins", edits.record_check_in, name="record-check-in"),
+]

@@ -1,0 +1,1 @@
+"""The metric catalog and metric pages."""

@@ -1,0 +1,1 @@
+"""Unit, person and my pages."""

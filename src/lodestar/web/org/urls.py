@@ -1,0 +1,13 @@
+"""Units, people and my page."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from lodestar.web.org import views
+
+urlpatterns = [
+    path("me/", views.me, name="me"),
+    path("units/<str:unit_id>/", views.unit_page, name="unit"),
+    path("people/<str:person_id>/", views.person_page, name="person"),
+]

@@ -1,0 +1,75 @@
+"""Dashboard, health check and KPI board."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from lodestar.accounts.permissions import editable_owners
+from lodestar.checks.rules import HINTS
+from lodestar.lib.errors import NotFound
+from lodestar.lib.vocabulary import STATUSES
+from lodestar.web import pages
+from lodestar.web.common import actor_of, snapshot_of, translate_errors
+from lodestar.web.http import AuthenticatedRequest
+
+
+def _no_model(request: AuthenticatedRequest, error: NotFound) -> HttpResponse:
+    return render(request, "web/no_model.html", {"message": str(error)})
+
+
+@require_GET
+def dashboard(request: AuthenticatedRequest) -> HttpResponse:
+    try:
+        snapshot = snapshot_of(request)
+    except NotFound as error:
+        return _no_model(request, error)
+    actor = actor_of(request)
+    mine = snapshot.goals_owned_by(pages.my_owners(snapshot, actor.person_id))
+    editable = editable_owners(actor, snapshot.model)
+    counts = snapshot.status_counts()
+    findings = snapshot.findings()
+    return render(
+        request,
+        "web/dashboard.html",
+        {
+            "mission": snapshot.model.mission,
+            "organization": snapshot.model.organization,
+            "top_goals": pages.goal_rows(snapshot, snapshot.top_level(), editable=editable),
+            "status_counts": [(status, counts.get(status, 0)) for status in STATUSES],
+            "goal_count": len(snapshot.model.goals),
+            "finding_count": len(findings),
+            "finding_codes": sorted(Counter(f.code for f in findings).items()),
+            "hints": HINTS,
+            "my_goals": pages.goal_rows(snapshot, mine, editable=editable),
+            "due": pages.check_ins_due(snapshot, mine),
+            "has_person": actor.person_id is not None,
+        },
+    )
+
+
+@require_GET
+@translate_errors
+def health_check(request: AuthenticatedRequest) -> HttpResponse:
+    snapshot = snapshot_of(request)
+    groups: dict[str, list[tuple[object, str | None]]] = {}
+    for finding in snapshot.findings():
+        groups.setdefault(finding.code, []).append((finding, pages.subject_link(snapshot, finding.subject)))
+    return render(
+        request,
+        "web/health_check.html",
+        {
+            "groups": [(code, HINTS.get(code, ""), items) for code, items in groups.items()],
+            "total": len(snapshot.findings()),
+        },
+    )
+
+
+@require_GET
+@translate_errors
+def kpi_board(request: AuthenticatedRequest) -> HttpResponse:
+    snapshot = snapshot_of(request)
+    return render(request, "web/kpis.html", {"kpis": pages.kpi_cards(snapshot, snapshot.model.kpis)})
