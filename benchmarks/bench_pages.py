@@ -33,7 +33,7 @@ def setup(database: Path) -> None:
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    from lodestar.lib.database import ensure_database
+    from lodestar.database import ensure_database
 
     ensure_database()
 

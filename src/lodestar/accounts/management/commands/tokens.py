@@ -8,7 +8,7 @@ from django.core.management.base import CommandParser
 
 from lodestar.accounts import tokens
 from lodestar.accounts.actor import command_line_actor
-from lodestar.lib.command import LodestarCommand
+from lodestar.command import LodestarCommand
 
 
 class Command(LodestarCommand):

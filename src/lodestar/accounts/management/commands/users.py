@@ -10,7 +10,7 @@ from django.core.management.base import CommandParser
 from lodestar.accounts import services
 from lodestar.accounts.actor import command_line_actor
 from lodestar.accounts.roles import ROLES
-from lodestar.lib.command import CommandFailed, LodestarCommand
+from lodestar.command import CommandFailed, LodestarCommand
 
 
 class Command(LodestarCommand):

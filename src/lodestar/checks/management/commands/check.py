@@ -8,8 +8,8 @@ from typing import Any
 from django.core.management.base import CommandParser
 
 from lodestar.checks.rules import HINTS, findings_json, run_checks
+from lodestar.command import EXIT_FINDINGS, CommandFailed, LodestarCommand, dump_json, iso_date
 from lodestar.lib import clock
-from lodestar.lib.command import EXIT_FINDINGS, CommandFailed, LodestarCommand, dump_json, iso_date
 from lodestar.store.load import NoModel, load_model
 
 

@@ -8,9 +8,9 @@ from typing import Any
 
 from django.core.management.base import CommandParser
 
+from lodestar.command import CommandFailed, LodestarCommand, iso_date
 from lodestar.demo.service import LoadedDemo, bound_counts, demo_model, load_demo, scaled_model, write_demo_data
 from lodestar.lib import clock
-from lodestar.lib.command import CommandFailed, LodestarCommand, iso_date
 from lodestar.lib.model import Model
 from lodestar.metrics.demo_warehouse import Extract
 from lodestar.metrics.errors import MetricsError

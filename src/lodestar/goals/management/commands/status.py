@@ -7,9 +7,9 @@ from typing import Any
 
 from django.core.management.base import CommandParser
 
+from lodestar.command import CommandFailed, LodestarCommand, dump_json, iso_date
 from lodestar.goals.status_text import StatusText
 from lodestar.lib import clock
-from lodestar.lib.command import CommandFailed, LodestarCommand, dump_json, iso_date
 from lodestar.lib.gc_pause import gc_paused
 from lodestar.lib.index import ModelIndex
 from lodestar.lib.model import Model

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import CommandParser
 
-from lodestar.lib.command import CommandFailed, LodestarCommand, dump_json
+from lodestar.command import CommandFailed, LodestarCommand, dump_json
 from lodestar.lib.index import ModelIndex
 from lodestar.lib.vocabulary import DECISION_AREAS
 from lodestar.scoring.roles import ARCHETYPE_MEANINGS, roles_json, score_roles

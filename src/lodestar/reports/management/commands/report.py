@@ -8,8 +8,8 @@ from typing import Any
 
 from django.core.management.base import CommandParser
 
+from lodestar.command import CommandFailed, LodestarCommand, iso_date
 from lodestar.lib import clock
-from lodestar.lib.command import CommandFailed, LodestarCommand, iso_date
 from lodestar.reports import service
 from lodestar.store.load import NoModel, load_model
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import CommandParser
 
-from lodestar.lib.command import CommandFailed, LodestarCommand
+from lodestar.command import CommandFailed, LodestarCommand
 from lodestar.store.load import NoModel
 from lodestar.store.service import export_model
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import CommandParser
 
-from lodestar.lib.command import LodestarCommand, dump_json
+from lodestar.command import LodestarCommand, dump_json
 from lodestar.modelfile.plan import render_plan
 from lodestar.store.service import plan_import, read_model_file
 

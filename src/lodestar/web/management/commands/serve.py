@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandParser
 from gunicorn.app.base import BaseApplication
 
-from lodestar.lib.command import CommandFailed, LodestarCommand
+from lodestar.command import CommandFailed, LodestarCommand
 from lodestar.web.production import HOW_TO_FIX, unsafe_settings
 
 

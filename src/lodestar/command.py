@@ -57,6 +57,6 @@ class LodestarCommand(BaseCommand):
 
     def database(self) -> None:
         """Make sure the tables exist (created on a database that has none)."""
-        from lodestar.lib.database import ensure_database
+        from lodestar.database import ensure_database
 
         ensure_database()
