@@ -15,24 +15,25 @@ from ninja import Router
 
 from lodestar.api.auth import actor
 from lodestar.api.body import json_object
-from lodestar.design import documents as docs
 from lodestar.design import services as design
-from lodestar.design.services.common import SavedEntity, find, stored_model
+from lodestar.design.services.common import SavedEntity, find, fingerprint
 from lodestar.design.services.competencies import find_competency, find_person
 from lodestar.design.services.dependencies import dependencies_by_id
 from lodestar.design.services.tasks import find_task
 from lodestar.design.services.touchpoints import find_touchpoint
 from lodestar.lib import model as m
 from lodestar.lib.errors import NotFound
+from lodestar.modelfile import documents as docs
 from lodestar.purpose import services as purpose
 from lodestar.scoring.roles import roles_json, score_roles
+from lodestar.store.load import load_model
 
 router = Router(tags=["design"])
 
 
 def _entity(document: dict[str, Any], row: int | None = None) -> dict[str, Any]:
     head: dict[str, Any] = {"id": row} if row is not None else {}
-    return {**head, **document, "version": docs.fingerprint(document)}
+    return {**head, **document, "version": fingerprint(document)}
 
 
 def _changes(request: HttpRequest) -> tuple[dict[str, Any], Any]:
@@ -42,7 +43,7 @@ def _changes(request: HttpRequest) -> tuple[dict[str, Any], Any]:
 
 @router.get("/roles", summary="Role profiles with scores and nearest archetypes (as `lodestar roles --format json`)")
 def roles(request: HttpRequest) -> dict[str, Any]:
-    return roles_json(score_roles(stored_model()))
+    return roles_json(score_roles(load_model()))
 
 
 # --- mission -------------------------------------------------------------------------------
@@ -110,11 +111,11 @@ def _rows(
     """Register list, read, create, change and delete for entities identified by row id."""
 
     def read(row: int) -> dict[str, Any]:
-        return _entity(document(find(by_id(stored_model()), row, what)), row)
+        return _entity(document(find(by_id(load_model()), row, what)), row)
 
     @router.get(f"/{name}", summary=f"Every {what}", operation_id=f"list_{name}")
     def list_all(request: HttpRequest) -> dict[str, Any]:
-        return {"items": [_entity(document(e), row) for row, e in by_id(stored_model()).items()]}
+        return {"items": [_entity(document(e), row) for row, e in by_id(load_model()).items()]}
 
     @router.get(f"/{name}/{{row}}", summary=f"One {what}", operation_id=f"get_{name}")
     def get_one(request: HttpRequest, row: int) -> dict[str, Any]:
@@ -186,11 +187,11 @@ def _identified(
     """Register list, read, create, change and delete for entities with an `id`."""
 
     def read(ident: str) -> dict[str, Any]:
-        return _entity(document(finder(stored_model(), ident)))
+        return _entity(document(finder(load_model(), ident)))
 
     @router.get(f"/{name}", summary=f"Every {what}", operation_id=f"list_{name}")
     def list_all(request: HttpRequest) -> dict[str, Any]:
-        return {"items": [_entity(document(e)) for e in items(stored_model())]}
+        return {"items": [_entity(document(e)) for e in items(load_model())]}
 
     @router.get(f"/{name}/{{ident}}", summary=f"One {what}", operation_id=f"get_{name}")
     def get_one(request: HttpRequest, ident: str) -> dict[str, Any]:
@@ -255,13 +256,13 @@ _identified(
 
 @router.get("/people/{person_id}/competencies", summary="A person's competency levels (0-5)")
 def person_levels(request: HttpRequest, person_id: str) -> dict[str, Any]:
-    person = find_person(stored_model(), person_id)
+    person = find_person(load_model(), person_id)
     return {"person": person.id, "competencies": dict(person.competencies)}
 
 
 @router.get("/people/{person_id}/competencies/{competency_id}", summary="A person's level in one competency")
 def person_level(request: HttpRequest, person_id: str, competency_id: str) -> dict[str, Any]:
-    person = find_person(stored_model(), person_id)
+    person = find_person(load_model(), person_id)
     if competency_id not in person.competencies:
         raise NotFound(f"{person_id!r} has no level in {competency_id!r}")
     return {"person": person_id, "competency": competency_id, "level": person.competencies[competency_id]}

@@ -12,9 +12,9 @@ from datetime import date
 
 from lodestar.checks.rules import Finding, run_checks, units_below
 from lodestar.goals import models as g
-from lodestar.goals.services.common import stored_model
 from lodestar.lib import model as m
 from lodestar.scoring.report import GoalScore, KeyResultScore, StatusReport, score_model
+from lodestar.store.load import load_model
 
 MAX_CHAINS = 12
 
@@ -98,7 +98,7 @@ class Snapshot:
 
 def take_snapshot(*, as_of: date) -> Snapshot:
     """The stored model scored as of `as_of`. Raises NotFound before the first import."""
-    model = stored_model()
+    model = load_model()
     return Snapshot(
         as_of=as_of,
         model=model,

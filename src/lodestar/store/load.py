@@ -12,14 +12,36 @@ from django.db import connection, models
 
 from lodestar.design import models as design
 from lodestar.goals import models as goals
-from lodestar.lib import model as m
+from lodestar.lib.errors import NotFound
 from lodestar.lib.gc_pause import gc_paused
+from lodestar.lib.model import (
+    KPI,
+    CheckIn,
+    Competency,
+    Contribution,
+    Dependency,
+    Goal,
+    KeyResult,
+    Location,
+    Measurement,
+    Mission,
+    Model,
+    Organization,
+    Period,
+    Person,
+    RoleProfile,
+    RoleState,
+    Task,
+    Touchpoint,
+    Unit,
+    VisionAnswer,
+)
 from lodestar.org import models as org
 from lodestar.purpose import models as purpose
 
 
-class NoModel(LookupError):
-    """Nothing has been imported yet."""
+class NoModel(NotFound, LookupError):
+    """Nothing has been imported yet (a NotFound, so that every surface answers it as one)."""
 
 
 def _json_value(value: Any) -> Any:
@@ -61,21 +83,21 @@ def _rows(model: Any, *fields: str, order: tuple[str, ...] = ("ordinal",)) -> li
     return converted
 
 
-def load_model() -> m.Model:
+def load_model() -> Model:
     """The stored model. Raises NoModel when nothing has been imported."""
     with gc_paused():
         return _load_model()
 
 
-def _load_model() -> m.Model:
+def _load_model() -> Model:
     organization = org.Organization.objects.values_list("name", "industry", "currency").first()
     if organization is None:
         raise NoModel("no model has been imported yet: run `lodestar import FILE` or `lodestar demo`")
     name, industry, currency = organization
-    model = m.Model(organization=m.Organization(name=name, industry=industry, currency=currency), units=[])
-    model.locations = [m.Location(id=i, name=n) for i, n in _rows(org.Location, "id", "name")]
+    model = Model(organization=Organization(name=name, industry=industry, currency=currency), units=[])
+    model.locations = [Location(id=i, name=n) for i, n in _rows(org.Location, "id", "name")]
     model.units = [
-        m.Unit(id=i, name=n, kind=k, parent=p, location=loc, lead=lead, core=core, purpose=purp)
+        Unit(id=i, name=n, kind=k, parent=p, location=loc, lead=lead, core=core, purpose=purp)
         for i, n, k, p, loc, lead, core, purp in _rows(
             org.Unit, "id", "name", "kind", "parent_id", "location_id", "lead_id", "core", "purpose"
         )
@@ -84,7 +106,7 @@ def _load_model() -> m.Model:
     for person_id, competency, level in _rows(org.PersonCompetency, "person_id", "competency_id", "level"):
         levels[person_id][competency] = level
     model.people = [
-        m.Person(id=i, name=n, unit=u, email=e, position=pos, competencies=levels.get(i, {}))
+        Person(id=i, name=n, unit=u, email=e, position=pos, competencies=levels.get(i, {}))
         for i, n, u, e, pos in _rows(org.Person, "id", "name", "unit_id", "email", "position")
     ]
     _load_purpose(model)
@@ -93,18 +115,18 @@ def _load_model() -> m.Model:
     return model
 
 
-def _load_purpose(model: m.Model) -> None:
+def _load_purpose(model: Model) -> None:
     mission = purpose.Mission.objects.values_list("statement", "scope_id", "adopted", "principles").first()
     if mission is not None:
         statement, scope, adopted, principles = mission
-        model.mission = m.Mission(statement=statement, scope=scope, adopted=adopted, principles=list(principles or []))
+        model.mission = Mission(statement=statement, scope=scope, adopted=adopted, principles=list(principles or []))
     model.role_profiles = [
-        m.RoleProfile(
+        RoleProfile(
             unit=unit,
             toward=toward,
             horizon=horizon,
-            as_is=m.RoleState(decision_rights=dict(as_is or {}), sales_alignment=as_is_alignment),
-            target=m.RoleState(decision_rights=dict(target or {}), sales_alignment=target_alignment),
+            as_is=RoleState(decision_rights=dict(as_is or {}), sales_alignment=as_is_alignment),
+            target=RoleState(decision_rights=dict(target or {}), sales_alignment=target_alignment),
             rationale=rationale,
         )
         for unit, toward, horizon, as_is, as_is_alignment, target, target_alignment, rationale in _rows(
@@ -121,7 +143,7 @@ def _load_purpose(model: m.Model) -> None:
         )
     ]
     model.vision = [
-        m.VisionAnswer(question=q, status=s, scope=scope, toward=toward, answer=a, owner=owner_unit or owner_person)
+        VisionAnswer(question=q, status=s, scope=scope, toward=toward, answer=a, owner=owner_unit or owner_person)
         for q, s, scope, toward, a, owner_unit, owner_person in _rows(
             purpose.VisionAnswer,
             "question",
@@ -136,12 +158,12 @@ def _load_purpose(model: m.Model) -> None:
     ]
 
 
-def _load_design(model: m.Model) -> None:
+def _load_design(model: Model) -> None:
     required: dict[str, dict[str, int]] = defaultdict(dict)
     for competency, unit, level in _rows(design.CompetencyRequirement, "competency_id", "unit_id", "level"):
         required[competency][unit] = level
     model.competencies = [
-        m.Competency(id=i, name=n, category=c, required=required.get(i, {}))
+        Competency(id=i, name=n, category=c, required=required.get(i, {}))
         for i, n, c in _rows(design.Competency, "id", "name", "category")
     ]
     roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"R": [], "C": [], "I": []})
@@ -160,7 +182,7 @@ def _load_design(model: m.Model) -> None:
     for i, n, change, delivery, accountable in _rows(design.Task, "id", "name", "change", "delivery", "accountable_id"):
         assigned = roles[i]
         model.tasks.append(
-            m.Task(
+            Task(
                 id=i,
                 name=n,
                 change=change,
@@ -175,7 +197,7 @@ def _load_design(model: m.Model) -> None:
             )
         )
     model.dependencies = [
-        m.Dependency(from_unit=f, to_unit=t, about=a, kind=k, now=now, target=target)
+        Dependency(from_unit=f, to_unit=t, about=a, kind=k, now=now, target=target)
         for f, t, a, k, now, target in _rows(
             design.Dependency, "from_unit_id", "to_unit_id", "about", "kind", "now", "target", order=("ordinal", "id")
         )
@@ -184,15 +206,15 @@ def _load_design(model: m.Model) -> None:
     for touchpoint, unit in _rows(design.TouchpointContributor, "touchpoint_id", "unit_id"):
         contributors[touchpoint].append(unit)
     model.touchpoints = [
-        m.Touchpoint(id=i, name=n, stage=s, channel=c, owner=o, contributors=contributors.get(i, []))
+        Touchpoint(id=i, name=n, stage=s, channel=c, owner=o, contributors=contributors.get(i, []))
         for i, n, s, c, o in _rows(design.Touchpoint, "id", "name", "stage", "channel", "owner_id")
     ]
 
 
-def _measurements(rows: list[tuple[str, date, float, str]]) -> dict[str, list[m.Measurement]]:
-    grouped: dict[str, list[m.Measurement]] = {}
-    measurement = m.Measurement  # positional construction: this runs once per stored measurement
-    current: list[m.Measurement] = []
+def _measurements(rows: list[tuple[str, date, float, str]]) -> dict[str, list[Measurement]]:
+    grouped: dict[str, list[Measurement]] = {}
+    measurement = Measurement  # positional construction: this runs once per stored measurement
+    current: list[Measurement] = []
     last_owner = None
     for owner, day, value, source in rows:  # ordered by owner
         if owner != last_owner:
@@ -202,19 +224,19 @@ def _measurements(rows: list[tuple[str, date, float, str]]) -> dict[str, list[m.
     return grouped
 
 
-def _load_goals(model: m.Model) -> None:
-    model.periods = [m.Period(id=i, start=s, end=e) for i, s, e in _rows(goals.Period, "id", "start", "end")]
+def _load_goals(model: Model) -> None:
+    model.periods = [Period(id=i, start=s, end=e) for i, s, e in _rows(goals.Period, "id", "start", "end")]
     measured = _measurements(
         _rows(goals.Measurement, "key_result_id", "date", "value", "source", order=("key_result_id", "date"))
     )
-    checked: dict[str, list[m.CheckIn]] = defaultdict(list)
+    checked: dict[str, list[CheckIn]] = defaultdict(list)
     for kr, day, by, confidence, note in _rows(
         goals.CheckIn, "key_result_id", "date", "by_id", "confidence", "note", order=("key_result_id", "ordinal", "id")
     ):
-        checked[kr].append(m.CheckIn(day, confidence, by, note))
+        checked[kr].append(CheckIn(day, confidence, by, note))
     # Positional construction in field order, and the database's floats as they come: these loops
     # run once per stored row and are most of the time `lodestar status` takes.
-    key_results: dict[str, list[m.KeyResult]] = defaultdict(list)
+    key_results: dict[str, list[KeyResult]] = defaultdict(list)
     for i, goal, title, unit, baseline, target, direction, low, high, weight, metric in _rows(
         goals.KeyResult,
         "id",
@@ -231,7 +253,7 @@ def _load_goals(model: m.Model) -> None:
         order=("goal_id", "ordinal"),
     ):
         key_results[goal].append(
-            m.KeyResult(
+            KeyResult(
                 i,
                 title,
                 unit,
@@ -245,16 +267,16 @@ def _load_goals(model: m.Model) -> None:
                 checked.get(i) or [],
             )
         )
-    contributions: dict[str, list[m.Contribution]] = defaultdict(list)
+    contributions: dict[str, list[Contribution]] = defaultdict(list)
     for goal, parent, weight in _rows(
         goals.GoalContribution, "goal_id", "parent_id", "weight", order=("goal_id", "ordinal")
     ):
-        contributions[goal].append(m.Contribution(parent, weight))
+        contributions[goal].append(Contribution(parent, weight))
     listed: dict[str, list[str]] = defaultdict(list)
     for goal, task in _rows(goals.GoalTask, "goal_id", "task_id", order=("goal_id", "ordinal")):
         listed[goal].append(task)
     model.goals = [
-        m.Goal(
+        Goal(
             i,
             t,
             owner_unit or owner_person,
@@ -272,7 +294,7 @@ def _load_goals(model: m.Model) -> None:
         _rows(goals.KPIMeasurement, "kpi_id", "date", "value", "source", order=("kpi_id", "date"))
     )
     model.kpis = [
-        m.KPI(
+        KPI(
             id=i,
             name=n,
             owner=owner_unit or owner_person,

@@ -55,17 +55,13 @@ def read_model_text(text: str | bytes) -> Model:
         return validate_document(document)
 
 
-def stored_model() -> Model | None:
-    """The stored model, or None when nothing has been imported."""
-    try:
-        return load_model()
-    except NoModel:
-        return None
-
-
 def plan_import(*, model: Model) -> Plan:
     """What importing `model` would add, change and remove; writes nothing."""
-    return plan_changes(stored_model(), model)
+    try:
+        stored: Model | None = load_model()
+    except NoModel:
+        stored = None
+    return plan_changes(stored, model)
 
 
 def _versions(plan: Plan) -> dict[str, int]:

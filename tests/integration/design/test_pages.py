@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lodestar.accounts.models import AuditEntry
-from lodestar.design.documents import fingerprint
+from lodestar.design.services.common import fingerprint
 from lodestar.store.load import load_model
 from tests.integration.design.conftest import DESIGN_MODEL, rows
 

@@ -7,9 +7,10 @@ import pytest
 from lodestar.accounts.actor import Actor, command_line_actor
 from lodestar.accounts.models import AuditEntry
 from lodestar.design import services as design
-from lodestar.design.documents import dependency_document, fingerprint, mission_document, task_document
+from lodestar.design.services.common import fingerprint
 from lodestar.design.services.dependencies import dependencies_by_id
 from lodestar.lib.errors import Conflict, Invalid, NotFound, PermissionDenied
+from lodestar.modelfile.documents import dependency_document, mission_document, task_document
 from lodestar.purpose import services as purpose
 from lodestar.purpose.models import MissionRevision
 from lodestar.store.load import load_model

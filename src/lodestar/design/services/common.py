@@ -1,7 +1,9 @@
-"""What the purpose and design services share: the stored model, versions, ordinals and row ids."""
+"""What the purpose and design services share: versions, ordinals and row ids."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -9,11 +11,10 @@ from typing import Any, TypeVar
 from django.db import models
 from django.db.models import Max
 
-from lodestar.design.documents import fingerprint
-from lodestar.goals.services.common import merged, stored_model
+from lodestar.goals.services.common import merged
 from lodestar.lib.errors import Conflict, Invalid, NotFound
 
-__all__ = ["SavedEntity", "expect_version", "keyed", "merged", "next_ordinal", "row_id", "stored_model"]
+__all__ = ["SavedEntity", "expect_version", "fingerprint", "keyed", "merged", "next_ordinal", "row_id"]
 
 T = TypeVar("T")
 
@@ -24,6 +25,12 @@ class SavedEntity:
 
     id: str | int
     version: str
+
+
+def fingerprint(document: dict[str, Any]) -> str:
+    """The version of an entity: a short digest of its document, so that any change moves it on."""
+    text = json.dumps(document, sort_keys=True, ensure_ascii=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 def expect_version(version: Any, current: dict[str, Any], *, what: str, required: bool = True) -> None:

@@ -1,13 +1,12 @@
-"""What the goal services share: the stored model, lookups and owner columns."""
+"""What the goal services share: the result of a change, lookups, versions and merging changes."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from lodestar.lib import model as m
 from lodestar.lib.errors import Conflict, Invalid, NotFound
-from lodestar.store.load import NoModel, load_model
+from lodestar.lib.model import Goal, KeyResult, Model
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,34 +17,19 @@ class Saved:
     version: int
 
 
-def stored_model() -> m.Model:
-    """The stored model. Raises NotFound before the first import."""
-    try:
-        return load_model()
-    except NoModel as error:
-        raise NotFound(str(error)) from None
-
-
-def find_goal(model: m.Model, goal_id: str) -> m.Goal:
+def find_goal(model: Model, goal_id: str) -> Goal:
     goal = next((goal for goal in model.goals if goal.id == goal_id), None)
     if goal is None:
         raise NotFound(f"no goal {goal_id!r}")
     return goal
 
 
-def find_key_result(model: m.Model, key_result_id: str) -> tuple[m.Goal, m.KeyResult]:
+def find_key_result(model: Model, key_result_id: str) -> tuple[Goal, KeyResult]:
     for goal in model.goals:
         for kr in goal.key_results:
             if kr.id == key_result_id:
                 return goal, kr
     raise NotFound(f"no key result {key_result_id!r}")
-
-
-def owner_columns(model: m.Model, owner: str) -> dict[str, str | None]:
-    """owner_unit / owner_person for an owner id (units and people share one namespace)."""
-    if any(person.id == owner for person in model.people):
-        return {"owner_unit_id": None, "owner_person_id": owner}
-    return {"owner_unit_id": owner, "owner_person_id": None}
 
 
 def expect_version(version: Any, stored: int, *, what: str) -> int:

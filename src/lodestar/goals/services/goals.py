@@ -10,35 +10,21 @@ from django.db.models import F, Max
 from lodestar.accounts import audit
 from lodestar.accounts.actor import Actor
 from lodestar.accounts.permissions import require_owner, require_some_owner
-from lodestar.goals import models as g
-from lodestar.goals.documents import goal_document
-from lodestar.goals.services.common import (
-    Saved,
-    expect_version,
-    find_goal,
-    merged,
-    owner_columns,
-    stored_model,
-)
+from lodestar.goals import models as goals
+from lodestar.goals.services.common import Saved, expect_version, find_goal, merged
 from lodestar.goals.services.key_results import insert_key_result
 from lodestar.goals.validation import read_goal
-from lodestar.lib import model as m
 from lodestar.lib.errors import Conflict, Invalid
+from lodestar.lib.model import Model
+from lodestar.modelfile.documents import goal_document
+from lodestar.store.load import load_model
+from lodestar.store.rows import goal_rows, insert_entity, replace_relations
 
 __all__ = ["Saved", "create_goal", "delete_goal", "update_goal"]
 
 
-def _write_links(goal: m.Goal) -> None:
-    """Replace the goal's contributions and tasks with the ones given."""
-    g.GoalContribution.objects.filter(goal_id=goal.id).delete()
-    g.GoalTask.objects.filter(goal_id=goal.id).delete()
-    g.GoalContribution.objects.bulk_create(
-        g.GoalContribution(goal_id=goal.id, parent_id=c.goal, weight=c.weight, ordinal=j)
-        for j, c in enumerate(goal.contributes_to)
-    )
-    g.GoalTask.objects.bulk_create(
-        g.GoalTask(goal_id=goal.id, task_id=task, ordinal=j) for j, task in enumerate(goal.tasks)
-    )
+def _people(model: Model) -> set[str]:
+    return {person.id for person in model.people}
 
 
 def create_goal(*, actor: Actor, document: Any) -> Saved:
@@ -47,21 +33,12 @@ def create_goal(*, actor: Actor, document: Any) -> Saved:
     Raises Invalid (field errors), PermissionDenied (owner outside the actor's reach), NotFound (no model).
     """
     with transaction.atomic():
-        model = stored_model()
+        model = load_model()
         require_some_owner(actor, model, what="create goals")
         goal = read_goal(document, model=model)
         require_owner(actor, goal.owner, model, what="goals of this owner")
-        ordinal = (g.Goal.objects.aggregate(last=Max("ordinal"))["last"] or 0) + 1
-        g.Goal.objects.create(
-            id=goal.id,
-            title=goal.title,
-            period_id=goal.period,
-            description=goal.description,
-            version=1,
-            ordinal=ordinal,
-            **owner_columns(model, goal.owner),
-        )
-        _write_links(goal)
+        ordinal = (goals.Goal.objects.aggregate(last=Max("ordinal"))["last"] or 0) + 1
+        insert_entity(goal_rows(goal, people=_people(model)), version=1, ordinal=ordinal)
         for j, kr in enumerate(goal.key_results):
             insert_key_result(goal.id, kr, ordinal=j)
         after = goal_document(goal)
@@ -78,10 +55,10 @@ def update_goal(*, actor: Actor, goal_id: str, changes: Any, version: Any) -> Sa
     Conflict (someone else changed the goal first) and Invalid.
     """
     with transaction.atomic():
-        model = stored_model()
+        model = load_model()
         current = find_goal(model, goal_id)
         require_owner(actor, current.owner, model, what=f"goal {goal_id!r}")
-        stored = g.Goal.objects.filter(id=goal_id).values_list("version", flat=True).first() or 0
+        stored = goals.Goal.objects.filter(id=goal_id).values_list("version", flat=True).first() or 0
         expect_version(version, stored, what=f"goal {goal_id!r}")
         before = goal_document(current)
         if type(changes) is dict and "key_results" in changes:
@@ -89,16 +66,11 @@ def update_goal(*, actor: Actor, goal_id: str, changes: Any, version: Any) -> Sa
         document = merged(before, changes, fixed=("id",), what="goal")
         goal = read_goal(document, model=model, replacing=goal_id)
         require_owner(actor, goal.owner, model, what="goals of this owner")
-        updated = g.Goal.objects.filter(id=goal_id, version=version).update(
-            title=goal.title,
-            period_id=goal.period,
-            description=goal.description,
-            version=F("version") + 1,
-            **owner_columns(model, goal.owner),
-        )
+        rows = goal_rows(goal, people=_people(model))
+        updated = goals.Goal.objects.filter(id=goal_id, version=version).update(**rows.row, version=F("version") + 1)
         if not updated:
             raise Conflict(f"goal {goal_id!r} was changed by someone else at the same moment; reload and try again")
-        _write_links(goal)
+        replace_relations(rows)
         after = goal_document(goal)
         action = "goal.align" if set(changes) == {"contributes_to"} else "goal.update"
         audit.record(actor=actor, action=action, subject=f"goal:{goal_id}", goal_id=goal_id, before=before, after=after)
@@ -112,11 +84,11 @@ def delete_goal(*, actor: Actor, goal_id: str, version: Any = None) -> None:
     Raises NotFound and PermissionDenied.
     """
     with transaction.atomic():
-        model = stored_model()
+        model = load_model()
         goal = find_goal(model, goal_id)
         require_owner(actor, goal.owner, model, what=f"goal {goal_id!r}")
         if version is not None:
-            stored = g.Goal.objects.filter(id=goal_id).values_list("version", flat=True).first() or 0
+            stored = goals.Goal.objects.filter(id=goal_id).values_list("version", flat=True).first() or 0
             expect_version(version, stored, what=f"goal {goal_id!r}")
         contributors = [other.id for other in model.goals if any(c.goal == goal_id for c in other.contributes_to)]
         if contributors:
@@ -126,5 +98,5 @@ def delete_goal(*, actor: Actor, goal_id: str, version: Any = None) -> None:
             )
         before = goal_document(goal)
         before["key_results"] = [kr.id for kr in goal.key_results]
-        g.Goal.objects.filter(id=goal_id).delete()
+        goals.Goal.objects.filter(id=goal_id).delete()
         audit.record(actor=actor, action="goal.delete", subject=f"goal:{goal_id}", goal_id=goal_id, before=before)

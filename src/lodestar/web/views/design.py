@@ -15,7 +15,6 @@ from django.views.decorators.http import require_GET
 from lodestar.accounts.roles import ADMIN, EDITOR
 from lodestar.design import analysis as a
 from lodestar.design.index import ModelIndex
-from lodestar.design.services.common import stored_model
 from lodestar.design.services.dependencies import dependencies_by_id
 from lodestar.lib import model as m
 from lodestar.lib.vocabulary import DECISION_AREAS, JOURNEY_STAGES, TASK_CHANGES, TASK_DELIVERIES
@@ -23,6 +22,7 @@ from lodestar.purpose import services as purpose
 from lodestar.reports import charts
 from lodestar.reports.html import svg
 from lodestar.scoring.report import score_model
+from lodestar.store.load import load_model
 from lodestar.web.views.common import translate_errors
 
 SORTS = {
@@ -71,7 +71,7 @@ def _q(request: HttpRequest) -> str:
 @require_GET
 @translate_errors
 def purpose_page(request: HttpRequest) -> HttpResponse:
-    model = stored_model()
+    model = load_model()
     index = ModelIndex(model)
     depth: dict[str, int] = {}
     for unit in model.units:  # parents come first in a model file only by convention; walk up instead
@@ -98,7 +98,7 @@ def purpose_page(request: HttpRequest) -> HttpResponse:
 @require_GET
 @translate_errors
 def vision_page(request: HttpRequest) -> HttpResponse:
-    model = stored_model()
+    model = load_model()
     readiness = a.vision_readiness(model, as_of=request.as_of)  # type: ignore[attr-defined]
     ids = {id(answer): pk for pk, answer in purpose.vision_answers_by_id(model).items()}
     index = ModelIndex(model)
@@ -145,7 +145,7 @@ def vision_page(request: HttpRequest) -> HttpResponse:
 @require_GET
 @translate_errors
 def roles_page(request: HttpRequest) -> HttpResponse:
-    model = stored_model()
+    model = load_model()
     comparison = a.role_comparison(model)
     ids = {id(profile): pk for pk, profile in purpose.role_profiles_by_id(model).items()}
     profiles = [
@@ -185,7 +185,7 @@ def roles_page(request: HttpRequest) -> HttpResponse:
 @require_GET
 @translate_errors
 def tasks_page(request: HttpRequest) -> HttpResponse:
-    model = stored_model()
+    model = load_model()
     filters = {key: request.GET.get(key) or None for key in ("change", "delivery", "unit", "location", "toward")}
     tasks = a.filter_tasks(model, **filters)
     matrix = a.raci_matrix(model, tasks=tasks)
@@ -226,7 +226,7 @@ def tasks_page(request: HttpRequest) -> HttpResponse:
 @require_GET
 @translate_errors
 def dependencies_page(request: HttpRequest) -> HttpResponse:
-    model = stored_model()
+    model = load_model()
     network = a.dependency_network(model)
     state = "now" if request.GET.get("state") == "now" else "target"
     sort = request.GET.get("sort") or "change"
@@ -270,7 +270,7 @@ def competencies_response(
     request: HttpRequest, *, level_form: dict[str, str] | None = None, status: int = 200
 ) -> HttpResponse:
     """The competencies page; `level_form` re-shows a refused level entry with its error."""
-    model = stored_model()
+    model = load_model()
     heatmap = a.competency_heatmap(model)
     gaps = a.competency_gaps(model, heatmap=heatmap)
     people = a.people_competencies(model)
@@ -303,7 +303,7 @@ def competencies_response(
 @require_GET
 @translate_errors
 def touchpoints_page(request: HttpRequest) -> HttpResponse:
-    model = stored_model()
+    model = load_model()
     journey = a.journey(model, score_model(model, request.as_of))  # type: ignore[attr-defined]
     return _page(
         request,

@@ -13,16 +13,17 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from lodestar.accounts.actor import Actor
 from lodestar.accounts.permissions import require_editor
-from lodestar.design import documents as docs
 from lodestar.design import services as design
-from lodestar.design.services.common import SavedEntity, find, row_id, stored_model
+from lodestar.design.services.common import SavedEntity, find, fingerprint, row_id
 from lodestar.design.services.competencies import find_competency
 from lodestar.design.services.dependencies import dependencies_by_id
 from lodestar.design.services.tasks import find_task
 from lodestar.design.services.touchpoints import find_touchpoint
 from lodestar.lib import model as m
 from lodestar.lib.errors import Invalid, NotFound
+from lodestar.modelfile import documents as docs
 from lodestar.purpose import services as purpose
+from lodestar.store.load import load_model
 from lodestar.web import design_forms as forms
 from lodestar.web.views.common import actor_of, field_errors, translate_errors
 from lodestar.web.views.design import competencies_response
@@ -201,7 +202,7 @@ def entity_new(request: HttpRequest, kind_name: str) -> HttpResponse:
     kind = KINDS[kind_name]
     actor = actor_of(request)
     require_editor(actor, what=f"add a {kind.what}")
-    model = stored_model()
+    model = load_model()
     fields = forms.FIELDS[kind.fields](model)
     if request.method == "GET":
         prefill = {f.name: request.GET[f.name] for f in fields if f.kind == "select" and request.GET.get(f.name)}
@@ -222,11 +223,11 @@ def entity_edit(request: HttpRequest, kind_name: str, key: str = "") -> HttpResp
     kind = KINDS[kind_name]
     actor = actor_of(request)
     require_editor(actor, what=f"change a {kind.what}")
-    model = stored_model()
+    model = load_model()
     entity_key = kind.key(key)
     current, label = kind.current(model, entity_key)
     if request.method == "GET":
-        return _form(request, kind, model, values=current, errors={}, editing=label, version=docs.fingerprint(current))
+        return _form(request, kind, model, values=current, errors={}, editing=label, version=fingerprint(current))
     fields = forms.FIELDS[kind.fields](model)
     changes = forms.document_of(fields, request.POST, with_id=False)
     version = _version(request)
@@ -246,14 +247,14 @@ def entity_delete(request: HttpRequest, kind_name: str, key: str = "") -> HttpRe
     kind = KINDS[kind_name]
     actor = actor_of(request)
     require_editor(actor, what=f"delete a {kind.what}")
-    model = stored_model()
+    model = load_model()
     entity_key = kind.key(key)
     current, label = kind.current(model, entity_key)
     if request.method == "GET":
         return render(
             request,
             "web/confirm_delete.html",
-            {"what": label, "detail": "", "version": docs.fingerprint(current), "back": reverse(kind.page)},
+            {"what": label, "detail": "", "version": fingerprint(current), "back": reverse(kind.page)},
         )
     kind.delete(actor, entity_key, _version(request))
     return HttpResponseRedirect(reverse(kind.page))
@@ -264,11 +265,11 @@ def entity_delete(request: HttpRequest, kind_name: str, key: str = "") -> HttpRe
 def unit_purpose(request: HttpRequest, unit_id: str) -> HttpResponse:
     actor = actor_of(request)
     require_editor(actor, what="change unit purposes")
-    model = stored_model()
+    model = load_model()
     unit = next((u for u in model.units if u.id == unit_id), None)
     if unit is None:
         raise NotFound(f"no unit {unit_id!r}")
-    version = docs.fingerprint({"purpose": unit.purpose})
+    version = fingerprint({"purpose": unit.purpose})
     if request.method == "POST":
         try:
             purpose.set_unit_purpose(
