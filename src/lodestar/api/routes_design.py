@@ -16,7 +16,7 @@ from ninja import Router
 from lodestar.api.auth import actor
 from lodestar.api.body import json_object
 from lodestar.design import services as design
-from lodestar.design.services.common import SavedEntity, find, fingerprint
+from lodestar.design.services.common import find
 from lodestar.design.services.competencies import find_competency, find_person
 from lodestar.design.services.dependencies import dependencies_by_id
 from lodestar.design.services.tasks import find_task
@@ -27,13 +27,19 @@ from lodestar.modelfile import documents as docs
 from lodestar.purpose import services as purpose
 from lodestar.scoring.roles import roles_json, score_roles
 from lodestar.store.load import load_model
+from lodestar.store.versions import Saved
 
 router = Router(tags=["design"])
 
 
-def _entity(document: dict[str, Any], row: int | None = None) -> dict[str, Any]:
+def _entity(document: dict[str, Any], version: int | None, row: int | None = None) -> dict[str, Any]:
     head: dict[str, Any] = {"id": row} if row is not None else {}
-    return {**head, **document, "version": fingerprint(document)}
+    return {**head, **document, "version": version}
+
+
+def _version(value: str | None) -> int | str | None:
+    """A version from the query string: a whole number as sent (anything else the service refuses)."""
+    return int(value) if value is not None and value.isdigit() else value
 
 
 def _changes(request: HttpRequest) -> tuple[dict[str, Any], Any]:
@@ -50,7 +56,8 @@ def roles(request: HttpRequest) -> dict[str, Any]:
 
 
 def _mission() -> dict[str, Any]:
-    return _entity(docs.mission_document(purpose.get_mission()))
+    mission = purpose.get_mission()
+    return _entity(docs.mission_document(mission), mission.version)
 
 
 @router.get("/mission", summary="The mission (404 when there is none)")
@@ -91,7 +98,7 @@ def update_mission(request: HttpRequest) -> dict[str, Any]:
 
 @router.delete("/mission", summary="Remove the mission (its history stays)")
 def delete_mission(request: HttpRequest, version: str | None = None) -> HttpResponse:
-    purpose.delete_mission(actor=actor(request), version=version)
+    purpose.delete_mission(actor=actor(request), version=_version(version))
     return HttpResponse(status=204)
 
 
@@ -103,19 +110,20 @@ def _rows(
     what: str,
     by_id: Callable[[m.Model], dict[int, Any]],
     document: Callable[[Any], dict[str, Any]],
-    create: Callable[..., SavedEntity],
-    update: Callable[..., SavedEntity],
+    create: Callable[..., Saved[Any]],
+    update: Callable[..., Saved[Any]],
     delete: Callable[..., None],
     key: str,
 ) -> None:
     """Register list, read, create, change and delete for entities identified by row id."""
 
     def read(row: int) -> dict[str, Any]:
-        return _entity(document(find(by_id(load_model()), row, what)), row)
+        entity = find(by_id(load_model()), row, what)
+        return _entity(document(entity), entity.version, row)
 
     @router.get(f"/{name}", summary=f"Every {what}", operation_id=f"list_{name}")
     def list_all(request: HttpRequest) -> dict[str, Any]:
-        return {"items": [_entity(document(e), row) for row, e in by_id(load_model()).items()]}
+        return {"items": [_entity(document(e), e.version, row) for row, e in by_id(load_model()).items()]}
 
     @router.get(f"/{name}/{{row}}", summary=f"One {what}", operation_id=f"get_{name}")
     def get_one(request: HttpRequest, row: int) -> dict[str, Any]:
@@ -134,7 +142,7 @@ def _rows(
 
     @router.delete(f"/{name}/{{row}}", summary=f"Delete a {what}", operation_id=f"delete_{name}")
     def delete_one(request: HttpRequest, row: int, version: str | None = None) -> HttpResponse:
-        delete(actor=actor(request), **{key: row}, version=version)
+        delete(actor=actor(request), **{key: row}, version=_version(version))
         return HttpResponse(status=204)
 
 
@@ -179,19 +187,20 @@ def _identified(
     items: Callable[[m.Model], list[Any]],
     finder: Callable[[m.Model, str], Any],
     document: Callable[[Any], dict[str, Any]],
-    create: Callable[..., SavedEntity],
-    update: Callable[..., SavedEntity],
+    create: Callable[..., Saved[Any]],
+    update: Callable[..., Saved[Any]],
     delete: Callable[..., None],
     key: str,
 ) -> None:
     """Register list, read, create, change and delete for entities with an `id`."""
 
     def read(ident: str) -> dict[str, Any]:
-        return _entity(document(finder(load_model(), ident)))
+        entity = finder(load_model(), ident)
+        return _entity(document(entity), entity.version)
 
     @router.get(f"/{name}", summary=f"Every {what}", operation_id=f"list_{name}")
     def list_all(request: HttpRequest) -> dict[str, Any]:
-        return {"items": [_entity(document(e)) for e in items(load_model())]}
+        return {"items": [_entity(document(e), e.version) for e in items(load_model())]}
 
     @router.get(f"/{name}/{{ident}}", summary=f"One {what}", operation_id=f"get_{name}")
     def get_one(request: HttpRequest, ident: str) -> dict[str, Any]:
@@ -212,7 +221,7 @@ def _identified(
 
     @router.delete(f"/{name}/{{ident}}", summary=f"Delete a {what}", operation_id=f"delete_{name}")
     def delete_one(request: HttpRequest, ident: str, version: str | None = None) -> HttpResponse:
-        delete(actor=actor(request), **{key: ident}, version=version)
+        delete(actor=actor(request), **{key: ident}, version=_version(version))
         return HttpResponse(status=204)
 
 

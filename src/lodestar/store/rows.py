@@ -63,9 +63,11 @@ def insert_entity(entity: EntityRows, **store: Any) -> models.Model:
     return created
 
 
-def replace_relations(entity: EntityRows) -> None:
-    """Make the entity's relation rows the given ones."""
+def replace_relations(entity: EntityRows, *, previous: EntityRows | None = None) -> None:
+    """Make the entity's relation rows the given ones; a table whose rows are the `previous` ones is left alone."""
     for table, rows in entity.relations.items():
+        if previous is not None and previous.relations.get(table) == rows:
+            continue
         table._default_manager.filter(**entity.link).delete()
         table._default_manager.bulk_create(table(**row) for row in rows)
 

@@ -133,10 +133,18 @@ def delete_all() -> None:
             cursor.execute(f"DELETE FROM {quote(model._meta.db_table)}")
 
 
-def write_model(model: Model, *, versions: dict[str, int] | None = None) -> None:
-    """Replace the stored model with `model`. Call inside a transaction."""
+def write_model(model: Model, *, versions: dict[tuple[str, str], int] | None = None) -> None:
+    """Replace the stored model with `model`. Call inside a transaction.
+
+    `versions` holds the version of each entity by (collection, id), as the plan names them;
+    an entity not in it starts at 1.
+    """
     delete_all()
-    versions = versions or {}
+    known = versions or {}
+
+    def version(collection: str, key: str) -> int:
+        return known.get((collection, key), 1)
+
     people = {person.id for person in model.people}
     tables: dict[type[models.Model], list[Row]] = defaultdict(list)
 
@@ -149,29 +157,29 @@ def write_model(model: Model, *, versions: dict[str, int] | None = None) -> None
     for i, location in enumerate(model.locations):
         add(location_rows(location), ordinal=i)
     for i, unit in enumerate(model.units):
-        add(unit_rows(unit), ordinal=i)
+        add(unit_rows(unit), version=version("units", unit.id), ordinal=i)
     for i, person in enumerate(model.people):
         add(person_rows(person), ordinal=i)
     if model.mission is not None:
-        add(mission_rows(model.mission))
+        add(mission_rows(model.mission), version=version("mission", "mission"))
     for i, profile in enumerate(model.role_profiles):
-        add(role_profile_rows(profile), ordinal=i)
+        add(role_profile_rows(profile), version=1, ordinal=i)
     for i, answer in enumerate(model.vision):
-        add(vision_answer_rows(answer, people=people), ordinal=i)
+        add(vision_answer_rows(answer, people=people), version=1, ordinal=i)
     for i, competency in enumerate(model.competencies):
-        add(competency_rows(competency), ordinal=i)
+        add(competency_rows(competency), version=version("competencies", competency.id), ordinal=i)
     for i, task in enumerate(model.tasks):
-        add(task_rows(task), ordinal=i)
+        add(task_rows(task), version=version("tasks", task.id), ordinal=i)
     for i, dependency in enumerate(model.dependencies):
-        add(dependency_rows(dependency), ordinal=i)
+        add(dependency_rows(dependency), version=1, ordinal=i)
     for i, touchpoint in enumerate(model.touchpoints):
-        add(touchpoint_rows(touchpoint), ordinal=i)
+        add(touchpoint_rows(touchpoint), version=version("touchpoints", touchpoint.id), ordinal=i)
     for i, period in enumerate(model.periods):
         add(period_rows(period), ordinal=i)
     for i, goal in enumerate(model.goals):
-        add(goal_rows(goal, people=people), version=versions.get(goal.id, 1), ordinal=i)
+        add(goal_rows(goal, people=people), version=version("goals", goal.id), ordinal=i)
         for j, kr in enumerate(goal.key_results):
-            add(key_result_rows(kr, goal_id=goal.id), version=versions.get(f"kr:{kr.id}", 1), ordinal=j)
+            add(key_result_rows(kr, goal_id=goal.id), version=version("key_results", kr.id), ordinal=j)
     for i, kpi in enumerate(model.kpis):
         add(kpi_rows(kpi, people=people), ordinal=i)
     for table in reversed(TABLES_IN_DELETE_ORDER):

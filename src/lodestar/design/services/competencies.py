@@ -10,7 +10,7 @@ from lodestar.accounts import audit
 from lodestar.accounts.actor import Actor
 from lodestar.accounts.permissions import require_editor
 from lodestar.design import models as design
-from lodestar.design.services.common import SavedEntity, expect_version, fingerprint, merged, next_ordinal
+from lodestar.design.services.common import merged, next_ordinal
 from lodestar.lib.errors import Conflict, NotFound
 from lodestar.lib.model import Competency, Model, Person
 from lodestar.modelfile.documents import competency_document
@@ -18,6 +18,7 @@ from lodestar.modelfile.entities import read_competency, read_person_level
 from lodestar.org.models import PersonCompetency
 from lodestar.store.load import load_model
 from lodestar.store.rows import competency_rows, insert_entity, person_level_row, replace_relations
+from lodestar.store.versions import Saved, delete_versioned, expect_version, write_versioned
 
 
 def find_competency(model: Model, competency_id: str) -> Competency:
@@ -34,44 +35,48 @@ def find_person(model: Model, person_id: str) -> Person:
     return person
 
 
-def create_competency(*, actor: Actor, document: Any) -> SavedEntity:
+def create_competency(*, actor: Actor, document: Any) -> Saved[str]:
     """Add a competency `{id, name, category?, required?}`. Raises PermissionDenied and Invalid."""
     require_editor(actor, what="change the competency catalog")
     with transaction.atomic():
         model = load_model()
         competency = read_competency(document, model=model)
-        insert_entity(competency_rows(competency), ordinal=next_ordinal(design.Competency))
+        insert_entity(competency_rows(competency), ordinal=next_ordinal(design.Competency), version=1)
         after = competency_document(competency)
         audit.record(actor=actor, action="competency.create", subject=f"competency:{competency.id}", after=after)
-    return SavedEntity(id=competency.id, version=fingerprint(after))
+    return Saved(id=competency.id, version=1)
 
 
-def update_competency(*, actor: Actor, competency_id: str, changes: Any, version: Any) -> SavedEntity:
+def update_competency(*, actor: Actor, competency_id: str, changes: Any, version: Any) -> Saved[str]:
     """Change a competency's name, category or required levels. Raises NotFound, PermissionDenied, Conflict, Invalid."""
     require_editor(actor, what="change the competency catalog")
+    what = f"competency {competency_id!r}"
     with transaction.atomic():
         model = load_model()
-        before = competency_document(find_competency(model, competency_id))
-        expect_version(version, before, what=f"competency {competency_id!r}")
+        current = find_competency(model, competency_id)
+        expect_version(version, stored=current.version, what=what)
+        before = competency_document(current)
         document = merged(before, changes, fixed=("id",), what="competency")
         competency = read_competency(document, model=model, replacing=competency_id)
         rows = competency_rows(competency)
-        design.Competency.objects.filter(id=competency_id).update(**rows.row)
-        replace_relations(rows)
+        saved = write_versioned(design.Competency, competency_id, version=version, what=what, columns=rows.row)
+        replace_relations(rows, previous=competency_rows(current))
         after = competency_document(competency)
         audit.record(
             actor=actor, action="competency.update", subject=f"competency:{competency_id}", before=before, after=after
         )
-    return SavedEntity(id=competency_id, version=fingerprint(after))
+    return Saved(id=competency_id, version=saved)
 
 
 def delete_competency(*, actor: Actor, competency_id: str, version: Any = None) -> None:
     """Delete a competency and the people's levels in it. Refused (Conflict) while tasks need it."""
     require_editor(actor, what="change the competency catalog")
+    what = f"competency {competency_id!r}"
     with transaction.atomic():
         model = load_model()
-        before = competency_document(find_competency(model, competency_id))
-        expect_version(version, before, what=f"competency {competency_id!r}", required=False)
+        current = find_competency(model, competency_id)
+        expect_version(version, stored=current.version, what=what, required=False)
+        before = competency_document(current)
         tasks = [task.id for task in model.tasks if competency_id in task.competencies]
         if tasks:
             raise Conflict(
@@ -79,7 +84,7 @@ def delete_competency(*, actor: Actor, competency_id: str, version: Any = None) 
                 "change those tasks first"
             )
         levels = {p.id: p.competencies[competency_id] for p in model.people if competency_id in p.competencies}
-        design.Competency.objects.filter(id=competency_id).delete()
+        delete_versioned(design.Competency, competency_id, version=version, what=what)
         audit.record(
             actor=actor,
             action="competency.delete",

@@ -1,20 +1,22 @@
-"""What the goal services share: the result of a change, lookups, versions and merging changes."""
+"""What the goal services share: lookups, and merging a change into the current document."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-from lodestar.lib.errors import Conflict, Invalid, NotFound
+from lodestar.lib.errors import Invalid, NotFound
 from lodestar.lib.model import Goal, KeyResult, Model
 
-
-@dataclass(frozen=True, slots=True)
-class Saved:
-    """What a change produced: the entity's id and its new version."""
-
-    id: str
-    version: int
+# What the goal services read of the stored model, so that one change need not read every table.
+# Every change checks the actor's reach (the tree and its people) and finds its goal; a goal's
+# reader also looks at the periods, tasks and goals it refers to and at the key result ids taken;
+# a measurement at the key result's measurements, a check-in only at the people.
+REACH = frozenset({"units", "people", "goals"})
+KEY_RESULTS = REACH | {"key_results"}
+GOALS = REACH | {"periods", "tasks", "goal_links"}
+GOALS_WITH_KEY_RESULTS = GOALS | KEY_RESULTS
+MEASUREMENTS = KEY_RESULTS | {"measurements"}
+UPDATES = MEASUREMENTS | {"check_ins"}
 
 
 def find_goal(model: Model, goal_id: str) -> Goal:
@@ -30,20 +32,6 @@ def find_key_result(model: Model, key_result_id: str) -> tuple[Goal, KeyResult]:
             if kr.id == key_result_id:
                 return goal, kr
     raise NotFound(f"no key result {key_result_id!r}")
-
-
-def expect_version(version: Any, stored: int, *, what: str) -> int:
-    """The version a change was based on must be the stored one. Raises Invalid or Conflict."""
-    if type(version) is not int:
-        raise Invalid(
-            "version required", [("version", "required: the version your change is based on (a whole number)")]
-        )
-    if version != stored:
-        raise Conflict(
-            f"{what} was changed by someone else since you opened it (your version {version}, now {stored}); "
-            "reload to see their change, then apply yours again"
-        )
-    return version
 
 
 def merged(current: dict[str, Any], changes: Any, *, fixed: tuple[str, ...], what: str) -> dict[str, Any]:

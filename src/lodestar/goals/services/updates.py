@@ -11,7 +11,7 @@ from lodestar.accounts import audit
 from lodestar.accounts.actor import Actor
 from lodestar.accounts.permissions import require_owner
 from lodestar.goals import models as goals
-from lodestar.goals.services.common import find_key_result
+from lodestar.goals.services.common import KEY_RESULTS, MEASUREMENTS, find_key_result
 from lodestar.goals.validation import read_check_in, read_measurement
 from lodestar.lib.model import CheckIn, Measurement
 from lodestar.modelfile.documents import check_in_document, measurement_document
@@ -25,7 +25,7 @@ def record_measurement(*, actor: Actor, key_result_id: str, document: Any) -> Me
     Raises NotFound, PermissionDenied and Invalid (with field paths).
     """
     with transaction.atomic():
-        model = load_model()
+        model = load_model(parts=MEASUREMENTS)
         goal, kr = find_key_result(model, key_result_id)
         require_owner(actor, goal.owner, model, what=f"the key results of goal {goal.id!r}")
         measurement = read_measurement(document, key_result=kr)
@@ -46,7 +46,7 @@ def record_check_in(*, actor: Actor, key_result_id: str, document: Any) -> Check
     A confidence of 3 or less needs a note. Raises NotFound, PermissionDenied and Invalid.
     """
     with transaction.atomic():
-        model = load_model()
+        model = load_model(parts=KEY_RESULTS)
         goal, kr = find_key_result(model, key_result_id)
         require_owner(actor, goal.owner, model, what=f"the key results of goal {goal.id!r}")
         if type(document) is dict and "by" not in document and actor.person_id is not None:

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from lodestar.accounts.actor import Actor
 from lodestar.accounts.permissions import require_editor
 from lodestar.design import services as design
-from lodestar.design.services.common import SavedEntity, find, fingerprint, row_id
+from lodestar.design.services.common import find, row_id
 from lodestar.design.services.competencies import find_competency
 from lodestar.design.services.dependencies import dependencies_by_id
 from lodestar.design.services.tasks import find_task
@@ -24,6 +24,7 @@ from lodestar.lib.errors import Invalid, NotFound
 from lodestar.modelfile import documents as docs
 from lodestar.purpose import services as purpose
 from lodestar.store.load import load_model
+from lodestar.store.versions import Saved
 from lodestar.web import design_forms as forms
 from lodestar.web.views.common import actor_of, field_errors, translate_errors
 from lodestar.web.views.design import competencies_response
@@ -38,49 +39,53 @@ class Kind:
     fields: str
     what: str  # "task", "vision answer", ...
     page: str  # the url name of the page the entity lives on
-    current: Callable[[m.Model, Key], tuple[dict[str, Any], str]]  # (document, label)
-    create: Callable[[Actor, Any], SavedEntity]
-    update: Callable[[Actor, Key, Any, Any], SavedEntity]
+    current: Callable[[m.Model, Key], tuple[dict[str, Any], str, int | None]]  # (document, label, version)
+    create: Callable[[Actor, Any], Saved[Any]]
+    update: Callable[[Actor, Key, Any, Any], Saved[Any]]
     delete: Callable[[Actor, Key, Any], None]
     key: Callable[[str], Key] = str
     anchor: Callable[[Key], str] = lambda key: ""
     has_id: bool = False
 
 
-def _mission(model: m.Model, key: Key) -> tuple[dict[str, Any], str]:
+def _mission(model: m.Model, key: Key) -> tuple[dict[str, Any], str, int | None]:
     if model.mission is None:
         raise NotFound("the model has no mission yet")
-    return docs.mission_document(model.mission), "the mission"
+    return docs.mission_document(model.mission), "the mission", model.mission.version
 
 
-def _vision(model: m.Model, key: Key) -> tuple[dict[str, Any], str]:
+def _vision(model: m.Model, key: Key) -> tuple[dict[str, Any], str, int | None]:
     answer = find(purpose.vision_answers_by_id(model), key, "vision answer")
-    return docs.vision_answer_document(answer), f"the answer to “{answer.question.replace('_', ' ')}”"
+    return (
+        docs.vision_answer_document(answer),
+        f"the answer to “{answer.question.replace('_', ' ')}”",
+        answer.version,
+    )
 
 
-def _profile(model: m.Model, key: Key) -> tuple[dict[str, Any], str]:
+def _profile(model: m.Model, key: Key) -> tuple[dict[str, Any], str, int | None]:
     profile = find(purpose.role_profiles_by_id(model), key, "role profile")
-    return docs.role_profile_document(profile), f"the role profile of {profile.unit}"
+    return docs.role_profile_document(profile), f"the role profile of {profile.unit}", profile.version
 
 
-def _dependency(model: m.Model, key: Key) -> tuple[dict[str, Any], str]:
+def _dependency(model: m.Model, key: Key) -> tuple[dict[str, Any], str, int | None]:
     dependency = find(dependencies_by_id(model), key, "dependency")
-    return docs.dependency_document(dependency), f"the dependency “{dependency.about}”"
+    return docs.dependency_document(dependency), f"the dependency “{dependency.about}”", dependency.version
 
 
-def _task(model: m.Model, key: Key) -> tuple[dict[str, Any], str]:
+def _task(model: m.Model, key: Key) -> tuple[dict[str, Any], str, int | None]:
     task = find_task(model, key)
-    return docs.task_document(task), f"the task “{task.name}”"
+    return docs.task_document(task), f"the task “{task.name}”", task.version
 
 
-def _competency(model: m.Model, key: Key) -> tuple[dict[str, Any], str]:
+def _competency(model: m.Model, key: Key) -> tuple[dict[str, Any], str, int | None]:
     competency = find_competency(model, key)
-    return docs.competency_document(competency), f"the competency “{competency.name}”"
+    return docs.competency_document(competency), f"the competency “{competency.name}”", competency.version
 
 
-def _touchpoint(model: m.Model, key: Key) -> tuple[dict[str, Any], str]:
+def _touchpoint(model: m.Model, key: Key) -> tuple[dict[str, Any], str, int | None]:
     touchpoint = find_touchpoint(model, key)
-    return docs.touchpoint_document(touchpoint), f"the touchpoint “{touchpoint.name}”"
+    return docs.touchpoint_document(touchpoint), f"the touchpoint “{touchpoint.name}”", touchpoint.version
 
 
 KINDS: dict[str, Kind] = {
@@ -169,7 +174,7 @@ def _form(
     values: dict[str, Any],
     errors: dict[str, str],
     editing: str | None,
-    version: str | None,
+    version: int | str | None,
     status: int = 200,
 ) -> HttpResponse:
     fields = forms.FIELDS[kind.fields](model)
@@ -192,8 +197,10 @@ def _form(
     )
 
 
-def _version(request: HttpRequest) -> str | None:
-    return request.POST.get("version", "").strip() or None
+def _version(request: HttpRequest) -> int | str | None:
+    """The version a change is based on: a whole number as sent (anything else the service refuses)."""
+    text = request.POST.get("version", "").strip()
+    return int(text) if text.isdigit() else text or None
 
 
 @require_http_methods(["GET", "POST"])
@@ -225,9 +232,9 @@ def entity_edit(request: HttpRequest, kind_name: str, key: str = "") -> HttpResp
     require_editor(actor, what=f"change a {kind.what}")
     model = load_model()
     entity_key = kind.key(key)
-    current, label = kind.current(model, entity_key)
+    current, label, stored = kind.current(model, entity_key)
     if request.method == "GET":
-        return _form(request, kind, model, values=current, errors={}, editing=label, version=fingerprint(current))
+        return _form(request, kind, model, values=current, errors={}, editing=label, version=stored)
     fields = forms.FIELDS[kind.fields](model)
     changes = forms.document_of(fields, request.POST, with_id=False)
     version = _version(request)
@@ -249,12 +256,12 @@ def entity_delete(request: HttpRequest, kind_name: str, key: str = "") -> HttpRe
     require_editor(actor, what=f"delete a {kind.what}")
     model = load_model()
     entity_key = kind.key(key)
-    current, label = kind.current(model, entity_key)
+    _, label, stored = kind.current(model, entity_key)
     if request.method == "GET":
         return render(
             request,
             "web/confirm_delete.html",
-            {"what": label, "detail": "", "version": fingerprint(current), "back": reverse(kind.page)},
+            {"what": label, "detail": "", "version": stored, "back": reverse(kind.page)},
         )
     kind.delete(actor, entity_key, _version(request))
     return HttpResponseRedirect(reverse(kind.page))
@@ -269,7 +276,7 @@ def unit_purpose(request: HttpRequest, unit_id: str) -> HttpResponse:
     unit = next((u for u in model.units if u.id == unit_id), None)
     if unit is None:
         raise NotFound(f"no unit {unit_id!r}")
-    version = fingerprint({"purpose": unit.purpose})
+    version = unit.version
     if request.method == "POST":
         try:
             purpose.set_unit_purpose(
