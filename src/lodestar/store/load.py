@@ -26,7 +26,7 @@ from lodestar.lib.model import (
 from lodestar.org import models as org
 from lodestar.purpose import models as purpose
 from lodestar.store.load_goals import load_goals, load_kpis, load_periods
-from lodestar.store.select import select_rows as _rows
+from lodestar.store.select import select_rows
 
 
 class NoModel(NotFound, LookupError):
@@ -88,7 +88,7 @@ def _load_model(parts: frozenset[str]) -> Model:
         if not model.units:
             raise NoModel(_NO_MODEL)
     if "locations" in parts:
-        model.locations = [Location(id=i, name=n) for i, n in _rows(org.Location, "id", "name")]
+        model.locations = [Location(id=i, name=n) for i, n in select_rows(org.Location, "id", "name")]
     if "people" in parts:
         model.people = _people(levels="levels" in parts)
     if "purpose" in parts:
@@ -111,7 +111,7 @@ def _load_model(parts: frozenset[str]) -> Model:
 def _units() -> list[Unit]:
     return [
         Unit(id=i, name=n, kind=k, parent=p, location=loc, lead=lead, core=core, purpose=purp, version=v)
-        for i, n, k, p, loc, lead, core, purp, v in _rows(
+        for i, n, k, p, loc, lead, core, purp, v in select_rows(
             org.Unit, "id", "name", "kind", "parent_id", "location_id", "lead_id", "core", "purpose", "version"
         )
     ]
@@ -120,16 +120,16 @@ def _units() -> list[Unit]:
 def _people(*, levels: bool) -> list[Person]:
     competencies: dict[str, dict[str, int]] = defaultdict(dict)
     if levels:
-        for person_id, competency, level in _rows(org.PersonCompetency, "person_id", "competency_id", "level"):
+        for person_id, competency, level in select_rows(org.PersonCompetency, "person_id", "competency_id", "level"):
             competencies[person_id][competency] = level
     return [
         Person(id=i, name=n, unit=u, email=e, position=pos, competencies=competencies.get(i, {}))
-        for i, n, u, e, pos in _rows(org.Person, "id", "name", "unit_id", "email", "position")
+        for i, n, u, e, pos in select_rows(org.Person, "id", "name", "unit_id", "email", "position")
     ]
 
 
 def _task_rows() -> list[tuple[Any, ...]]:
-    return _rows(design.Task, "id", "name", "change", "delivery", "accountable_id", "version")
+    return select_rows(design.Task, "id", "name", "change", "delivery", "accountable_id", "version")
 
 
 def _load_purpose(model: Model) -> None:
@@ -150,7 +150,7 @@ def _load_purpose(model: Model) -> None:
             row=row,
             version=version,
         )
-        for row, unit, toward, horizon, as_is, as_is_alignment, target, target_alignment, rationale, version in _rows(
+        for row, unit, toward, horizon, as_is, as_is_alignment, target, target_alignment, rationale, version in select_rows(
             purpose.RoleProfile,
             "id",
             "unit_id",
@@ -176,7 +176,7 @@ def _load_purpose(model: Model) -> None:
             row=row,
             version=version,
         )
-        for row, q, s, scope, toward, a, owner_unit, owner_person, version in _rows(
+        for row, q, s, scope, toward, a, owner_unit, owner_person, version in select_rows(
             purpose.VisionAnswer,
             "id",
             "question",
@@ -194,23 +194,23 @@ def _load_purpose(model: Model) -> None:
 
 def _load_design(model: Model) -> None:
     required: dict[str, dict[str, int]] = defaultdict(dict)
-    for competency, unit, level in _rows(design.CompetencyRequirement, "competency_id", "unit_id", "level"):
+    for competency, unit, level in select_rows(design.CompetencyRequirement, "competency_id", "unit_id", "level"):
         required[competency][unit] = level
     model.competencies = [
         Competency(id=i, name=n, category=c, required=required.get(i, {}), version=v)
-        for i, n, c, v in _rows(design.Competency, "id", "name", "category", "version")
+        for i, n, c, v in select_rows(design.Competency, "id", "name", "category", "version")
     ]
     roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"R": [], "C": [], "I": []})
-    for task, unit, role in _rows(design.TaskAssignment, "task_id", "unit_id", "role"):
+    for task, unit, role in select_rows(design.TaskAssignment, "task_id", "unit_id", "role"):
         roles[task][role].append(unit)
     places: dict[str, list[str]] = defaultdict(list)
-    for task, location in _rows(design.TaskLocation, "task_id", "location_id"):
+    for task, location in select_rows(design.TaskLocation, "task_id", "location_id"):
         places[task].append(location)
     served: dict[str, list[str]] = defaultdict(list)
-    for task, unit in _rows(design.TaskBusinessUnit, "task_id", "unit_id"):
+    for task, unit in select_rows(design.TaskBusinessUnit, "task_id", "unit_id"):
         served[task].append(unit)
     needs: dict[str, dict[str, int]] = defaultdict(dict)
-    for task, competency, level in _rows(design.TaskCompetency, "task_id", "competency_id", "level"):
+    for task, competency, level in select_rows(design.TaskCompetency, "task_id", "competency_id", "level"):
         needs[task][competency] = level
     model.tasks = []
     for i, n, change, delivery, accountable, version in _task_rows():
@@ -233,7 +233,7 @@ def _load_design(model: Model) -> None:
         )
     model.dependencies = [
         Dependency(from_unit=f, to_unit=t, about=a, kind=k, now=now, target=target, row=row, version=version)
-        for row, f, t, a, k, now, target, version in _rows(
+        for row, f, t, a, k, now, target, version in select_rows(
             design.Dependency,
             "id",
             "from_unit_id",
@@ -247,9 +247,9 @@ def _load_design(model: Model) -> None:
         )
     ]
     contributors: dict[str, list[str]] = defaultdict(list)
-    for touchpoint, unit in _rows(design.TouchpointContributor, "touchpoint_id", "unit_id"):
+    for touchpoint, unit in select_rows(design.TouchpointContributor, "touchpoint_id", "unit_id"):
         contributors[touchpoint].append(unit)
     model.touchpoints = [
         Touchpoint(id=i, name=n, stage=s, channel=c, owner=o, contributors=contributors.get(i, []), version=v)
-        for i, n, s, c, o, v in _rows(design.Touchpoint, "id", "name", "stage", "channel", "owner_id", "version")
+        for i, n, s, c, o, v in select_rows(design.Touchpoint, "id", "name", "stage", "channel", "owner_id", "version")
     ]

@@ -7,7 +7,7 @@ from datetime import date
 
 from lodestar.goals import models as goals
 from lodestar.lib.model import KPI, CheckIn, Contribution, Goal, KeyResult, Measurement, Period
-from lodestar.store.select import select_rows as _rows
+from lodestar.store.select import select_rows
 
 
 def _measurements(rows: list[tuple[str, date, float, str]]) -> dict[str, list[Measurement]]:
@@ -24,7 +24,7 @@ def _measurements(rows: list[tuple[str, date, float, str]]) -> dict[str, list[Me
 
 
 def load_periods() -> list[Period]:
-    return [Period(id=i, start=s, end=e) for i, s, e in _rows(goals.Period, "id", "start", "end")]
+    return [Period(id=i, start=s, end=e) for i, s, e in select_rows(goals.Period, "id", "start", "end")]
 
 
 def load_goals(parts: frozenset[str]) -> list[Goal]:
@@ -33,10 +33,10 @@ def load_goals(parts: frozenset[str]) -> list[Goal]:
     checked: dict[str, list[CheckIn]] = defaultdict(list)
     if "measurements" in parts:
         measured = _measurements(
-            _rows(goals.Measurement, "key_result_id", "date", "value", "source", order=("key_result_id", "date"))
+            select_rows(goals.Measurement, "key_result_id", "date", "value", "source", order=("key_result_id", "date"))
         )
     if "check_ins" in parts:
-        for kr, day, by, confidence, note in _rows(
+        for kr, day, by, confidence, note in select_rows(
             goals.CheckIn,
             "key_result_id",
             "date",
@@ -50,11 +50,11 @@ def load_goals(parts: frozenset[str]) -> list[Goal]:
     contributions: dict[str, list[Contribution]] = defaultdict(list)
     listed: dict[str, list[str]] = defaultdict(list)
     if "goal_links" in parts:
-        for goal, parent, weight in _rows(
+        for goal, parent, weight in select_rows(
             goals.GoalContribution, "goal_id", "parent_id", "weight", order=("goal_id", "ordinal")
         ):
             contributions[goal].append(Contribution(parent, weight))
-        for goal, task in _rows(goals.GoalTask, "goal_id", "task_id", order=("goal_id", "ordinal")):
+        for goal, task in select_rows(goals.GoalTask, "goal_id", "task_id", order=("goal_id", "ordinal")):
             listed[goal].append(task)
     return [
         Goal(
@@ -68,7 +68,7 @@ def load_goals(parts: frozenset[str]) -> list[Goal]:
             d,
             version,
         )
-        for i, t, owner_unit, owner_person, p, d, version in _rows(
+        for i, t, owner_unit, owner_person, p, d, version in select_rows(
             goals.Goal, "id", "title", "owner_unit_id", "owner_person_id", "period_id", "description", "version"
         )
     ]
@@ -80,7 +80,7 @@ def _key_results(
     # Positional construction in field order, and the database's floats as they come: these loops
     # run once per stored row and are most of the time `lodestar status` takes.
     key_results: dict[str, list[KeyResult]] = defaultdict(list)
-    for i, goal, title, unit, baseline, target, direction, low, high, weight, metric, version in _rows(
+    for i, goal, title, unit, baseline, target, direction, low, high, weight, metric, version in select_rows(
         goals.KeyResult,
         "id",
         "goal_id",
@@ -117,7 +117,7 @@ def _key_results(
 
 def load_kpis() -> list[KPI]:
     kpi_measured = _measurements(
-        _rows(goals.KPIMeasurement, "kpi_id", "date", "value", "source", order=("kpi_id", "date"))
+        select_rows(goals.KPIMeasurement, "kpi_id", "date", "value", "source", order=("kpi_id", "date"))
     )
     return [
         KPI(
@@ -132,7 +132,7 @@ def load_kpis() -> list[KPI]:
             metric=metric,
             measurements=kpi_measured.get(i, []),
         )
-        for i, n, owner_unit, owner_person, u, tp, b, g, r, metric in _rows(
+        for i, n, owner_unit, owner_person, u, tp, b, g, r, metric in select_rows(
             goals.KPI,
             "id",
             "name",

@@ -35,7 +35,7 @@ def select_rows(model: Any, *fields: str, order: tuple[str, ...] = ("ordinal",))
     )
     with connection.cursor() as cursor:
         cursor.execute(sql)
-        rows = cursor.fetchall()
+        rows: list[tuple[Any, ...]] = cursor.fetchall()
     converters = [(index, convert) for index, field in enumerate(columns) if (convert := _converter(field))]
     if not converters or not rows:
         return rows

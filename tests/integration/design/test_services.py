@@ -7,11 +7,13 @@ import pytest
 from lodestar.accounts.actor import Actor, command_line_actor
 from lodestar.accounts.models import AuditEntry
 from lodestar.design import services as design
+from lodestar.design.models import Task as TaskRow
 from lodestar.design.services.dependencies import dependencies_by_id
 from lodestar.lib.errors import Conflict, Invalid, NotFound, PermissionDenied
 from lodestar.purpose import services as purpose
 from lodestar.purpose.models import MissionRevision
 from lodestar.store.load import load_model
+from lodestar.store.versions import write_versioned
 from tests.integration.accounts.cast import import_document
 from tests.integration.design.conftest import DESIGN_MODEL
 
@@ -233,3 +235,19 @@ def test_a_unit_purpose_is_set_and_cleared(org):
 def test_the_command_line_actor_may_change_everything(org):
     design.create_task(actor=command_line_actor(), document=NEW_TASK)
     assert AuditEntry.objects.get(action="task.create").surface == "cli"
+
+
+def test_of_two_writes_based_on_the_same_version_only_the_first_lands(org):
+    # Both passed the early check; the version in the UPDATE's WHERE stops the second.
+    assert write_versioned(TaskRow, "web-analytics", version=1, what="task", columns={"name": "First"}) == 2
+    with pytest.raises(Conflict, match="at the same moment"):
+        write_versioned(TaskRow, "web-analytics", version=1, what="task", columns={"name": "Second"})
+    task = next(t for t in load_model().tasks if t.id == "web-analytics")
+    assert (task.name, task.version) == ("First", 2)
+
+
+def test_vision_answers_keep_their_row_id_when_another_one_is_deleted(org):
+    answers = purpose.vision_answers_by_id(load_model())
+    first, second = sorted(answers)[:2]
+    purpose.delete_vision_answer(actor=EDITOR, answer_id=first)
+    assert purpose.vision_answers_by_id(load_model())[second] == answers[second]
