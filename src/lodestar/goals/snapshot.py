@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from lodestar.checks.rules import Finding, run_checks, units_below
-from lodestar.goals import models as g
 from lodestar.lib import model as m
 from lodestar.scoring.report import GoalScore, KeyResultScore, StatusReport, score_model
 from lodestar.store.load import load_model
@@ -103,6 +102,6 @@ def take_snapshot(*, as_of: date) -> Snapshot:
         as_of=as_of,
         model=model,
         report=score_model(model, as_of),
-        goal_versions=dict(g.Goal.objects.values_list("id", "version")),
-        kr_versions=dict(g.KeyResult.objects.values_list("id", "version")),
+        goal_versions={goal.id: goal.version or 1 for goal in model.goals},
+        kr_versions={kr.id: kr.version or 1 for goal in model.goals for kr in goal.key_results},
     )
