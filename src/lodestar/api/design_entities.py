@@ -9,14 +9,14 @@ from django.http import HttpResponse, JsonResponse
 
 from lodestar.api.auth import ApiRequest
 from lodestar.api.body import json_object
-from lodestar.design.documents import fingerprint
 from lodestar.design.kinds import DesignKind
-from lodestar.design.services.common import stored_model
+from lodestar.store.load import load_model
+from lodestar.store.versions import version_from_text
 
 
-def entity_json(document: dict[str, Any], row: int | None = None) -> dict[str, Any]:
+def entity_json(document: dict[str, Any], version: int | None, row: int | None = None) -> dict[str, Any]:
     head: dict[str, Any] = {"id": row} if row is not None else {}
-    return {**head, **document, "version": fingerprint(document)}
+    return {**head, **document, "version": version}
 
 
 def changes_of(request: ApiRequest) -> tuple[dict[str, Any], Any]:
@@ -26,15 +26,15 @@ def changes_of(request: ApiRequest) -> tuple[dict[str, Any], Any]:
 
 
 def _json(kind: DesignKind, key: Any, entity: Any) -> dict[str, Any]:
-    return entity_json(kind.document(entity), key if kind.identity == "row" else None)
+    return entity_json(kind.document(entity), entity.version, key if kind.identity == "row" else None)
 
 
 def list_entities(kind: DesignKind) -> dict[str, Any]:
-    return {"items": [_json(kind, key, entity) for key, entity in kind.entities(stored_model()).items()]}
+    return {"items": [_json(kind, key, entity) for key, entity in kind.entities(load_model()).items()]}
 
 
 def read_entity(kind: DesignKind, key: Any) -> dict[str, Any]:
-    return _json(kind, key, kind.find(stored_model(), key))
+    return _json(kind, key, kind.find(load_model(), key))
 
 
 def create_entity(request: ApiRequest, kind: DesignKind) -> HttpResponse:
@@ -50,5 +50,5 @@ def update_entity(request: ApiRequest, kind: DesignKind, key: Any) -> dict[str, 
 
 
 def delete_entity(request: ApiRequest, kind: DesignKind, key: Any, version: str | None) -> HttpResponse:
-    kind.delete(actor=request.actor, **kind.key_arguments(key), version=version)
+    kind.delete(actor=request.actor, **kind.key_arguments(key), version=version_from_text(version))
     return HttpResponse(status=204)

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from lodestar.goals.documents import check_in_document, goal_document, key_result_document, measurement_document, number
 from lodestar.goals.snapshot import Snapshot
 from lodestar.lib.model import Goal, KeyResult
+from lodestar.modelfile.documents import (
+    check_in_document,
+    goal_document,
+    key_result_document,
+    measurement_document,
+    number,
+)
 
 
 def goal_json(snapshot: Snapshot, goal: Goal, *, full: bool = False) -> dict[str, Any]:

@@ -25,27 +25,29 @@ from lodestar.api.design_entities import (
     update_entity,
 )
 from lodestar.design import services as design
-from lodestar.design.documents import mission_document
 from lodestar.design.kinds import COMPETENCY, DEPENDENCY, ROLE_PROFILE, TASK, TOUCHPOINT, VISION_ANSWER
-from lodestar.design.services.common import stored_model
 from lodestar.design.services.competencies import find_person
 from lodestar.lib.errors import NotFound
+from lodestar.modelfile.documents import mission_document
 from lodestar.purpose import services as purpose
 from lodestar.scoring.roles import roles_json, score_roles
+from lodestar.store.load import load_model
+from lodestar.store.versions import version_from_text
 
 router = Router(tags=["design"])
 
 
 @router.get("/roles", summary="Role profiles with scores and nearest archetypes (as `lodestar roles --format json`)")
 def roles(request: ApiRequest) -> dict[str, Any]:
-    return roles_json(score_roles(stored_model()))
+    return roles_json(score_roles(load_model()))
 
 
 # --- mission -------------------------------------------------------------------------------
 
 
 def _mission() -> dict[str, Any]:
-    return entity_json(mission_document(purpose.get_mission()))
+    mission = purpose.get_mission()
+    return entity_json(mission_document(mission), mission.version)
 
 
 @router.get("/mission", summary="The mission (404 when there is none)")
@@ -86,7 +88,7 @@ def update_mission(request: ApiRequest) -> dict[str, Any]:
 
 @router.delete("/mission", summary="Remove the mission (its history stays)")
 def delete_mission(request: ApiRequest, version: str | None = None) -> HttpResponse:
-    purpose.delete_mission(actor=request.actor, version=version)
+    purpose.delete_mission(actor=request.actor, version=version_from_text(version))
     return HttpResponse(status=204)
 
 
@@ -275,13 +277,13 @@ def delete_touchpoint(request: ApiRequest, ident: str, version: str | None = Non
 
 @router.get("/people/{person_id}/competencies", summary="A person's competency levels (0-5)")
 def person_levels(request: ApiRequest, person_id: str) -> dict[str, Any]:
-    person = find_person(stored_model(), person_id)
+    person = find_person(load_model(), person_id)
     return {"person": person.id, "competencies": dict(person.competencies)}
 
 
 @router.get("/people/{person_id}/competencies/{competency_id}", summary="A person's level in one competency")
 def person_level(request: ApiRequest, person_id: str, competency_id: str) -> dict[str, Any]:
-    person = find_person(stored_model(), person_id)
+    person = find_person(load_model(), person_id)
     if competency_id not in person.competencies:
         raise NotFound(f"{person_id!r} has no level in {competency_id!r}")
     return {"person": person_id, "competency": competency_id, "level": person.competencies[competency_id]}

@@ -12,10 +12,10 @@ from lodestar.api.auth import ApiRequest
 from lodestar.api.body import as_of_date, json_object
 from lodestar.api.representation import goal_json, key_result_json
 from lodestar.goals import services
-from lodestar.goals.documents import check_in_document, measurement_document
 from lodestar.goals.snapshot import take_snapshot
 from lodestar.lib.errors import Invalid, NotFound
 from lodestar.lib.vocabulary import STATUSES
+from lodestar.modelfile.documents import check_in_document, measurement_document
 
 router = Router(tags=["goals"])
 MAX_LIMIT = 500

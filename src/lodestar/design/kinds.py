@@ -13,16 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from lodestar.design.documents import (
-    competency_document,
-    dependency_document,
-    mission_document,
-    role_profile_document,
-    task_document,
-    touchpoint_document,
-    vision_answer_document,
-)
-from lodestar.design.services.common import SavedEntity, find, row_id
+from lodestar.design.services.common import find, row_id
 from lodestar.design.services.competencies import (
     create_competency,
     delete_competency,
@@ -44,6 +35,15 @@ from lodestar.design.services.touchpoints import (
 )
 from lodestar.lib.errors import NotFound
 from lodestar.lib.model import Competency, Dependency, Mission, Model, RoleProfile, Task, Touchpoint, VisionAnswer
+from lodestar.modelfile.documents import (
+    competency_document,
+    dependency_document,
+    mission_document,
+    role_profile_document,
+    task_document,
+    touchpoint_document,
+    vision_answer_document,
+)
 from lodestar.purpose.services import (
     create_mission,
     create_role_profile,
@@ -57,6 +57,7 @@ from lodestar.purpose.services import (
     update_vision_answer,
     vision_answers_by_id,
 )
+from lodestar.store.versions import Saved
 
 Identity = Literal["id", "row", "single"]
 
@@ -77,8 +78,8 @@ class DesignKind:
     find: Callable[[Model, Any], Any]  # raises NotFound
     document: Callable[[Any], dict[str, Any]]
     label: Callable[[Any], str]  # "the task “Key accounts”"
-    create: Callable[..., SavedEntity]
-    update: Callable[..., SavedEntity]
+    create: Callable[..., Saved[Any]]
+    update: Callable[..., Saved[Any]]
     delete: Callable[..., None]
     key_argument: str | None
 

@@ -13,6 +13,7 @@ class Competency(models.Model):
     id = models.CharField(primary_key=True, max_length=64)
     name = models.TextField()
     category = models.TextField(null=True, blank=True)
+    version = models.IntegerField(default=1)
     ordinal = models.IntegerField(default=0)
 
     class Meta:
@@ -40,6 +41,7 @@ class Task(models.Model):
     accountable = models.ForeignKey(
         "org.Unit", null=True, blank=True, on_delete=models.SET_NULL, related_name="accountable_tasks"
     )
+    version = models.IntegerField(default=1)
     ordinal = models.IntegerField(default=0)
 
     class Meta:
@@ -103,6 +105,7 @@ class Dependency(models.Model):
     kind = models.CharField(max_length=12, choices=[(k, k) for k in DEPENDENCY_KINDS])
     now = models.IntegerField()
     target = models.IntegerField()
+    version = models.IntegerField(default=1)
     ordinal = models.IntegerField(default=0)
 
     class Meta:
@@ -115,6 +118,7 @@ class Touchpoint(models.Model):
     stage = models.CharField(max_length=15, choices=[(s, s) for s in JOURNEY_STAGES])
     channel = models.TextField()
     owner = models.ForeignKey("org.Unit", on_delete=models.CASCADE, related_name="owned_touchpoints")
+    version = models.IntegerField(default=1)
     ordinal = models.IntegerField(default=0)
 
     class Meta:

@@ -11,11 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from lodestar.checks.rules import Finding, run_checks
-from lodestar.goals import models as g
-from lodestar.goals.services.common import stored_model
 from lodestar.lib import model as m
 from lodestar.lib.index import ModelIndex
 from lodestar.scoring.report import GoalScore, KeyResultScore, StatusReport, score_model
+from lodestar.store.load import load_model
 
 MAX_CHAINS = 12
 
@@ -98,11 +97,11 @@ class Snapshot:
 
 def take_snapshot(*, as_of: date) -> Snapshot:
     """The stored model scored as of `as_of`. Raises NotFound before the first import."""
-    model = stored_model()
+    model = load_model()
     return Snapshot(
         as_of=as_of,
         model=model,
         report=score_model(model, as_of),
-        goal_versions=dict(g.Goal.objects.values_list("id", "version")),
-        kr_versions=dict(g.KeyResult.objects.values_list("id", "version")),
+        goal_versions={goal.id: goal.version or 1 for goal in model.goals},
+        kr_versions={kr.id: kr.version or 1 for goal in model.goals for kr in goal.key_results},
     )

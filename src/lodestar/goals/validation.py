@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from lodestar.lib import model as m
 from lodestar.lib.errors import Invalid
+from lodestar.lib.model import CheckIn, Goal, KeyResult, Measurement, Model
 from lodestar.lib.vocabulary import LOW_CONFIDENCE, METRIC_SOURCE_PREFIX
 from lodestar.modelfile import references as refs
 from lodestar.modelfile import sections
@@ -37,7 +37,7 @@ def _raise_if(r: Reader, prefix: str, what: str) -> None:
         raise InvalidEntity(what, _relative(r.issues, prefix))
 
 
-def _ids(r: Reader, model: m.Model, goals: dict[str, m.Goal]) -> refs.Ids:
+def _ids(r: Reader, model: Model, goals: dict[str, Goal]) -> refs.Ids:
     ids = refs.Ids(r)
     ids.units = {unit.id: unit for unit in model.units}
     ids.people = {person.id for person in model.people}
@@ -47,7 +47,7 @@ def _ids(r: Reader, model: m.Model, goals: dict[str, m.Goal]) -> refs.Ids:
     return ids
 
 
-def read_goal(document: Any, *, model: m.Model, replacing: str | None = None) -> m.Goal:
+def read_goal(document: Any, *, model: Model, replacing: str | None = None) -> Goal:
     """A goal (with any key results) that fits into `model`, replacing the goal `replacing` if given.
 
     Raises InvalidEntity with every issue found.
@@ -55,7 +55,7 @@ def read_goal(document: Any, *, model: m.Model, replacing: str | None = None) ->
     r = Reader()
     found = sections.read_goals(r, [document])
     _raise_if(r, "goals", "goal")
-    goal: m.Goal = found[0][1]
+    goal: Goal = found[0][1]
     path = "goals[0]"
     if goal.id != replacing and any(other.id == goal.id for other in model.goals):
         r.error(f"{path}.id", f"a goal {goal.id!r} exists already")
@@ -88,7 +88,7 @@ def read_goal(document: Any, *, model: m.Model, replacing: str | None = None) ->
     return goal
 
 
-def _cycle_through(goal: m.Goal, goals: dict[str, m.Goal]) -> list[str] | None:
+def _cycle_through(goal: Goal, goals: dict[str, Goal]) -> list[str] | None:
     """A path goal → … → goal along contributes_to, if the goal now reaches itself."""
     stack: list[list[str]] = [[goal.id, c.goal] for c in goal.contributes_to if c.goal in goals and c.goal != goal.id]
     seen: set[str] = set()
@@ -104,7 +104,7 @@ def _cycle_through(goal: m.Goal, goals: dict[str, m.Goal]) -> list[str] | None:
     return None
 
 
-def read_key_result(document: Any, *, model: m.Model, replacing: str | None = None) -> m.KeyResult:
+def read_key_result(document: Any, *, model: Model, replacing: str | None = None) -> KeyResult:
     """A key result whose id is free (or is `replacing`). Raises InvalidEntity."""
     r = Reader()
     found = sections.read_key_results(r, [document], "key_results")
@@ -120,7 +120,7 @@ def read_key_result(document: Any, *, model: m.Model, replacing: str | None = No
     return kr
 
 
-def read_measurement(document: Any, *, key_result: m.KeyResult) -> m.Measurement:
+def read_measurement(document: Any, *, key_result: KeyResult) -> Measurement:
     """A measurement entered by hand, on a date the key result has none yet. Raises InvalidEntity.
 
     Its source may not start with `metric:`: a metric refresh would take it for one of its own
@@ -142,7 +142,7 @@ def read_measurement(document: Any, *, key_result: m.KeyResult) -> m.Measurement
     return measurement
 
 
-def read_check_in(document: Any, *, model: m.Model) -> m.CheckIn:
+def read_check_in(document: Any, *, model: Model) -> CheckIn:
     """A check-in by a known person; confidence 3 or less needs a note. Raises InvalidEntity."""
     r = Reader()
     found = sections.read_check_ins(r, [document], "check_ins")

@@ -2,6 +2,11 @@
 
 Optional keys that were absent in the file are None (or empty collections), so that an
 export writes back exactly what was given.
+
+An entity loaded from the database also carries where it is stored: its `version` (which a
+change must name, so that a stale one is refused) and, for entities without an id of their
+own, its `row` id. Both are None for an entity read from a file; neither is part of the file,
+and neither takes part in comparing entities.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ class Unit:
     lead: str | None = None
     core: bool | None = None
     purpose: str | None = None
+    version: int | None = field(default=None, compare=False, repr=False)
 
     @property
     def is_core(self) -> bool:
@@ -58,6 +64,7 @@ class Mission:
     scope: str
     adopted: date | None = None
     principles: list[str] = field(default_factory=list)
+    version: int | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(slots=True)
@@ -76,6 +83,8 @@ class RoleProfile:
     toward: str | None = None
     horizon: int | None = None
     rationale: str | None = None
+    row: int | None = field(default=None, compare=False, repr=False)
+    version: int | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(slots=True)
@@ -86,6 +95,8 @@ class VisionAnswer:
     toward: str | None = None
     answer: str | None = None
     owner: str | None = None
+    row: int | None = field(default=None, compare=False, repr=False)
+    version: int | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(slots=True)
@@ -101,6 +112,7 @@ class Task:
     locations: list[str] = field(default_factory=list)
     toward: list[str] = field(default_factory=list)
     competencies: dict[str, int] = field(default_factory=dict)
+    version: int | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(slots=True)
@@ -111,6 +123,8 @@ class Dependency:
     kind: str
     now: int
     target: int
+    row: int | None = field(default=None, compare=False, repr=False)
+    version: int | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(slots=True)
@@ -119,6 +133,7 @@ class Competency:
     name: str
     category: str | None = None
     required: dict[str, int] = field(default_factory=dict)
+    version: int | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(slots=True)
@@ -129,6 +144,7 @@ class Touchpoint:
     channel: str
     owner: str
     contributors: list[str] = field(default_factory=list)
+    version: int | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(slots=True)
@@ -176,6 +192,7 @@ class KeyResult:
     metric: MetricBinding | None = None
     measurements: list[Measurement] = field(default_factory=list)
     check_ins: list[CheckIn] = field(default_factory=list)
+    version: int | None = field(default=None, compare=False, repr=False)
 
     @property
     def effective_direction(self) -> str | None:
@@ -201,6 +218,7 @@ class Goal:
     tasks: list[str] = field(default_factory=list)
     key_results: list[KeyResult] = field(default_factory=list)
     description: str | None = None
+    version: int | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(slots=True)

@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from lodestar.lib import model as m
 from lodestar.lib.errors import Invalid
+from lodestar.lib.model import Competency, Dependency, Mission, Model, RoleProfile, Task, Touchpoint, VisionAnswer
 from lodestar.modelfile import references as refs
 from lodestar.modelfile import sections
 from lodestar.modelfile.reader import Issue, Reader
@@ -40,7 +40,7 @@ def _raise_if(r: Reader, prefix: str, what: str) -> None:
         raise InvalidEntity(what, _relative(r.issues, prefix))
 
 
-def _ids(r: Reader, model: m.Model) -> refs.Ids:
+def _ids(r: Reader, model: Model) -> refs.Ids:
     ids = refs.Ids(r)
     ids.units = {unit.id: unit for unit in model.units}
     ids.people = {person.id for person in model.people}
@@ -54,7 +54,7 @@ def _ids(r: Reader, model: m.Model) -> refs.Ids:
 def _read_one(
     document: Any,
     *,
-    model: m.Model,
+    model: Model,
     section: str,
     what: str,
     kind: type[_Entity],
@@ -81,7 +81,7 @@ def _free_id(kind: str, taken: set[str], replacing: str | None) -> Callable[[Rea
     return check
 
 
-def read_mission(document: Any, *, model: m.Model) -> m.Mission:
+def read_mission(document: Any, *, model: Model) -> Mission:
     """The mission `{statement, scope, adopted?, principles?}`. Raises InvalidEntity."""
     r = Reader()
     if document is None:
@@ -95,11 +95,11 @@ def read_mission(document: Any, *, model: m.Model) -> m.Mission:
     return mission
 
 
-def read_vision_answer(document: Any, *, model: m.Model, replacing: m.VisionAnswer | None = None) -> m.VisionAnswer:
+def read_vision_answer(document: Any, *, model: Model, replacing: VisionAnswer | None = None) -> VisionAnswer:
     """An answer to one of the eight questions, the only one for its question, scope and toward."""
     scope = model.mission_scope()
 
-    def unique(r: Reader, answer: m.VisionAnswer) -> None:
+    def unique(r: Reader, answer: VisionAnswer) -> None:
         key = (answer.question, answer.scope or scope, answer.toward)
         for other in model.vision:
             if other is not replacing and (other.question, other.scope or scope, other.toward) == key:
@@ -110,17 +110,17 @@ def read_vision_answer(document: Any, *, model: m.Model, replacing: m.VisionAnsw
         model=model,
         section="vision",
         what="vision answer",
-        kind=m.VisionAnswer,
+        kind=VisionAnswer,
         read=sections.read_vision,
         check=lambda ids, found: refs.check_vision(ids, found, scope),
         extra=unique,
     )
 
 
-def read_role_profile(document: Any, *, model: m.Model, replacing: m.RoleProfile | None = None) -> m.RoleProfile:
+def read_role_profile(document: Any, *, model: Model, replacing: RoleProfile | None = None) -> RoleProfile:
     """A role profile, the only one for its unit and `toward`."""
 
-    def unique(r: Reader, profile: m.RoleProfile) -> None:
+    def unique(r: Reader, profile: RoleProfile) -> None:
         for other in model.role_profiles:
             if other is not replacing and (other.unit, other.toward) == (profile.unit, profile.toward):
                 toward = f" toward {profile.toward!r}" if profile.toward else ""
@@ -131,14 +131,14 @@ def read_role_profile(document: Any, *, model: m.Model, replacing: m.RoleProfile
         model=model,
         section="role_profiles",
         what="role profile",
-        kind=m.RoleProfile,
+        kind=RoleProfile,
         read=sections.read_role_profiles,
         check=refs.check_role_profiles,
         extra=unique,
     )
 
 
-def read_task(document: Any, *, model: m.Model, replacing: str | None = None) -> m.Task:
+def read_task(document: Any, *, model: Model, replacing: str | None = None) -> Task:
     """A task whose id is free (or is `replacing`)."""
     taken = {task.id for task in model.tasks}
     return _read_one(
@@ -146,27 +146,27 @@ def read_task(document: Any, *, model: m.Model, replacing: str | None = None) ->
         model=model,
         section="tasks",
         what="task",
-        kind=m.Task,
+        kind=Task,
         read=sections.read_tasks,
         check=refs.check_tasks,
         extra=_prefixed(_free_id("task", taken, replacing), "tasks"),
     )
 
 
-def read_dependency(document: Any, *, model: m.Model) -> m.Dependency:
+def read_dependency(document: Any, *, model: Model) -> Dependency:
     """A dependency `{from, to, about, kind, now, target}` between known units."""
     return _read_one(
         document,
         model=model,
         section="dependencies",
         what="dependency",
-        kind=m.Dependency,
+        kind=Dependency,
         read=sections.read_dependencies,
         check=refs.check_dependencies,
     )
 
 
-def read_competency(document: Any, *, model: m.Model, replacing: str | None = None) -> m.Competency:
+def read_competency(document: Any, *, model: Model, replacing: str | None = None) -> Competency:
     """A competency of the catalog with the levels units require."""
     taken = {competency.id for competency in model.competencies}
     return _read_one(
@@ -174,14 +174,14 @@ def read_competency(document: Any, *, model: m.Model, replacing: str | None = No
         model=model,
         section="competencies",
         what="competency",
-        kind=m.Competency,
+        kind=Competency,
         read=sections.read_competencies,
         check=refs.check_competencies,
         extra=_prefixed(_free_id("competency", taken, replacing), "competencies"),
     )
 
 
-def read_touchpoint(document: Any, *, model: m.Model, replacing: str | None = None) -> m.Touchpoint:
+def read_touchpoint(document: Any, *, model: Model, replacing: str | None = None) -> Touchpoint:
     """A customer touchpoint with its owner and contributors."""
     taken = {touchpoint.id for touchpoint in model.touchpoints}
     return _read_one(
@@ -189,14 +189,14 @@ def read_touchpoint(document: Any, *, model: m.Model, replacing: str | None = No
         model=model,
         section="touchpoints",
         what="touchpoint",
-        kind=m.Touchpoint,
+        kind=Touchpoint,
         read=sections.read_touchpoints,
         check=refs.check_touchpoints,
         extra=_prefixed(_free_id("touchpoint", taken, replacing), "touchpoints"),
     )
 
 
-def read_person_level(level: Any, *, model: m.Model, competency: str) -> int:
+def read_person_level(level: Any, *, model: Model, competency: str) -> int:
     """A person's level (0-5) in a competency of the catalog, read as a person's `competencies` are."""
     r = Reader()
     levels = r.levels({competency: level}, "people[0].competencies", low=0, high=5)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from lodestar.lib import model as m
+from lodestar.lib.model import Contribution, Goal, Mission, Period, Unit
 from lodestar.modelfile.reader import Reader
 from lodestar.modelfile.sections import Indexed
 
@@ -21,14 +21,14 @@ class Ids:
     def __init__(self, r: Reader, written: dict[str, set[str] | None] | None = None) -> None:
         self.r = r
         self.written = written or {}
-        self.units: dict[str, m.Unit] = {}
+        self.units: dict[str, Unit] = {}
         self.people: set[str] = set()
         self.locations: set[str] = set()
         self.competencies: set[str] = set()
         self.tasks: set[str] = set()
         self.touchpoints: set[str] = set()
-        self.periods: dict[str, m.Period] = {}
-        self.goals: dict[str, m.Goal] = {}
+        self.periods: dict[str, Period] = {}
+        self.goals: dict[str, Goal] = {}
 
     def collect(
         self, section: str, entries: Indexed, *, into: dict[str, Any] | set[str], first: dict[str, str]
@@ -127,7 +127,7 @@ def check_people(ids: Ids, people: Indexed) -> None:
             ids.member(competency, ids.competencies, "competency", f"{path}.competencies.{competency}")
 
 
-def check_mission(ids: Ids, mission: m.Mission | None) -> None:
+def check_mission(ids: Ids, mission: Mission | None) -> None:
     if mission is not None:
         ids.unit(mission.scope, "mission.scope")
 
@@ -225,7 +225,7 @@ def _check_goal_cycles(ids: Ids, goals: Indexed) -> None:
     for _, start in goals:
         if start.id in state:
             continue
-        stack: list[tuple[str, Iterable[m.Contribution]]] = [(start.id, iter(start.contributes_to))]
+        stack: list[tuple[str, Iterable[Contribution]]] = [(start.id, iter(start.contributes_to))]
         path = [start.id]
         state[start.id] = 1
         while stack:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from lodestar.lib import model as m
+from lodestar.lib.model import Model
 from lodestar.modelfile import references as refs
-from lodestar.modelfile import sections as s
+from lodestar.modelfile import sections
 from lodestar.modelfile.reader import MISSING, InvalidModel, Issue, Reader, describe
 
 TOP_LEVEL_KEYS = frozenset(
@@ -53,7 +53,7 @@ def _written_ids(section: Any) -> set[str] | None:
     return {item["id"] for item in section if type(item) is dict and type(item.get("id")) is str}
 
 
-def validate_document(document: Any) -> m.Model:
+def validate_document(document: Any) -> Model:
     """Turn a parsed model file into a Model. Raises InvalidModel with every issue found."""
     r = Reader()
     if document is None:
@@ -66,22 +66,22 @@ def validate_document(document: Any) -> m.Model:
         r.error("lodestar", f"expected the format version 1, got {describe(version)}")
         raise InvalidModel(r.issues)
 
-    organization = s.read_organization(r, d["organization"])
-    locations = s.read_locations(r, d.get("locations"))
-    units = s.read_units(r, d["units"])
+    organization = sections.read_organization(r, d["organization"])
+    locations = sections.read_locations(r, d.get("locations"))
+    units = sections.read_units(r, d["units"])
     if d["units"] is None or d["units"] == []:
         r.error("units", "at least one unit (the root) is required")
-    people = s.read_people(r, d.get("people"))
-    mission = s.read_mission(r, d.get("mission"))
-    profiles = s.read_role_profiles(r, d.get("role_profiles"))
-    vision = s.read_vision(r, d.get("vision"))
-    tasks = s.read_tasks(r, d.get("tasks"))
-    dependencies = s.read_dependencies(r, d.get("dependencies"))
-    competencies = s.read_competencies(r, d.get("competencies"))
-    touchpoints = s.read_touchpoints(r, d.get("touchpoints"))
-    periods = s.read_periods(r, d.get("periods"))
-    goals = s.read_goals(r, d.get("goals"))
-    kpis = s.read_kpis(r, d.get("kpis"))
+    people = sections.read_people(r, d.get("people"))
+    mission = sections.read_mission(r, d.get("mission"))
+    profiles = sections.read_role_profiles(r, d.get("role_profiles"))
+    vision = sections.read_vision(r, d.get("vision"))
+    tasks = sections.read_tasks(r, d.get("tasks"))
+    dependencies = sections.read_dependencies(r, d.get("dependencies"))
+    competencies = sections.read_competencies(r, d.get("competencies"))
+    touchpoints = sections.read_touchpoints(r, d.get("touchpoints"))
+    periods = sections.read_periods(r, d.get("periods"))
+    goals = sections.read_goals(r, d.get("goals"))
+    kpis = sections.read_kpis(r, d.get("kpis"))
 
     written = {kind: _written_ids(d.get(section)) for kind, section in REFERENCED_SECTIONS.items()}
     if d["units"] is None:  # reported above; references to units cannot be checked
@@ -113,10 +113,10 @@ def validate_document(document: Any) -> m.Model:
     if r.issues:
         raise InvalidModel(r.issues)
 
-    def plain(entries: s.Indexed) -> list[Any]:
+    def plain(entries: sections.Indexed) -> list[Any]:
         return [entity for _, entity in entries]
 
-    return m.Model(
+    return Model(
         organization=organization,
         units=plain(units),
         locations=plain(locations),

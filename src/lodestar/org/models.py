@@ -41,6 +41,7 @@ class Unit(models.Model):
     lead = models.ForeignKey("org.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="led_units")
     core = models.BooleanField(null=True, blank=True)
     purpose = models.TextField(blank=True, null=True)
+    version = models.IntegerField(default=1)
     ordinal = models.IntegerField(default=0)
 
     class Meta:

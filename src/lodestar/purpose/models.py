@@ -14,6 +14,7 @@ class Mission(models.Model):
     scope = models.ForeignKey("org.Unit", on_delete=models.CASCADE, related_name="+")
     adopted = models.DateField(null=True, blank=True)
     principles = models.JSONField(default=list)
+    version = models.IntegerField(default=1)
 
 
 class RoleProfile(models.Model):
@@ -27,6 +28,7 @@ class RoleProfile(models.Model):
     target_rights = models.JSONField(default=dict)
     target_alignment = models.CharField(max_length=20)
     rationale = models.TextField(null=True, blank=True)
+    version = models.IntegerField(default=1)
     ordinal = models.IntegerField(default=0)
 
     class Meta:
@@ -43,6 +45,7 @@ class VisionAnswer(models.Model):
     answer = models.TextField(null=True, blank=True)
     owner_unit = models.ForeignKey("org.Unit", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     owner_person = models.ForeignKey("org.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    version = models.IntegerField(default=1)
     ordinal = models.IntegerField(default=0)
 
     class Meta:

@@ -1,114 +1,158 @@
-"""Read the stored model from the database into plain values (every row once)."""
+"""Read the stored model from the database into plain values (every row once), whole or in parts."""
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
-from collections.abc import Callable
-from datetime import date
 from typing import Any
 
-from django.db import connection, models
-
 from lodestar.design import models as design
-from lodestar.goals import models as goals
-from lodestar.lib import model as m
+from lodestar.lib.errors import NotFound
 from lodestar.lib.gc_pause import gc_paused
+from lodestar.lib.model import (
+    Competency,
+    Dependency,
+    Location,
+    Mission,
+    Model,
+    Organization,
+    Person,
+    RoleProfile,
+    RoleState,
+    Task,
+    Touchpoint,
+    Unit,
+    VisionAnswer,
+)
 from lodestar.org import models as org
 from lodestar.purpose import models as purpose
+from lodestar.store.load_goals import load_goals, load_kpis, load_periods
+from lodestar.store.select import select_rows
 
 
-class NoModel(LookupError):
-    """Nothing has been imported yet."""
+class NoModel(NotFound, LookupError):
+    """Nothing has been imported yet (a NotFound, so that every surface answers it as one)."""
 
 
-def _json_value(value: Any) -> Any:
-    return json.loads(value) if isinstance(value, str) else value
+# The parts of the stored model a caller can ask for, one or a few tables each. "tasks" is the
+# task rows alone (ids, names, accountable), without the relations "design" loads with them.
+PARTS = frozenset(
+    {
+        "organization",
+        "locations",
+        "units",
+        "people",
+        "levels",
+        "purpose",
+        "design",
+        "tasks",
+        "periods",
+        "goals",
+        "goal_links",
+        "key_results",
+        "measurements",
+        "check_ins",
+        "kpis",
+    }
+)
+EVERYTHING = PARTS
+_NO_MODEL = "no model has been imported yet: run `lodestar import FILE` or `lodestar demo`"
 
 
-def _converter(field: Any) -> Callable[[Any], Any] | None:
-    """How a raw database value of `field` becomes a Python value (None: as it comes).
+def load_model(*, parts: frozenset[str] = EVERYTHING) -> Model:
+    """The stored model, or only `parts` of it. Raises NoModel when nothing has been imported.
 
-    Both database connections already turn dates and booleans into Python values (Django's
-    SQLite connection declares converters for those column types); JSON arrives as text,
-    because Django decodes it itself on the ORM's way.
+    Collections outside `parts` are left empty (the organization then has an empty name), so a
+    caller asks for every part its checks read: an edit of one goal need not read every table.
+    "people" without "levels" leaves people's competencies empty; "goal_links" (contributions and
+    tasks), "key_results" and their "measurements" and "check_ins" need "goals".
     """
-    return _json_value if isinstance(field, models.JSONField) else None
-
-
-def _rows(model: Any, *fields: str, order: tuple[str, ...] = ("ordinal",)) -> list[tuple[Any, ...]]:
-    """The columns of every row, in order; a plain cursor, since the ORM's per-row work is the cost here."""
-    meta = model._meta
-    quote = connection.ops.quote_name
-    columns = [meta.get_field(name.removesuffix("_id")) for name in fields]
-    sql = "SELECT {} FROM {} ORDER BY {}".format(
-        ", ".join(quote(field.column) for field in columns),
-        quote(meta.db_table),
-        ", ".join(quote(meta.get_field(name.removesuffix("_id")).column) for name in order),
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql)
-        rows: list[tuple[Any, ...]] = cursor.fetchall()
-    converters = [(index, convert) for index, field in enumerate(columns) if (convert := _converter(field))]
-    if not converters or not rows:
-        return rows
-    converted = []
-    for row in rows:
-        values = list(row)
-        for index, convert in converters:
-            values[index] = convert(values[index])
-        converted.append(tuple(values))
-    return converted
-
-
-def load_model() -> m.Model:
-    """The stored model. Raises NoModel when nothing has been imported."""
+    unknown = parts - PARTS
+    if unknown:
+        raise ValueError(f"no such parts of the model: {', '.join(sorted(unknown))}")
     with gc_paused():
-        return _load_model()
+        return _load_model(parts)
 
 
-def _load_model() -> m.Model:
-    organization = org.Organization.objects.values_list("name", "industry", "currency").first()
-    if organization is None:
-        raise NoModel("no model has been imported yet: run `lodestar import FILE` or `lodestar demo`")
-    name, industry, currency = organization
-    model = m.Model(organization=m.Organization(name=name, industry=industry, currency=currency), units=[])
-    model.locations = [m.Location(id=i, name=n) for i, n in _rows(org.Location, "id", "name")]
-    model.units = [
-        m.Unit(id=i, name=n, kind=k, parent=p, location=loc, lead=lead, core=core, purpose=purp)
-        for i, n, k, p, loc, lead, core, purp in _rows(
-            org.Unit, "id", "name", "kind", "parent_id", "location_id", "lead_id", "core", "purpose"
-        )
-    ]
-    levels: dict[str, dict[str, int]] = defaultdict(dict)
-    for person_id, competency, level in _rows(org.PersonCompetency, "person_id", "competency_id", "level"):
-        levels[person_id][competency] = level
-    model.people = [
-        m.Person(id=i, name=n, unit=u, email=e, position=pos, competencies=levels.get(i, {}))
-        for i, n, u, e, pos in _rows(org.Person, "id", "name", "unit_id", "email", "position")
-    ]
-    _load_purpose(model)
-    _load_design(model)
-    _load_goals(model)
+def _load_model(parts: frozenset[str]) -> Model:
+    model = Model(organization=Organization(name=""), units=[])
+    # Every stored model has its organization and a root unit, so whichever comes first tells
+    # whether there is one.
+    if "organization" in parts or "units" not in parts:
+        organization = org.Organization.objects.values_list("name", "industry", "currency").first()
+        if organization is None:
+            raise NoModel(_NO_MODEL)
+        name, industry, currency = organization
+        model.organization = Organization(name=name, industry=industry, currency=currency)
+    if "units" in parts:
+        model.units = _units()
+        if not model.units:
+            raise NoModel(_NO_MODEL)
+    if "locations" in parts:
+        model.locations = [Location(id=i, name=n) for i, n in select_rows(org.Location, "id", "name")]
+    if "people" in parts:
+        model.people = _people(levels="levels" in parts)
+    if "purpose" in parts:
+        _load_purpose(model)
+    if "design" in parts:
+        _load_design(model)
+    elif "tasks" in parts:
+        model.tasks = [
+            Task(id=i, name=n, change=c, delivery=d, accountable=a, version=v) for i, n, c, d, a, v in _task_rows()
+        ]
+    if "periods" in parts:
+        model.periods = load_periods()
+    if "goals" in parts:
+        model.goals = load_goals(parts)
+    if "kpis" in parts:
+        model.kpis = load_kpis()
     return model
 
 
-def _load_purpose(model: m.Model) -> None:
-    mission = purpose.Mission.objects.values_list("statement", "scope_id", "adopted", "principles").first()
+def _units() -> list[Unit]:
+    return [
+        Unit(id=i, name=n, kind=k, parent=p, location=loc, lead=lead, core=core, purpose=purp, version=v)
+        for i, n, k, p, loc, lead, core, purp, v in select_rows(
+            org.Unit, "id", "name", "kind", "parent_id", "location_id", "lead_id", "core", "purpose", "version"
+        )
+    ]
+
+
+def _people(*, levels: bool) -> list[Person]:
+    competencies: dict[str, dict[str, int]] = defaultdict(dict)
+    if levels:
+        for person_id, competency, level in select_rows(org.PersonCompetency, "person_id", "competency_id", "level"):
+            competencies[person_id][competency] = level
+    return [
+        Person(id=i, name=n, unit=u, email=e, position=pos, competencies=competencies.get(i, {}))
+        for i, n, u, e, pos in select_rows(org.Person, "id", "name", "unit_id", "email", "position")
+    ]
+
+
+def _task_rows() -> list[tuple[Any, ...]]:
+    return select_rows(design.Task, "id", "name", "change", "delivery", "accountable_id", "version")
+
+
+def _load_purpose(model: Model) -> None:
+    mission = purpose.Mission.objects.values_list("statement", "scope_id", "adopted", "principles", "version").first()
     if mission is not None:
-        statement, scope, adopted, principles = mission
-        model.mission = m.Mission(statement=statement, scope=scope, adopted=adopted, principles=list(principles or []))
+        statement, scope, adopted, principles, version = mission
+        model.mission = Mission(
+            statement=statement, scope=scope, adopted=adopted, principles=list(principles or []), version=version
+        )
     model.role_profiles = [
-        m.RoleProfile(
+        RoleProfile(
             unit=unit,
             toward=toward,
             horizon=horizon,
-            as_is=m.RoleState(decision_rights=dict(as_is or {}), sales_alignment=as_is_alignment),
-            target=m.RoleState(decision_rights=dict(target or {}), sales_alignment=target_alignment),
+            as_is=RoleState(decision_rights=dict(as_is or {}), sales_alignment=as_is_alignment),
+            target=RoleState(decision_rights=dict(target or {}), sales_alignment=target_alignment),
             rationale=rationale,
+            row=row,
+            version=version,
         )
-        for unit, toward, horizon, as_is, as_is_alignment, target, target_alignment, rationale in _rows(
+        for row, unit, toward, horizon, as_is, as_is_alignment, target, target_alignment, rationale, version in select_rows(
             purpose.RoleProfile,
+            "id",
             "unit_id",
             "toward_id",
             "horizon",
@@ -117,13 +161,24 @@ def _load_purpose(model: m.Model) -> None:
             "target_rights",
             "target_alignment",
             "rationale",
+            "version",
             order=("ordinal", "id"),
         )
     ]
     model.vision = [
-        m.VisionAnswer(question=q, status=s, scope=scope, toward=toward, answer=a, owner=owner_unit or owner_person)
-        for q, s, scope, toward, a, owner_unit, owner_person in _rows(
+        VisionAnswer(
+            question=q,
+            status=s,
+            scope=scope,
+            toward=toward,
+            answer=a,
+            owner=owner_unit or owner_person,
+            row=row,
+            version=version,
+        )
+        for row, q, s, scope, toward, a, owner_unit, owner_person, version in select_rows(
             purpose.VisionAnswer,
+            "id",
             "question",
             "status",
             "scope_id",
@@ -131,36 +186,37 @@ def _load_purpose(model: m.Model) -> None:
             "answer",
             "owner_unit_id",
             "owner_person_id",
+            "version",
             order=("ordinal", "id"),
         )
     ]
 
 
-def _load_design(model: m.Model) -> None:
+def _load_design(model: Model) -> None:
     required: dict[str, dict[str, int]] = defaultdict(dict)
-    for competency, unit, level in _rows(design.CompetencyRequirement, "competency_id", "unit_id", "level"):
+    for competency, unit, level in select_rows(design.CompetencyRequirement, "competency_id", "unit_id", "level"):
         required[competency][unit] = level
     model.competencies = [
-        m.Competency(id=i, name=n, category=c, required=required.get(i, {}))
-        for i, n, c in _rows(design.Competency, "id", "name", "category")
+        Competency(id=i, name=n, category=c, required=required.get(i, {}), version=v)
+        for i, n, c, v in select_rows(design.Competency, "id", "name", "category", "version")
     ]
     roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"R": [], "C": [], "I": []})
-    for task, unit, role in _rows(design.TaskAssignment, "task_id", "unit_id", "role"):
+    for task, unit, role in select_rows(design.TaskAssignment, "task_id", "unit_id", "role"):
         roles[task][role].append(unit)
     places: dict[str, list[str]] = defaultdict(list)
-    for task, location in _rows(design.TaskLocation, "task_id", "location_id"):
+    for task, location in select_rows(design.TaskLocation, "task_id", "location_id"):
         places[task].append(location)
     served: dict[str, list[str]] = defaultdict(list)
-    for task, unit in _rows(design.TaskBusinessUnit, "task_id", "unit_id"):
+    for task, unit in select_rows(design.TaskBusinessUnit, "task_id", "unit_id"):
         served[task].append(unit)
     needs: dict[str, dict[str, int]] = defaultdict(dict)
-    for task, competency, level in _rows(design.TaskCompetency, "task_id", "competency_id", "level"):
+    for task, competency, level in select_rows(design.TaskCompetency, "task_id", "competency_id", "level"):
         needs[task][competency] = level
     model.tasks = []
-    for i, n, change, delivery, accountable in _rows(design.Task, "id", "name", "change", "delivery", "accountable_id"):
+    for i, n, change, delivery, accountable, version in _task_rows():
         assigned = roles[i]
         model.tasks.append(
-            m.Task(
+            Task(
                 id=i,
                 name=n,
                 change=change,
@@ -172,129 +228,28 @@ def _load_design(model: m.Model) -> None:
                 locations=places.get(i, []),
                 toward=served.get(i, []),
                 competencies=needs.get(i, {}),
+                version=version,
             )
         )
     model.dependencies = [
-        m.Dependency(from_unit=f, to_unit=t, about=a, kind=k, now=now, target=target)
-        for f, t, a, k, now, target in _rows(
-            design.Dependency, "from_unit_id", "to_unit_id", "about", "kind", "now", "target", order=("ordinal", "id")
+        Dependency(from_unit=f, to_unit=t, about=a, kind=k, now=now, target=target, row=row, version=version)
+        for row, f, t, a, k, now, target, version in select_rows(
+            design.Dependency,
+            "id",
+            "from_unit_id",
+            "to_unit_id",
+            "about",
+            "kind",
+            "now",
+            "target",
+            "version",
+            order=("ordinal", "id"),
         )
     ]
     contributors: dict[str, list[str]] = defaultdict(list)
-    for touchpoint, unit in _rows(design.TouchpointContributor, "touchpoint_id", "unit_id"):
+    for touchpoint, unit in select_rows(design.TouchpointContributor, "touchpoint_id", "unit_id"):
         contributors[touchpoint].append(unit)
     model.touchpoints = [
-        m.Touchpoint(id=i, name=n, stage=s, channel=c, owner=o, contributors=contributors.get(i, []))
-        for i, n, s, c, o in _rows(design.Touchpoint, "id", "name", "stage", "channel", "owner_id")
-    ]
-
-
-def _measurements(rows: list[tuple[str, date, float, str]]) -> dict[str, list[m.Measurement]]:
-    grouped: dict[str, list[m.Measurement]] = {}
-    measurement = m.Measurement  # positional construction: this runs once per stored measurement
-    current: list[m.Measurement] = []
-    last_owner = None
-    for owner, day, value, source in rows:  # ordered by owner
-        if owner != last_owner:
-            current = grouped[owner] = []
-            last_owner = owner
-        current.append(measurement(day, value, source or None))
-    return grouped
-
-
-def _load_goals(model: m.Model) -> None:
-    model.periods = [m.Period(id=i, start=s, end=e) for i, s, e in _rows(goals.Period, "id", "start", "end")]
-    measured = _measurements(
-        _rows(goals.Measurement, "key_result_id", "date", "value", "source", order=("key_result_id", "date"))
-    )
-    checked: dict[str, list[m.CheckIn]] = defaultdict(list)
-    for kr, day, by, confidence, note in _rows(
-        goals.CheckIn, "key_result_id", "date", "by_id", "confidence", "note", order=("key_result_id", "ordinal", "id")
-    ):
-        checked[kr].append(m.CheckIn(day, confidence, by, note))
-    # Positional construction in field order, and the database's floats as they come: these loops
-    # run once per stored row and are most of the time `lodestar status` takes.
-    key_results: dict[str, list[m.KeyResult]] = defaultdict(list)
-    for i, goal, title, unit, baseline, target, direction, low, high, weight, metric in _rows(
-        goals.KeyResult,
-        "id",
-        "goal_id",
-        "title",
-        "unit",
-        "baseline",
-        "target",
-        "direction",
-        "range_low",
-        "range_high",
-        "weight",
-        "metric",
-        order=("goal_id", "ordinal"),
-    ):
-        key_results[goal].append(
-            m.KeyResult(
-                i,
-                title,
-                unit,
-                baseline,
-                target,
-                direction,
-                None if low is None else (low, high),
-                weight,
-                metric,
-                measured.get(i) or [],
-                checked.get(i) or [],
-            )
-        )
-    contributions: dict[str, list[m.Contribution]] = defaultdict(list)
-    for goal, parent, weight in _rows(
-        goals.GoalContribution, "goal_id", "parent_id", "weight", order=("goal_id", "ordinal")
-    ):
-        contributions[goal].append(m.Contribution(parent, weight))
-    listed: dict[str, list[str]] = defaultdict(list)
-    for goal, task in _rows(goals.GoalTask, "goal_id", "task_id", order=("goal_id", "ordinal")):
-        listed[goal].append(task)
-    model.goals = [
-        m.Goal(
-            i,
-            t,
-            owner_unit or owner_person,
-            p,
-            contributions.get(i) or [],
-            listed.get(i) or [],
-            key_results.get(i) or [],
-            d,
-        )
-        for i, t, owner_unit, owner_person, p, d in _rows(
-            goals.Goal, "id", "title", "owner_unit_id", "owner_person_id", "period_id", "description"
-        )
-    ]
-    kpi_measured = _measurements(
-        _rows(goals.KPIMeasurement, "kpi_id", "date", "value", "source", order=("kpi_id", "date"))
-    )
-    model.kpis = [
-        m.KPI(
-            id=i,
-            name=n,
-            owner=owner_unit or owner_person,
-            better=b,
-            green=g,
-            red=r,
-            unit=u,
-            touchpoint=tp,
-            metric=metric,
-            measurements=kpi_measured.get(i, []),
-        )
-        for i, n, owner_unit, owner_person, u, tp, b, g, r, metric in _rows(
-            goals.KPI,
-            "id",
-            "name",
-            "owner_unit_id",
-            "owner_person_id",
-            "unit",
-            "touchpoint_id",
-            "better",
-            "green",
-            "red",
-            "metric",
-        )
+        Touchpoint(id=i, name=n, stage=s, channel=c, owner=o, contributors=contributors.get(i, []), version=v)
+        for i, n, s, c, o, v in select_rows(design.Touchpoint, "id", "name", "stage", "channel", "owner_id", "version")
     ]

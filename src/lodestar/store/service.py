@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 
 from lodestar.accounts import audit
+from lodestar.design import models as design
 from lodestar.goals import models as goals
 from lodestar.lib.gc_pause import gc_paused
 from lodestar.lib.model import Model
@@ -18,7 +19,8 @@ from lodestar.modelfile.plan import Plan, plan_additions, plan_changes
 from lodestar.modelfile.reader import InvalidModel, Issue
 from lodestar.modelfile.validate import validate_document
 from lodestar.modelfile.yaml_io import UnsafeYaml, parse_yaml, read_yaml_file
-from lodestar.org.models import Organization
+from lodestar.org import models as org
+from lodestar.purpose import models as purpose
 from lodestar.purpose.services import record_mission_revision
 from lodestar.store.load import NoModel, load_model
 from lodestar.store.store import write_model
@@ -55,36 +57,45 @@ def read_model_text(text: str | bytes) -> Model:
         return validate_document(document)
 
 
-def stored_model() -> Model | None:
-    """The stored model, or None when nothing has been imported."""
-    try:
-        return load_model()
-    except NoModel:
-        return None
-
-
 def plan_import(*, model: Model) -> Plan:
     """What importing `model` would add, change and remove; writes nothing."""
-    return plan_changes(stored_model(), model)
+    try:
+        stored: Model | None = load_model()
+    except NoModel:
+        stored = None
+    return plan_changes(stored, model)
 
 
-def _versions(plan: Plan) -> dict[str, int]:
-    """Goal and key result versions after the import: unchanged ones keep theirs, changed ones move on."""
-    changed_goals = plan.changed_keys("goals")
-    changed_krs = plan.changed_keys("key_results")
-    versions = {
-        goal_id: version + (goal_id in changed_goals)
-        for goal_id, version in goals.Goal.objects.values_list("id", "version")
-    }
-    for kr_id, version in goals.KeyResult.objects.values_list("id", "version"):
-        versions[f"kr:{kr_id}"] = version + (kr_id in changed_krs)
+# The tables whose rows keep their identity through an import, by the plan's collection name:
+# their versions carry over, moved on where the import changes them. (Entities known by their
+# row id are new rows after an import, and start again at 1.)
+VERSIONED: tuple[tuple[str, type[models.Model]], ...] = (
+    ("units", org.Unit),
+    ("tasks", design.Task),
+    ("competencies", design.Competency),
+    ("touchpoints", design.Touchpoint),
+    ("goals", goals.Goal),
+    ("key_results", goals.KeyResult),
+)
+
+
+def _versions(plan: Plan) -> dict[tuple[str, str], int]:
+    """The versions after the import: unchanged entities keep theirs, changed ones move on."""
+    versions: dict[tuple[str, str], int] = {}
+    for collection, table in VERSIONED:
+        changed = plan.changed_keys(collection)
+        for key, version in table._default_manager.values_list("pk", "version"):
+            versions[(collection, key)] = version + (key in changed)
+    mission = purpose.Mission.objects.values_list("version", flat=True).first()
+    if mission is not None:
+        versions[("mission", "mission")] = mission + ("mission" in plan.changed_keys("mission"))
     return versions
 
 
 def import_model(*, model: Model) -> ImportResult:
     """Make the stored model equal to `model` (entities it lacks are removed), in one transaction."""
     with gc_paused(), transaction.atomic():
-        empty = not Organization.objects.exists()
+        empty = not org.Organization.objects.exists()
         previous = None if empty else load_model()
         plan = plan_additions(model) if previous is None else plan_changes(previous, model)
         write_model(model, versions={} if empty else _versions(plan))

@@ -1,13 +1,16 @@
 """Write a validated Model into the database, replacing what was stored (one transaction).
 
-Rows go in with one prepared INSERT per table (`executemany`), because the ORM's per-object
-work would dominate the import of a large organization.
+Rows come from the one mapping per entity (`rows.py`) and go in with one prepared INSERT per
+table (`executemany`), because the ORM's per-object work would dominate the import of a large
+organization.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from operator import itemgetter
 from typing import Any
 
 from django.db import connection, models
@@ -17,6 +20,25 @@ from lodestar.goals import models as goals
 from lodestar.lib.model import Model
 from lodestar.org import models as org
 from lodestar.purpose import models as purpose
+from lodestar.store.rows import (
+    EntityRows,
+    Row,
+    competency_rows,
+    dependency_rows,
+    goal_rows,
+    key_result_rows,
+    kpi_rows,
+    location_rows,
+    mission_rows,
+    organization_rows,
+    period_rows,
+    person_rows,
+    role_profile_rows,
+    task_rows,
+    touchpoint_rows,
+    unit_rows,
+    vision_answer_rows,
+)
 
 BATCH = 5000
 
@@ -64,8 +86,20 @@ def _json(value: Any) -> Any:
     return json.dumps(value, sort_keys=True)
 
 
-def insert_rows(model: type[models.Model], columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
-    """INSERT rows (tuples in `columns` order) into the model's table; returns how many."""
+def _adapter(field: Any) -> Callable[[Any], Any] | None:
+    """How a Python value of `field` goes into a raw INSERT (None: as it is)."""
+    if isinstance(field, models.JSONField):
+        return _json
+    if isinstance(field, models.DateField):
+        return _date
+    return None
+
+
+def insert_rows(model: type[models.Model], rows: Sequence[Row]) -> int:
+    """INSERT rows (mappings of column attnames, all with the same keys) into the model's table."""
+    if not rows:
+        return 0
+    columns = list(rows[0])
     quote = connection.ops.quote_name
     fields = [model._meta.get_field(name) for name in columns]
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
@@ -73,19 +107,22 @@ def insert_rows(model: type[models.Model], columns: Sequence[str], rows: Iterabl
         ", ".join(quote(str(field.column)) for field in fields),  # type: ignore[union-attr]
         ", ".join(["%s"] * len(columns)),
     )
-    total = 0
-    batch: list[Sequence[Any]] = []
+    adapters = [(index, adapt) for index, field in enumerate(fields) if (adapt := _adapter(field))]
+    values = itemgetter(*columns)
     with connection.cursor() as cursor:
-        for row in rows:
-            batch.append(row)
-            if len(batch) >= BATCH:
-                cursor.executemany(sql, batch)
-                total += len(batch)
-                batch = []
-        if batch:
+        for start in range(0, len(rows), BATCH):
+            batch = [values(row) for row in rows[start : start + BATCH]]
+            if adapters:
+                batch = [_adapted(row, adapters) for row in batch]
             cursor.executemany(sql, batch)
-            total += len(batch)
-    return total
+    return len(rows)
+
+
+def _adapted(row: tuple[Any, ...], adapters: list[tuple[int, Callable[[Any], Any]]]) -> tuple[Any, ...]:
+    values = list(row)
+    for index, adapt in adapters:
+        values[index] = adapt(values[index])
+    return tuple(values)
 
 
 def delete_all() -> None:
@@ -96,242 +133,54 @@ def delete_all() -> None:
             cursor.execute(f"DELETE FROM {quote(model._meta.db_table)}")
 
 
-def _owner(owner: str | None, people: set[str]) -> tuple[str | None, str | None]:
-    """(unit id, person id) for an owner that may name either."""
-    if owner is None:
-        return None, None
-    return (None, owner) if owner in people else (owner, None)
+def write_model(model: Model, *, versions: dict[tuple[str, str], int] | None = None) -> None:
+    """Replace the stored model with `model`. Call inside a transaction.
 
-
-def write_model(model: Model, *, versions: dict[str, int] | None = None) -> None:
-    """Replace the stored model with `model`. Call inside a transaction."""
+    `versions` holds the version of each entity by (collection, id), as the plan names them;
+    an entity not in it starts at 1.
+    """
     delete_all()
-    versions = versions or {}
+    known = versions or {}
+
+    def version(collection: str, key: str) -> int:
+        return known.get((collection, key), 1)
+
     people = {person.id for person in model.people}
-    o = model.organization
-    insert_rows(org.Organization, ("id", "name", "industry", "currency"), [(1, o.name, o.industry, o.currency)])
-    insert_rows(org.Location, ("id", "name", "ordinal"), ((x.id, x.name, i) for i, x in enumerate(model.locations)))
-    insert_rows(
-        org.Unit,
-        ("id", "name", "kind", "parent", "location", "lead", "core", "purpose", "ordinal"),
-        ((u.id, u.name, u.kind, u.parent, u.location, u.lead, u.core, u.purpose, i) for i, u in enumerate(model.units)),
-    )
-    insert_rows(
-        org.Person,
-        ("id", "name", "unit", "email", "position", "ordinal"),
-        ((p.id, p.name, p.unit, p.email, p.position, i) for i, p in enumerate(model.people)),
-    )
-    insert_rows(
-        org.PersonCompetency,
-        ("person", "competency", "level", "ordinal"),
-        ((p.id, c, level, j) for p in model.people for j, (c, level) in enumerate(p.competencies.items())),
-    )
-    _write_purpose(model, people)
-    _write_design(model)
-    _write_goals(model, people, versions)
+    tables: dict[type[models.Model], list[Row]] = defaultdict(list)
 
+    def add(entity: EntityRows, **store: Any) -> None:
+        tables[entity.table].append({**entity.row, **store} if store else entity.row)
+        for table, rows in entity.relations.items():
+            tables[table].extend(rows)
 
-def _write_purpose(model: Model, people: set[str]) -> None:
-    mission = model.mission
-    if mission is not None:
-        insert_rows(
-            purpose.Mission,
-            ("id", "statement", "scope", "adopted", "principles"),
-            [(1, mission.statement, mission.scope, _date(mission.adopted), _json(mission.principles))],
-        )
-    insert_rows(
-        purpose.RoleProfile,
-        (
-            "unit",
-            "toward",
-            "horizon",
-            "as_is_rights",
-            "as_is_alignment",
-            "target_rights",
-            "target_alignment",
-            "rationale",
-            "ordinal",
-        ),
-        (
-            (
-                r.unit,
-                r.toward,
-                r.horizon,
-                _json(r.as_is.decision_rights),
-                r.as_is.sales_alignment,
-                _json(r.target.decision_rights),
-                r.target.sales_alignment,
-                r.rationale,
-                i,
-            )
-            for i, r in enumerate(model.role_profiles)
-        ),
-    )
-    insert_rows(
-        purpose.VisionAnswer,
-        ("question", "scope", "toward", "status", "answer", "owner_unit", "owner_person", "ordinal"),
-        (
-            (v.question, v.scope, v.toward, v.status, v.answer, *_owner(v.owner, people), i)
-            for i, v in enumerate(model.vision)
-        ),
-    )
-
-
-def _write_design(model: Model) -> None:
-    insert_rows(
-        design.Competency,
-        ("id", "name", "category", "ordinal"),
-        ((c.id, c.name, c.category, i) for i, c in enumerate(model.competencies)),
-    )
-    insert_rows(
-        design.CompetencyRequirement,
-        ("competency", "unit", "level", "ordinal"),
-        ((c.id, unit, level, j) for c in model.competencies for j, (unit, level) in enumerate(c.required.items())),
-    )
-    insert_rows(
-        design.Task,
-        ("id", "name", "change", "delivery", "accountable", "ordinal"),
-        ((t.id, t.name, t.change, t.delivery, t.accountable, i) for i, t in enumerate(model.tasks)),
-    )
-    insert_rows(
-        design.TaskAssignment,
-        ("task", "unit", "role", "ordinal"),
-        (
-            (t.id, unit, role, j)
-            for t in model.tasks
-            for role, units in (("R", t.responsible), ("C", t.consulted), ("I", t.informed))
-            for j, unit in enumerate(units)
-        ),
-    )
-    insert_rows(
-        design.TaskLocation,
-        ("task", "location", "ordinal"),
-        ((t.id, location, j) for t in model.tasks for j, location in enumerate(t.locations)),
-    )
-    insert_rows(
-        design.TaskBusinessUnit,
-        ("task", "unit", "ordinal"),
-        ((t.id, unit, j) for t in model.tasks for j, unit in enumerate(t.toward)),
-    )
-    insert_rows(
-        design.TaskCompetency,
-        ("task", "competency", "level", "ordinal"),
-        ((t.id, c, level, j) for t in model.tasks for j, (c, level) in enumerate(t.competencies.items())),
-    )
-    insert_rows(
-        design.Dependency,
-        ("from_unit", "to_unit", "about", "kind", "now", "target", "ordinal"),
-        ((d.from_unit, d.to_unit, d.about, d.kind, d.now, d.target, i) for i, d in enumerate(model.dependencies)),
-    )
-    insert_rows(
-        design.Touchpoint,
-        ("id", "name", "stage", "channel", "owner", "ordinal"),
-        ((t.id, t.name, t.stage, t.channel, t.owner, i) for i, t in enumerate(model.touchpoints)),
-    )
-    insert_rows(
-        design.TouchpointContributor,
-        ("touchpoint", "unit", "ordinal"),
-        ((t.id, unit, j) for t in model.touchpoints for j, unit in enumerate(t.contributors)),
-    )
-
-
-def _write_goals(model: Model, people: set[str], versions: dict[str, int]) -> None:
-    insert_rows(
-        goals.Period,
-        ("id", "start", "end", "ordinal"),
-        ((p.id, _date(p.start), _date(p.end), i) for i, p in enumerate(model.periods)),
-    )
-    insert_rows(
-        goals.Goal,
-        ("id", "title", "owner_unit", "owner_person", "period", "description", "version", "ordinal"),
-        (
-            (g.id, g.title, *_owner(g.owner, people), g.period, g.description, versions.get(g.id, 1), i)
-            for i, g in enumerate(model.goals)
-        ),
-    )
-    insert_rows(
-        goals.GoalContribution,
-        ("goal", "parent", "weight", "ordinal"),
-        ((g.id, c.goal, c.weight, j) for g in model.goals for j, c in enumerate(g.contributes_to)),
-    )
-    insert_rows(
-        goals.GoalTask,
-        ("goal", "task", "ordinal"),
-        ((g.id, task, j) for g in model.goals for j, task in enumerate(g.tasks)),
-    )
-    key_results = [(g.id, j, kr) for g in model.goals for j, kr in enumerate(g.key_results)]
-    insert_rows(
-        goals.KeyResult,
-        (
-            "id",
-            "goal",
-            "title",
-            "unit",
-            "baseline",
-            "target",
-            "direction",
-            "range_low",
-            "range_high",
-            "weight",
-            "metric",
-            "version",
-            "ordinal",
-        ),
-        (
-            (
-                kr.id,
-                goal_id,
-                kr.title,
-                kr.unit,
-                kr.baseline,
-                kr.target,
-                kr.direction,
-                kr.range[0] if kr.range else None,
-                kr.range[1] if kr.range else None,
-                kr.weight,
-                _json(kr.metric),
-                versions.get(f"kr:{kr.id}", 1),
-                j,
-            )
-            for goal_id, j, kr in key_results
-        ),
-    )
-    insert_rows(
-        goals.Measurement,
-        ("key_result", "date", "value", "source"),
-        ((kr.id, _date(x.date), x.value, x.source or "") for _, _, kr in key_results for x in kr.measurements),
-    )
-    insert_rows(
-        goals.CheckIn,
-        ("key_result", "date", "by", "confidence", "note", "ordinal"),
-        (
-            (kr.id, _date(c.date), c.by, c.confidence, c.note, k)
-            for _, _, kr in key_results
-            for k, c in enumerate(kr.check_ins)
-        ),
-    )
-    insert_rows(
-        goals.KPI,
-        (
-            "id",
-            "name",
-            "owner_unit",
-            "owner_person",
-            "unit",
-            "touchpoint",
-            "better",
-            "green",
-            "red",
-            "metric",
-            "ordinal",
-        ),
-        (
-            (k.id, k.name, *_owner(k.owner, people), k.unit, k.touchpoint, k.better, k.green, k.red, _json(k.metric), i)
-            for i, k in enumerate(model.kpis)
-        ),
-    )
-    insert_rows(
-        goals.KPIMeasurement,
-        ("kpi", "date", "value", "source"),
-        ((k.id, _date(x.date), x.value, x.source or "") for k in model.kpis for x in k.measurements),
-    )
+    add(organization_rows(model.organization))
+    for i, location in enumerate(model.locations):
+        add(location_rows(location), ordinal=i)
+    for i, unit in enumerate(model.units):
+        add(unit_rows(unit), version=version("units", unit.id), ordinal=i)
+    for i, person in enumerate(model.people):
+        add(person_rows(person), ordinal=i)
+    if model.mission is not None:
+        add(mission_rows(model.mission), version=version("mission", "mission"))
+    for i, profile in enumerate(model.role_profiles):
+        add(role_profile_rows(profile), version=1, ordinal=i)
+    for i, answer in enumerate(model.vision):
+        add(vision_answer_rows(answer, people=people), version=1, ordinal=i)
+    for i, competency in enumerate(model.competencies):
+        add(competency_rows(competency), version=version("competencies", competency.id), ordinal=i)
+    for i, task in enumerate(model.tasks):
+        add(task_rows(task), version=version("tasks", task.id), ordinal=i)
+    for i, dependency in enumerate(model.dependencies):
+        add(dependency_rows(dependency), version=1, ordinal=i)
+    for i, touchpoint in enumerate(model.touchpoints):
+        add(touchpoint_rows(touchpoint), version=version("touchpoints", touchpoint.id), ordinal=i)
+    for i, period in enumerate(model.periods):
+        add(period_rows(period), ordinal=i)
+    for i, goal in enumerate(model.goals):
+        add(goal_rows(goal, people=people), version=version("goals", goal.id), ordinal=i)
+        for j, kr in enumerate(goal.key_results):
+            add(key_result_rows(kr, goal_id=goal.id), version=version("key_results", kr.id), ordinal=j)
+    for i, kpi in enumerate(model.kpis):
+        add(kpi_rows(kpi, people=people), ordinal=i)
+    for table in reversed(TABLES_IN_DELETE_ORDER):
+        insert_rows(table, tables[table])

@@ -9,12 +9,13 @@ import pytest
 from lodestar.accounts.actor import Actor, command_line_actor
 from lodestar.accounts.models import AuditEntry
 from lodestar.design import services as design
-from lodestar.design.documents import dependency_document, fingerprint, mission_document, task_document
+from lodestar.design.models import Task as TaskRow
 from lodestar.design.services.dependencies import dependencies_by_id
 from lodestar.lib.errors import Conflict, Invalid, NotFound, PermissionDenied
 from lodestar.purpose import services as purpose
 from lodestar.purpose.models import MissionRevision
 from lodestar.store.load import load_model
+from lodestar.store.versions import write_versioned
 from tests.integration.accounts.cast import import_document
 from tests.integration.design.conftest import DESIGN_MODEL
 
@@ -23,8 +24,8 @@ MEMBER = Actor(label="sam@example.com", role="member", person_id="sam", surface=
 NEW_TASK = {"id": "crm", "name": "CRM care", "change": "new", "delivery": "central", "responsible": ["sales"]}
 
 
-def task_version(task_id: str) -> str:
-    return fingerprint(task_document(next(t for t in load_model().tasks if t.id == task_id)))
+def task_version(task_id: str) -> int | None:
+    return next(t for t in load_model().tasks if t.id == task_id).version
 
 
 def test_a_new_task_is_stored_and_audited(org: dict[str, Any]) -> None:
@@ -97,7 +98,7 @@ def test_members_and_viewers_change_nothing_in_the_design(org: dict[str, Any]) -
 
 
 def test_a_new_mission_statement_goes_into_the_history_with_who_and_when(org: dict[str, Any]) -> None:
-    version = fingerprint(mission_document(purpose.get_mission()))
+    version = purpose.get_mission().version
     purpose.update_mission(actor=EDITOR, changes={"statement": "We make choosing valves easy."}, version=version)
     history = purpose.list_mission_revisions()
     assert [r.statement for r in history] == [
@@ -109,7 +110,7 @@ def test_a_new_mission_statement_goes_into_the_history_with_who_and_when(org: di
 
 
 def test_changing_only_the_principles_adds_no_history(org: dict[str, Any]) -> None:
-    version = fingerprint(mission_document(purpose.get_mission()))
+    version = purpose.get_mission().version
     purpose.update_mission(actor=EDITOR, changes={"principles": ["One"]}, version=version)
     assert MissionRevision.objects.count() == 1
     assert purpose.get_mission().principles == ["One"]
@@ -187,9 +188,7 @@ def test_a_dependency_on_itself_is_refused(org: dict[str, Any]) -> None:
 def test_a_dependency_s_intensity_is_changed(org: dict[str, Any]) -> None:
     model = load_model()
     row, dependency = next(iter(dependencies_by_id(model).items()))
-    design.update_dependency(
-        actor=EDITOR, dependency_id=row, changes={"target": 5}, version=fingerprint(dependency_document(dependency))
-    )
+    design.update_dependency(actor=EDITOR, dependency_id=row, changes={"target": 5}, version=dependency.version)
     assert load_model().dependencies[0].target == 5
 
 
@@ -223,16 +222,7 @@ def test_a_touchpoint_with_kpis_cannot_be_deleted(org: dict[str, Any]) -> None:
 
 
 def test_a_touchpoint_s_contributors_are_replaced(org: dict[str, Any]) -> None:
-    version = fingerprint(
-        {
-            "id": "website",
-            "name": "Website",
-            "stage": "consideration",
-            "channel": "web",
-            "owner": "mkt",
-            "contributors": ["it"],
-        }
-    )
+    version = next(t for t in load_model().touchpoints if t.id == "website").version
     design.update_touchpoint(
         actor=EDITOR, touchpoint_id="website", changes={"contributors": ["sales", "ms"]}, version=version
     )
@@ -240,14 +230,28 @@ def test_a_touchpoint_s_contributors_are_replaced(org: dict[str, Any]) -> None:
 
 
 def test_a_unit_purpose_is_set_and_cleared(org: dict[str, Any]) -> None:
-    purpose.set_unit_purpose(
-        actor=EDITOR, unit_id="mkt", purpose="Make demand.", version=fingerprint({"purpose": None})
-    )
+    purpose.set_unit_purpose(actor=EDITOR, unit_id="mkt", purpose="Make demand.", version=1)
     assert next(u for u in load_model().units if u.id == "mkt").purpose == "Make demand."
-    purpose.set_unit_purpose(actor=EDITOR, unit_id="mkt", purpose=" ", version=fingerprint({"purpose": "Make demand."}))
+    purpose.set_unit_purpose(actor=EDITOR, unit_id="mkt", purpose=" ", version=2)
     assert next(u for u in load_model().units if u.id == "mkt").purpose is None
 
 
 def test_the_command_line_actor_may_change_everything(org: dict[str, Any]) -> None:
     design.create_task(actor=command_line_actor(), document=NEW_TASK)
     assert AuditEntry.objects.get(action="task.create").surface == "cli"
+
+
+def test_of_two_writes_based_on_the_same_version_only_the_first_lands(org: dict[str, Any]) -> None:
+    # Both passed the early check; the version in the UPDATE's WHERE stops the second.
+    assert write_versioned(TaskRow, "web-analytics", version=1, what="task", columns={"name": "First"}) == 2
+    with pytest.raises(Conflict, match="at the same moment"):
+        write_versioned(TaskRow, "web-analytics", version=1, what="task", columns={"name": "Second"})
+    task = next(t for t in load_model().tasks if t.id == "web-analytics")
+    assert (task.name, task.version) == ("First", 2)
+
+
+def test_vision_answers_keep_their_row_id_when_another_one_is_deleted(org: dict[str, Any]) -> None:
+    answers = purpose.vision_answers_by_id(load_model())
+    first, second = sorted(answers)[:2]
+    purpose.delete_vision_answer(actor=EDITOR, answer_id=first)
+    assert purpose.vision_answers_by_id(load_model())[second] == answers[second]

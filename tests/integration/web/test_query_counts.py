@@ -147,7 +147,6 @@ def test_query_counts_do_not_grow_with_the_organization(
 GOAL_EDIT_QUERY_LIMIT = 20
 
 
-@pytest.mark.xfail(reason="needs helper A's service work", strict=True)
 def test_a_goal_edit_over_the_web_runs_at_most_20_queries(db: None, client: Any, settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     import_document(grown_document(LARGE))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from lodestar.design.analysis import vision_readiness
 from lodestar.lib.model import Competency, Dependency, Goal, Period, RoleProfile, RoleState, VisionAnswer
@@ -11,7 +12,7 @@ from tests.unit.design.build import empty_model, model, task, unit
 QUESTIONS = ("mission", "role_change", "tasks", "business_units", "division", "cooperation", "goals", "competencies")
 
 
-def answer(question: str, status: str = "agreed", **more: str) -> VisionAnswer:
+def answer(question: str, status: str = "agreed", **more: Any) -> VisionAnswer:
     return VisionAnswer(question=question, status=status, **more)
 
 

@@ -5,7 +5,6 @@ readers, checks the `version` a change was based on, writes the audit log, and r
 NotFound, PermissionDenied, Invalid or Conflict.
 """
 
-from lodestar.design.services.common import SavedEntity
 from lodestar.design.services.competencies import (
     create_competency,
     delete_competency,
@@ -16,9 +15,10 @@ from lodestar.design.services.competencies import (
 from lodestar.design.services.dependencies import create_dependency, delete_dependency, update_dependency
 from lodestar.design.services.tasks import create_task, delete_task, update_task
 from lodestar.design.services.touchpoints import create_touchpoint, delete_touchpoint, update_touchpoint
+from lodestar.store.versions import Saved
 
 __all__ = [
-    "SavedEntity",
+    "Saved",
     "create_competency",
     "create_dependency",
     "create_task",

@@ -1,55 +1,25 @@
-"""What the purpose and design services share: the stored model, versions, ordinals and row ids."""
+"""What the purpose and design services share: ordinals, row ids and finding entities by row id."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.db import models
 from django.db.models import Max
 
-from lodestar.design.documents import fingerprint
-from lodestar.goals.services.common import merged, stored_model
-from lodestar.lib.errors import Conflict, Invalid, NotFound
+from lodestar.goals.services.common import merged
+from lodestar.lib.errors import NotFound
+from lodestar.store.versions import Saved, expect_version
 
-__all__ = ["SavedEntity", "expect_version", "keyed", "merged", "next_ordinal", "row_id", "stored_model"]
+__all__ = ["Saved", "expect_version", "find", "merged", "next_ordinal", "row_id"]
 
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
-class SavedEntity:
-    """What a change produced: the entity's id (a text id or a row number) and its new version."""
-
-    id: str | int
-    version: str
-
-
-def expect_version(version: Any, current: dict[str, Any], *, what: str, required: bool = True) -> None:
-    """`version` must be the current document's fingerprint. Raises Invalid (missing) or Conflict (stale)."""
-    if version is None and not required:
-        return
-    if type(version) is not str or not version:
-        raise Invalid(
-            "version required", [("version", "required: the version your change is based on (as read, a text)")]
-        )
-    if version != fingerprint(current):
-        raise Conflict(
-            f"{what} was changed by someone else since you opened it; reload to see their change, then apply yours again"
-        )
-
-
 def next_ordinal(model: type[models.Model]) -> int:
     """An ordinal after every stored row's, so that a new entity comes last."""
-    last = model.objects.aggregate(last=Max("ordinal"))["last"]  # type: ignore[attr-defined]
-    return 0 if last is None else last + 1
-
-
-def keyed(model: type[models.Model], entities: Sequence[T]) -> dict[int, T]:
-    """The loaded entities by their row id: rows and entities are both in ordinal order."""
-    ids = model.objects.order_by("ordinal", "id").values_list("id", flat=True)  # type: ignore[attr-defined]
-    return dict(zip(ids, entities, strict=False))
+    last = model._default_manager.aggregate(last=Max("ordinal"))["last"]
+    return 0 if last is None else int(last) + 1
 
 
 def row_id(value: Any, what: str) -> int:

@@ -1,65 +1,37 @@
-"""What the goal services share: the stored model, lookups and owner columns."""
+"""What the goal services share: lookups, and merging a change into the current document."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-from lodestar.lib import model as m
-from lodestar.lib.errors import Conflict, Invalid, NotFound
-from lodestar.store.load import NoModel, load_model
+from lodestar.lib.errors import Invalid, NotFound
+from lodestar.lib.model import Goal, KeyResult, Model
+
+# What the goal services read of the stored model, so that one change need not read every table.
+# Every change checks the actor's reach (the tree and its people) and finds its goal; a goal's
+# reader also looks at the periods, tasks and goals it refers to and at the key result ids taken;
+# a measurement at the key result's measurements, a check-in only at the people.
+REACH = frozenset({"units", "people", "goals"})
+KEY_RESULTS = REACH | {"key_results"}
+GOALS = REACH | {"periods", "tasks", "goal_links"}
+GOALS_WITH_KEY_RESULTS = GOALS | KEY_RESULTS
+MEASUREMENTS = KEY_RESULTS | {"measurements"}
+UPDATES = MEASUREMENTS | {"check_ins"}
 
 
-@dataclass(frozen=True, slots=True)
-class Saved:
-    """What a change produced: the entity's id and its new version."""
-
-    id: str
-    version: int
-
-
-def stored_model() -> m.Model:
-    """The stored model. Raises NotFound before the first import."""
-    try:
-        return load_model()
-    except NoModel as error:
-        raise NotFound(str(error)) from None
-
-
-def find_goal(model: m.Model, goal_id: str) -> m.Goal:
+def find_goal(model: Model, goal_id: str) -> Goal:
     goal = next((goal for goal in model.goals if goal.id == goal_id), None)
     if goal is None:
         raise NotFound(f"no goal {goal_id!r}")
     return goal
 
 
-def find_key_result(model: m.Model, key_result_id: str) -> tuple[m.Goal, m.KeyResult]:
+def find_key_result(model: Model, key_result_id: str) -> tuple[Goal, KeyResult]:
     for goal in model.goals:
         for kr in goal.key_results:
             if kr.id == key_result_id:
                 return goal, kr
     raise NotFound(f"no key result {key_result_id!r}")
-
-
-def owner_columns(model: m.Model, owner: str) -> dict[str, str | None]:
-    """owner_unit / owner_person for an owner id (units and people share one namespace)."""
-    if any(person.id == owner for person in model.people):
-        return {"owner_unit_id": None, "owner_person_id": owner}
-    return {"owner_unit_id": owner, "owner_person_id": None}
-
-
-def expect_version(version: Any, stored: int, *, what: str) -> int:
-    """The version a change was based on must be the stored one. Raises Invalid or Conflict."""
-    if type(version) is not int:
-        raise Invalid(
-            "version required", [("version", "required: the version your change is based on (a whole number)")]
-        )
-    if version != stored:
-        raise Conflict(
-            f"{what} was changed by someone else since you opened it (your version {version}, now {stored}); "
-            "reload to see their change, then apply yours again"
-        )
-    return version
 
 
 def merged(current: dict[str, Any], changes: Any, *, fixed: tuple[str, ...], what: str) -> dict[str, Any]:

@@ -5,60 +5,35 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import Max
 
 from lodestar.accounts import audit
 from lodestar.accounts.actor import Actor
 from lodestar.accounts.permissions import require_owner
-from lodestar.goals import models as g
-from lodestar.goals.documents import key_result_document
-from lodestar.goals.services.common import (
-    Saved,
-    expect_version,
-    find_goal,
-    find_key_result,
-    merged,
-    stored_model,
-)
+from lodestar.goals import models as goals
+from lodestar.goals.services.common import KEY_RESULTS, UPDATES, find_goal, find_key_result, merged
 from lodestar.goals.validation import read_key_result
-from lodestar.lib import model as m
-from lodestar.lib.errors import Conflict, Invalid
+from lodestar.lib.errors import Invalid
+from lodestar.lib.model import KeyResult
+from lodestar.modelfile.documents import key_result_document
+from lodestar.store.load import load_model
+from lodestar.store.rows import insert_entity, key_result_rows
+from lodestar.store.versions import Saved, delete_versioned, expect_version, write_versioned
 
 
-def _columns(kr: m.KeyResult) -> dict[str, Any]:
-    return {
-        "title": kr.title,
-        "unit": kr.unit,
-        "baseline": kr.baseline,
-        "target": kr.target,
-        "direction": kr.direction,
-        "range_low": kr.range[0] if kr.range else None,
-        "range_high": kr.range[1] if kr.range else None,
-        "weight": kr.weight,
-        "metric": kr.metric,
-    }
-
-
-def insert_key_result(goal_id: str, kr: m.KeyResult, *, ordinal: int) -> None:
+def insert_key_result(goal_id: str, kr: KeyResult, *, ordinal: int) -> None:
     """Store a validated key result with its measurements and check-ins."""
-    g.KeyResult.objects.create(id=kr.id, goal_id=goal_id, version=1, ordinal=ordinal, **_columns(kr))
-    g.Measurement.objects.bulk_create(
-        g.Measurement(key_result_id=kr.id, date=x.date, value=x.value, source=x.source or "") for x in kr.measurements
-    )
-    g.CheckIn.objects.bulk_create(
-        g.CheckIn(key_result_id=kr.id, date=c.date, by_id=c.by, confidence=c.confidence, note=c.note, ordinal=k)
-        for k, c in enumerate(kr.check_ins)
-    )
+    insert_entity(key_result_rows(kr, goal_id=goal_id), version=1, ordinal=ordinal)
 
 
-def create_key_result(*, actor: Actor, goal_id: str, document: Any) -> Saved:
+def create_key_result(*, actor: Actor, goal_id: str, document: Any) -> Saved[str]:
     """Add a key result to a goal. Raises NotFound, PermissionDenied and Invalid."""
     with transaction.atomic():
-        model = stored_model()
+        model = load_model(parts=KEY_RESULTS)
         goal = find_goal(model, goal_id)
         require_owner(actor, goal.owner, model, what=f"the key results of goal {goal_id!r}")
         kr = read_key_result(document, model=model)
-        ordinal = (g.KeyResult.objects.filter(goal_id=goal_id).aggregate(last=Max("ordinal"))["last"] or 0) + 1
+        ordinal = (goals.KeyResult.objects.filter(goal_id=goal_id).aggregate(last=Max("ordinal"))["last"] or 0) + 1
         insert_key_result(goal_id, kr, ordinal=ordinal)
         audit.record(
             actor=actor,
@@ -70,17 +45,17 @@ def create_key_result(*, actor: Actor, goal_id: str, document: Any) -> Saved:
     return Saved(id=kr.id, version=1)
 
 
-def update_key_result(*, actor: Actor, key_result_id: str, changes: Any, version: Any) -> Saved:
+def update_key_result(*, actor: Actor, key_result_id: str, changes: Any, version: Any) -> Saved[str]:
     """Change a key result's title, unit, baseline, target, direction, range, weight or metric.
 
     Raises NotFound, PermissionDenied, Conflict (stale `version`) and Invalid.
     """
+    what = f"key result {key_result_id!r}"
     with transaction.atomic():
-        model = stored_model()
+        model = load_model(parts=KEY_RESULTS)
         goal, current = find_key_result(model, key_result_id)
         require_owner(actor, goal.owner, model, what=f"the key results of goal {goal.id!r}")
-        stored = g.KeyResult.objects.filter(id=key_result_id).values_list("version", flat=True).first() or 0
-        expect_version(version, stored, what=f"key result {key_result_id!r}")
+        expect_version(version, stored=current.version, what=what)
         if type(changes) is dict and ({"measurements", "check_ins"} & set(changes)):
             raise Invalid(
                 "invalid key result",
@@ -89,11 +64,8 @@ def update_key_result(*, actor: Actor, key_result_id: str, changes: Any, version
         before = key_result_document(current)
         document = merged(before, changes, fixed=("id",), what="key result")
         kr = read_key_result(document, model=model, replacing=key_result_id)
-        updated = g.KeyResult.objects.filter(id=key_result_id, version=version).update(
-            version=F("version") + 1, **_columns(kr)
-        )
-        if not updated:
-            raise Conflict(f"key result {key_result_id!r} was changed by someone else at the same moment; reload")
+        columns = key_result_rows(kr, goal_id=goal.id).row
+        saved = write_versioned(goals.KeyResult, key_result_id, version=version, what=what, columns=columns)
         audit.record(
             actor=actor,
             action="key_result.update",
@@ -102,19 +74,18 @@ def update_key_result(*, actor: Actor, key_result_id: str, changes: Any, version
             before=before,
             after=key_result_document(kr),
         )
-    return Saved(id=key_result_id, version=version + 1)
+    return Saved(id=key_result_id, version=saved)
 
 
 def delete_key_result(*, actor: Actor, key_result_id: str, version: Any = None) -> None:
     """Delete a key result with its measurements and check-ins. Raises NotFound, PermissionDenied, Conflict."""
+    what = f"key result {key_result_id!r}"
     with transaction.atomic():
-        model = stored_model()
+        model = load_model(parts=UPDATES)
         goal, kr = find_key_result(model, key_result_id)
         require_owner(actor, goal.owner, model, what=f"the key results of goal {goal.id!r}")
-        if version is not None:
-            stored = g.KeyResult.objects.filter(id=key_result_id).values_list("version", flat=True).first() or 0
-            expect_version(version, stored, what=f"key result {key_result_id!r}")
-        g.KeyResult.objects.filter(id=key_result_id).delete()
+        expect_version(version, stored=kr.version, what=what, required=False)
+        delete_versioned(goals.KeyResult, key_result_id, version=version, what=what)
         audit.record(
             actor=actor,
             action="key_result.delete",

@@ -10,26 +10,26 @@ from django.db.models import Max
 from lodestar.accounts import audit
 from lodestar.accounts.actor import Actor
 from lodestar.accounts.permissions import require_owner
-from lodestar.goals import models as g
-from lodestar.goals.documents import check_in_document, measurement_document
-from lodestar.goals.services.common import find_key_result, stored_model
+from lodestar.goals import models as goals
+from lodestar.goals.services.common import KEY_RESULTS, MEASUREMENTS, find_key_result
 from lodestar.goals.validation import read_check_in, read_measurement
-from lodestar.lib import model as m
+from lodestar.lib.model import CheckIn, Measurement
+from lodestar.modelfile.documents import check_in_document, measurement_document
+from lodestar.store.load import load_model
+from lodestar.store.rows import check_in_row, measurement_row
 
 
-def record_measurement(*, actor: Actor, key_result_id: str, document: Any) -> m.Measurement:
+def record_measurement(*, actor: Actor, key_result_id: str, document: Any) -> Measurement:
     """Add `{date, value, source?}` to a key result; one per date.
 
     Raises NotFound, PermissionDenied and Invalid (with field paths).
     """
     with transaction.atomic():
-        model = stored_model()
+        model = load_model(parts=MEASUREMENTS)
         goal, kr = find_key_result(model, key_result_id)
         require_owner(actor, goal.owner, model, what=f"the key results of goal {goal.id!r}")
         measurement = read_measurement(document, key_result=kr)
-        g.Measurement.objects.create(
-            key_result_id=kr.id, date=measurement.date, value=measurement.value, source=measurement.source or ""
-        )
+        goals.Measurement.objects.create(**measurement_row("key_result_id", kr.id, measurement))
         audit.record(
             actor=actor,
             action="measurement.record",
@@ -40,27 +40,20 @@ def record_measurement(*, actor: Actor, key_result_id: str, document: Any) -> m.
     return measurement
 
 
-def record_check_in(*, actor: Actor, key_result_id: str, document: Any) -> m.CheckIn:
+def record_check_in(*, actor: Actor, key_result_id: str, document: Any) -> CheckIn:
     """Add `{date, confidence, note?, by?}`; `by` defaults to the actor's person.
 
     A confidence of 3 or less needs a note. Raises NotFound, PermissionDenied and Invalid.
     """
     with transaction.atomic():
-        model = stored_model()
+        model = load_model(parts=KEY_RESULTS)
         goal, kr = find_key_result(model, key_result_id)
         require_owner(actor, goal.owner, model, what=f"the key results of goal {goal.id!r}")
         if type(document) is dict and "by" not in document and actor.person_id is not None:
             document = {**document, "by": actor.person_id}
         check_in = read_check_in(document, model=model)
-        ordinal = (g.CheckIn.objects.filter(key_result_id=kr.id).aggregate(last=Max("ordinal"))["last"] or 0) + 1
-        g.CheckIn.objects.create(
-            key_result_id=kr.id,
-            date=check_in.date,
-            by_id=check_in.by,
-            confidence=check_in.confidence,
-            note=check_in.note,
-            ordinal=ordinal,
-        )
+        ordinal = (goals.CheckIn.objects.filter(key_result_id=kr.id).aggregate(last=Max("ordinal"))["last"] or 0) + 1
+        goals.CheckIn.objects.create(**check_in_row(kr.id, check_in, ordinal=ordinal))
         audit.record(
             actor=actor,
             action="check_in.record",

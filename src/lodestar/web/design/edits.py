@@ -15,12 +15,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from lodestar.accounts.permissions import require_editor
 from lodestar.design import services as design
-from lodestar.design.documents import fingerprint
 from lodestar.design.kinds import KINDS, DesignKind
-from lodestar.design.services.common import stored_model
 from lodestar.lib.errors import Invalid, NotFound
 from lodestar.lib.model import Model
 from lodestar.purpose import services as purpose
+from lodestar.store.load import load_model
+from lodestar.store.versions import version_from_text
 from lodestar.web.common import actor_of, field_errors, translate_errors
 from lodestar.web.design import forms
 from lodestar.web.design.views import competencies_response
@@ -58,7 +58,7 @@ def _form(
     values: dict[str, Any],
     errors: dict[str, str],
     editing: str | None,
-    version: str | None,
+    version: int | str | None,
     status: int = 200,
 ) -> HttpResponse:
     fields = forms.FIELDS[kind.name](model)
@@ -83,8 +83,8 @@ def _form(
     )
 
 
-def _version(request: AuthenticatedRequest) -> str | None:
-    return request.POST.get("version", "").strip() or None
+def _version(request: AuthenticatedRequest) -> int | str | None:
+    return version_from_text(request.POST.get("version"))
 
 
 @require_http_methods(["GET", "POST"])
@@ -93,7 +93,7 @@ def entity_new(request: AuthenticatedRequest, kind_name: str) -> HttpResponse:
     kind = KINDS[kind_name]
     actor = actor_of(request)
     require_editor(actor, what=f"add a {kind.what}")
-    model = stored_model()
+    model = load_model()
     fields = forms.FIELDS[kind.name](model)
     if request.method == "GET":
         prefill = {f.name: request.GET[f.name] for f in fields if f.kind == "select" and request.GET.get(f.name)}
@@ -114,12 +114,12 @@ def entity_edit(request: AuthenticatedRequest, kind_name: str, key: str = "") ->
     kind = KINDS[kind_name]
     actor = actor_of(request)
     require_editor(actor, what=f"change a {kind.what}")
-    model = stored_model()
+    model = load_model()
     entity_key = kind.key_of(key)
     entity = kind.find(model, entity_key)
     current, label = kind.document(entity), kind.label(entity)
     if request.method == "GET":
-        return _form(request, kind, model, values=current, errors={}, editing=label, version=fingerprint(current))
+        return _form(request, kind, model, values=current, errors={}, editing=label, version=entity.version)
     fields = forms.FIELDS[kind.name](model)
     changes = forms.document_of(fields, request.POST, with_id=False)
     version = _version(request)
@@ -139,12 +139,12 @@ def entity_delete(request: AuthenticatedRequest, kind_name: str, key: str = "") 
     kind = KINDS[kind_name]
     actor = actor_of(request)
     require_editor(actor, what=f"delete a {kind.what}")
-    model = stored_model()
+    model = load_model()
     entity_key = kind.key_of(key)
     entity = kind.find(model, entity_key)
     back = reverse(PAGES[kind.name].url_name)
     if request.method == "GET":
-        version = fingerprint(kind.document(entity))
+        version = entity.version
         return render(
             request,
             "web/confirm_delete.html",
@@ -159,11 +159,11 @@ def entity_delete(request: AuthenticatedRequest, kind_name: str, key: str = "") 
 def unit_purpose(request: AuthenticatedRequest, unit_id: str) -> HttpResponse:
     actor = actor_of(request)
     require_editor(actor, what="change unit purposes")
-    model = stored_model()
+    model = load_model()
     unit = next((u for u in model.units if u.id == unit_id), None)
     if unit is None:
         raise NotFound(f"no unit {unit_id!r}")
-    version = fingerprint({"purpose": unit.purpose})
+    version = unit.version
     if request.method == "POST":
         try:
             purpose.set_unit_purpose(

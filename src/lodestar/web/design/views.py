@@ -14,7 +14,6 @@ from django.views.decorators.http import require_GET
 
 from lodestar.accounts.roles import ADMIN, EDITOR
 from lodestar.design import analysis
-from lodestar.design.services.common import stored_model
 from lodestar.design.services.dependencies import dependencies_by_id
 from lodestar.lib.index import ModelIndex
 from lodestar.lib.model import Model
@@ -23,6 +22,7 @@ from lodestar.purpose import services as purpose
 from lodestar.reports import charts
 from lodestar.reports.html import svg
 from lodestar.scoring.report import score_model
+from lodestar.store.load import load_model
 from lodestar.web.common import translate_errors
 from lodestar.web.http import AuthenticatedRequest
 
@@ -72,7 +72,7 @@ def _q(request: AuthenticatedRequest) -> str:
 @require_GET
 @translate_errors
 def purpose_page(request: AuthenticatedRequest) -> HttpResponse:
-    model = stored_model()
+    model = load_model()
     index = ModelIndex(model)
     depth: dict[str, int] = {}
     for unit in model.units:  # parents come first in a model file only by convention; walk up instead
@@ -99,7 +99,7 @@ def purpose_page(request: AuthenticatedRequest) -> HttpResponse:
 @require_GET
 @translate_errors
 def vision_page(request: AuthenticatedRequest) -> HttpResponse:
-    model = stored_model()
+    model = load_model()
     readiness = analysis.vision_readiness(model, as_of=request.as_of)
     ids = {id(answer): pk for pk, answer in purpose.vision_answers_by_id(model).items()}
     index = ModelIndex(model)
@@ -146,7 +146,7 @@ def vision_page(request: AuthenticatedRequest) -> HttpResponse:
 @require_GET
 @translate_errors
 def roles_page(request: AuthenticatedRequest) -> HttpResponse:
-    model = stored_model()
+    model = load_model()
     comparison = analysis.role_comparison(model)
     ids = {id(profile): pk for pk, profile in purpose.role_profiles_by_id(model).items()}
     profiles = [
@@ -183,7 +183,7 @@ def roles_page(request: AuthenticatedRequest) -> HttpResponse:
 @require_GET
 @translate_errors
 def tasks_page(request: AuthenticatedRequest) -> HttpResponse:
-    model = stored_model()
+    model = load_model()
     filters = {key: request.GET.get(key) or None for key in ("change", "delivery", "unit", "location", "toward")}
     tasks = analysis.filter_tasks(model, **filters)
     matrix = analysis.raci_matrix(model, tasks=tasks)
@@ -224,7 +224,7 @@ def tasks_page(request: AuthenticatedRequest) -> HttpResponse:
 @require_GET
 @translate_errors
 def dependencies_page(request: AuthenticatedRequest) -> HttpResponse:
-    model = stored_model()
+    model = load_model()
     network = analysis.dependency_network(model)
     state = "now" if request.GET.get("state") == "now" else "target"
     sort = request.GET.get("sort") or "change"
@@ -268,7 +268,7 @@ def competencies_response(
     request: AuthenticatedRequest, *, level_form: dict[str, str] | None = None, status: int = 200
 ) -> HttpResponse:
     """The competencies page; `level_form` re-shows a refused level entry with its error."""
-    model = stored_model()
+    model = load_model()
     heatmap = analysis.competency_heatmap(model)
     gaps = analysis.competency_gaps(model, heatmap=heatmap)
     people = analysis.people_competencies(model)
@@ -301,7 +301,7 @@ def competencies_response(
 @require_GET
 @translate_errors
 def touchpoints_page(request: AuthenticatedRequest) -> HttpResponse:
-    model = stored_model()
+    model = load_model()
     journey = analysis.journey(model, score_model(model, request.as_of))
     return _page(
         request,

@@ -11,13 +11,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from lodestar.accounts.permissions import editable_owners, require_owner, require_some_owner
 from lodestar.goals import services
-from lodestar.goals.documents import goal_document, key_result_document
 from lodestar.goals.models import KeyResult as KeyResultRow
 from lodestar.goals.snapshot import Snapshot
 from lodestar.lib.errors import Invalid, NotFound
 from lodestar.lib.model import Goal, KeyResult
 from lodestar.lib.vocabulary import METRIC_GRAINS, METRIC_WINDOWS
 from lodestar.metrics import services as metrics
+from lodestar.modelfile.documents import goal_document, key_result_document
 from lodestar.web.common import actor_of, field_errors, snapshot_of, translate_errors
 from lodestar.web.goals import forms
 from lodestar.web.goals.views import goal_context, key_result_card, last_refresh_for

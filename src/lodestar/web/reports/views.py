@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.http import HttpResponse
 from django.views.decorators.http import require_GET
 
-from lodestar.design.services.common import stored_model
 from lodestar.reports.service import PDF_MEDIA_TYPE, render_organization_pdf, render_unit_pdf
+from lodestar.store.load import load_model
 from lodestar.web.common import translate_errors
 from lodestar.web.http import AuthenticatedRequest
 
@@ -21,7 +21,7 @@ def _pdf(content: bytes, filename: str) -> HttpResponse:
 @translate_errors
 def organization_pdf(request: AuthenticatedRequest) -> HttpResponse:
     as_of = request.as_of
-    content = render_organization_pdf(model=stored_model(), as_of=as_of)
+    content = render_organization_pdf(model=load_model(), as_of=as_of)
     return _pdf(content, f"lodestar-organization-{as_of.isoformat()}.pdf")
 
 
@@ -29,5 +29,5 @@ def organization_pdf(request: AuthenticatedRequest) -> HttpResponse:
 @translate_errors
 def unit_pdf(request: AuthenticatedRequest, unit_id: str) -> HttpResponse:
     as_of = request.as_of
-    content = render_unit_pdf(model=stored_model(), unit_id=unit_id, as_of=as_of)
+    content = render_unit_pdf(model=load_model(), unit_id=unit_id, as_of=as_of)
     return _pdf(content, f"lodestar-{unit_id}-{as_of.isoformat()}.pdf")
