@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime
 import json
 import re
 from typing import Any
 
 import pytest
 
+from lodestar.lib import clock
 from tests.conformance.builders import (
     DECISION_AREAS,
     day,
@@ -189,7 +189,7 @@ def test_status_json_without_as_of_is_as_of_today(lodestar: RunLodestar, load: L
     load(varied_model())
     result = json.loads(lodestar("status", "--format", "json").out)
 
-    assert result["as_of"] == datetime.date.today().isoformat()
+    assert result["as_of"] == clock.today().isoformat()
 
 
 def test_status_json_of_a_model_without_goals_has_empty_lists(status: StatusAt) -> None:
@@ -221,7 +221,7 @@ def test_check_json_without_as_of_is_as_of_today(lodestar: RunLodestar, load: Lo
     load(organization())
     run = lodestar("check", "--format", "json")
 
-    assert json.loads(run.out)["as_of"] == datetime.date.today().isoformat()
+    assert json.loads(run.out)["as_of"] == clock.today().isoformat()
 
 
 # roles

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from lodestar.checks.rules import Finding, run_checks
-from lodestar.lib import model as m
 from lodestar.lib.index import ModelIndex
+from lodestar.lib.model import Goal, KeyResult, Model, Period, Person, Unit
 from lodestar.scoring.report import GoalScore, KeyResultScore, StatusReport, score_model
 from lodestar.store.load import load_model
 
@@ -22,18 +22,16 @@ MAX_CHAINS = 12
 @dataclass(slots=True)
 class Snapshot:
     as_of: date
-    model: m.Model
+    model: Model
     report: StatusReport
     goal_versions: dict[str, int]
     kr_versions: dict[str, int]
-    goals: dict[str, m.Goal] = field(default_factory=dict)
+    goals: dict[str, Goal] = field(default_factory=dict)
     goal_scores: dict[str, GoalScore] = field(default_factory=dict)
     kr_scores: dict[str, KeyResultScore] = field(default_factory=dict)
-    key_results: dict[str, tuple[m.Goal, m.KeyResult]] = field(default_factory=dict)
+    key_results: dict[str, tuple[Goal, KeyResult]] = field(default_factory=dict)
     contributors: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
-    periods: dict[str, m.Period] = field(default_factory=dict)
-    units: dict[str, m.Unit] = field(default_factory=dict)
-    people: dict[str, m.Person] = field(default_factory=dict)
+    index: ModelIndex = field(init=False)
     _findings: list[Finding] | None = None
 
     def __post_init__(self) -> None:
@@ -47,18 +45,24 @@ class Snapshot:
             for contribution in goal.contributes_to:
                 contributors[contribution.goal].append((goal.id, contribution.effective_weight))
         self.contributors = dict(contributors)
-        self.periods = {period.id: period for period in model.periods}
-        self.units = {unit.id: unit for unit in model.units}
-        self.people = {person.id: person for person in model.people}
+        self.index = ModelIndex(model)
+
+    @property
+    def periods(self) -> dict[str, Period]:
+        return self.index.periods
+
+    @property
+    def units(self) -> dict[str, Unit]:
+        return self.index.units
+
+    @property
+    def people(self) -> dict[str, Person]:
+        return self.index.people
 
     def owner_name(self, owner: str) -> str:
-        if owner in self.units:
-            return self.units[owner].name
-        if owner in self.people:
-            return self.people[owner].name
-        return owner
+        return self.index.name(owner)
 
-    def top_level(self) -> list[m.Goal]:
+    def top_level(self) -> list[Goal]:
         """Goals derived from the mission directly (they contribute to no goal)."""
         return [goal for goal in self.model.goals if not goal.contributes_to]
 
@@ -76,18 +80,17 @@ class Snapshot:
 
     def owners_of_unit(self, unit_id: str) -> set[str]:
         """The unit, every unit below it and the people in them."""
-        return set(ModelIndex(self.model).owners_below(unit_id))
+        return set(self.index.owners_below(unit_id))
 
-    def goals_owned_by(self, owners: set[str] | frozenset[str]) -> list[m.Goal]:
+    def goals_owned_by(self, owners: set[str] | frozenset[str]) -> list[Goal]:
         return [goal for goal in self.model.goals if goal.owner in owners]
 
-    def status_counts(self, goals: list[m.Goal] | None = None) -> Counter[str]:
+    def status_counts(self, goals: list[Goal] | None = None) -> Counter[str]:
         wanted = self.model.goals if goals is None else goals
         return Counter(self.goal_scores[goal.id].status for goal in wanted)
 
-    def is_current(self, goal: m.Goal) -> bool:
-        period = self.periods[goal.period]
-        return period.start <= self.as_of <= period.end
+    def is_current(self, goal: Goal) -> bool:
+        return self.index.is_current(goal, self.as_of)
 
     def findings(self) -> list[Finding]:
         if self._findings is None:

@@ -143,7 +143,7 @@ def read_measurement(document: Any, *, key_result: KeyResult) -> Measurement:
 
 
 def read_check_in(document: Any, *, model: Model) -> CheckIn:
-    """A check-in by a known person; confidence 3 or less needs a note. Raises InvalidEntity."""
+    """A check-in by a known person; confidence LOW_CONFIDENCE or less needs a note. Raises InvalidEntity."""
     r = Reader()
     found = sections.read_check_ins(r, [document], "check_ins")
     _raise_if(r, "check_ins", "check-in")

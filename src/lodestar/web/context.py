@@ -1,4 +1,4 @@
-"""What every page template gets: the as-of date, its query string, and what the user may do."""
+"""What every page template gets: the as-of date, its query string, what the user may do, and shared limits."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from django.http import HttpRequest
 
 from lodestar.accounts.roles import ADMIN, EDITOR, MEMBER
 from lodestar.lib import clock
+from lodestar.lib.vocabulary import LOW_CONFIDENCE
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -22,4 +23,5 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "qa": f"&as_of={as_of.isoformat()}" if given else "",
         "is_admin": role == ADMIN,
         "can_write": role in (ADMIN, EDITOR, MEMBER),
+        "low_confidence": LOW_CONFIDENCE,
     }

@@ -2,6 +2,7 @@ import json
 
 import pytest
 
+from lodestar.lib import clock
 from tests.conftest import run_lodestar
 from tests.integration.accounts.cast import ApiAs, Cast
 
@@ -22,9 +23,8 @@ def test_check_is_exactly_the_json_of_the_check_command(api_as: ApiAs) -> None:
 
 
 def test_status_defaults_to_today(api_as: ApiAs) -> None:
-    from datetime import date
 
-    assert api_as("viewer").get("/status").json()["as_of"] == date.today().isoformat()
+    assert api_as("viewer").get("/status").json()["as_of"] == clock.today().isoformat()
 
 
 @pytest.mark.parametrize("as_of", ["2026-02-30", "yesterday", "2026-7-1", "2026-07-01T00:00"])

@@ -15,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 
 from lodestar.accounts.models import AuditEntry
 from lodestar.goals.models import KeyResult, KPIMeasurement, Measurement
+from lodestar.lib import clock
 from lodestar.metrics.models import RefreshRun
 from tests.integration.accounts.cast import BrowserAs, Cast
 from tests.integration.warehouse import INVALID, UNREACHABLE, web_mqls_by_hand, write_metrics
@@ -170,7 +171,9 @@ def test_an_admin_refreshes_now_and_sees_what_was_written_and_kept(browser_as: B
         + KPIMeasurement.objects.filter(source="metric:web_sessions").count()
     )
     assert Measurement.objects.filter(key_result_id="web-mqls", source="metric:mqls").exists()
-    assert f"Refreshed 1 key result and 1 KPI as of {date.today().isoformat()}: {written} measurements added" in content
+    assert (
+        f"Refreshed 1 key result and 1 KPI as of {clock.today().isoformat()}: {written} measurements added" in content
+    )
     # The key result's manual values of 31 March and 30 June stay, and the page says so.
     assert "key_result:web-mqls</span> on 2026-03-31: kept 150" in content
     assert "key_result:web-mqls</span> on 2026-06-30: kept 210" in content

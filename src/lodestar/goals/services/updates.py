@@ -43,7 +43,7 @@ def record_measurement(*, actor: Actor, key_result_id: str, document: Any) -> Me
 def record_check_in(*, actor: Actor, key_result_id: str, document: Any) -> CheckIn:
     """Add `{date, confidence, note?, by?}`; `by` defaults to the actor's person.
 
-    A confidence of 3 or less needs a note. Raises NotFound, PermissionDenied and Invalid.
+    A confidence of LOW_CONFIDENCE or less needs a note. Raises NotFound, PermissionDenied and Invalid.
     """
     with transaction.atomic():
         model = load_model(parts=KEY_RESULTS)

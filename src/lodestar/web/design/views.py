@@ -74,12 +74,7 @@ def _q(request: AuthenticatedRequest) -> str:
 def purpose_page(request: AuthenticatedRequest) -> HttpResponse:
     model = load_model()
     index = ModelIndex(model)
-    depth: dict[str, int] = {}
-    for unit in model.units:  # parents come first in a model file only by convention; walk up instead
-        level, parent = 0, unit.parent
-        while parent is not None and level < len(model.units):
-            level, parent = level + 1, index.units[parent].parent if parent in index.units else None
-        depth[unit.id] = level
+    depth = {unit.id: index.depth(unit.id) for unit in model.units}
     units = [{"unit": u, "depth": depth[u.id], "indent": depth[u.id] * 1.2} for u in model.units]
     revisions = purpose.list_mission_revisions()
     return _page(

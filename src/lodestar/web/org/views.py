@@ -20,7 +20,7 @@ def unit_page(request: AuthenticatedRequest, unit_id: str) -> HttpResponse:
     unit = snapshot.units.get(unit_id)
     if unit is None:
         raise NotFound(f"no unit {unit_id!r}")
-    people = [p for p in snapshot.model.people if p.unit == unit_id]
+    people = snapshot.index.people_in(unit_id)
     own = {unit_id} | {p.id for p in people}
     editable = editable_owners(actor_of(request), snapshot.model)
     below = snapshot.owners_of_unit(unit_id) - own
@@ -32,7 +32,7 @@ def unit_page(request: AuthenticatedRequest, unit_id: str) -> HttpResponse:
             "parent": snapshot.units.get(unit.parent or ""),
             "lead": snapshot.people.get(unit.lead or ""),
             "people": people,
-            "children": [u for u in snapshot.model.units if u.parent == unit_id],
+            "children": [snapshot.units[child] for child in snapshot.index.children.get(unit_id, [])],
             "goals": pages.goal_rows(snapshot, snapshot.goals_owned_by(own), editable=editable),
             "goals_below": pages.goal_rows(snapshot, snapshot.goals_owned_by(below), editable=editable),
             "kpis": pages.kpi_cards(snapshot, [k for k in snapshot.model.kpis if k.owner in own]),
