@@ -7,34 +7,14 @@ Paths are relative to the entity (`title`, `contributes_to[0].weight`).
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from lodestar.lib.errors import Invalid
 from lodestar.lib.model import CheckIn, Goal, KeyResult, Measurement, Model
 from lodestar.lib.vocabulary import LOW_CONFIDENCE, METRIC_SOURCE_PREFIX
 from lodestar.modelfile import references as refs
 from lodestar.modelfile import sections
-from lodestar.modelfile.reader import Issue, Reader
-
-
-class InvalidEntity(Invalid):
-    """One entity has errors; `issues` holds (field path, message) pairs."""
-
-    def __init__(self, what: str, issues: list[Issue]) -> None:
-        count = len(issues)
-        super().__init__(f"{count} error{'s' if count != 1 else ''} in the {what}")
-        self.issues = [(issue.path, issue.message) for issue in issues]
-
-
-def _relative(issues: list[Issue], prefix: str) -> list[Issue]:
-    pattern = re.compile(rf"^{re.escape(prefix)}\[0\]\.?")
-    return [Issue(pattern.sub("", issue.path, count=1), issue.message) for issue in issues]
-
-
-def _raise_if(r: Reader, prefix: str, what: str) -> None:
-    if r.issues:
-        raise InvalidEntity(what, _relative(r.issues, prefix))
+from lodestar.modelfile.entities import raise_if_issues
+from lodestar.modelfile.reader import Reader
 
 
 def _ids(r: Reader, model: Model, goals: dict[str, Goal]) -> refs.Ids:
@@ -54,12 +34,12 @@ def read_goal(document: Any, *, model: Model, replacing: str | None = None) -> G
     """
     r = Reader()
     found = sections.read_goals(r, [document])
-    _raise_if(r, "goals", "goal")
+    raise_if_issues(r, "goals", "goal")
     goal: Goal = found[0][1]
     path = "goals[0]"
     if goal.id != replacing and any(other.id == goal.id for other in model.goals):
         r.error(f"{path}.id", f"a goal {goal.id!r} exists already")
-        _raise_if(r, "goals", "goal")
+        raise_if_issues(r, "goals", "goal")
     taken = {kr.id for other in model.goals if other.id != replacing for kr in other.key_results}
     for j, kr in enumerate(goal.key_results):
         if kr.id in taken:
@@ -84,7 +64,7 @@ def read_goal(document: Any, *, model: Model, replacing: str | None = None) -> G
     cycle = _cycle_through(goal, goals)
     if cycle:
         r.error(f"{path}.contributes_to", "cycle: " + " → ".join(cycle))
-    _raise_if(r, "goals", "goal")
+    raise_if_issues(r, "goals", "goal")
     return goal
 
 
@@ -108,7 +88,7 @@ def read_key_result(document: Any, *, model: Model, replacing: str | None = None
     """A key result whose id is free (or is `replacing`). Raises InvalidEntity."""
     r = Reader()
     found = sections.read_key_results(r, [document], "key_results")
-    _raise_if(r, "key_results", "key result")
+    raise_if_issues(r, "key_results", "key result")
     kr = found[0]
     if kr.id != replacing and any(other.id == kr.id for goal in model.goals for other in goal.key_results):
         r.error("key_results[0].id", f"a key result {kr.id!r} exists already")
@@ -116,7 +96,7 @@ def read_key_result(document: Any, *, model: Model, replacing: str | None = None
     for k, check_in in enumerate(kr.check_ins):
         if check_in.by is not None and check_in.by not in people:
             r.error(f"key_results[0].check_ins[{k}].by", f"unknown person {check_in.by!r}")
-    _raise_if(r, "key_results", "key result")
+    raise_if_issues(r, "key_results", "key result")
     return kr
 
 
@@ -128,7 +108,7 @@ def read_measurement(document: Any, *, key_result: KeyResult) -> Measurement:
     """
     r = Reader()
     found = sections.read_measurements(r, [document], "measurements")
-    _raise_if(r, "measurements", "measurement")
+    raise_if_issues(r, "measurements", "measurement")
     measurement = found[0]
     if (measurement.source or "").startswith(METRIC_SOURCE_PREFIX):
         r.error(
@@ -138,7 +118,7 @@ def read_measurement(document: Any, *, key_result: KeyResult) -> Measurement:
     clash = next((x for x in key_result.measurements if x.date == measurement.date), None)
     if clash is not None:
         r.error("measurements[0].date", f"{key_result.id} has a measurement on {clash.date.isoformat()} already")
-    _raise_if(r, "measurements", "measurement")
+    raise_if_issues(r, "measurements", "measurement")
     return measurement
 
 
@@ -146,11 +126,11 @@ def read_check_in(document: Any, *, model: Model) -> CheckIn:
     """A check-in by a known person; confidence LOW_CONFIDENCE or less needs a note. Raises InvalidEntity."""
     r = Reader()
     found = sections.read_check_ins(r, [document], "check_ins")
-    _raise_if(r, "check_ins", "check-in")
+    raise_if_issues(r, "check_ins", "check-in")
     check_in = found[0]
     if check_in.by is not None and check_in.by not in {person.id for person in model.people}:
         r.error("check_ins[0].by", f"unknown person {check_in.by!r}")
     if check_in.confidence <= LOW_CONFIDENCE and not check_in.note:
         r.error("check_ins[0].note", f"required when confidence is {LOW_CONFIDENCE} or less: say what is in the way")
-    _raise_if(r, "check_ins", "check-in")
+    raise_if_issues(r, "check_ins", "check-in")
     return check_in

@@ -30,14 +30,16 @@ class InvalidEntity(Invalid):
         self.issues = [(issue.path, issue.message) for issue in issues]
 
 
-def _relative(issues: list[Issue], prefix: str) -> list[Issue]:
+def relative_issues(issues: list[Issue], prefix: str) -> list[Issue]:
+    """The issues with paths relative to the entity: `tasks[0].name` becomes `name`."""
     pattern = re.compile(rf"^{re.escape(prefix)}(\[0\])?\.?")
     return [Issue(pattern.sub("", issue.path, count=1), issue.message) for issue in issues]
 
 
-def _raise_if(r: Reader, prefix: str, what: str) -> None:
+def raise_if_issues(r: Reader, prefix: str, what: str) -> None:
+    """Raise InvalidEntity with the reader's issues, relative to the entity, if there are any."""
     if r.issues:
-        raise InvalidEntity(what, _relative(r.issues, prefix))
+        raise InvalidEntity(what, relative_issues(r.issues, prefix))
 
 
 def _ids(r: Reader, model: Model) -> refs.Ids:
@@ -64,12 +66,12 @@ def _read_one(
 ) -> _Entity:
     r = Reader()
     found = read(r, [document])
-    _raise_if(r, section, what)
+    raise_if_issues(r, section, what)
     entity: _Entity = found[0][1]
     check(_ids(r, model), [(0, entity)])
     if extra is not None:
         extra(r, entity)
-    _raise_if(r, section, what)
+    raise_if_issues(r, section, what)
     return entity
 
 
@@ -87,11 +89,11 @@ def read_mission(document: Any, *, model: Model) -> Mission:
     if document is None:
         r.error("mission", "expected a mapping")
     mission = sections.read_mission(r, document)
-    _raise_if(r, "mission", "mission")
+    raise_if_issues(r, "mission", "mission")
     if mission is None:
         raise InvalidEntity("mission", [Issue("", "expected a mapping with statement and scope")])
     refs.check_mission(_ids(r, model), mission)
-    _raise_if(r, "mission", "mission")
+    raise_if_issues(r, "mission", "mission")
     return mission
 
 
