@@ -1,1 +1,1 @@
-"""The health check: pure rules over a loaded model (LS001-LS015)."""
+"""The health check: pure rules over a loaded model (`rules.RULES`, each code with its hint in `rules.HINTS`)."""

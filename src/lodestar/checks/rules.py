@@ -1,4 +1,4 @@
-"""The health-check rules LS001-LS015 as pure functions over a model."""
+"""The health-check rules as pure functions over a model: `RULES`, and each code's hint in `HINTS`."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ from lodestar.store.load import NoModel, load_model
 
 
 class Command(LodestarCommand):
-    help = "Run the health check (LS001-LS015); exit 0 without findings, 1 with findings, 2 on errors."
+    help = f"Run the health check ({min(HINTS)}-{max(HINTS)}); exit 0 without findings, 1 with findings, 2 on errors."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--as-of", type=iso_date, default=None, help="judge as of this date (default: today)")
