@@ -42,3 +42,27 @@ def test_a_postgresql_url_gives_user_host_port_and_database() -> None:
 def test_an_unusable_url_is_refused_with_a_reason(url: str, message: str) -> None:
     with pytest.raises(DatabaseUrlError, match=message):
         parse_database_url(url, base_dir=BASE)
+
+
+def test_sqlite_writes_a_write_ahead_log_and_takes_the_write_lock_when_a_transaction_starts() -> None:
+    options = parse_database_url("sqlite:///lodestar.sqlite3", base_dir=BASE)["OPTIONS"]
+    assert options["transaction_mode"] == "IMMEDIATE"
+    assert "PRAGMA journal_mode=WAL" in options["init_command"]
+    assert options["timeout"] == 20.0
+
+
+def test_a_sqlite_url_may_set_how_long_a_writer_waits_for_the_lock() -> None:
+    assert parse_database_url("sqlite:///l.sqlite3?timeout=45", base_dir=BASE)["OPTIONS"]["timeout"] == 45.0
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("sqlite:///l.sqlite3?timeout=soon", "timeout: expected a number of seconds"),
+        ("sqlite:///l.sqlite3?timeout=0", "timeout: expected more than 0"),
+        ("sqlite:///l.sqlite3?journal=off", "unknown SQLite option 'journal'"),
+    ],
+)
+def test_an_unusable_sqlite_option_is_refused_with_a_reason(url: str, message: str) -> None:
+    with pytest.raises(DatabaseUrlError, match=message):
+        parse_database_url(url, base_dir=BASE)
