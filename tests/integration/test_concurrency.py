@@ -47,16 +47,17 @@ class Answer:
 def _postgres_database() -> Iterator[str]:
     """A PostgreSQL database of its own on the server of this run; dropped afterwards."""
     import psycopg
+    from psycopg.conninfo import make_conninfo
 
-    config = parse_database_url(os.environ["LODESTAR_DATABASE_URL"], base_dir=Path.cwd())
-    server = {
-        "host": config["HOST"] or None,
-        "port": config["PORT"] or None,
-        "user": config["USER"] or None,
-        "password": config["PASSWORD"] or None,
-    }
+    url = os.environ["LODESTAR_DATABASE_URL"]
+    config = parse_database_url(url, base_dir=Path.cwd())
+    server = {"host": config["HOST"], "port": config["PORT"], "user": config["USER"], "password": config["PASSWORD"]}
     try:
-        admin = psycopg.connect(dbname="postgres", connect_timeout=3, autocommit=True, **server)
+        admin = psycopg.connect(
+            make_conninfo("", dbname="postgres", **{key: value for key, value in server.items() if value}),
+            connect_timeout=3,
+            autocommit=True,
+        )
     except psycopg.OperationalError:
         if postgres_required():
             raise
@@ -64,10 +65,8 @@ def _postgres_database() -> Iterator[str]:
     name = f"lodestar_concurrency_{secrets.token_hex(4)}"
     admin.execute(f"CREATE DATABASE {name}")
     try:
-        netloc = f"{config['USER']}@{config['HOST'] or '127.0.0.1'}:{config['PORT'] or 5432}"
-        if config["PASSWORD"]:
-            netloc = f"{config['USER']}:{config['PASSWORD']}@{config['HOST'] or '127.0.0.1'}:{config['PORT'] or 5432}"
-        yield f"postgresql://{netloc}/{name}"
+        address, _, options = url.partition("?")
+        yield address.rsplit("/", 1)[0] + f"/{name}" + (f"?{options}" if options else "")
     finally:
         admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         admin.close()

@@ -4,14 +4,22 @@ A change names the version it was based on. It is refused early when the loaded 
 already newer, and the write itself is `UPDATE … SET version = version + 1 WHERE id = %s AND
 version = %s`, so that check and write are one statement: two changes based on the same
 version cannot both land.
+
+A new row has no version to compare. Two creates that each checked that an id (or a date) was
+free can both reach the insert; the database's unique constraint refuses the second, and
+`clash_is_conflict` turns that refusal into a Conflict. `lock_row` makes the records that hang
+from one row (a key result's measurements and check-ins) take turns on PostgreSQL; SQLite's
+write transactions take turns anyway (`BEGIN IMMEDIATE`, see `lib/database_url.py`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from django.db import models
+from django.db import IntegrityError, models
 from django.db.models import F
 
 from lodestar.lib.errors import Conflict, Invalid
@@ -72,3 +80,22 @@ def delete_versioned(table: type[models.Model], key: Any, *, version: int | None
     deleted, _ = rows.delete()
     if not deleted:
         raise _raced(what)
+
+
+@contextmanager
+def clash_is_conflict(what: str) -> Iterator[None]:
+    """Around a write's transaction: a constraint that a parallel write hit first raises Conflict naming `what`.
+
+    Enter it outside `transaction.atomic()`, so that the failed transaction has been rolled back.
+    """
+    try:
+        yield
+    except IntegrityError as error:
+        raise Conflict(
+            f"{what} clashes with a change someone else saved at the same moment; reload to see it, then try again"
+        ) from error
+
+
+def lock_row(table: type[models.Model], key: Any) -> None:
+    """Hold the row (if it exists) until the transaction ends; a parallel writer that locks it waits."""
+    list(table._default_manager.select_for_update().filter(pk=key).values_list("pk", flat=True))

@@ -34,6 +34,12 @@ def find_key_result(model: Model, key_result_id: str) -> tuple[Goal, KeyResult]:
     raise NotFound(f"no key result {key_result_id!r}")
 
 
+def new_entity(kind: str, document: Any) -> str:
+    """How a create names what it adds before reading it: `goal 'x'`, or `the new goal` without a text id."""
+    key = document.get("id") if type(document) is dict else None
+    return f"{kind} {key!r}" if type(key) is str and key else f"the new {kind}"
+
+
 def merged(current: dict[str, Any], changes: Any, *, fixed: tuple[str, ...], what: str) -> dict[str, Any]:
     """`current` with `changes` applied; a null value removes an optional key. Raises Invalid."""
     if type(changes) is not dict:

@@ -11,7 +11,7 @@ from lodestar.accounts import audit
 from lodestar.accounts.actor import Actor
 from lodestar.accounts.permissions import require_owner, require_some_owner
 from lodestar.goals import models as goals
-from lodestar.goals.services.common import GOALS, GOALS_WITH_KEY_RESULTS, find_goal, merged
+from lodestar.goals.services.common import GOALS, GOALS_WITH_KEY_RESULTS, find_goal, merged, new_entity
 from lodestar.goals.services.key_results import insert_key_result
 from lodestar.goals.validation import read_goal
 from lodestar.lib.errors import Conflict, Invalid
@@ -19,7 +19,7 @@ from lodestar.lib.model import Model
 from lodestar.modelfile.documents import goal_document
 from lodestar.store.load import load_model
 from lodestar.store.rows import goal_rows, insert_entity, replace_relations
-from lodestar.store.versions import Saved, delete_versioned, expect_version, write_versioned
+from lodestar.store.versions import Saved, clash_is_conflict, delete_versioned, expect_version, write_versioned
 
 __all__ = ["Saved", "create_goal", "delete_goal", "update_goal"]
 
@@ -31,9 +31,10 @@ def _people(model: Model) -> set[str]:
 def create_goal(*, actor: Actor, document: Any) -> Saved[str]:
     """Add a goal (with any key results) in the model file's format.
 
-    Raises Invalid (field errors), PermissionDenied (owner outside the actor's reach), NotFound (no model).
+    Raises Invalid (field errors), PermissionDenied (owner outside the actor's reach), NotFound (no model)
+    and Conflict (the same id, or a key result's, created by someone else at the same moment).
     """
-    with transaction.atomic():
+    with clash_is_conflict(new_entity("goal", document)), transaction.atomic():
         model = load_model(parts=GOALS_WITH_KEY_RESULTS)
         require_some_owner(actor, model, what="create goals")
         goal = read_goal(document, model=model)
@@ -53,10 +54,10 @@ def update_goal(*, actor: Actor, goal_id: str, changes: Any, version: Any) -> Sa
     """Change a goal's title, owner, period, description, tasks or parent goals (`contributes_to`).
 
     `version` is the version the change is based on. Raises NotFound, PermissionDenied,
-    Conflict (someone else changed the goal first) and Invalid.
+    Conflict (someone else changed the goal, or a goal it refers to, first) and Invalid.
     """
     what = f"goal {goal_id!r}"
-    with transaction.atomic():
+    with clash_is_conflict(what), transaction.atomic():
         model = load_model(parts=GOALS)
         current = find_goal(model, goal_id)
         require_owner(actor, current.owner, model, what=what)

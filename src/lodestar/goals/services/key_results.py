@@ -11,14 +11,14 @@ from lodestar.accounts import audit
 from lodestar.accounts.actor import Actor
 from lodestar.accounts.permissions import require_owner
 from lodestar.goals import models as goals
-from lodestar.goals.services.common import KEY_RESULTS, UPDATES, find_goal, find_key_result, merged
+from lodestar.goals.services.common import KEY_RESULTS, UPDATES, find_goal, find_key_result, merged, new_entity
 from lodestar.goals.validation import read_key_result
 from lodestar.lib.errors import Invalid
 from lodestar.lib.model import KeyResult
 from lodestar.modelfile.documents import key_result_document
 from lodestar.store.load import load_model
 from lodestar.store.rows import insert_entity, key_result_rows
-from lodestar.store.versions import Saved, delete_versioned, expect_version, write_versioned
+from lodestar.store.versions import Saved, clash_is_conflict, delete_versioned, expect_version, write_versioned
 
 
 def insert_key_result(goal_id: str, kr: KeyResult, *, ordinal: int) -> None:
@@ -27,8 +27,8 @@ def insert_key_result(goal_id: str, kr: KeyResult, *, ordinal: int) -> None:
 
 
 def create_key_result(*, actor: Actor, goal_id: str, document: Any) -> Saved[str]:
-    """Add a key result to a goal. Raises NotFound, PermissionDenied and Invalid."""
-    with transaction.atomic():
+    """Add a key result to a goal. Raises NotFound, PermissionDenied, Invalid and Conflict (the id taken meanwhile)."""
+    with clash_is_conflict(new_entity("key result", document)), transaction.atomic():
         model = load_model(parts=KEY_RESULTS)
         goal = find_goal(model, goal_id)
         require_owner(actor, goal.owner, model, what=f"the key results of goal {goal_id!r}")

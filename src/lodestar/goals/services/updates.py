@@ -17,14 +17,17 @@ from lodestar.lib.model import CheckIn, Measurement
 from lodestar.modelfile.documents import check_in_document, measurement_document
 from lodestar.store.load import load_model
 from lodestar.store.rows import check_in_row, measurement_row
+from lodestar.store.versions import clash_is_conflict, lock_row
 
 
 def record_measurement(*, actor: Actor, key_result_id: str, document: Any) -> Measurement:
     """Add `{date, value, source?}` to a key result; one per date.
 
-    Raises NotFound, PermissionDenied and Invalid (with field paths).
+    Parallel measurements of one key result take turns; a clash with one saved at the same moment
+    raises Conflict. Raises NotFound, PermissionDenied and Invalid (with field paths).
     """
-    with transaction.atomic():
+    with clash_is_conflict(f"a measurement of key result {key_result_id!r}"), transaction.atomic():
+        lock_row(goals.KeyResult, key_result_id)
         model = load_model(parts=MEASUREMENTS)
         goal, kr = find_key_result(model, key_result_id)
         require_owner(actor, goal.owner, model, what=f"the key results of goal {goal.id!r}")
@@ -43,9 +46,11 @@ def record_measurement(*, actor: Actor, key_result_id: str, document: Any) -> Me
 def record_check_in(*, actor: Actor, key_result_id: str, document: Any) -> CheckIn:
     """Add `{date, confidence, note?, by?}`; `by` defaults to the actor's person.
 
-    A confidence of LOW_CONFIDENCE or less needs a note. Raises NotFound, PermissionDenied and Invalid.
+    A confidence of LOW_CONFIDENCE or less needs a note. Parallel check-ins of one key result take
+    turns (each gets its own ordinal). Raises NotFound, PermissionDenied, Invalid and Conflict.
     """
-    with transaction.atomic():
+    with clash_is_conflict(f"a check-in on key result {key_result_id!r}"), transaction.atomic():
+        lock_row(goals.KeyResult, key_result_id)
         model = load_model(parts=KEY_RESULTS)
         goal, kr = find_key_result(model, key_result_id)
         require_owner(actor, goal.owner, model, what=f"the key results of goal {goal.id!r}")
