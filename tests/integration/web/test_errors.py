@@ -219,3 +219,25 @@ def test_a_huge_audit_page_number_is_refused_not_a_500(browser_as: BrowserAs, pa
 def test_the_last_allowed_audit_page_is_an_empty_page(browser_as: BrowserAs) -> None:
     response = browser_as("admin").get("/admin/audit/", {"page": "100000"})
     assert response.status_code == 200
+
+
+def test_a_method_the_api_does_not_allow_is_a_json_405(api_as: ApiAs) -> None:
+    api = api_as("admin")
+    response = api.client.put("/api/v1/status", headers=api.headers)
+    assert response.status_code == 405
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json() == {"error": "method not allowed", "details": []}
+    assert "GET" in response["Allow"]
+
+
+def test_an_unknown_api_path_is_a_json_404(api_as: ApiAs) -> None:
+    response = api_as("admin").get("/no-such-resource")
+    assert response.status_code == 404
+    assert response.json() == {"error": "not found", "details": []}
+
+
+def test_the_json_405_keeps_the_security_headers(api_as: ApiAs) -> None:
+    api = api_as("admin")
+    response = api.client.delete("/api/v1/status", headers=api.headers)
+    assert response.status_code == 405
+    assert response["X-Content-Type-Options"] == "nosniff"
