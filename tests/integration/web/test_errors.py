@@ -18,6 +18,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.db.utils import OperationalError
 from django.test import Client
 
@@ -241,3 +242,14 @@ def test_the_json_405_keeps_the_security_headers(api_as: ApiAs) -> None:
     response = api.client.delete("/api/v1/status", headers=api.headers)
     assert response.status_code == 405
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize(
+    ("error", "status"), [(SuspiciousOperation("odd header"), 400), (PermissionDenied("no"), 403)], ids=str
+)
+def test_django_s_own_refusals_in_an_api_handler_are_json_not_500(api_as: ApiAs, error: Exception, status: int) -> None:
+    api = api_as("admin")
+    with mock.patch("lodestar.api.routes_model.status_json", side_effect=error):
+        response = api.get("/status")
+    assert response.status_code == status
+    assert set(response.json()) == {"error", "details"}
