@@ -8,7 +8,9 @@ from datetime import date
 from typing import Any
 
 from django.core.management.base import BaseCommand
+from django.db.utils import InterfaceError, OperationalError
 
+from lodestar.database import DatabaseUnreachable, ensure_database, unreachable, unreachable_error
 from lodestar.lib.errors import Invalid, LodestarError
 
 EXIT_FINDINGS = 1
@@ -33,7 +35,7 @@ def dump_json(document: Any, *, pretty: bool = False) -> str:
 
 
 class LodestarCommand(BaseCommand):
-    """A command whose domain errors print as plain messages and exit with code 2."""
+    """A command whose domain errors, and an unreachable database, print as one message each and exit with code 2."""
 
     requires_system_checks: list[str] = []
     exit_code = 0
@@ -50,13 +52,25 @@ class LodestarCommand(BaseCommand):
         except LodestarError as error:
             self.stderr.write(f"error: {error}")
             raise SystemExit(EXIT_FAILED) from None
+        except (OperationalError, InterfaceError) as error:
+            if not unreachable(error):
+                raise
+            self.stderr.write(f"error: {unreachable_error(error)}")
+            raise SystemExit(EXIT_FAILED) from None
         if self.exit_code:
             self.stdout.flush()
             raise SystemExit(self.exit_code)
         return output
 
-    def database(self) -> None:
-        """Make sure the tables exist (created on a database that has none)."""
-        from lodestar.database import ensure_database
+    def database(self, *, or_warn: bool = False) -> None:
+        """Make sure the tables exist (created on a database that has none).
 
-        ensure_database()
+        An unreachable database stops the command (exit 2); with `or_warn` (a server, which answers 503
+        until the database is back) it is one warning line instead.
+        """
+        try:
+            ensure_database()
+        except DatabaseUnreachable as error:
+            if not or_warn:
+                raise
+            self.stderr.write(f"warning: {error}; serving anyway (503 until it answers)")

@@ -1,4 +1,4 @@
-"""Create the tables on a database that has none yet (or lacks newer migrations)."""
+"""The database as the delivery layer sees it: tables created when missing, and whether it can be reached."""
 
 from __future__ import annotations
 
@@ -8,7 +8,51 @@ from importlib import import_module
 from django.apps import apps
 from django.core.management import call_command
 from django.db import connection
-from django.db.utils import DatabaseError
+from django.db.utils import DatabaseError, InterfaceError, OperationalError
+
+from lodestar.lib.errors import LodestarError
+
+
+class DatabaseUnreachable(LodestarError):
+    """The database server cannot be reached (or the database file cannot be opened)."""
+
+
+def unreachable(error: BaseException) -> bool:
+    """Whether `error` means that the database cannot be reached, rather than that one statement failed.
+
+    A connection that was never made, or one that no longer answers, is unreachable; a locked table or a
+    constraint is not (the connection still answers).
+    """
+    if not isinstance(error, OperationalError | InterfaceError):
+        return False
+    return connection.connection is None or not connection.is_usable()
+
+
+def describe() -> str:
+    """The database in a few words, without its password: `postgresql lodestar on db.example:5432`."""
+    settings = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite {settings['NAME']}"
+    host = settings.get("HOST") or "localhost"
+    port = settings.get("PORT")
+    return f"{connection.vendor} {settings['NAME']} on {host}{f':{port}' if port else ''}"
+
+
+def unreachable_error(error: BaseException) -> DatabaseUnreachable:
+    """One line for the command line: which database, and the driver's first line of why."""
+    lines = str(error).strip().splitlines()
+    return DatabaseUnreachable(f"cannot reach the database {describe()}: {lines[0] if lines else type(error).__name__}")
+
+
+def database_answers() -> bool:
+    """Whether the database answers a `SELECT 1` (the health check)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return False
+    return True
 
 
 def _shipped_migrations() -> set[tuple[str, str]]:
@@ -25,12 +69,17 @@ def _shipped_migrations() -> set[tuple[str, str]]:
 
 
 def ensure_database() -> None:
-    """Apply missing migrations; cheap when the database is up to date (one query)."""
+    """Apply missing migrations; cheap when the database is up to date (one query).
+
+    Raises DatabaseUnreachable when the database cannot be reached.
+    """
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT app, name FROM django_migrations")
             applied = set(cursor.fetchall())
-    except DatabaseError:
+    except DatabaseError as error:
+        if unreachable(error):
+            raise unreachable_error(error) from None
         applied = set()
         if connection.in_atomic_block:
             raise

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "lodestar.web.middleware.ApiErrorsAsJsonMiddleware",  # outermost: it sees every API error as sent
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -121,10 +122,15 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("LODESTAR_STATIC_ROOT") or WORK_DIR / "staticfiles")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Logging and errors ---------------------------------------------------------------------
+# Everything goes to stderr, one line per record (a traceback below a failure). An unexpected
+# failure is logged by lodestar.errors as "reference <id>: METHOD PATH failed" with its traceback;
+# the error page and the API's JSON show the same id (lodestar.web.errors).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"line": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "line"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LODESTAR_LOG_LEVEL", "WARNING")},
 }
 

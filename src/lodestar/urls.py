@@ -6,11 +6,16 @@ from django.http import HttpRequest, JsonResponse
 from django.urls import include, path
 
 from lodestar.api.api import api
+from lodestar.database import database_answers
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
-    """Liveness probe for load balancers."""
-    return JsonResponse({"status": "ok"})
+    """Health probe for load balancers and monitoring: 200 when the database answers a `SELECT 1`, else 503."""
+    if database_answers():
+        return JsonResponse({"status": "ok"})
+    response = JsonResponse({"status": "unavailable", "reason": "the database cannot be reached"}, status=503)
+    response._has_been_logged = True  # type: ignore[attr-defined]  # a probe; monitoring reports it
+    return response
 
 
 urlpatterns = [

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
@@ -16,9 +17,16 @@ from lodestar.api.routes_design import router as design_router
 from lodestar.api.routes_goals import router as goals_router
 from lodestar.api.routes_metrics import router as metrics_router
 from lodestar.api.routes_model import router as model_router
+from lodestar.database import unreachable
 from lodestar.lib.errors import Conflict, Invalid, NotFound, PermissionDenied
 from lodestar.metrics.errors import EngineError, MetricsError, MetricsFileError
 from lodestar.metrics.services import problems_of
+from lodestar.web.errors import (
+    DATABASE_UNAVAILABLE,
+    RETRY_AFTER_SECONDS,
+    database_unavailable_logged,
+    failure_reference,
+)
 
 api = NinjaAPI(
     title="Lodestar API",
@@ -26,7 +34,8 @@ api = NinjaAPI(
     description="The goal system of a marketing & sales organization. Authenticate with `Authorization: Bearer <token>` "
     '(`lodestar tokens create EMAIL`). Errors are `{"error": message, "details": [{"path", "message"}]}`. '
     "Metrics: without a configured metrics file (LODESTAR_METRICS_FILE) 404; a metrics file or bindings that "
-    "cannot be used 409 (every problem in `details`); a warehouse that fails 502.",
+    "cannot be used 409 (every problem in `details`); a warehouse that fails 502. An unexpected failure is a 500 "
+    "whose `error` names the reference id it was logged under; a database that cannot be reached is a 503.",
     auth=BearerToken(),
     urls_namespace="api",
 )
@@ -118,3 +127,25 @@ def _http_error(request: HttpRequest, error: HttpError) -> HttpResponse:
 @api.exception_handler(RequestDataTooBig)
 def _too_big(request: HttpRequest, error: RequestDataTooBig) -> HttpResponse:
     return _error(request, 413, "the body is too large")
+
+
+@api.exception_handler(SuspiciousOperation)
+def _suspicious(request: HttpRequest, error: SuspiciousOperation) -> HttpResponse:
+    return _error(request, 400, "the request could not be read")
+
+
+@api.exception_handler(DjangoPermissionDenied)
+def _django_forbidden(request: HttpRequest, error: DjangoPermissionDenied) -> HttpResponse:
+    return _error(request, 403, "not allowed")
+
+
+@api.exception_handler(Exception)
+def _unexpected(request: HttpRequest, error: Exception) -> HttpResponse:
+    if unreachable(error):
+        database_unavailable_logged(request, error)
+        response = _error(request, 503, DATABASE_UNAVAILABLE)
+        response["Retry-After"] = RETRY_AFTER_SECONDS
+    else:
+        response = _error(request, 500, f"internal error, reference {failure_reference(request, error)}")
+    response._has_been_logged = True  # type: ignore[attr-defined]  # logged above (the 500 with its reference id)
+    return response

@@ -1,4 +1,4 @@
-"""Anonymous visitors see only the sign-in page and /healthz; every page reads `?as_of=`."""
+"""Anonymous visitors see only the sign-in page and /healthz; every page reads `?as_of=`; API errors are JSON."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import cast
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -16,6 +16,30 @@ from lodestar.lib import clock
 from lodestar.web.http import WebRequest
 
 OPEN_PATHS = ("/healthz", "/sign-in", "/api/")
+API_PATH = "/api/"
+BODY_HEADERS = {"content-type", "content-length"}
+
+
+class ApiErrorsAsJsonMiddleware:
+    """An API error that Django or django-ninja answered with a bare page (405, …) becomes `{"error", "details"}`."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (
+            response.status_code < 400
+            or not request.path_info.startswith(API_PATH)
+            or response.get("Content-Type", "").startswith("application/json")
+        ):
+            return response
+        answer = JsonResponse({"error": response.reason_phrase.lower(), "details": []}, status=response.status_code)
+        for header, value in response.items():  # Allow, WWW-Authenticate, the security headers, …
+            if header.lower() not in BODY_HEADERS:
+                answer[header] = value
+        answer.cookies = response.cookies
+        return answer
 
 
 class SignInRequiredMiddleware:

@@ -23,6 +23,7 @@ from lodestar.web.common import actor_of, field_errors, translate_errors
 from lodestar.web.http import AuthenticatedRequest
 
 AUDIT_PAGE = 50
+AUDIT_LAST_PAGE = 100_000  # 5 million entries; beyond it a page number is refused, not a database overflow
 UPLOADS = Path(tempfile.gettempdir()) / "lodestar-imports"
 
 
@@ -165,14 +166,22 @@ def export_download(request: AuthenticatedRequest) -> HttpResponse:
     return response
 
 
+def _page_number(raw: str) -> int:
+    """`?page=`: a whole number from 1 to AUDIT_LAST_PAGE (1 when absent)."""
+    text = raw.strip() or "1"
+    if not (text.isascii() and text.isdigit() and len(text) <= len(str(AUDIT_LAST_PAGE))) or not (
+        1 <= int(text) <= AUDIT_LAST_PAGE
+    ):
+        limit = f"page must be a whole number from 1 to {AUDIT_LAST_PAGE}"
+        raise Invalid(f"{limit}, not {raw[:40]!r}", [("page", limit)])
+    return int(text)
+
+
 @require_GET
 @translate_errors
 def audit_page(request: AuthenticatedRequest) -> HttpResponse:
     require_admin(actor_of(request), what="read the audit log")
-    try:
-        page = max(int(request.GET.get("page", "1")), 1)
-    except ValueError:
-        page = 1
+    page = _page_number(request.GET.get("page", "1"))
     goal = request.GET.get("goal") or None
     entries = audit.list_entries(goal_id=goal, limit=AUDIT_PAGE + 1, offset=(page - 1) * AUDIT_PAGE)
     return render(

@@ -34,7 +34,7 @@ class Command(LodestarCommand):
         if options["check"]:
             self.stdout.write("settings are safe to serve")
             return
-        self.database()
+        self.database(or_warn=True)
         if not options["skip_collectstatic"]:
             call_command("collectstatic", interactive=False, verbosity=0)
         bind = (
