@@ -50,6 +50,26 @@ def column(name: str, attname: str | None = None) -> Column:
     return Column(name, (attname or name,))
 
 
+def ref(name: str) -> Column:
+    """A field naming another entity: the foreign key's attname."""
+    return column(name, f"{name}_id")
+
+
+def owner_columns(owner: str | None, people: Collection[str]) -> Row:
+    """owner_unit / owner_person for an owner id (units and people share one namespace)."""
+    person = owner is not None and owner in people
+    return {"owner_unit_id": None if person else owner, "owner_person_id": owner if person else None}
+
+
+def _either(unit: str | None, person: str | None) -> str | None:
+    return unit or person
+
+
+OWNER = Column("owner", ("owner_unit_id", "owner_person_id"), owner_columns, _either)
+VERSION = column("version")
+ROW_ID = column("row", "id")  # for an entity without an id of its own
+
+
 @dataclass(frozen=True)
 class Columns(Generic[Entity]):
     """The declaration of an entity's own row in `table`; `key`: a column naming the entity's parent."""
@@ -114,10 +134,17 @@ def _compile_row(columns: Columns[Any]) -> Callable[..., Row]:
     return _compile(source, "row", namespace)
 
 
+_EMPTY: dict[Any, str] = {list: "[]", dict: "{}"}
+
+
 def _compile_build(columns: Columns[Any]) -> Callable[..., Any]:
-    """The builder: a comprehension (or, with a key, a grouping loop) with one keyword call per row."""
+    """The builder: a comprehension (or, with a key, a grouping loop) with one positional call per row.
+
+    The arguments go in the dataclass's field order; a field neither declared nor a relation
+    gets its default.
+    """
     entity = columns.entity
-    namespace: dict[str, Any] = {"Entity": entity, "NOTHING": _NOTHING}
+    namespace: dict[str, Any] = {"Entity": entity, "NOTHING": _NOTHING, "START": object()}
     names = iter(f"c{index}" for index in range(len(columns.attnames)))
     target = [next(names)] if columns.key else []
     value: dict[str, str] = {}
@@ -130,27 +157,36 @@ def _compile_build(columns: Columns[Any]) -> Callable[..., Any]:
             namespace[f"decode{index}"] = c.decode
             value[c.field] = f"decode{index}({', '.join(variables)})"
     relations = []
+    arguments = []
     for f in fields(entity):
-        if f.name in value or not f.init:
+        if not f.init:
             continue
-        if f.default_factory is MISSING:
-            if f.default is MISSING:
-                raise TypeError(f"{entity.__name__}.{f.name} is required but neither a column nor a relation")
-            continue  # left at its default
-        if "id" not in value:
-            raise TypeError(f"{entity.__name__} has relations but no id to look them up by")
-        relations.append(f.name)
-        namespace[f"new_{f.name}"] = f.default_factory
-        value[f.name] = f"{f.name}.get({value['id']}) or new_{f.name}()"
-    call = "Entity(" + ", ".join(f"{name}={expression}" for name, expression in value.items()) + ")"
+        if f.name in value:
+            arguments.append(value[f.name])
+        elif f.default_factory is not MISSING:
+            if "id" not in value:
+                raise TypeError(f"{entity.__name__} has relations but no id to look them up by")
+            relations.append(f.name)
+            namespace[f"new_{f.name}"] = f.default_factory
+            empty = _EMPTY.get(f.default_factory, f"new_{f.name}()")
+            arguments.append(f"{f.name}.get({value['id']}) or {empty}")
+        elif f.default is not MISSING:
+            namespace[f"default_{f.name}"] = f.default
+            arguments.append(f"default_{f.name}")
+        else:
+            raise TypeError(f"{entity.__name__}.{f.name} is required but neither a column nor a relation")
+    call = f"Entity({', '.join(arguments)})"
     unpack = "(" + ", ".join(target) + ",)"
     parameters = "".join(f", {name}=NOTHING" for name in relations)
     if columns.key:
+        if columns.order[:1] != (columns.key,):
+            raise TypeError(f"{entity.__name__}: rows with a key must be ordered by it first")
+        # The rows come ordered by the key, so each group is one run of rows.
+        key = target[0]
         body = (
-            f"    grouped = {{}}\n    for {unpack} in rows:\n        entity = {call}\n"
-            f"        group = grouped.get({target[0]})\n"
-            f"        if group is None:\n            grouped[{target[0]}] = [entity]\n"
-            f"        else:\n            group.append(entity)\n    return grouped\n"
+            f"    grouped = {{}}\n    last, current = START, []\n    for {unpack} in rows:\n"
+            f"        if {key} != last:\n            current = grouped[{key}] = []\n            last = {key}\n"
+            f"        current.append({call})\n    return grouped\n"
         )
     else:
         body = f"    return [{call} for {unpack} in rows]\n"

@@ -40,9 +40,8 @@ from lodestar.lib.model import (
 )
 from lodestar.org import models as org
 from lodestar.purpose import models as purpose
-from lodestar.store.columns import Column, Columns, column
+from lodestar.store.columns import OWNER, ROW_ID, VERSION, Column, Columns, Row, column, ref
 
-Row = dict[str, Any]
 Table = type[models.Model]
 
 # The single row the organization and the mission each are.
@@ -76,16 +75,6 @@ def replace_relations(entity: EntityRows, *, previous: EntityRows | None = None)
         table._default_manager.bulk_create(table(**row) for row in rows)
 
 
-def owner_columns(owner: str | None, people: Collection[str]) -> Row:
-    """owner_unit / owner_person for an owner id (units and people share one namespace)."""
-    person = owner is not None and owner in people
-    return {"owner_unit_id": None if person else owner, "owner_person_id": owner if person else None}
-
-
-def _either(unit: str | None, person: str | None) -> str | None:
-    return unit or person
-
-
 def _range_columns(span: tuple[float, float] | None, people: Collection[str]) -> Row:
     return {"range_low": span[0] if span else None, "range_high": span[1] if span else None}
 
@@ -102,16 +91,6 @@ def _role_state(prefix: str) -> Column:
         return RoleState(decision_rights=dict(rights or {}), sales_alignment=alignment)
 
     return Column(prefix, (f"{prefix}_rights", f"{prefix}_alignment"), encode, decode)
-
-
-OWNER = Column("owner", ("owner_unit_id", "owner_person_id"), owner_columns, _either)
-VERSION = column("version")
-ROW_ID = column("row", "id")
-
-
-def ref(name: str) -> Column:
-    """A field naming another entity: the foreign key's attname."""
-    return column(name, f"{name}_id")
 
 
 ORGANIZATION = Columns(
