@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from lodestar.goals import models as goals
 from lodestar.lib.model import KPI, CheckIn, Contribution, Goal, KeyResult, Measurement, Period
-from lodestar.store.rows import CHECK_IN, GOAL, KEY_RESULT, KPI_COLUMNS, MEASUREMENTS, PERIOD
+from lodestar.store.rows import CHECK_IN, CONTRIBUTION, GOAL, KEY_RESULT, KPI_COLUMNS, MEASUREMENTS, PERIOD
 from lodestar.store.select import select_rows
 
 
@@ -26,13 +26,10 @@ def load_goals(parts: frozenset[str]) -> list[Goal]:
     by_goal: dict[str, list[KeyResult]] = {}
     if "key_results" in parts:
         by_goal = KEY_RESULT.build_grouped(KEY_RESULT.select(), measurements=measured, check_ins=checked)
-    contributions: dict[str, list[Contribution]] = defaultdict(list)
+    contributions: dict[str, list[Contribution]] = {}
     listed: dict[str, list[str]] = defaultdict(list)
     if "goal_links" in parts:
-        for goal, parent, weight in select_rows(
-            goals.GoalContribution, "goal_id", "parent_id", "weight", order=("goal_id", "ordinal")
-        ):
-            contributions[goal].append(Contribution(parent, weight))
+        contributions = CONTRIBUTION.build_grouped(CONTRIBUTION.select())
         for goal, task in select_rows(goals.GoalTask, "goal_id", "task_id", order=("goal_id", "ordinal")):
             listed[goal].append(task)
     return GOAL.load(contributes_to=contributions, tasks=listed, key_results=by_goal)

@@ -22,6 +22,7 @@ from lodestar.lib.model import (
     KPI,
     CheckIn,
     Competency,
+    Contribution,
     Dependency,
     Goal,
     KeyResult,
@@ -165,6 +166,13 @@ GOAL = Columns(
     goals.Goal,
     (column("id"), column("title"), OWNER, ref("period"), column("description")),
     (VERSION,),
+)
+CONTRIBUTION = Columns(
+    Contribution,
+    goals.GoalContribution,
+    (column("goal", "parent_id"), column("weight")),
+    key="goal_id",
+    order=("goal_id", "ordinal"),
 )
 KEY_RESULT = Columns(
     KeyResult,
@@ -329,8 +337,7 @@ def goal_rows(goal: Goal, *, people: Collection[str]) -> EntityRows:
         GOAL.row(goal, people=people),
         {
             goals.GoalContribution: [
-                {"goal_id": goal.id, "parent_id": c.goal, "weight": c.weight, "ordinal": j}
-                for j, c in enumerate(goal.contributes_to)
+                {**CONTRIBUTION.row(c, key=goal.id), "ordinal": j} for j, c in enumerate(goal.contributes_to)
             ],
             goals.GoalTask: [{"goal_id": goal.id, "task_id": task, "ordinal": j} for j, task in enumerate(goal.tasks)],
         },

@@ -36,6 +36,7 @@ def _entities(model: Model) -> list[tuple[Columns[Any], Any, Any]]:
         (rows.TOUCHPOINT, model.touchpoints[0], None),
         (rows.PERIOD, model.periods[0], None),
         (rows.GOAL, goal, None),
+        (rows.CONTRIBUTION, next(c for g in model.goals for c in g.contributes_to if c.weight is not None), goal.id),
         (rows.KEY_RESULT, kr, goal.id),
         (rows.KPI_COLUMNS, kpi, None),
         (rows.MEASUREMENTS["key_result_id"], kr.measurements[0], kr.id),
