@@ -8,8 +8,10 @@ keyed by the entity's id) or what the store keeps (`row`, `version`: read, never
 
 Both directions run once per stored row on the hot paths (`lodestar import`, and every load
 of the model), so each declaration compiles its row function and its builder once, as
-`dataclasses` compiles `__init__`: plain attribute reads and keyword calls, no per-row loop
-over the declaration.
+`dataclasses` compiles `__init__`: plain attribute reads and one positional call per row, no
+per-row loop over the declaration.
+
+Adding a field to an entity is one more `column(...)` in its declaration (`rows.py`).
 """
 
 from __future__ import annotations

@@ -4,8 +4,10 @@ An entity's own columns are declared once (`TASK`, `GOAL`, …: field to column 
 `columns.py`); the writer derives the own row from the declaration (without `ordinal` and
 `version`, which belong to where the row is written), the loader the SELECT and the
 constructor. A mapping adds the rows of the entity's relations, each of which carries the
-entity's key. The import turns them into prepared INSERTs; an edit updates the own row and
-replaces the relations.
+entity's key. The relations that are entities of their own (measurements, check-ins,
+contributions) are declared like the entities; the id lists and level maps are written here
+and grouped back by the loader. The import turns the rows into prepared INSERTs; an edit
+updates the own row and replaces the relations.
 """
 
 from __future__ import annotations
