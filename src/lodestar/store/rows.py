@@ -1,9 +1,13 @@
-"""Each entity as its database rows: the one mapping the bulk import and the single edits share.
+"""Each entity as its database rows: the one mapping the bulk import, the single edits and the loader share.
 
-A mapping gives the entity's own row (column attnames to Python values, without `ordinal` and
-`version`, which belong to where the row is written) and the rows of its relations, each of
-which carries the entity's key. The import turns them into prepared INSERTs; an edit updates
-the own row and replaces the relations.
+An entity's own columns are declared once (`TASK`, `GOAL`, …: field to column attname, see
+`columns.py`); the writer derives the own row from the declaration (without `ordinal` and
+`version`, which belong to where the row is written), the loader the SELECT and the
+constructor. A mapping adds the rows of the entity's relations, each of which carries the
+entity's key. The relations that are entities of their own (measurements, check-ins,
+contributions) are declared like the entities; the id lists and level maps are written here
+and grouped back by the loader. The import turns the rows into prepared INSERTs; an edit
+updates the own row and replaces the relations.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from lodestar.lib.model import (
     KPI,
     CheckIn,
     Competency,
+    Contribution,
     Dependency,
     Goal,
     KeyResult,
@@ -30,6 +35,7 @@ from lodestar.lib.model import (
     Period,
     Person,
     RoleProfile,
+    RoleState,
     Task,
     Touchpoint,
     Unit,
@@ -37,8 +43,8 @@ from lodestar.lib.model import (
 )
 from lodestar.org import models as org
 from lodestar.purpose import models as purpose
+from lodestar.store.columns import OWNER, ROW_ID, VERSION, Column, Columns, Row, column, ref
 
-Row = dict[str, Any]
 Table = type[models.Model]
 
 # The single row the organization and the mission each are.
@@ -72,42 +78,165 @@ def replace_relations(entity: EntityRows, *, previous: EntityRows | None = None)
         table._default_manager.bulk_create(table(**row) for row in rows)
 
 
-def owner_columns(owner: str | None, people: Collection[str]) -> Row:
-    """owner_unit / owner_person for an owner id (units and people share one namespace)."""
-    person = owner is not None and owner in people
-    return {"owner_unit_id": None if person else owner, "owner_person_id": owner if person else None}
+def _range_columns(span: tuple[float, float] | None, people: Collection[str]) -> Row:
+    return {"range_low": span[0] if span else None, "range_high": span[1] if span else None}
+
+
+def _range(low: float | None, high: float) -> tuple[float, float] | None:
+    return None if low is None else (low, high)
+
+
+def _role_state(prefix: str) -> Column:
+    def encode(state: RoleState, people: Collection[str]) -> Row:
+        return {f"{prefix}_rights": state.decision_rights, f"{prefix}_alignment": state.sales_alignment}
+
+    def decode(rights: dict[str, str] | None, alignment: str) -> RoleState:
+        return RoleState(decision_rights=dict(rights or {}), sales_alignment=alignment)
+
+    return Column(prefix, (f"{prefix}_rights", f"{prefix}_alignment"), encode, decode)
+
+
+ORGANIZATION = Columns(
+    Organization, org.Organization, (column("name"), column("industry"), column("currency")), order=("id",)
+)
+LOCATION = Columns(Location, org.Location, (column("id"), column("name")))
+UNIT = Columns(
+    Unit,
+    org.Unit,
+    (
+        column("id"),
+        column("name"),
+        column("kind"),
+        ref("parent"),
+        ref("location"),
+        ref("lead"),
+        column("core"),
+        column("purpose"),
+    ),
+    (VERSION,),
+)
+PERSON = Columns(Person, org.Person, (column("id"), column("name"), ref("unit"), column("email"), column("position")))
+MISSION = Columns(
+    Mission,
+    purpose.Mission,
+    (
+        column("statement"),
+        ref("scope"),
+        column("adopted"),
+        Column("principles", ("principles",), lambda v, people: {"principles": list(v)}, lambda v: list(v or [])),
+    ),
+    (VERSION,),
+    order=("id",),
+)
+ROLE_PROFILE = Columns(
+    RoleProfile,
+    purpose.RoleProfile,
+    (ref("unit"), ref("toward"), column("horizon"), _role_state("as_is"), _role_state("target"), column("rationale")),
+    (ROW_ID, VERSION),
+    order=("ordinal", "id"),
+)
+VISION_ANSWER = Columns(
+    VisionAnswer,
+    purpose.VisionAnswer,
+    (column("question"), ref("scope"), ref("toward"), column("status"), column("answer"), OWNER),
+    (ROW_ID, VERSION),
+    order=("ordinal", "id"),
+)
+TASK = Columns(
+    Task,
+    design.Task,
+    (column("id"), column("name"), column("change"), column("delivery"), ref("accountable")),
+    (VERSION,),
+)
+DEPENDENCY = Columns(
+    Dependency,
+    design.Dependency,
+    (ref("from_unit"), ref("to_unit"), column("about"), column("kind"), column("now"), column("target")),
+    (ROW_ID, VERSION),
+    order=("ordinal", "id"),
+)
+COMPETENCY = Columns(Competency, design.Competency, (column("id"), column("name"), column("category")), (VERSION,))
+TOUCHPOINT = Columns(
+    Touchpoint,
+    design.Touchpoint,
+    (column("id"), column("name"), column("stage"), column("channel"), ref("owner")),
+    (VERSION,),
+)
+PERIOD = Columns(Period, goals.Period, (column("id"), column("start"), column("end")))
+GOAL = Columns(
+    Goal,
+    goals.Goal,
+    (column("id"), column("title"), OWNER, ref("period"), column("description")),
+    (VERSION,),
+)
+CONTRIBUTION = Columns(
+    Contribution,
+    goals.GoalContribution,
+    (column("goal", "parent_id"), column("weight")),
+    key="goal_id",
+    order=("goal_id", "ordinal"),
+)
+KEY_RESULT = Columns(
+    KeyResult,
+    goals.KeyResult,
+    (
+        column("id"),
+        column("title"),
+        column("unit"),
+        column("baseline"),
+        column("target"),
+        column("direction"),
+        Column("range", ("range_low", "range_high"), _range_columns, _range),
+        column("weight"),
+        column("metric"),
+    ),
+    (VERSION,),
+    key="goal_id",
+    order=("goal_id", "ordinal"),
+)
+KPI_COLUMNS = Columns(
+    KPI,
+    goals.KPI,
+    (
+        column("id"),
+        column("name"),
+        OWNER,
+        column("unit"),
+        ref("touchpoint"),
+        column("better"),
+        column("green"),
+        column("red"),
+        column("metric"),
+    ),
+)
+_MEASUREMENT = (
+    column("date"),
+    column("value"),
+    Column("source", ("source",), lambda v, people: {"source": v or ""}, lambda v: v or None),
+)
+MEASUREMENTS = {
+    owner: Columns(Measurement, table, _MEASUREMENT, key=owner, order=(owner, "date"))
+    for owner, table in (("key_result_id", goals.Measurement), ("kpi_id", goals.KPIMeasurement))
+}
+CHECK_IN = Columns(
+    CheckIn,
+    goals.CheckIn,
+    (column("date"), ref("by"), column("confidence"), column("note")),
+    key="key_result_id",
+    order=("key_result_id", "ordinal", "id"),
+)
 
 
 def organization_rows(organization: Organization) -> EntityRows:
-    return EntityRows(
-        org.Organization,
-        {
-            "id": SINGLETON_ID,
-            "name": organization.name,
-            "industry": organization.industry,
-            "currency": organization.currency,
-        },
-    )
+    return EntityRows(org.Organization, {"id": SINGLETON_ID, **ORGANIZATION.row(organization)})
 
 
 def location_rows(location: Location) -> EntityRows:
-    return EntityRows(org.Location, {"id": location.id, "name": location.name})
+    return EntityRows(org.Location, LOCATION.row(location))
 
 
 def unit_rows(unit: Unit) -> EntityRows:
-    return EntityRows(
-        org.Unit,
-        {
-            "id": unit.id,
-            "name": unit.name,
-            "kind": unit.kind,
-            "parent_id": unit.parent,
-            "location_id": unit.location,
-            "lead_id": unit.lead,
-            "core": unit.core,
-            "purpose": unit.purpose,
-        },
-    )
+    return EntityRows(org.Unit, UNIT.row(unit))
 
 
 def person_level_row(person_id: str, competency_id: str, level: int, *, ordinal: int) -> Row:
@@ -117,13 +246,7 @@ def person_level_row(person_id: str, competency_id: str, level: int, *, ordinal:
 def person_rows(person: Person) -> EntityRows:
     return EntityRows(
         org.Person,
-        {
-            "id": person.id,
-            "name": person.name,
-            "unit_id": person.unit,
-            "email": person.email,
-            "position": person.position,
-        },
+        PERSON.row(person),
         {
             org.PersonCompetency: [
                 person_level_row(person.id, competency, level, ordinal=j)
@@ -135,59 +258,22 @@ def person_rows(person: Person) -> EntityRows:
 
 
 def mission_rows(mission: Mission) -> EntityRows:
-    return EntityRows(
-        purpose.Mission,
-        {
-            "id": SINGLETON_ID,
-            "statement": mission.statement,
-            "scope_id": mission.scope,
-            "adopted": mission.adopted,
-            "principles": list(mission.principles),
-        },
-    )
+    return EntityRows(purpose.Mission, {"id": SINGLETON_ID, **MISSION.row(mission)})
 
 
 def role_profile_rows(profile: RoleProfile) -> EntityRows:
-    return EntityRows(
-        purpose.RoleProfile,
-        {
-            "unit_id": profile.unit,
-            "toward_id": profile.toward,
-            "horizon": profile.horizon,
-            "as_is_rights": profile.as_is.decision_rights,
-            "as_is_alignment": profile.as_is.sales_alignment,
-            "target_rights": profile.target.decision_rights,
-            "target_alignment": profile.target.sales_alignment,
-            "rationale": profile.rationale,
-        },
-    )
+    return EntityRows(purpose.RoleProfile, ROLE_PROFILE.row(profile))
 
 
 def vision_answer_rows(answer: VisionAnswer, *, people: Collection[str]) -> EntityRows:
-    return EntityRows(
-        purpose.VisionAnswer,
-        {
-            "question": answer.question,
-            "scope_id": answer.scope,
-            "toward_id": answer.toward,
-            "status": answer.status,
-            "answer": answer.answer,
-            **owner_columns(answer.owner, people),
-        },
-    )
+    return EntityRows(purpose.VisionAnswer, VISION_ANSWER.row(answer, people=people))
 
 
 def task_rows(task: Task) -> EntityRows:
     # dict.fromkeys: a unit named twice in one role is one assignment (the table has one row per pair).
     return EntityRows(
         design.Task,
-        {
-            "id": task.id,
-            "name": task.name,
-            "change": task.change,
-            "delivery": task.delivery,
-            "accountable_id": task.accountable,
-        },
+        TASK.row(task),
         {
             design.TaskAssignment: [
                 {"task_id": task.id, "unit_id": unit, "role": role, "ordinal": j}
@@ -211,23 +297,13 @@ def task_rows(task: Task) -> EntityRows:
 
 
 def dependency_rows(dependency: Dependency) -> EntityRows:
-    return EntityRows(
-        design.Dependency,
-        {
-            "from_unit_id": dependency.from_unit,
-            "to_unit_id": dependency.to_unit,
-            "about": dependency.about,
-            "kind": dependency.kind,
-            "now": dependency.now,
-            "target": dependency.target,
-        },
-    )
+    return EntityRows(design.Dependency, DEPENDENCY.row(dependency))
 
 
 def competency_rows(competency: Competency) -> EntityRows:
     return EntityRows(
         design.Competency,
-        {"id": competency.id, "name": competency.name, "category": competency.category},
+        COMPETENCY.row(competency),
         {
             design.CompetencyRequirement: [
                 {"competency_id": competency.id, "unit_id": unit, "level": level, "ordinal": j}
@@ -241,13 +317,7 @@ def competency_rows(competency: Competency) -> EntityRows:
 def touchpoint_rows(touchpoint: Touchpoint) -> EntityRows:
     return EntityRows(
         design.Touchpoint,
-        {
-            "id": touchpoint.id,
-            "name": touchpoint.name,
-            "stage": touchpoint.stage,
-            "channel": touchpoint.channel,
-            "owner_id": touchpoint.owner,
-        },
+        TOUCHPOINT.row(touchpoint),
         {
             design.TouchpointContributor: [
                 {"touchpoint_id": touchpoint.id, "unit_id": unit, "ordinal": j}
@@ -259,24 +329,17 @@ def touchpoint_rows(touchpoint: Touchpoint) -> EntityRows:
 
 
 def period_rows(period: Period) -> EntityRows:
-    return EntityRows(goals.Period, {"id": period.id, "start": period.start, "end": period.end})
+    return EntityRows(goals.Period, PERIOD.row(period))
 
 
 def goal_rows(goal: Goal, *, people: Collection[str]) -> EntityRows:
     """The goal and its links (contributions, tasks); its key results are entities of their own."""
     return EntityRows(
         goals.Goal,
-        {
-            "id": goal.id,
-            "title": goal.title,
-            **owner_columns(goal.owner, people),
-            "period_id": goal.period,
-            "description": goal.description,
-        },
+        GOAL.row(goal, people=people),
         {
             goals.GoalContribution: [
-                {"goal_id": goal.id, "parent_id": c.goal, "weight": c.weight, "ordinal": j}
-                for j, c in enumerate(goal.contributes_to)
+                {**CONTRIBUTION.row(c, key=goal.id), "ordinal": j} for j, c in enumerate(goal.contributes_to)
             ],
             goals.GoalTask: [{"goal_id": goal.id, "task_id": task, "ordinal": j} for j, task in enumerate(goal.tasks)],
         },
@@ -285,42 +348,18 @@ def goal_rows(goal: Goal, *, people: Collection[str]) -> EntityRows:
 
 
 def measurement_row(owner_column: str, owner_id: str, measurement: Measurement) -> Row:
-    return {
-        owner_column: owner_id,
-        "date": measurement.date,
-        "value": measurement.value,
-        "source": measurement.source or "",
-    }
+    return MEASUREMENTS[owner_column].row(measurement, key=owner_id)
 
 
 def check_in_row(key_result_id: str, check_in: CheckIn, *, ordinal: int) -> Row:
-    return {
-        "key_result_id": key_result_id,
-        "date": check_in.date,
-        "by_id": check_in.by,
-        "confidence": check_in.confidence,
-        "note": check_in.note,
-        "ordinal": ordinal,
-    }
+    return {**CHECK_IN.row(check_in, key=key_result_id), "ordinal": ordinal}
 
 
 def key_result_rows(kr: KeyResult, *, goal_id: str) -> EntityRows:
     """The key result with its measurements and check-ins (which an edit of the key result keeps)."""
     return EntityRows(
         goals.KeyResult,
-        {
-            "id": kr.id,
-            "goal_id": goal_id,
-            "title": kr.title,
-            "unit": kr.unit,
-            "baseline": kr.baseline,
-            "target": kr.target,
-            "direction": kr.direction,
-            "range_low": kr.range[0] if kr.range else None,
-            "range_high": kr.range[1] if kr.range else None,
-            "weight": kr.weight,
-            "metric": kr.metric,
-        },
+        KEY_RESULT.row(kr, key=goal_id),
         {
             goals.Measurement: [measurement_row("key_result_id", kr.id, x) for x in kr.measurements],
             goals.CheckIn: [check_in_row(kr.id, c, ordinal=k) for k, c in enumerate(kr.check_ins)],
@@ -332,17 +371,7 @@ def key_result_rows(kr: KeyResult, *, goal_id: str) -> EntityRows:
 def kpi_rows(kpi: KPI, *, people: Collection[str]) -> EntityRows:
     return EntityRows(
         goals.KPI,
-        {
-            "id": kpi.id,
-            "name": kpi.name,
-            **owner_columns(kpi.owner, people),
-            "unit": kpi.unit,
-            "touchpoint_id": kpi.touchpoint,
-            "better": kpi.better,
-            "green": kpi.green,
-            "red": kpi.red,
-            "metric": kpi.metric,
-        },
+        KPI_COLUMNS.row(kpi, people=people),
         {goals.KPIMeasurement: [measurement_row("kpi_id", kpi.id, x) for x in kpi.measurements]},
         {"kpi_id": kpi.id},
     )

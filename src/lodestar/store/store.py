@@ -20,9 +20,9 @@ from lodestar.goals import models as goals
 from lodestar.lib.model import Model
 from lodestar.org import models as org
 from lodestar.purpose import models as purpose
+from lodestar.store.columns import Row
 from lodestar.store.rows import (
     EntityRows,
-    Row,
     competency_rows,
     dependency_rows,
     goal_rows,
