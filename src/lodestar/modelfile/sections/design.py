@@ -54,7 +54,7 @@ def read_dependencies(r: Reader, value: Any) -> Indexed:
         dependency = Dependency(
             from_unit=r.ref(d["from"], f"{path}.from") or "",
             to_unit=r.ref(d["to"], f"{path}.to") or "",
-            about=r.text(d["about"], f"{path}.about", long=True) or "",
+            about=r.text(d["about"], f"{path}.about") or "",
             kind=r.choice(d["kind"], f"{path}.kind", DEPENDENCY_KINDS) or "",
             now=or_minus(r.integer(d["now"], f"{path}.now", low=0, high=5)),
             target=or_minus(r.integer(d["target"], f"{path}.target", low=0, high=5)),

@@ -152,7 +152,7 @@ def read_metric_binding(r: Reader, value: Any, path: str) -> MetricBinding | Non
         where = d["where"]
         if type(where) is not dict or not all(type(k) is str and type(v) is str for k, v in where.items()):
             r.error(f"{path}.where", "expected a mapping of dimension to a text value")
-        elif all([r.storable(f"{k}={v}", f"{path}.where.{k}") is not None for k, v in where.items()]):
+        elif not [k for k, v in where.items() if r.storable(f"{k}={v}", f"{path}.where") is None]:
             binding["where"] = dict(where)
     if "window" in d:
         binding["window"] = r.choice(d["window"], f"{path}.window", METRIC_WINDOWS)
