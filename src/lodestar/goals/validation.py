@@ -63,6 +63,8 @@ def read_goal(document: Any, *, model: Model, replacing: str | None = None) -> G
     for j, kr in enumerate(goal.key_results):
         for k, check_in in enumerate(kr.check_ins):
             ids.person(check_in.by, f"{path}.key_results[{j}].check_ins[{k}].by")
+        if replacing is None:
+            _records_not_after_today(r, kr, f"{path}.key_results[{j}]")
     cycle = _cycle_through(goal, goals)
     if cycle:
         r.error(f"{path}.contributes_to", "cycle: " + " → ".join(cycle))
@@ -98,6 +100,8 @@ def read_key_result(document: Any, *, model: Model, replacing: str | None = None
     for k, check_in in enumerate(kr.check_ins):
         if check_in.by is not None and check_in.by not in people:
             r.error(f"key_results[0].check_ins[{k}].by", f"unknown person {check_in.by!r}")
+    if replacing is None:
+        _records_not_after_today(r, kr, "key_results[0]")
     raise_if_issues(r, "key_results", "key result")
     return kr
 
@@ -145,3 +149,11 @@ def _not_after_today(r: Reader, day: date, path: str) -> None:
     today = clock.today()
     if day > today:
         r.error(path, f"{day.isoformat()} is after today ({today.isoformat()})")
+
+
+def _records_not_after_today(r: Reader, kr: KeyResult, path: str) -> None:
+    """The measurements and check-ins of a key result created on the web or the API."""
+    for k, measurement in enumerate(kr.measurements):
+        _not_after_today(r, measurement.date, f"{path}.measurements[{k}].date")
+    for k, check_in in enumerate(kr.check_ins):
+        _not_after_today(r, check_in.date, f"{path}.check_ins[{k}].date")

@@ -130,3 +130,14 @@ def test_the_openapi_states_the_limits(api_as: ApiAs) -> None:
     assert goal["properties"]["owner"]["minLength"] == 1
     weight = goal["properties"]["contributes_to"]["items"]["properties"]["weight"]
     assert weight["maximum"] == WEIGHT_MAX
+
+
+def test_a_new_goal_with_a_measurement_dated_tomorrow_is_refused(api_as: ApiAs) -> None:
+    before = export_model()
+    key_result = {"id": "webinars-held", "title": "Webinars held", "baseline": 0, "target": 12}
+    body = {**GOAL, "key_results": [{**key_result, "measurements": [{"date": TOMORROW, "value": 1}]}]}
+
+    response = api_as("editor").post("/goals", body)
+
+    assert any("after today" in text for text in refused(response, "key_results[0].measurements[0].date"))
+    assert export_model() == before
