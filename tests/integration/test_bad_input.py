@@ -693,6 +693,67 @@ CASES = [
         ("units", "required"),
         ("tasks[0].change", "expected one of new, expand"),
     ),
+    # --- blank references: refused with their path, never read as "no such entity" (issue 9, finding 2) ---
+    bad("goal-owner-blank", {"goals[1].owner": ""}, ("goals[1].owner", "must not be empty")),
+    bad("goal-period-blank", {"goals[0].period": ""}, ("goals[0].period", "must not be empty")),
+    bad("kpi-owner-blank", {"kpis[0].owner": ""}, ("kpis[0].owner", "must not be empty")),
+    bad("dependency-from-blank", {"dependencies[0].from": ""}, ("dependencies[0].from", "must not be empty")),
+    bad(
+        "contribution-goal-blank",
+        {"goals[1].contributes_to[0].goal": " "},
+        ("goals[1].contributes_to[0].goal", "must not be empty"),
+    ),
+    bad("unit-parent-blank", {"units[4].parent": ""}, ("units[4].parent", "must not be empty")),
+    bad(
+        "check-in-by-blank",
+        {"goals[0].key_results[0].check_ins[0].by": ""},
+        ("goals[0].key_results[0].check_ins[0].by", "must not be empty"),
+    ),
+    # --- limits (issue 9, finding 8) ---
+    bad("goal-title-too-long", {"goals[0].title": "x" * 301}, ("goals[0].title", "at most 300 characters, got 301")),
+    bad("unit-name-too-long", {"units[4].name": "x" * 301}, ("units[4].name", "at most 300 characters")),
+    bad(
+        "goal-description-too-long",
+        {"goals[0].description": "x" * 10_001},
+        ("goals[0].description", "at most 10,000 characters, got 10,001"),
+    ),
+    bad(
+        "check-in-note-too-long",
+        {"goals[0].key_results[0].check_ins[0].note": "x" * 10_001},
+        ("goals[0].key_results[0].check_ins[0].note", "at most 10,000 characters"),
+    ),
+    bad(
+        "key-result-weight-too-heavy",
+        {"goals[0].key_results[0].weight": 1001},
+        ("goals[0].key_results[0].weight", "at most 1,000, got 1001"),
+    ),
+    bad(
+        "contribution-weight-huge",
+        {"goals[1].contributes_to[0].weight": 1e308},
+        ("goals[1].contributes_to[0].weight", "at most 1,000"),
+    ),
+    bad(
+        "measurement-dated-year-one",
+        {"goals[0].key_results[0].measurements[0].date": "0001-01-01"},
+        ("goals[0].key_results[0].measurements[0].date", "dates are from 1900-01-01 to 2200-12-31"),
+    ),
+    bad(
+        "measurement-dated-9999",
+        {"kpis[0].measurements[0].date": "9999-12-31"},
+        ("kpis[0].measurements[0].date", "9999-12-31 is out of range"),
+    ),
+    bad("period-starts-before-1900", {"periods[0].start": "1899-12-31"}, ("periods[0].start", "out of range")),
+    bad("mission-adopted-after-2200", {"mission.adopted": "2201-01-01"}, ("mission.adopted", "out of range")),
+    bad(
+        "goal-title-with-a-nul",
+        {"goals[0].title": "Grow\x00demand"},
+        ("goals[0].title", "must not contain a NUL character"),
+    ),
+    bad(
+        "check-in-note-with-a-nul",
+        {"goals[0].key_results[0].check_ins[0].note": "a\x00b"},
+        ("goals[0].key_results[0].check_ins[0].note", "NUL"),
+    ),
 ]
 
 # Files that must fail as a whole, with the message that says why (no path: the file itself is wrong).
@@ -864,6 +925,16 @@ UNSAFE_YAML = [
         id="duplicate-nested-key",
     ),
     pytest.param("[" * 5000 + "]" * 5000, "exceeded maximum nesting depth", id="deep-nesting"),
+    pytest.param(
+        f"lodestar: 1\nbig: &big {'x' * 100_000}\ncopies: [{', '.join(['*big'] * 11)}]\n",
+        "YAML aliases repeat more than 1,000,000 characters of text",
+        id="one-long-text-aliased-many-times",
+    ),
+    pytest.param(
+        f"lodestar: 1\nbig: &big [{'x' * 100_000}]\ncopies: [{', '.join(['*big'] * 11)}]\n",
+        "YAML aliases repeat more than 1,000,000 characters of text",
+        id="a-list-of-long-text-aliased-many-times",
+    ),
 ]
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from lodestar.lib.limits import NAME_MAX
 from lodestar.modelfile.yaml_io import parse_yaml
 from tests.conftest import EXAMPLE, Run
 
@@ -381,7 +382,7 @@ def test_importing_over_a_model_stores_what_a_fresh_import_stores(
 
 def test_a_long_text_keeps_every_character(lodestar: Callable[..., Run], write_model: Callable[..., Path]) -> None:
     document = parse_yaml(EVERY_KEY.read_text(encoding="utf-8"))
-    long = "A name that goes on and on " * 40
+    long = ("A name that goes on and on " * 40)[:NAME_MAX]  # as long as a name may be
     document["units"][4]["name"] = long
     document["goals"][0]["key_results"][0]["title"] = long
     document["goals"][0]["key_results"][0]["measurements"][0]["source"] = long

@@ -11,6 +11,7 @@ from django.http import HttpRequest
 
 from lodestar.lib import clock
 from lodestar.lib.errors import Invalid
+from lodestar.lib.limits import day_problem
 
 
 class MalformedBody(Invalid):
@@ -55,6 +56,10 @@ def as_of_date(value: str | None) -> date:
     try:
         if len(value) != 10:
             raise ValueError
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise Invalid("invalid as_of", [("as_of", f"expected a date YYYY-MM-DD, got {value[:40]!r}")]) from None
+    problem = day_problem(day)
+    if problem is not None:
+        raise Invalid("invalid as_of", [("as_of", problem)])
+    return day

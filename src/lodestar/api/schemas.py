@@ -4,31 +4,41 @@ from __future__ import annotations
 
 from typing import Any
 
+from lodestar.lib.limits import FIRST_DAY, LAST_DAY, NAME_MAX, TEXT_MAX, WEIGHT_MAX
 from lodestar.lib.vocabulary import ID_PATTERN_TEXT, LOW_CONFIDENCE
 
-_ID = {"type": "string", "pattern": ID_PATTERN_TEXT}
-_DATE = {"type": "string", "format": "date"}
+_ID = {"type": "string", "minLength": 1, "maxLength": 64, "pattern": ID_PATTERN_TEXT}
+_DATE = {
+    "type": "string",
+    "format": "date",
+    "description": f"from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}",
+}
+_ENTERED_DATE = {**_DATE, "description": f"from {FIRST_DAY.isoformat()} to today"}
+# Text without NUL characters or lone surrogates (refused with the field's path).
+_NAME = {"type": "string", "minLength": 1, "maxLength": NAME_MAX}
+_TEXT = {"type": "string", "minLength": 1, "maxLength": TEXT_MAX}
+_WEIGHT = {"type": "number", "exclusiveMinimum": 0, "maximum": WEIGHT_MAX}
 _CONTRIBUTION = {
     "type": "object",
-    "properties": {"goal": _ID, "weight": {"type": "number", "exclusiveMinimum": 0}},
+    "properties": {"goal": _ID, "weight": _WEIGHT},
     "required": ["goal"],
     "additionalProperties": False,
 }
 _KEY_RESULT_FIELDS: dict[str, Any] = {
-    "title": {"type": "string"},
-    "unit": {"type": "string"},
+    "title": _NAME,
+    "unit": _NAME,
     "baseline": {"type": "number"},
     "target": {"type": "number"},
     "direction": {"enum": ["increase", "decrease", "range"]},
     "range": {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2},
-    "weight": {"type": "number", "exclusiveMinimum": 0},
+    "weight": _WEIGHT,
     "metric": {"oneOf": [_ID, {"type": "object"}]},
 }
 _GOAL_FIELDS: dict[str, Any] = {
-    "title": {"type": "string"},
+    "title": _NAME,
     "owner": _ID,
     "period": _ID,
-    "description": {"type": "string"},
+    "description": _TEXT,
     "contributes_to": {"type": "array", "items": _CONTRIBUTION},
     "tasks": {"type": "array", "items": _ID},
 }
@@ -74,7 +84,7 @@ KEY_RESULT_PATCH = body(
 MEASUREMENT = body(
     {
         "type": "object",
-        "properties": {"date": _DATE, "value": {"type": "number"}, "source": {"type": "string"}},
+        "properties": {"date": _ENTERED_DATE, "value": {"type": "number"}, "source": _NAME},
         "required": ["date", "value"],
         "additionalProperties": False,
     }
@@ -83,9 +93,9 @@ CHECK_IN = body(
     {
         "type": "object",
         "properties": {
-            "date": _DATE,
+            "date": _ENTERED_DATE,
             "confidence": {"type": "integer", "minimum": 0, "maximum": 10},
-            "note": {"type": "string", "description": f"required when confidence is {LOW_CONFIDENCE} or less"},
+            "note": {**_TEXT, "description": f"required when confidence is {LOW_CONFIDENCE} or less"},
             "by": _ID,
         },
         "required": ["date", "confidence"],

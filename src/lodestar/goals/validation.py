@@ -7,8 +7,10 @@ Paths are relative to the entity (`title`, `contributes_to[0].weight`).
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+from lodestar.lib import clock
 from lodestar.lib.model import CheckIn, Goal, KeyResult, Measurement, Model
 from lodestar.lib.vocabulary import LOW_CONFIDENCE, METRIC_SOURCE_PREFIX
 from lodestar.modelfile import references as refs
@@ -61,6 +63,8 @@ def read_goal(document: Any, *, model: Model, replacing: str | None = None) -> G
     for j, kr in enumerate(goal.key_results):
         for k, check_in in enumerate(kr.check_ins):
             ids.person(check_in.by, f"{path}.key_results[{j}].check_ins[{k}].by")
+        if replacing is None:
+            _records_not_after_today(r, kr, f"{path}.key_results[{j}]")
     cycle = _cycle_through(goal, goals)
     if cycle:
         r.error(f"{path}.contributes_to", "cycle: " + " → ".join(cycle))
@@ -96,6 +100,8 @@ def read_key_result(document: Any, *, model: Model, replacing: str | None = None
     for k, check_in in enumerate(kr.check_ins):
         if check_in.by is not None and check_in.by not in people:
             r.error(f"key_results[0].check_ins[{k}].by", f"unknown person {check_in.by!r}")
+    if replacing is None:
+        _records_not_after_today(r, kr, "key_results[0]")
     raise_if_issues(r, "key_results", "key result")
     return kr
 
@@ -115,6 +121,7 @@ def read_measurement(document: Any, *, key_result: KeyResult) -> Measurement:
             "measurements[0].source",
             f"{METRIC_SOURCE_PREFIX}… marks values a metric refresh writes and replaces; say where your value comes from",
         )
+    _not_after_today(r, measurement.date, "measurements[0].date")
     clash = next((x for x in key_result.measurements if x.date == measurement.date), None)
     if clash is not None:
         r.error("measurements[0].date", f"{key_result.id} has a measurement on {clash.date.isoformat()} already")
@@ -130,7 +137,23 @@ def read_check_in(document: Any, *, model: Model) -> CheckIn:
     check_in = found[0]
     if check_in.by is not None and check_in.by not in {person.id for person in model.people}:
         r.error("check_ins[0].by", f"unknown person {check_in.by!r}")
+    _not_after_today(r, check_in.date, "check_ins[0].date")
     if check_in.confidence <= LOW_CONFIDENCE and not check_in.note:
         r.error("check_ins[0].note", f"required when confidence is {LOW_CONFIDENCE} or less: say what is in the way")
     raise_if_issues(r, "check_ins", "check-in")
     return check_in
+
+
+def _not_after_today(r: Reader, day: date, path: str) -> None:
+    """A value entered on the web or the API is about what has happened: not dated after today."""
+    today = clock.today()
+    if day > today:
+        r.error(path, f"{day.isoformat()} is after today ({today.isoformat()})")
+
+
+def _records_not_after_today(r: Reader, kr: KeyResult, path: str) -> None:
+    """The measurements and check-ins of a key result created on the web or the API."""
+    for k, measurement in enumerate(kr.measurements):
+        _not_after_today(r, measurement.date, f"{path}.measurements[{k}].date")
+    for k, check_in in enumerate(kr.check_ins):
+        _not_after_today(r, check_in.date, f"{path}.check_ins[{k}].date")

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from lodestar.lib.errors import Invalid
+from lodestar.lib.limits import NAME_MAX, TEXT_MAX, WEIGHT_MAX, day_problem, text_problem
 from lodestar.lib.vocabulary import ID_PATTERN
 
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -114,7 +115,8 @@ class Reader:
             return []
         return value
 
-    def text(self, value: Any, path: str, *, optional: bool = False) -> str | None:
+    def text(self, value: Any, path: str, *, optional: bool = False, long: bool = False) -> str | None:
+        """Non-empty text of at most NAME_MAX characters (TEXT_MAX when `long`: notes, descriptions)."""
         if value is MISSING or (value is None and optional):
             return None
         if type(value) is not str:
@@ -122,6 +124,18 @@ class Reader:
             return None
         if not value.strip():
             self.error(path, "must not be empty")
+            return None
+        limit = TEXT_MAX if long else NAME_MAX
+        if len(value) > limit:
+            self.error(path, f"too long: at most {limit:,} characters, got {len(value):,}")
+            return None
+        return self.storable(value, path)
+
+    def storable(self, value: str, path: str) -> str | None:
+        """The text, unless it holds what no database stores (a NUL, a lone surrogate)."""
+        problem = text_problem(value)
+        if problem is not None:
+            self.error(path, problem)
             return None
         return value
 
@@ -148,7 +162,13 @@ class Reader:
         if type(value) is not str:
             self.error(path, f"expected an id, got {describe(value)}")
             return None
-        return value
+        if not value.strip():
+            self.error(path, "must not be empty: name an id, or leave the key out")
+            return None
+        if len(value) > NAME_MAX:
+            self.error(path, f"expected an id, got text of {len(value):,} characters")
+            return None
+        return self.storable(value, path)
 
     def refs(self, value: Any, path: str) -> list[str]:
         result: list[str] = []
@@ -198,6 +218,14 @@ class Reader:
             return None
         return number
 
+    def weight(self, value: Any, path: str) -> float | None:
+        """A weight: greater than 0 and at most WEIGHT_MAX."""
+        number = self.positive(value, path)
+        if number is not None and number > WEIGHT_MAX:
+            self.error(path, f"too heavy: at most {WEIGHT_MAX:,}, got {format_number(number)}")
+            return None
+        return number
+
     def boolean(self, value: Any, path: str) -> bool | None:
         if value is None:
             return None
@@ -219,15 +247,21 @@ class Reader:
         if value is MISSING or (value is None and optional):
             return None
         if type(value) is date:
-            return value
-        if type(value) is not str or not DATE_PATTERN.match(value):
+            day = value
+        elif type(value) is not str or not DATE_PATTERN.match(value):
             self.error(path, f"expected a date YYYY-MM-DD, got {describe(value)}")
             return None
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            self.error(path, f"{value} is not a date in the calendar")
+        else:
+            try:
+                day = date.fromisoformat(value)
+            except ValueError:
+                self.error(path, f"{value} is not a date in the calendar")
+                return None
+        problem = day_problem(day)
+        if problem is not None:
+            self.error(path, problem)
             return None
+        return day
 
     def levels(self, value: Any, path: str, *, low: int, high: int) -> dict[str, int]:
         """A mapping of id -> integer level."""

@@ -2,7 +2,7 @@
 
 Reading uses PyYAML's C parser with the safe constructor, and refuses what a model file
 never needs and an attacker would use: language-specific tags, aliases that expand into
-more nodes than a limit (the "billion laughs" attack) and files over a size limit. Dates stay strings so that an impossible
+more nodes, or repeat more text, than a limit (the "billion laughs" attack) and files over a size limit. Dates stay strings so that an impossible
 date is reported with its path by the validator instead of aborting the parse. Duplicate
 keys in a mapping are an error rather than silently keeping the last one.
 """
@@ -28,6 +28,8 @@ else:
 
 
 MAX_ALIAS_EXPANSION = 100_000
+# The characters of text that aliases may repeat: one long text aliased many times is a big file too.
+MAX_ALIAS_TEXT = 1_000_000
 
 
 class UnsafeYaml(ValueError):
@@ -60,13 +62,18 @@ class _ModelLoader(_CLoader):
 
     def construct_document(self, node: yaml.Node) -> Any:
         self.alias_budget = MAX_ALIAS_EXPANSION
-        self.seen_collections: set[int] = set()
-        self.subtree_sizes: dict[int, int] = {}
+        self.alias_text_budget = MAX_ALIAS_TEXT
+        self.seen_nodes: set[int] = set()
+        self.subtree_sizes: dict[int, tuple[int, int]] = {}
         return self.build(node)
 
     def build(self, node: yaml.Node) -> Any:
         kind = node.__class__
         tag = node.tag
+        if id(node) in self.seen_nodes:
+            self.spend_alias(node)
+        else:
+            self.seen_nodes.add(id(node))
         if kind is yaml.ScalarNode:
             if tag == STR_TAG:
                 return node.value
@@ -74,10 +81,6 @@ class _ModelLoader(_CLoader):
             if method is None:
                 raise _refused_tag(node)
             return getattr(self, method)(node)
-        if id(node) in self.seen_collections:
-            self.spend_alias(node)
-        else:
-            self.seen_collections.add(id(node))
         if kind is yaml.MappingNode:
             if tag != MAP_TAG:
                 raise _refused_tag(node)
@@ -100,27 +103,29 @@ class _ModelLoader(_CLoader):
         return [self.build(child) for child in node.value]
 
     def spend_alias(self, node: yaml.Node) -> None:
-        """A collection met again is an alias: whoever walks the result walks it again."""
-        self.alias_budget -= self.size(node)
+        """A node met again is an alias: whoever walks or stores the result does it again."""
+        nodes, text = self.size(node)
+        self.alias_budget -= nodes
+        self.alias_text_budget -= text
+        where = f"line {node.start_mark.line + 1}: YAML aliases"
         if self.alias_budget < 0:
-            raise UnsafeYaml(
-                f"line {node.start_mark.line + 1}: YAML aliases expand to more than "
-                f"{MAX_ALIAS_EXPANSION:,} nodes (a 'billion laughs' attack?)"
-            )
+            raise UnsafeYaml(f"{where} expand to more than {MAX_ALIAS_EXPANSION:,} nodes (a 'billion laughs' attack?)")
+        if self.alias_text_budget < 0:
+            raise UnsafeYaml(f"{where} repeat more than {MAX_ALIAS_TEXT:,} characters of text")
 
-    def size(self, node: yaml.Node) -> int:
-        """Nodes in the subtree, aliases counted every time (memoised per node)."""
+    def size(self, node: yaml.Node) -> tuple[int, int]:
+        """Nodes and characters of text in the subtree, aliases counted every time (memoised per node)."""
         known = self.subtree_sizes.get(id(node))
         if known is not None:
             return known
         # A node that holds an alias to itself expands without end: over any budget.
-        self.subtree_sizes[id(node)] = MAX_ALIAS_EXPANSION + 1
-        if isinstance(node, yaml.SequenceNode):
-            total = 1 + sum(self.size(child) for child in node.value)
-        elif isinstance(node, yaml.MappingNode):
-            total = 1 + sum(self.size(key) + self.size(value) for key, value in node.value)
+        self.subtree_sizes[id(node)] = (MAX_ALIAS_EXPANSION + 1, 0)
+        if isinstance(node, yaml.SequenceNode | yaml.MappingNode):
+            children = node.value if isinstance(node, yaml.SequenceNode) else [n for pair in node.value for n in pair]
+            sizes = [self.size(child) for child in children]
+            total = (1 + sum(nodes for nodes, _ in sizes), sum(text for _, text in sizes))
         else:
-            total = 1
+            total = (1, len(node.value))
         self.subtree_sizes[id(node)] = total
         return total
 

@@ -12,7 +12,7 @@ from lodestar.reports import charts
 from lodestar.reports.charts import ACCENT, MUTED
 from lodestar.reports.content import GoalLine, KpiLine
 from lodestar.reports.pdf_kit import Styles, b, chart, indented, p, spacer, status_text, table
-from lodestar.reports.text import figure, percent
+from lodestar.reports.text import clipped, figure, percent
 
 
 def goal_table(lines: Sequence[GoalLine], s: Styles, width: float, *, bar_width: float = 90.0) -> Table:
@@ -20,7 +20,7 @@ def goal_table(lines: Sequence[GoalLine], s: Styles, width: float, *, bar_width:
     rows: list[list[object]] = [[p(h, s.cell_bold) for h in ("Goal", "Owner", "Period", "Progress", "", "Status")]]
     styles = {depth: indented(s.cell, depth) for depth in {line.depth for line in lines}}
     for line in lines:
-        title = b(line.goal.title) if line.depth == 0 else escape(line.goal.title)
+        title = b(clipped(line.goal.title)) if line.depth == 0 else escape(clipped(line.goal.title))
         score = line.score
         rows.append(
             [
@@ -46,7 +46,7 @@ def kpi_table(lines: Sequence[KpiLine], s: Styles, width: float, *, owner: bool 
         current = "–" if line.score.current is None else figure(line.score.current) + unit
         rows.append(
             [
-                p(kpi.name, s.cell),
+                p(clipped(kpi.name), s.cell),
                 *([p(line.owner_name, s.cell)] if owner else []),
                 p(line.touchpoint_name or "", s.cell),
                 p(current, s.cell),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lodestar.lib.limits import NAME_MAX
 from lodestar.lib.model import Unit
 
 QUESTION_SHORT = {
@@ -25,6 +26,11 @@ KIND_LABELS = {
     "adjacent": "adjacent area",
     "external": "external provider",
 }
+
+
+def clipped(name: str) -> str:
+    """A name as a table cell shows it: at most NAME_MAX characters (one stored before the limit is cut)."""
+    return name if len(name) <= NAME_MAX else name[: NAME_MAX - 1] + "…"
 
 
 def figure(value: float | str) -> str:

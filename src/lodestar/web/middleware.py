@@ -13,6 +13,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from lodestar.lib import clock
+from lodestar.lib.limits import FIRST_DAY, LAST_DAY
 from lodestar.web.http import WebRequest
 
 OPEN_PATHS = ("/healthz", "/sign-in", "/api/")
@@ -71,16 +72,20 @@ class AsOfMiddleware:
         dated.as_of_given = bool(raw)
         dated.as_of = as_of or clock.today()
         if as_of is None and not request.path_info.startswith("/api/"):
-            message = f"as_of must be a date YYYY-MM-DD, not {raw[:40]!r}."
+            message = (
+                f"as_of must be a date YYYY-MM-DD from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()},"
+                f" not {raw[:40]!r}."
+            )
             return render(request, "web/error.html", {"title": "Not a date", "message": message}, status=400)
         return self.get_response(request)
 
 
 def parse_day(raw: str) -> date | None:
-    """A YYYY-MM-DD date, or None."""
+    """A YYYY-MM-DD date from FIRST_DAY to LAST_DAY, or None."""
     if len(raw) != 10:
         return None
     try:
-        return date.fromisoformat(raw)
+        day = date.fromisoformat(raw)
     except ValueError:
         return None
+    return day if FIRST_DAY <= day <= LAST_DAY else None

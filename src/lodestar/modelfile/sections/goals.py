@@ -52,7 +52,7 @@ def read_goals(r: Reader, value: Any) -> Indexed:
             contributes_to=_contributions(r, d.get("contributes_to"), f"{path}.contributes_to"),
             tasks=r.refs(d.get("tasks"), f"{path}.tasks"),
             key_results=read_key_results(r, d.get("key_results"), f"{path}.key_results"),
-            description=r.text(d.get("description"), f"{path}.description", optional=True),
+            description=r.text(d.get("description"), f"{path}.description", optional=True, long=True),
         )
         if goal.id and goal.title and goal.owner and goal.period:
             result.append((i, goal))
@@ -68,7 +68,7 @@ def _contributions(r: Reader, value: Any, path: str) -> list[Contribution]:
         if d is None:
             continue
         parent = r.ref(d["goal"], f"{item_path}.goal")
-        weight = r.positive(d.get("weight"), f"{item_path}.weight")
+        weight = r.weight(d.get("weight"), f"{item_path}.weight")
         if parent in seen:
             r.error(f"{item_path}.goal", f"contributes to {parent!r} twice")
         elif parent:
@@ -92,7 +92,7 @@ def read_key_results(r: Reader, value: Any, path: str) -> list[KeyResult]:
             target=r.number(d.get("target"), f"{kr_path}.target", optional=True),
             direction=r.choice(d.get("direction"), f"{kr_path}.direction", DIRECTIONS, optional=True),
             range=_range(r, d.get("range"), f"{kr_path}.range"),
-            weight=r.positive(d.get("weight"), f"{kr_path}.weight"),
+            weight=r.weight(d.get("weight"), f"{kr_path}.weight"),
             metric=read_metric_binding(r, d.get("metric"), f"{kr_path}.metric"),
             measurements=read_measurements(r, d.get("measurements"), f"{kr_path}.measurements"),
             check_ins=read_check_ins(r, d.get("check_ins"), f"{kr_path}.check_ins"),
@@ -152,7 +152,7 @@ def read_metric_binding(r: Reader, value: Any, path: str) -> MetricBinding | Non
         where = d["where"]
         if type(where) is not dict or not all(type(k) is str and type(v) is str for k, v in where.items()):
             r.error(f"{path}.where", "expected a mapping of dimension to a text value")
-        else:
+        elif not [k for k, v in where.items() if r.storable(f"{k}={v}", f"{path}.where") is None]:
             binding["where"] = dict(where)
     if "window" in d:
         binding["window"] = r.choice(d["window"], f"{path}.window", METRIC_WINDOWS)
@@ -192,7 +192,7 @@ def read_check_ins(r: Reader, value: Any, path: str) -> list[CheckIn]:
         day = r.day(d["date"], f"{item_path}.date")
         confidence = r.integer(d["confidence"], f"{item_path}.confidence", low=0, high=10)
         by = r.ref(d.get("by"), f"{item_path}.by", optional=True)
-        note = r.text(d.get("note"), f"{item_path}.note", optional=True)
+        note = r.text(d.get("note"), f"{item_path}.note", optional=True, long=True)
         if day is not None and confidence is not None:
             result.append(CheckIn(date=day, confidence=confidence, by=by, note=note))
     return result

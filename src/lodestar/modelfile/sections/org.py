@@ -78,7 +78,7 @@ def read_units(r: Reader, value: Any) -> Indexed:
             location=r.ref(d.get("location"), f"{path}.location", optional=True),
             lead=r.ref(d.get("lead"), f"{path}.lead", optional=True),
             core=r.boolean(d.get("core"), f"{path}.core"),
-            purpose=r.text(d.get("purpose"), f"{path}.purpose", optional=True),
+            purpose=r.text(d.get("purpose"), f"{path}.purpose", optional=True, long=True),
         )
         if unit.core is not None and unit.kind and unit.kind != "business_unit":
             r.error(f"{path}.core", f"only business units have core; this unit is a {unit.kind}")
@@ -119,9 +119,9 @@ def read_mission(r: Reader, value: Any) -> Mission | None:
     principles = [
         text
         for j, item in enumerate(r.items(d.get("principles"), "mission.principles"))
-        if (text := r.text(item, f"mission.principles[{j}]")) is not None
+        if (text := r.text(item, f"mission.principles[{j}]", long=True)) is not None
     ]
-    statement = r.text(d["statement"], "mission.statement")
+    statement = r.text(d["statement"], "mission.statement", long=True)
     scope = r.ref(d["scope"], "mission.scope")
     adopted = r.day(d.get("adopted"), "mission.adopted", optional=True)
     if statement is None or scope is None:
@@ -161,7 +161,7 @@ def read_role_profiles(r: Reader, value: Any) -> Indexed:
         target = _role_state(r, d["target"], f"{path}.target")
         profile_toward = r.ref(d.get("toward"), f"{path}.toward", optional=True)
         horizon = r.integer(d.get("horizon"), f"{path}.horizon", low=1900, high=2200, optional=True)
-        rationale = r.text(d.get("rationale"), f"{path}.rationale", optional=True)
+        rationale = r.text(d.get("rationale"), f"{path}.rationale", optional=True, long=True)
         if unit and as_is and target:
             result.append(
                 (
@@ -191,7 +191,7 @@ def read_vision(r: Reader, value: Any) -> Indexed:
             status=r.choice(d["status"], f"{path}.status", VISION_STATUSES) or "",
             scope=r.ref(d.get("scope"), f"{path}.scope", optional=True),
             toward=r.ref(d.get("toward"), f"{path}.toward", optional=True),
-            answer=r.text(d.get("answer"), f"{path}.answer", optional=True),
+            answer=r.text(d.get("answer"), f"{path}.answer", optional=True, long=True),
             owner=r.ref(d.get("owner"), f"{path}.owner", optional=True),
         )
         if answer.question and answer.status:

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.http import QueryDict
 
+from lodestar.lib.limits import FIRST_DAY, LAST_DAY, NAME_MAX, TEXT_MAX
 from lodestar.lib.model import Model
 from lodestar.lib.vocabulary import (
     DECISION_AREAS,
@@ -44,6 +45,25 @@ class Field:
     error: str = ""
     blank: str = "—"  # the empty choice of an optional select
     levels: tuple[int, int] = (1, 5)
+
+    @property
+    def max_length(self) -> int | None:
+        """The characters the reader allows: an id, a name or a text (a line of `lines`)."""
+        if self.name == "id":
+            return 64
+        return {"text": NAME_MAX, "textarea": TEXT_MAX}.get(self.kind)
+
+    @property
+    def limit_hint(self) -> str:
+        return f"At most {self.max_length:,} characters." if self.max_length else ""
+
+    @property
+    def first_day(self) -> str:
+        return FIRST_DAY.isoformat()
+
+    @property
+    def last_day(self) -> str:
+        return LAST_DAY.isoformat()
 
     @property
     def dom_id(self) -> str:
