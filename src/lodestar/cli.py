@@ -51,8 +51,18 @@ def main(argv: list[str] | None = None) -> None:
         print(_lodestar_help())
         return
     from django.core.management import execute_from_command_line
+    from django.db.utils import InterfaceError, OperationalError
 
-    execute_from_command_line(args)
+    from lodestar.database import unreachable, unreachable_error
+
+    try:
+        execute_from_command_line(args)
+    except (OperationalError, InterfaceError) as error:
+        # Lodestar's own commands say this themselves; Django's (migrate, dbshell, ...) would print a traceback.
+        if not unreachable(error):
+            raise
+        print(f"error: {unreachable_error(error)}", file=sys.stderr)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

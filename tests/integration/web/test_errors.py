@@ -43,9 +43,10 @@ def _environment(tmp_path: Path) -> dict[str, str]:
     }
 
 
-def test_an_unreachable_database_is_one_line_on_the_command_line_and_exit_2(tmp_path: Path) -> None:
+@pytest.mark.parametrize("command", ["status", "migrate"])
+def test_an_unreachable_database_is_one_line_on_the_command_line_and_exit_2(tmp_path: Path, command: str) -> None:
     done = subprocess.run(
-        _lodestar("status"),
+        _lodestar(command),
         capture_output=True,
         text=True,
         check=False,
