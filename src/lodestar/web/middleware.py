@@ -43,6 +43,19 @@ class ApiErrorsAsJsonMiddleware:
         return answer
 
 
+class NoStoreMiddleware:
+    """Pages, exports and API answers carry `Cache-Control: no-store`: nothing a user saw stays in a shared cache."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if not request.path_info.startswith(settings.STATIC_URL):
+            response["Cache-Control"] = "no-store"
+        return response
+
+
 class SignInRequiredMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
