@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
+from lodestar.accounts.addresses import networks
 from lodestar.lib.database_url import DatabaseUrlError, parse_database_url
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -156,6 +157,12 @@ WHITENOISE_USE_FINDERS = DEBUG
 SIGN_IN_WINDOW_SECONDS = 15 * 60
 SIGN_IN_FAILURES_PER_EMAIL = 5
 SIGN_IN_FAILURES_PER_ADDRESS = 30
+# The address counted is the peer's, or, from a trusted reverse proxy, the client's in X-Forwarded-For.
+TRUSTED_PROXIES = _env_list("LODESTAR_TRUSTED_PROXIES", [])
+try:
+    networks(TRUSTED_PROXIES)
+except ValueError as error:
+    raise ImproperlyConfigured(f"LODESTAR_TRUSTED_PROXIES: {error}") from None
 SESSION_COOKIE_AGE = 14 * 24 * 3600
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
