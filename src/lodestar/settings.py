@@ -82,7 +82,7 @@ MIDDLEWARE = [
     "lodestar.web.middleware.ApiErrorsAsJsonMiddleware",  # outermost: it sees every API error as sent
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",  # answers static files itself, so they may be cached
-    "lodestar.web.middleware.NoStoreMiddleware",
+    "lodestar.web.middleware.HardeningHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

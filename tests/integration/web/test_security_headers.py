@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import re
+from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -63,3 +65,30 @@ def test_a_token_opens_the_openapi_document(api_as: ApiAs) -> None:
 def test_a_wrong_token_does_not_open_the_openapi_document() -> None:
     response = Client().get("/api/v1/openapi.json", headers={"Authorization": "Bearer not-a-lodestar-token"})
     assert response.status_code == 401
+
+
+def _policy(response_header: str) -> dict[str, list[str]]:
+    directives = [part.split() for part in response_header.split(";") if part.strip()]
+    return {directive[0]: directive[1:] for directive in directives}
+
+
+def test_a_page_runs_only_scripts_from_its_own_static_files(browser_as: BrowserAs) -> None:
+    policy = _policy(browser_as("admin").get("/")["Content-Security-Policy"])
+    assert policy["script-src"] == ["'self'"]
+    assert policy["object-src"] == ["'none'"]
+    assert policy["frame-ancestors"] == ["'none'"]
+
+
+def test_the_sign_in_page_has_the_policy_too() -> None:
+    assert "script-src 'self'" in Client().get("/sign-in")["Content-Security-Policy"]
+
+
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>|\son[a-z]+\s*=", re.IGNORECASE)
+
+
+def test_no_template_has_an_inline_script_or_an_event_attribute() -> None:
+    source = Path(lodestar_settings.BASE_DIR)
+    templates = [*source.glob("web/templates/**/*.html"), *source.glob("reports/templates/**/*.html")]
+    assert templates
+    offenders = [str(path) for path in templates if INLINE_SCRIPT.search(path.read_text(encoding="utf-8"))]
+    assert offenders == []
