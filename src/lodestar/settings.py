@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
+from lodestar.accounts.addresses import networks
 from lodestar.lib.database_url import DatabaseUrlError, parse_database_url
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -80,7 +81,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "lodestar.web.middleware.ApiErrorsAsJsonMiddleware",  # outermost: it sees every API error as sent
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # answers static files itself, so they may be cached
+    "lodestar.web.middleware.HardeningHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -155,6 +157,12 @@ WHITENOISE_USE_FINDERS = DEBUG
 SIGN_IN_WINDOW_SECONDS = 15 * 60
 SIGN_IN_FAILURES_PER_EMAIL = 5
 SIGN_IN_FAILURES_PER_ADDRESS = 30
+# The address counted is the peer's, or, from a trusted reverse proxy, the client's in X-Forwarded-For.
+TRUSTED_PROXIES = _env_list("LODESTAR_TRUSTED_PROXIES", [])
+try:
+    networks(TRUSTED_PROXIES)
+except ValueError as error:
+    raise ImproperlyConfigured(f"LODESTAR_TRUSTED_PROXIES: {error}") from None
 SESSION_COOKIE_AGE = 14 * 24 * 3600
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -163,7 +171,7 @@ SECURE_COOKIES = _env_bool("LODESTAR_SECURE_COOKIES", False)
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_COOKIES
 if SECURE_COOKIES:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_HSTS_SECONDS = 3600
+    SECURE_HSTS_SECONDS = 365 * 24 * 3600
 CSRF_TRUSTED_ORIGINS = _env_list("LODESTAR_CSRF_TRUSTED_ORIGINS", [])
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

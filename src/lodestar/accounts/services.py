@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import timedelta
 
 from django.conf import settings
@@ -139,16 +140,22 @@ def change_password(*, user: User, current: str, new: str) -> None:
 def sign_in(*, email: str, password: str, address: str) -> User:
     """The user with this email and password. Raises Invalid, or PermissionDenied after too many failures."""
     email = email.strip().lower()
-    window_start = timezone.now() - timedelta(seconds=settings.SIGN_IN_WINDOW_SECONDS)
-    recent = SignInAttempt.objects.filter(at__gte=window_start)
-    if (
-        recent.filter(email=email).count() >= settings.SIGN_IN_FAILURES_PER_EMAIL
-        or recent.filter(address=address).count() >= settings.SIGN_IN_FAILURES_PER_ADDRESS
+    now = timezone.now()
+    window = timedelta(seconds=settings.SIGN_IN_WINDOW_SECONDS)
+    window_start = now - window
+    recent = SignInAttempt.objects.filter(at__gte=window_start).order_by("-at")
+    for failures, limit in (
+        (recent.filter(email=email), settings.SIGN_IN_FAILURES_PER_EMAIL),
+        (recent.filter(address=address), settings.SIGN_IN_FAILURES_PER_ADDRESS),
     ):
-        raise PermissionDenied("too many failed sign-ins; wait a few minutes and try again")
+        times = list(failures.values_list("at", flat=True)[:limit])
+        if len(times) >= limit:
+            minutes = max(1, math.ceil((times[-1] + window - now).total_seconds() / 60))
+            unit = "minute" if minutes == 1 else "minutes"
+            raise PermissionDenied(f"too many failed sign-ins; try again in {minutes} {unit}")
     user = authenticate(None, email=email, password=password)
     if not isinstance(user, User):
-        SignInAttempt.objects.create(email=email[:254], address=address[:64], at=timezone.now())
+        SignInAttempt.objects.create(email=email[:254], address=address[:64], at=now)
         SignInAttempt.objects.filter(at__lt=window_start).delete()
         raise Invalid("wrong email or password", [("", "wrong email or password")])
     SignInAttempt.objects.filter(Q(email=email)).delete()

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from lodestar.accounts.tokens import user_for_token
 from lodestar.api.auth import BearerToken
 from lodestar.api.body import BodyTooLarge, MalformedBody
 from lodestar.api.routes_design import router as design_router
@@ -28,6 +31,20 @@ from lodestar.web.errors import (
     failure_reference,
 )
 
+
+def signed_in_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """The OpenAPI document and its docs page: for a signed-in session or a valid bearer token, else 401."""
+
+    @wraps(view)
+    def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+        if request.user.is_authenticated or (scheme.lower() == "bearer" and user_for_token(token.strip())):
+            return view(request, *args, **kwargs)
+        return JsonResponse({"error": "sign in or send a bearer token to read the API docs", "details": []}, status=401)
+
+    return guarded
+
+
 api = NinjaAPI(
     title="Lodestar API",
     version="1",
@@ -38,6 +55,7 @@ api = NinjaAPI(
     "whose `error` names the reference id it was logged under; a database that cannot be reached is a 503.",
     auth=BearerToken(),
     urls_namespace="api",
+    docs_decorator=signed_in_only,
 )
 api.add_router("", model_router)
 api.add_router("", goals_router)

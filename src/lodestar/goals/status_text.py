@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from lodestar.lib.model import Goal, Model
+from lodestar.lib.terminal import printable
 from lodestar.lib.vocabulary import STATUS_LABELS
 from lodestar.scoring.report import GoalScore, KeyResultScore, StatusReport, plain_number
 
@@ -62,25 +63,27 @@ class StatusText:
         status = self.paint(STATUS_LABELS[score.status], score.status)
         return (
             f"{indent}{self.bar(score.progress, score.expected)} {self.percent(score.progress)}  "
-            f"{goal.title} [{goal.id}, {goal.owner}]{weight_text}  {status}"
+            f"{printable(goal.title)} [{goal.id}, {printable(goal.owner)}]{weight_text}  {status}"
         )
 
     def key_result_line(self, title: str, unit: str | None, kr: KeyResultScore, indent: str) -> str:
         current = "–" if kr.current is None else readable(kr.current)
-        extras = [f"now {current}{' ' + unit if unit else ''}"]
+        extras = [f"now {current}{' ' + printable(unit) if unit else ''}"]
         if kr.confidence is not None:
             extras.append(f"confidence {kr.confidence}/10")
         if kr.forecast is not None:
             extras.append(f"forecast {readable(kr.forecast.value, 1)}")
         return (
-            f"{indent}  · {self.percent(kr.progress)} {title} ({', '.join(extras)})  "
+            f"{indent}  · {self.percent(kr.progress)} {printable(title)} ({', '.join(extras)})  "
             f"{self.paint(STATUS_LABELS[kr.status], kr.status)}"
         )
 
     def render(self, only: set[str] | None = None) -> str:
         lines: list[str] = []
         mission = self.model.mission
-        lines.append(f"Mission: {mission.statement.strip()}" if mission else f"{self.model.organization.name}")
+        lines.append(
+            f"Mission: {printable(mission.statement.strip())}" if mission else printable(self.model.organization.name)
+        )
         lines.append(f"Status as of {self.report.as_of.isoformat()}  (┃ marks the expected progress)")
         lines.append("")
         shown = set(only) if only is not None else set(self.goals)

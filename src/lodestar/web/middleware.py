@@ -43,6 +43,29 @@ class ApiErrorsAsJsonMiddleware:
         return answer
 
 
+# Scripts only from our static files (htmx included); styles may be inline (the reports' <style>, the charts'
+# and htmx's indicator styles); data: images for the API docs' icons.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
+class HardeningHeadersMiddleware:
+    """Pages, exports and API answers: `Cache-Control: no-store` (nothing a user saw stays in a shared cache)
+    and the Content-Security-Policy. WhiteNoise answers static files before this, so they may be cached."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if not request.path_info.startswith(settings.STATIC_URL):
+            response["Cache-Control"] = "no-store"
+            response["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+        return response
+
+
 class SignInRequiredMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response

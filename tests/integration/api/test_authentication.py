@@ -37,7 +37,7 @@ def test_it_refuses_a_session_cookie_instead_of_a_token(browser_as: BrowserAs, c
 
 
 def test_it_publishes_the_openapi_document(api_as: ApiAs) -> None:
-    response = api_as(None).get("/openapi.json")
+    response = api_as("viewer").get("/openapi.json")
     assert response.status_code == 200
     paths = response.json()["paths"]
     assert "/api/v1/goals/{goal_id}" in paths

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth import login, logout, update_session_auth_hash
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -10,13 +11,15 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from lodestar.accounts import services
+from lodestar.accounts.addresses import client_address
 from lodestar.lib.errors import Invalid, PermissionDenied
 from lodestar.web.common import field_errors
 from lodestar.web.http import AuthenticatedRequest
 
 
 def _client_address(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR") or "unknown")
+    peer = str(request.META.get("REMOTE_ADDR") or "unknown")
+    return client_address(peer, request.headers.get("X-Forwarded-For", ""), trusted=settings.TRUSTED_PROXIES)
 
 
 @require_http_methods(["GET", "POST"])
