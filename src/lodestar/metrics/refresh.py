@@ -1,7 +1,8 @@
-"""Refresh bound key results and KPIs from the warehouse: all or nothing, idempotent, manual values kept.
+"""Refresh bound key results and KPIs from the warehouse: every binding that works, idempotent, manual values kept.
 
-Every value is computed before anything is written; the writes then happen in one
-transaction. Key results take their goal's period; KPIs have none, so theirs is the
+A binding that does not fit the metrics file is reported with its reason and skipped; the others
+are written. When no binding works, nothing is written (RefreshError). Every value is computed
+before anything is written; the writes then happen in one transaction. Key results take their goal's period; KPIs have none, so theirs is the
 calendar year of `as_of` (period to date = year to date), and only their metric-sourced
 measurements from that year on are replaced, which keeps earlier years as history.
 """
@@ -35,7 +36,7 @@ SOURCE_PREFIX = METRIC_SOURCE_PREFIX
 
 
 class RefreshError(MetricsError):
-    """Bindings that do not fit the metrics file; nothing was written."""
+    """No binding fits the metrics file; nothing was written."""
 
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
@@ -50,6 +51,14 @@ class KeptManual:
     date: date
     manual_value: float
     metric_value: float
+
+
+@dataclass(frozen=True)
+class FailedItem:
+    """A bound key result or KPI whose binding does not fit the metrics file, and why."""
+
+    subject: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -72,6 +81,12 @@ class RefreshReport:
     removed: int = 0
     unchanged: int = 0
     kept_manual: list[KeptManual] = field(default_factory=list)
+    failed: list[FailedItem] = field(default_factory=list)
+
+    @property
+    def partial(self) -> bool:
+        """Return whether some bindings failed (the others were written)."""
+        return bool(self.failed)
 
     @property
     def changed(self) -> bool:
@@ -99,9 +114,8 @@ class _Target:
     owner: KeyResult | KPI
 
 
-def _targets(as_of: date, loaded: LoadedMetrics) -> list[_Target]:
+def _targets(as_of: date, loaded: LoadedMetrics, report: RefreshReport) -> list[_Target]:
     targets: list[_Target] = []
-    problems: list[str] = []
     year_start, year_end = date(as_of.year, 1, 1), date(as_of.year, 12, 31)
     candidates: list[tuple[str, Any, KeyResult | KPI, date, date, date | None]] = []
     for key_result in KeyResult.objects.filter(metric__isnull=False).select_related("goal__period").order_by("id"):
@@ -118,11 +132,11 @@ def _targets(as_of: date, loaded: LoadedMetrics) -> list[_Target]:
             binding = parse_binding(raw)
             check_query(loaded.definitions, binding.metric, grain=binding.grain, where=binding.where_dict)
         except BindingError as error:
-            problems.append(f"{subject}: metric: {error}")
+            report.failed.append(FailedItem(subject, f"metric: {error}"))
             continue
         targets.append(_Target(subject, binding, start, end, replace_from, owner))
-    if problems:
-        raise RefreshError(problems)
+    if report.failed and not targets:
+        raise RefreshError([f"{item.subject}: {item.reason}" for item in report.failed])
     return targets
 
 
@@ -167,14 +181,14 @@ def refresh(*, as_of: date, definitions_path: Path, actor: Actor | None = None) 
 
     `actor` (default: whoever is acting, the command line outside a page or API call) must be
     an admin; the refresh is written to the audit log. Raises PermissionDenied, MetricsFileError
-    (bad file), EngineError (the warehouse failed) or RefreshError (bindings that do not fit
-    the file); in each case nothing is written.
+    (bad file), EngineError (the warehouse failed) or RefreshError (no binding fits the file);
+    in each case nothing is written. Bindings that do not fit are in the report's `failed`.
     """
     actor = actor or audit.current_actor()
     require_admin(actor, what="refresh metrics")
     report = RefreshReport(as_of=as_of)
     with load(definitions_path) as loaded:
-        targets = _targets(as_of, loaded)
+        targets = _targets(as_of, loaded, report)
         cache: dict[tuple[Binding, date, date], list[tuple[date, float]]] = {}
         computed: list[tuple[_Target, list[tuple[date, float]]]] = []
         for target in targets:
@@ -219,6 +233,7 @@ def audit_summary(report: RefreshReport, *, kept_listed: int = 50) -> dict[str, 
             for kept in report.kept_manual[:kept_listed]
         ],
         "kept_manual_left_out": max(len(report.kept_manual) - kept_listed, 0),
+        "failed": [{"subject": item.subject, "reason": item.reason} for item in report.failed[:kept_listed]],
     }
 
 

@@ -197,15 +197,25 @@ def test_a_bad_metrics_file_writes_nothing(world: World) -> None:
     assert stored(key_result) == [(date(2026, 1, 31), 3, "metric:mqls")]
 
 
-def test_a_binding_to_an_unknown_metric_stops_the_whole_refresh(world: World) -> None:
+def test_a_bad_binding_among_good_ones_is_reported_and_the_good_ones_are_written(world: World) -> None:
     good = world.key_result("mqls", "mqls")
     world.key_result("broken", {"id": "sqls"})
     world.key_result("bad-slice", {"id": "mqls", "where": {"region": "north"}})
+    report = refresh(as_of=date(2026, 3, 10), definitions_path=world.metrics_file)
+    failed = {item.subject: item.reason for item in report.failed}
+    assert set(failed) == {"key_result:broken", "key_result:bad-slice"}
+    assert failed["key_result:broken"].startswith("metric: unknown metric 'sqls'")
+    assert "'region'" in failed["key_result:bad-slice"]
+    assert [item.subject for item in report.items] == ["key_result:mqls"]
+    assert stored(good) != []
+    assert report.partial
+
+
+def test_a_refresh_where_every_binding_is_bad_writes_nothing(world: World) -> None:
+    world.key_result("broken", {"id": "sqls"})
     with pytest.raises(RefreshError) as error:
         refresh(as_of=date(2026, 3, 10), definitions_path=world.metrics_file)
     assert any(line.startswith("key_result:broken: metric: unknown metric 'sqls'") for line in error.value.lines)
-    assert any(line.startswith("key_result:bad-slice:") and "'region'" in line for line in error.value.lines)
-    assert stored(good) == []
 
 
 def test_an_engine_failure_half_way_writes_nothing(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -305,3 +315,21 @@ def test_a_refresh_is_recorded_so_pages_can_say_when_values_were_refreshed(world
     summary = last_refresh()
     assert summary is not None
     assert summary.as_of == date(2026, 3, 12)
+
+
+def test_a_partial_refresh_exits_1_and_names_each_failed_binding(world: World) -> None:
+    good = world.key_result("mqls", "mqls")
+    world.key_result("broken", {"id": "sqls"})
+    code, out, err = run("--metrics", str(world.metrics_file), "refresh", "--as-of", "2026-03-10")
+    assert code == 1
+    assert "Refreshed 1 key result and 0 KPIs" in out
+    assert "key_result:broken: metric: unknown metric 'sqls'" in err
+    assert "1 binding failed" in err
+    assert stored(good) != []
+
+
+def test_a_refresh_where_every_binding_is_bad_exits_2(world: World) -> None:
+    world.key_result("broken", {"id": "sqls"})
+    code, _, err = run("--metrics", str(world.metrics_file), "refresh", "--as-of", "2026-03-10")
+    assert code == 2
+    assert "key_result:broken: metric: unknown metric 'sqls'" in err

@@ -14,7 +14,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from lodestar.accounts.models import AuditEntry
-from lodestar.goals.models import KeyResult, KPIMeasurement, Measurement
+from lodestar.goals.models import KPI, KeyResult, KPIMeasurement, Measurement
 from lodestar.lib import clock
 from lodestar.metrics.models import RefreshRun
 from tests.integration.accounts.cast import BrowserAs, Cast
@@ -207,12 +207,27 @@ def test_the_refresh_button_is_shown_to_admins_only(
     assert ("Refresh now" in page(browser_as(user), "/metrics/")) is shown
 
 
-def test_a_refresh_that_cannot_run_writes_nothing_and_says_why(browser_as: BrowserAs, bound: None) -> None:
+def test_a_refresh_with_one_bad_binding_writes_the_others_and_names_the_bad_one(
+    browser_as: BrowserAs, bound: None
+) -> None:
     KeyResult.objects.filter(id="tracked-share").update(metric="no-such-metric")
     response = browser_as("admin").post("/metrics/refresh", headers={"HX-Request": "true"})
     content = response.content.decode()
+    assert "1 binding failed; the others were written." in content
+    assert "key_result:tracked-share</span>: metric: unknown metric &#x27;no-such-metric&#x27;" in content
+    assert Measurement.objects.filter(key_result_id="web-mqls", source="metric:mqls").exists()
+    entry = AuditEntry.objects.get(action="metrics.refresh")
+    assert entry.after is not None
+    assert [failed["subject"] for failed in entry.after["failed"]] == ["key_result:tracked-share"]
+
+
+def test_a_refresh_that_cannot_run_writes_nothing_and_says_why(browser_as: BrowserAs, bound: None) -> None:
+    KeyResult.objects.filter(metric__isnull=False).update(metric="no-such-metric")
+    KPI.objects.filter(metric__isnull=False).update(metric="no-such-metric")
+    response = browser_as("admin").post("/metrics/refresh", headers={"HX-Request": "true"})
+    content = response.content.decode()
     assert "Nothing was written." in content
-    assert "key_result:tracked-share: metric: unknown metric &#x27;no-such-metric&#x27;" in content
+    assert "key_result:web-mqls: metric: unknown metric &#x27;no-such-metric&#x27;" in content
     assert not Measurement.objects.filter(source__startswith="metric:").exists()
     assert not AuditEntry.objects.filter(action="metrics.refresh").exists()
 

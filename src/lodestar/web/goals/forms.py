@@ -121,6 +121,8 @@ def check_in_document(data: QueryDict) -> dict[str, Any]:
         document["confidence"] = integer(text(data, "confidence"))
     if text(data, "note"):
         document["note"] = text(data, "note")
+    if text(data, "by"):
+        document["by"] = text(data, "by")
     return document
 
 

@@ -205,3 +205,9 @@ class Command(BaseCommand):
         if int(options.get("verbosity", 1)) >= 2:
             for item in report.items:
                 self.stdout.write(f"{item.subject}: {item.measurements} measurements from metric:{item.metric}")
+        if report.failed:
+            for failed in report.failed:
+                self.stderr.write(f"{failed.subject}: {failed.reason}")
+            count = len(report.failed)
+            self.stderr.write(f"{count} binding{' failed' if count == 1 else 's failed'}; the others were written")
+            raise SystemExit(1)
