@@ -95,14 +95,15 @@ def test_only_admins_may_refresh(api_as: ApiAs, bound: None, user: str) -> None:
     assert not AuditEntry.objects.filter(action="metrics.refresh").exists()
 
 
-def test_a_refresh_refuses_bindings_that_do_not_fit_the_file_and_writes_nothing(api_as: ApiAs, bound: None) -> None:
+def test_a_refresh_writes_the_bindings_that_fit_and_reports_the_one_that_does_not(api_as: ApiAs, bound: None) -> None:
     KeyResult.objects.filter(id="tracked-share").update(metric={"id": "mqls", "where": {"colour": "red"}})
     response = api_as("admin").post("/metrics/refresh")
-    assert response.status_code == 409
-    [detail] = response.json()["details"]
-    assert detail["path"] == "key_result:tracked-share"
-    assert "cannot be sliced by 'colour'" in detail["message"]
-    assert not Measurement.objects.filter(source__startswith="metric:").exists()
+    assert response.status_code == 200
+    [failed] = response.json()["failed"]
+    assert failed["subject"] == "key_result:tracked-share"
+    assert "cannot be sliced by 'colour'" in failed["reason"]
+    assert not Measurement.objects.filter(key_result_id="tracked-share", source__startswith="metric:").exists()
+    assert Measurement.objects.filter(source__startswith="metric:").exists()
 
 
 @pytest.mark.parametrize("as_of", ["2026-02-30", "yesterday"])
