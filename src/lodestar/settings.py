@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "lodestar.design",
     "lodestar.goals",
     "lodestar.store",
+    "lodestar.backup",
     "lodestar.demo",
     "lodestar.reports",
     "lodestar.checks",
