@@ -69,8 +69,8 @@ def in_dependency_order(found: list[Model]) -> list[Model]:
 
 
 def columns(model: Model) -> list[models.Field[Any, Any]]:
-    """The model's columns, in its fields' order."""
-    return list(model._meta.concrete_fields)
+    """The model's columns, in its fields' order; generated columns aside (the database computes them)."""
+    return [field for field in model._meta.concrete_fields if not field.generated]
 
 
 def encode(field: models.Field[Any, Any], value: Any) -> Any:

@@ -76,9 +76,10 @@ def test_a_backup_restored_into_an_emptied_database_gives_back_every_row_and_the
 ) -> None:
     before, model = every_row(), export_model()
     _empty()
-    run = lodestar("restore-backup", str(backup))
+    run = lodestar("restore-backup", str(backup), "-v", "2")
     assert run.code == 0, run.err
-    assert run.out.startswith(f"Restored {backup} into ")
+    assert f"accounts.auditentry\t{len(before['accounts.auditentry'])}\n" in run.out
+    assert run.out.splitlines()[-1].startswith(f"Restored {backup} into ")
     assert every_row() == before
     assert export_model() == model
 

@@ -19,7 +19,9 @@ class Command(LodestarCommand):
         "The database of LODESTAR_DATABASE_URL gets its tables first when it has none. Every row keeps its id, "
         "timestamps and version, and they are loaded in one transaction: a damaged or cut file, a backup from a "
         "newer Lodestar, or a database that already holds data is refused with one line (exit code 2) and "
-        "nothing is written. Users sign in with their passwords and API tokens keep working."
+        "nothing is written. Users sign in with their passwords and API tokens keep working. With -v 2 it lists "
+        'the rows per table. The README\'s "Moving to PostgreSQL" goes through it step by step; '
+        "docs/backup-format.md describes the file."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
