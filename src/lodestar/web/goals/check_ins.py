@@ -14,7 +14,7 @@ from lodestar.goals import services
 from lodestar.goals.services.measurements import parse_day
 from lodestar.goals.snapshot import Snapshot
 from lodestar.goals.validation import refreshed_value, written_by_a_refresh
-from lodestar.lib.errors import Invalid, NotFound, PermissionDenied
+from lodestar.lib.errors import Conflict, Invalid, NotFound, PermissionDenied
 from lodestar.lib.model import Goal, KeyResult, Measurement
 from lodestar.modelfile.documents import measurement_document
 from lodestar.web.common import actor_of, field_errors, snapshot_of, translate_errors
@@ -43,9 +43,11 @@ def record_check_in(request: AuthenticatedRequest, key_result_id: str) -> HttpRe
             replace=replace,
             replacing_version=replacing_version,
         )
-    except Invalid as error:
+    except (Invalid, Conflict) as error:
+        # A conflict (a value replaced meanwhile) is shown in the form too, so that nothing typed is lost.
+        refused = error if isinstance(error, Invalid) else Invalid(str(error), [("", str(error))])
         typed = forms.typed(request.POST, *forms.CHECK_IN_FIELDS)
-        return _form_again(request, key_result_id, on=on, error=error, values=typed)
+        return _form_again(request, key_result_id, on=on, error=refused, values=typed)
     if not getattr(request, "htmx", False):
         back = reverse("me") if on == ON_ME else reverse("goal", args=[goal_id_of(key_result_id)])
         return HttpResponseRedirect(f"{back}#{'me-' if on == ON_ME else ''}kr-{key_result_id}")
