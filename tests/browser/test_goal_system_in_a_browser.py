@@ -58,7 +58,7 @@ def test_an_owner_checks_in_inline_and_sees_errors_next_to_the_field(visit: Visi
     visit.sign_in("sam@example.com")
     visit.page.goto("/goals/mkt-analytics/")
     card = visit.page.locator("#kr-tracked-share")
-    card.get_by_label("Confidence (0–10)").fill("2")
+    card.get_by_label("Confidence").select_option("2")
     card.get_by_role("button", name="Check in").click()
     error = visit.page.locator("#c-note-err-tracked-share")
     expect(error).to_contain_text("required when confidence is 3 or less")
@@ -66,19 +66,24 @@ def test_an_owner_checks_in_inline_and_sees_errors_next_to_the_field(visit: Visi
     assert visit.page.url.endswith("/goals/mkt-analytics/")  # updated in place, no navigation
     visit.page.locator("#c-note-tracked-share").fill("Tracking vendor is late.")
     visit.page.locator("#kr-tracked-share").get_by_role("button", name="Check in").click()
-    expect(visit.page.locator("#kr-tracked-share [role=status]")).to_have_text("Check-in recorded.")
+    expect(visit.page.locator("#kr-tracked-share [role=status]")).to_have_text("Check-in recorded: confidence 2/10.")
     expect(visit.page.locator("#kr-tracked-share .confidence")).to_have_text("2/10")
     assert visit.console_errors == []
 
 
-def test_an_owner_records_a_measurement_inline(visit: Visit) -> None:
+def test_an_owner_records_a_value_on_another_day_inline(visit: Visit) -> None:
     visit.sign_in("sam@example.com")
     visit.page.goto("/goals/mkt-analytics/?as_of=2026-07-01")
     card = visit.page.locator("#kr-tracked-share")
-    card.get_by_label("Date").first.fill("2026-06-30")
-    card.get_by_label("Value (%)").fill("48")
-    card.get_by_role("button", name="Record").click()
-    expect(visit.page.locator("#kr-tracked-share [role=status]")).to_have_text("Measurement recorded.")
+    card.get_by_label("Value").fill("48")
+    card.get_by_label("Confidence").select_option("7")
+    card.get_by_text("Another day").click()
+    card.get_by_label("Date").fill("2026-06-30")
+    card.get_by_role("button", name="Check in").click()
+    expect(visit.page.locator("#kr-tracked-share [role=status]")).to_have_text(
+        "Check-in recorded: 48 %, confidence 7/10."
+    )
+    visit.page.goto("/goals/mkt-analytics/?as_of=2026-07-01")
     expect(visit.page.locator("#kr-tracked-share .current")).to_have_text("48 %")
 
 
@@ -107,7 +112,7 @@ def test_a_viewer_is_refused_an_edit(visit: Visit) -> None:
     visit.sign_in("viewer@example.com")
     visit.page.goto("/goals/mkt-analytics/")
     expect(visit.page.get_by_role("link", name="Edit & align")).to_have_count(0)
-    expect(visit.page.get_by_text("Record a measurement")).to_have_count(0)
+    expect(visit.page.get_by_role("button", name="Check in")).to_have_count(0)
     response = visit.page.goto("/goals/mkt-analytics/edit")
     assert response is not None
     assert response.status == 403

@@ -49,6 +49,14 @@ def json_object(request: HttpRequest) -> dict[str, Any]:
     return document
 
 
+def flag(document: dict[str, Any], key: str) -> bool:
+    """Take the optional switch `key` out of a body: true or false (default false). Raises Invalid."""
+    value = document.pop(key, False)
+    if type(value) is not bool:
+        raise Invalid(f"invalid {key}", [(key, f"expected true or false, got {json.dumps(value)[:40]}")])
+    return value
+
+
 def as_of_date(value: str | None) -> date:
     """`?as_of=YYYY-MM-DD`, default today. Raises Invalid."""
     if value is None or value == "":

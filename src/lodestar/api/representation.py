@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from lodestar.goals.services import CheckedIn
 from lodestar.goals.snapshot import Snapshot
-from lodestar.lib.model import Goal, KeyResult
+from lodestar.lib.model import Goal, KeyResult, Measurement
 from lodestar.modelfile.documents import (
     check_in_document,
     goal_document,
@@ -52,6 +53,21 @@ def key_result_json(snapshot: Snapshot, kr: KeyResult, *, full: bool = False) ->
         else {"value": score.forecast.value, "progress": score.forecast.progress},
     }
     if full:
-        document["measurements"] = [measurement_document(x) for x in kr.measurements]
+        document["measurements"] = [measurement_json(x) for x in kr.measurements]
         document["check_ins"] = [check_in_document(c) for c in kr.check_ins]
+    return document
+
+
+def measurement_json(measurement: Measurement) -> dict[str, Any]:
+    """A key result's measurement: the model file's keys and the version a correction names."""
+    return {**measurement_document(measurement), "version": measurement.version or 1}
+
+
+def check_in_json(checked: CheckedIn) -> dict[str, Any]:
+    """A check-in as recorded, with the value recorded with it and the one that value replaced, where there are."""
+    document = check_in_document(checked.check_in)
+    if checked.measurement is not None:
+        document["measurement"] = measurement_json(checked.measurement)
+    if checked.replaced is not None:
+        document["replaced"] = measurement_document(checked.replaced)
     return document

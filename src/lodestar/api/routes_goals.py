@@ -9,13 +9,12 @@ from ninja import Router
 
 from lodestar.api import schemas
 from lodestar.api.auth import ApiRequest
-from lodestar.api.body import as_of_date, json_object
-from lodestar.api.representation import goal_json, key_result_json
+from lodestar.api.body import as_of_date, flag, json_object
+from lodestar.api.representation import check_in_json, goal_json, key_result_json, measurement_json
 from lodestar.goals import services
 from lodestar.goals.snapshot import take_snapshot
 from lodestar.lib.errors import Invalid, NotFound
 from lodestar.lib.vocabulary import STATUSES
-from lodestar.modelfile.documents import check_in_document, measurement_document
 
 router = Router(tags=["goals"])
 MAX_LIMIT = 500
@@ -172,21 +171,50 @@ def delete_key_result(request: ApiRequest, key_result_id: str, version: int | No
 
 @router.post(
     "/key-results/{key_result_id}/measurements",
-    summary="Record a measurement `{date, value, source?}`",
+    summary="Record a measurement `{date, value, source?, replace?}`; a day with a value entered by hand needs `replace`",
     openapi_extra=schemas.MEASUREMENT,
 )
 def record_measurement(request: ApiRequest, key_result_id: str) -> HttpResponse:
+    document = json_object(request)
+    replace = flag(document, "replace")
     measurement = services.record_measurement(
-        actor=request.actor, key_result_id=key_result_id, document=json_object(request)
+        actor=request.actor, key_result_id=key_result_id, document=document, replace=replace
     )
-    return JsonResponse(measurement_document(measurement), status=201)
+    return JsonResponse(measurement_json(measurement), status=201)
+
+
+@router.patch(
+    "/key-results/{key_result_id}/measurements/{day}",
+    summary="Correct the measurement on a day (YYYY-MM-DD); `version` is required; a refreshed value is not editable",
+    openapi_extra=schemas.MEASUREMENT_PATCH,
+)
+def update_measurement(request: ApiRequest, key_result_id: str, day: str) -> HttpResponse:
+    changes = json_object(request)
+    version = changes.pop("version", None)
+    measurement = services.update_measurement(
+        actor=request.actor, key_result_id=key_result_id, day=day, changes=changes, version=version
+    )
+    return JsonResponse(measurement_json(measurement))
+
+
+@router.delete(
+    "/key-results/{key_result_id}/measurements/{day}",
+    summary="Delete the measurement on a day (YYYY-MM-DD); a refreshed value is not deletable",
+)
+def delete_measurement(request: ApiRequest, key_result_id: str, day: str, version: int | None = None) -> HttpResponse:
+    services.delete_measurement(actor=request.actor, key_result_id=key_result_id, day=day, version=version)
+    return HttpResponse(status=204)
 
 
 @router.post(
     "/key-results/{key_result_id}/check-ins",
-    summary="Record a check-in `{date, confidence, note?}`",
+    summary="Check in `{date?, value?, confidence, note?, replace?}`: the value and the check-in in one step",
     openapi_extra=schemas.CHECK_IN,
 )
 def record_check_in(request: ApiRequest, key_result_id: str) -> HttpResponse:
-    check_in = services.record_check_in(actor=request.actor, key_result_id=key_result_id, document=json_object(request))
-    return JsonResponse(check_in_document(check_in), status=201)
+    document = json_object(request)
+    replace = flag(document, "replace")
+    checked = services.record_check_in(
+        actor=request.actor, key_result_id=key_result_id, document=document, replace=replace
+    )
+    return JsonResponse(check_in_json(checked), status=201)

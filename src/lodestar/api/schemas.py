@@ -81,24 +81,86 @@ KEY_RESULT_PATCH = body(
         "additionalProperties": False,
     }
 )
-MEASUREMENT = body(
-    {
-        "type": "object",
-        "properties": {"date": _ENTERED_DATE, "value": {"type": "number"}, "source": _NAME},
-        "required": ["date", "value"],
-        "additionalProperties": False,
-    }
-)
-CHECK_IN = body(
-    {
-        "type": "object",
-        "properties": {
-            "date": _ENTERED_DATE,
-            "confidence": {"type": "integer", "minimum": 0, "maximum": 10},
-            "note": {**_TEXT, "description": f"required when confidence is {LOW_CONFIDENCE} or less"},
-            "by": _ID,
+_REPLACE = {
+    "type": "boolean",
+    "description": "replace the value entered by hand on that day (without it, such a day is a 422 at `date`); "
+    "a value a metric refresh wrote is never replaced",
+}
+_SOURCE = {**_NAME, "description": "where the value comes from; not starting with `metric:`"}
+MEASUREMENT_FIELDS: dict[str, Any] = {"date": _ENTERED_DATE, "value": {"type": "number"}, "source": _SOURCE}
+_MEASUREMENT_JSON = {
+    "type": "object",
+    "properties": {
+        "date": _DATE,
+        "value": {"type": "number"},
+        "source": {"type": "string", "description": "`metric:<id>` for a value a metric refresh wrote"},
+        "version": {"type": "integer", "description": "the version a correction names (PATCH)"},
+    },
+    "required": ["date", "value", "version"],
+}
+_CHECK_IN_JSON = {
+    "type": "object",
+    "properties": {
+        "date": _DATE,
+        "by": _ID,
+        "confidence": {"type": "integer", "minimum": 0, "maximum": 10},
+        "note": {"type": "string"},
+        "measurement": {**_MEASUREMENT_JSON, "description": "the value recorded with the check-in (when one was sent)"},
+        "replaced": {
+            "type": "object",
+            "description": "the value entered by hand on that day that `replace` replaced",
+            "properties": {"date": _DATE, "value": {"type": "number"}, "source": {"type": "string"}},
         },
-        "required": ["date", "confidence"],
-        "additionalProperties": False,
-    }
-)
+    },
+    "required": ["date", "confidence"],
+}
+
+
+def answer(status: int, description: str, schema: dict[str, Any]) -> dict[str, Any]:
+    return {"responses": {status: {"description": description, "content": {"application/json": {"schema": schema}}}}}
+
+
+MEASUREMENT = {
+    **body(
+        {
+            "type": "object",
+            "properties": {**MEASUREMENT_FIELDS, "replace": _REPLACE},
+            "required": ["date", "value"],
+            "additionalProperties": False,
+        }
+    ),
+    **answer(201, "The measurement as stored", _MEASUREMENT_JSON),
+}
+MEASUREMENT_PATCH = {
+    **body(
+        {
+            "type": "object",
+            "properties": {
+                **MEASUREMENT_FIELDS,
+                "source": {**_SOURCE, "type": ["string", "null"]},
+                "version": _VERSION,
+            },
+            "required": ["version"],
+            "additionalProperties": False,
+        }
+    ),
+    **answer(200, "The measurement as corrected", _MEASUREMENT_JSON),
+}
+CHECK_IN = {
+    **body(
+        {
+            "type": "object",
+            "properties": {
+                "date": {**_ENTERED_DATE, "description": f"from {FIRST_DAY.isoformat()} to today; default today"},
+                "value": {"type": "number", "description": "a value to record on that date with the check-in"},
+                "confidence": {"type": "integer", "minimum": 0, "maximum": 10},
+                "note": {**_TEXT, "description": f"required when confidence is {LOW_CONFIDENCE} or less"},
+                "by": _ID,
+                "replace": _REPLACE,
+            },
+            "required": ["confidence"],
+            "additionalProperties": False,
+        }
+    ),
+    **answer(201, "The check-in, with the value recorded with it", _CHECK_IN_JSON),
+}

@@ -78,12 +78,16 @@ class KeyResult(models.Model):
 
 
 class Measurement(models.Model):
-    """A value of a key result on a date; `source` starting with `metric:` marks a refreshed one."""
+    """A value of a key result on a date; `source` starting with `metric:` marks a refreshed one.
+
+    `version` guards a correction by hand against a parallel one (a refresh never changes a value entered by hand).
+    """
 
     key_result = models.ForeignKey(KeyResult, on_delete=models.CASCADE, related_name="measurements")
     date = models.DateField()
     value = models.FloatField()
     source = models.TextField(default="", blank=True)
+    version = models.IntegerField(default=1)
 
     class Meta:
         ordering = ["key_result", "date"]

@@ -11,12 +11,13 @@ from datetime import date
 from typing import Any
 
 from lodestar.lib import clock
+from lodestar.lib.errors import Invalid
 from lodestar.lib.model import CheckIn, Goal, KeyResult, Measurement, Model
 from lodestar.lib.vocabulary import LOW_CONFIDENCE, METRIC_SOURCE_PREFIX
 from lodestar.modelfile import references as refs
 from lodestar.modelfile import sections
-from lodestar.modelfile.entities import raise_if_issues
-from lodestar.modelfile.reader import Reader
+from lodestar.modelfile.entities import raise_if_issues, relative_issues
+from lodestar.modelfile.reader import Reader, format_number
 
 
 def _ids(r: Reader, model: Model, goals: dict[str, Goal]) -> refs.Ids:
@@ -106,11 +107,27 @@ def read_key_result(document: Any, *, model: Model, replacing: str | None = None
     return kr
 
 
-def read_measurement(document: Any, *, key_result: KeyResult) -> Measurement:
-    """A measurement entered by hand, on a date the key result has none yet. Raises InvalidEntity.
+class ValueOnThatDay(Invalid):
+    """The day has a value entered by hand already: the change may replace it (`replace`) or choose another day.
+
+    `existing` is that value; `issues` holds every issue found, the clash among them.
+    """
+
+    def __init__(self, message: str, issues: list[tuple[str, str]], *, existing: Measurement) -> None:
+        super().__init__(message, issues)
+        self.existing = existing
+
+
+def read_measurement(
+    document: Any, *, key_result: KeyResult, replace: bool = False, replacing: date | None = None
+) -> Measurement:
+    """A measurement entered by hand. Raises InvalidEntity, or ValueOnThatDay for a day with a value entered by hand.
 
     Its source may not start with `metric:`: a metric refresh would take it for one of its own
-    values and replace it, while values entered by hand are never overwritten.
+    values and replace it, while values entered by hand are never overwritten. With `replace`,
+    a value entered by hand on the same day is no clash (the caller replaces it); a value a
+    refresh wrote always is. `replacing` is the day of the measurement being corrected, which
+    never clashes with itself.
     """
     r = Reader()
     found = sections.read_measurements(r, [document], "measurements")
@@ -122,11 +139,39 @@ def read_measurement(document: Any, *, key_result: KeyResult) -> Measurement:
             f"{METRIC_SOURCE_PREFIX}… marks values a metric refresh writes and replaces; say where your value comes from",
         )
     _not_after_today(r, measurement.date, "measurements[0].date")
-    clash = next((x for x in key_result.measurements if x.date == measurement.date), None)
-    if clash is not None:
-        r.error("measurements[0].date", f"{key_result.id} has a measurement on {clash.date.isoformat()} already")
+    day = measurement.date
+    clash = next((x for x in key_result.measurements if x.date == day and x.date != replacing), None)
+    if clash is not None and written_by_a_refresh(clash):
+        r.error(
+            "measurements[0].date", f"{day.isoformat()} has a value a metric refresh wrote: {refreshed_value(clash)}"
+        )
+    elif clash is not None and not replace:
+        r.error("measurements[0].date", f"{day.isoformat()} has a value already: {value_text(clash, key_result)}")
+        issues = relative_issues(r.issues, "measurements")
+        message = f"{day.isoformat()} has a value already: replace it (replace: true), or choose another day"
+        raise ValueOnThatDay(message, [(issue.path, issue.message) for issue in issues], existing=clash)
     raise_if_issues(r, "measurements", "measurement")
     return measurement
+
+
+def written_by_a_refresh(measurement: Measurement) -> bool:
+    return (measurement.source or "").startswith(METRIC_SOURCE_PREFIX)
+
+
+def refreshed_value(measurement: Measurement) -> str:
+    """Why a value a refresh wrote cannot be changed by hand, for a message."""
+    metric = (measurement.source or "").removeprefix(METRIC_SOURCE_PREFIX)
+    return (
+        f"{format_number(measurement.value)} from metric {metric!r}; the next refresh writes it again, "
+        "so it cannot be changed by hand (record yours on another day)"
+    )
+
+
+def value_text(measurement: Measurement, key_result: KeyResult) -> str:
+    """`45 % (entered by hand)`, `45 % (source: CRM export)`: a value as a message names it."""
+    unit = f" {key_result.unit}" if key_result.unit else ""
+    origin = f"source: {measurement.source}" if measurement.source else "entered by hand"
+    return f"{format_number(measurement.value)}{unit} ({origin})"
 
 
 def read_check_in(document: Any, *, model: Model) -> CheckIn:

@@ -169,6 +169,9 @@ class Measurement:
     date: date
     value: float
     source: str | None = None
+    # A key result's measurements can be corrected by hand, so they carry where they are stored; a KPI's do not.
+    row: int | None = field(default=None, compare=False, repr=False)
+    version: int | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(slots=True)

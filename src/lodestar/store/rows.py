@@ -214,9 +214,17 @@ _MEASUREMENT = (
     column("value"),
     Column("source", ("source",), lambda v, people: {"source": v or ""}, lambda v: v or None),
 )
+# A key result's measurements can be corrected by hand, so they are loaded with their row and version.
 MEASUREMENTS = {
-    owner: Columns(Measurement, table, _MEASUREMENT, key=owner, order=(owner, "date"))
-    for owner, table in (("key_result_id", goals.Measurement), ("kpi_id", goals.KPIMeasurement))
+    "key_result_id": Columns(
+        Measurement,
+        goals.Measurement,
+        _MEASUREMENT,
+        (ROW_ID, VERSION),
+        key="key_result_id",
+        order=("key_result_id", "date"),
+    ),
+    "kpi_id": Columns(Measurement, goals.KPIMeasurement, _MEASUREMENT, key="kpi_id", order=("kpi_id", "date")),
 }
 CHECK_IN = Columns(
     CheckIn,
@@ -361,7 +369,7 @@ def key_result_rows(kr: KeyResult, *, goal_id: str) -> EntityRows:
         goals.KeyResult,
         KEY_RESULT.row(kr, key=goal_id),
         {
-            goals.Measurement: [measurement_row("key_result_id", kr.id, x) for x in kr.measurements],
+            goals.Measurement: [{**measurement_row("key_result_id", kr.id, x), "version": 1} for x in kr.measurements],
             goals.CheckIn: [check_in_row(kr.id, c, ordinal=k) for k, c in enumerate(kr.check_ins)],
         },
         {"key_result_id": kr.id},

@@ -141,6 +141,12 @@ def my_owners(snapshot: Snapshot, person_id: str | None) -> set[str]:
     return {person.id, person.unit} | {unit.id for unit in snapshot.model.units if unit.lead == person.id}
 
 
+def key_results_to_check_in(snapshot: Snapshot, person_id: str | None) -> list[tuple[Goal, KeyResult]]:
+    """The key results `/me/` sets out with a check-in form: those of my current goals (`my_owners`), in model order."""
+    mine = snapshot.goals_owned_by(my_owners(snapshot, person_id))
+    return [(goal, kr) for goal in mine if snapshot.is_current(goal) for kr in goal.key_results]
+
+
 def check_ins_due(snapshot: Snapshot, goals: list[Goal]) -> list[DueCheckIn]:
     """Key results of current goals without a check-in in the last two weeks."""
     due = []

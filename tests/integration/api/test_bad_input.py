@@ -58,7 +58,10 @@ def test_wrong_measurement_fields_are_reported_with_their_path(api_as: ApiAs, bo
         ({"date": "2026-07-01", "confidence": 7.5}, "confidence"),
         ({"date": "2026-07-01", "confidence": "7"}, "confidence"),
         ({"date": "2026-07-01", "confidence": 7, "by": "nobody"}, "by"),
-        ({"confidence": 7}, "date"),
+        ({"date": "2026-07-32", "confidence": 7}, "date"),
+        ({"confidence": 7, "value": "12"}, "value"),
+        ({"confidence": 7, "value": 12, "source": "CRM"}, "source"),
+        ({"confidence": 7, "replace": "yes"}, "replace"),
     ],
 )
 def test_wrong_check_in_fields_are_reported_with_their_path(api_as: ApiAs, body: dict[str, Any], path: str) -> None:

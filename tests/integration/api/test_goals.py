@@ -59,7 +59,10 @@ def test_it_returns_one_goal_with_key_results_measurements_and_check_ins(api_as:
     assert kr["id"] == "web-mqls"
     assert kr["current"] == 210
     assert kr["confidence"] == 6
-    assert kr["measurements"] == [{"date": "2026-03-31", "value": 150}, {"date": "2026-06-30", "value": 210}]
+    assert kr["measurements"] == [
+        {"date": "2026-03-31", "value": 150, "version": 1},
+        {"date": "2026-06-30", "value": 210, "version": 1},
+    ]
     assert kr["forecast"]["value"] > 210
 
 

@@ -52,7 +52,7 @@ def test_it_deletes_a_key_result(api_as: ApiAs) -> None:
 def test_it_records_a_measurement(api_as: ApiAs) -> None:
     response = api_as("sam").post("/key-results/tracked-share/measurements", {"date": "2026-06-30", "value": 45.5})
     assert response.status_code == 201
-    assert response.json() == {"date": "2026-06-30", "value": 45.5}
+    assert response.json() == {"date": "2026-06-30", "value": 45.5, "version": 1}
     kr = api_as("viewer").get("/key-results/tracked-share", as_of="2026-07-01").json()
     assert kr["current"] == 45.5
     entry = AuditEntry.objects.get(action="measurement.record")

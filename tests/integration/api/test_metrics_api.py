@@ -129,3 +129,20 @@ def test_the_refresh_command_writes_one_audit_entry(bound: None) -> None:
         KPIMeasurement.objects.filter(source__startswith="metric:").count()
     )
     assert date(2026, 6, 30) in set(Measurement.objects.filter(key_result_id="web-mqls").values_list("date", flat=True))
+
+
+def test_an_owner_may_still_enter_a_value_by_hand_on_a_bound_key_result(api_as: ApiAs, bound: None) -> None:
+    body = {"date": "2026-04-30", "value": 170, "source": "CRM export"}
+    assert api_as("admin").post("/key-results/web-mqls/measurements", body).status_code == 201
+    assert run_lodestar("metrics", "refresh", "--as-of", "2026-07-01").code == 0
+    kept = Measurement.objects.get(key_result_id="web-mqls", date=date(2026, 4, 30))
+    assert (kept.value, kept.source) == (170, "CRM export")
+
+
+def test_a_value_entered_by_hand_cannot_pose_as_a_metric_value(api_as: ApiAs, bound: None) -> None:
+    body = {"date": "2026-04-30", "value": 170, "source": "metric:mqls"}
+    response = api_as("admin").post("/key-results/web-mqls/measurements", body)
+    assert response.status_code == 422
+    assert response.json()["details"][0]["path"] == "source"
+    assert "marks values a metric refresh writes" in response.json()["details"][0]["message"]
+    assert not Measurement.objects.filter(key_result_id="web-mqls", date=date(2026, 4, 30)).exists()

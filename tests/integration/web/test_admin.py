@@ -69,6 +69,6 @@ def test_export_downloads_the_model_file(browser_as: BrowserAs) -> None:
 
 
 def test_the_audit_page_lists_changes_newest_first(browser_as: BrowserAs) -> None:
-    browser_as("sam").post("/key-results/tracked-share/measurements", {"date": "2026-06-30", "value": "55"})
+    browser_as("sam").post("/key-results/tracked-share/check-ins", {"value": "55", "confidence": "7"})
     content = browser_as("admin").get("/admin/audit/").content.decode()
-    assert content.index("measurement.record") < content.index("model.import")
+    assert content.index("check_in.record") < content.index("model.import")

@@ -95,27 +95,32 @@ def test_key_result_rules_are_the_imports(browser_as: BrowserAs) -> None:
     assert b"increase contradicts baseline 40 and target 20" in response.content
 
 
-def test_recording_a_measurement_inline_returns_the_updated_card(browser_as: BrowserAs) -> None:
+def test_checking_in_with_a_value_inline_returns_the_updated_card(browser_as: BrowserAs) -> None:
     response = browser_as("sam").post(
-        "/key-results/tracked-share/measurements", {"date": "2026-06-30", "value": "55"}, headers={"HX-Request": "true"}
+        "/key-results/tracked-share/check-ins",
+        {"date": "2026-06-30", "value": "55", "confidence": "7"},
+        headers={"HX-Request": "true"},
     )
     assert response.status_code == 200
     content = response.content.decode()
     assert content.startswith('<article class="panel kr')
-    assert "Measurement recorded." in content
+    assert "Check-in recorded: 55 %, confidence 7/10." in content
     assert Measurement.objects.get(key_result_id="tracked-share").value == 55
 
 
-def test_an_invalid_inline_measurement_shows_the_error_in_the_card(browser_as: BrowserAs) -> None:
+def test_an_invalid_inline_check_in_shows_the_error_in_the_card(browser_as: BrowserAs) -> None:
     response = browser_as("sam").post(
-        "/key-results/tracked-share/measurements", {"date": "2026-02-30", "value": "55"}, headers={"HX-Request": "true"}
+        "/key-results/tracked-share/check-ins",
+        {"date": "2026-02-30", "value": "55", "confidence": "7"},
+        headers={"HX-Request": "true"},
     )
     assert response["X-Lodestar-Invalid"] == "1"
     assert "2026-02-30 is not a date in the calendar" in response.content.decode()
 
 
-def test_a_measurement_without_htmx_redirects_to_the_card(browser_as: BrowserAs) -> None:
-    response = browser_as("sam").post("/key-results/tracked-share/measurements", {"date": "2026-06-30", "value": "55"})
+def test_a_check_in_without_htmx_redirects_to_the_card(browser_as: BrowserAs) -> None:
+    form = {"date": "2026-06-30", "value": "55", "confidence": "7"}
+    response = browser_as("sam").post("/key-results/tracked-share/check-ins", form)
     assert response.status_code == 302
     assert response["Location"] == "/goals/mkt-analytics/#kr-tracked-share"
 
@@ -132,7 +137,7 @@ def test_a_check_in_at_low_confidence_needs_a_note(browser_as: BrowserAs) -> Non
 
 
 def test_the_goal_page_shows_the_audit_history(browser_as: BrowserAs) -> None:
-    browser_as("sam").post("/key-results/tracked-share/measurements", {"date": "2026-06-30", "value": "55"})
+    browser_as("sam").post("/key-results/tracked-share/check-ins", {"value": "55", "confidence": "7"})
     content = browser_as("viewer").get("/goals/mkt-analytics/").content.decode()
     assert "sam@example.com" in content
-    assert "measurement.record" in content
+    assert "check_in.record" in content

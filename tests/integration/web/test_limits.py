@@ -57,11 +57,12 @@ def test_the_goal_form_states_its_limits(browser_as: BrowserAs) -> None:
     assert f"At most {TEXT_MAX:,} characters." in content
 
 
-def test_a_measurement_dated_tomorrow_is_refused(browser_as: BrowserAs) -> None:
+def test_a_value_dated_tomorrow_is_refused(browser_as: BrowserAs) -> None:
     before = export_model()
     tomorrow = (clock.today() + timedelta(days=1)).isoformat()
 
-    response = browser_as("sam").post("/key-results/tracked-share/measurements", {"date": tomorrow, "value": "55"})
+    form = {"date": tomorrow, "value": "55", "confidence": "7"}
+    response = browser_as("sam").post("/key-results/tracked-share/check-ins", form)
 
     assert response.status_code == 400
     assert "after today" in response.content.decode()

@@ -261,29 +261,6 @@ def test_the_goal_page_says_when_metrics_were_never_refreshed(browser_as: Browse
     assert "Metrics have not been refreshed yet." in content
 
 
-def test_an_owner_may_still_enter_a_value_by_hand_on_a_bound_key_result(browser_as: BrowserAs, bound: None) -> None:
-    client = browser_as("admin")
-    response = client.post(
-        "/key-results/web-mqls/measurements", {"date": "2026-04-30", "value": "170", "source": "CRM export"}
-    )
-    assert response.status_code == 302
-    client.post("/metrics/refresh")
-    kept = Measurement.objects.get(key_result_id="web-mqls", date=date(2026, 4, 30))
-    assert (kept.value, kept.source) == (170, "CRM export")
-
-
-def test_a_value_entered_by_hand_cannot_pose_as_a_metric_value(browser_as: BrowserAs, bound: None) -> None:
-    response = browser_as("admin").post(
-        "/key-results/web-mqls/measurements",
-        {"date": "2026-04-30", "value": "170", "source": "metric:mqls"},
-        headers={"HX-Request": "true"},
-    )
-    content = response.content.decode()
-    assert 'id="m-source-err-web-mqls"' in content
-    assert "marks values a metric refresh writes" in content
-    assert not Measurement.objects.filter(key_result_id="web-mqls", date=date(2026, 4, 30)).exists()
-
-
 def edit_key_result(client: Client, **metric: str) -> TestResponse:
     kr = KeyResult.objects.get(id="tracked-share")
     data = {"title": kr.title, "unit": "%", "baseline": "20", "target": "90", "version": str(kr.version), **metric}

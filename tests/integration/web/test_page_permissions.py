@@ -23,8 +23,12 @@ WRITES = {
         {"title": "T", "baseline": "20", "target": "95", "version": "1"},
     ),
     "delete key result": ("post", "/key-results/campaigns/delete", {}),
-    "record measurement": ("post", "/key-results/tracked-share/measurements", {"date": "2026-06-30", "value": "40"}),
     "record check-in": ("post", "/key-results/tracked-share/check-ins", {"date": "2026-06-30", "confidence": "7"}),
+    "check in with a value": (
+        "post",
+        "/key-results/tracked-share/check-ins",
+        {"date": "2026-06-30", "value": "40", "confidence": "7"},
+    ),
 }
 ALLOWED = {"admin", "editor", "sam", "ana"}
 REFUSED = {"kim", "viewer", "unlinked"}
@@ -71,13 +75,13 @@ def test_only_admins_use_the_admin_pages(browser_as: BrowserAs, user: str, page:
 def test_viewers_see_no_edit_controls(browser_as: BrowserAs) -> None:
     content = browser_as("viewer").get("/goals/mkt-analytics/").content.decode()
     assert "Edit &amp; align" not in content
-    assert "Record a measurement" not in content
+    assert 'name="confidence"' not in content
 
 
 def test_owners_see_edit_controls(browser_as: BrowserAs) -> None:
     content = browser_as("ana").get("/goals/mkt-analytics/").content.decode()
     assert "Edit &amp; align" in content
-    assert "Record a measurement" in content
+    assert 'name="confidence"' in content
 
 
 def test_a_post_without_a_csrf_token_is_refused(cast: Cast) -> None:
@@ -85,6 +89,6 @@ def test_a_post_without_a_csrf_token_is_refused(cast: Cast) -> None:
 
     client = Client(enforce_csrf_checks=True)
     client.force_login(cast.sam)
-    response = client.post("/key-results/tracked-share/measurements", {"date": "2026-06-30", "value": "40"})
+    response = client.post("/key-results/tracked-share/check-ins", {"value": "40", "confidence": "7"})
     assert response.status_code == 403
     assert b"Form expired" in response.content

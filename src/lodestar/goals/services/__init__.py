@@ -1,4 +1,4 @@
-"""Changing the goal system: goals, key results, measurements and check-ins.
+"""Changing the goal system: goals, key results, measurements (recorded, corrected, deleted) and check-ins.
 
 Every function takes the acting user, validates with the import's readers, checks the
 actor's permission and the `version` the change was based on, writes the audit log, and
@@ -7,16 +7,20 @@ raises NotFound, PermissionDenied, Invalid or Conflict.
 
 from lodestar.goals.services.goals import Saved, create_goal, delete_goal, update_goal
 from lodestar.goals.services.key_results import create_key_result, delete_key_result, update_key_result
-from lodestar.goals.services.updates import record_check_in, record_measurement
+from lodestar.goals.services.measurements import delete_measurement, update_measurement
+from lodestar.goals.services.updates import CheckedIn, record_check_in, record_measurement
 
 __all__ = [
+    "CheckedIn",
     "Saved",
     "create_goal",
     "create_key_result",
     "delete_goal",
     "delete_key_result",
+    "delete_measurement",
     "record_check_in",
     "record_measurement",
     "update_goal",
     "update_key_result",
+    "update_measurement",
 ]

@@ -1,4 +1,4 @@
-"""Create, edit, align and delete goals and key results; record measurements and check-ins inline."""
+"""Create, edit, align and delete goals and key results."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from lodestar.accounts.permissions import editable_owners, require_owner, require_some_owner
 from lodestar.goals import services
@@ -20,7 +20,6 @@ from lodestar.metrics import services as metrics
 from lodestar.modelfile.documents import goal_document, key_result_document
 from lodestar.web.common import actor_of, field_errors, snapshot_of, translate_errors
 from lodestar.web.goals import forms
-from lodestar.web.goals.views import goal_context, key_result_card, last_refresh_for
 from lodestar.web.http import AuthenticatedRequest
 
 EMPTY_PARENT_ROWS = 2
@@ -39,7 +38,7 @@ def _key_result(snapshot: Snapshot, key_result_id: str) -> tuple[Goal, KeyResult
     return snapshot.key_results[key_result_id]
 
 
-def _goal_id_of(key_result_id: str) -> str:
+def goal_id_of(key_result_id: str) -> str:
     """The goal a key result belongs to, for the address to go back to (one query, no snapshot)."""
     goal_id = KeyResultRow.objects.filter(id=key_result_id).values_list("goal_id", flat=True).first()
     if goal_id is None:
@@ -246,7 +245,7 @@ def key_result_edit(request: AuthenticatedRequest, key_result_id: str) -> HttpRe
         return _key_result_form(
             request, goal=goal, kr=kr, values=values, errors=field_errors(error), version=version, status=400
         )
-    return HttpResponseRedirect(reverse("goal", args=[_goal_id_of(key_result_id)]) + f"#kr-{key_result_id}")
+    return HttpResponseRedirect(reverse("goal", args=[goal_id_of(key_result_id)]) + f"#kr-{key_result_id}")
 
 
 @require_http_methods(["GET", "POST"])
@@ -267,69 +266,6 @@ def key_result_delete(request: AuthenticatedRequest, key_result_id: str) -> Http
                 "back": reverse("goal", args=[goal.id]),
             },
         )
-    goal_id = _goal_id_of(key_result_id)
+    goal_id = goal_id_of(key_result_id)
     services.delete_key_result(actor=actor, key_result_id=key_result_id, version=forms.version(request.POST))
     return HttpResponseRedirect(reverse("goal", args=[goal_id]))
-
-
-def _after_update(
-    request: AuthenticatedRequest,
-    key_result_id: str,
-    *,
-    form: str,
-    error: Invalid | None,
-    values: dict[str, Any],
-    message: str,
-) -> HttpResponse:
-    """The key result's card again (HTMX), or the goal page (a plain form post)."""
-    htmx = bool(getattr(request, "htmx", False))
-    if error is None and not htmx:
-        return HttpResponseRedirect(reverse("goal", args=[_goal_id_of(key_result_id)]) + f"#kr-{key_result_id}")
-    snapshot = snapshot_of(request)
-    goal, kr = _key_result(snapshot, key_result_id)
-    errors = {form: field_errors(error)} if error is not None else {}
-    kept = {form: values} if error is not None else {}
-    status = 400 if error is not None else 200
-    if htmx:
-        editable = editable_owners(actor_of(request), snapshot.model)
-        card = key_result_card(
-            snapshot,
-            goal,
-            kr,
-            editable=editable is None or goal.owner in editable,
-            errors=errors,
-            values=kept,
-            message="" if error else message,
-            refreshed=last_refresh_for([kr]),
-        )
-        # htmx does not swap error responses by default; the card shows the errors, so answer 200.
-        response = render(request, "web/_key_result.html", {"card": card})
-        if error is not None:
-            response["X-Lodestar-Invalid"] = "1"
-        return response
-    context = goal_context(request, snapshot, goal.id, key_result=key_result_id, errors=errors, values=kept)
-    return render(request, "web/goal.html", context, status=status)
-
-
-@require_POST
-@translate_errors
-def record_measurement(request: AuthenticatedRequest, key_result_id: str) -> HttpResponse:
-    document = forms.measurement_document(request.POST)
-    try:
-        services.record_measurement(actor=actor_of(request), key_result_id=key_result_id, document=document)
-    except Invalid as error:
-        return _after_update(request, key_result_id, form="measurement", error=error, values=document, message="")
-    return _after_update(
-        request, key_result_id, form="measurement", error=None, values={}, message="Measurement recorded."
-    )
-
-
-@require_POST
-@translate_errors
-def record_check_in(request: AuthenticatedRequest, key_result_id: str) -> HttpResponse:
-    document = forms.check_in_document(request.POST)
-    try:
-        services.record_check_in(actor=actor_of(request), key_result_id=key_result_id, document=document)
-    except Invalid as error:
-        return _after_update(request, key_result_id, form="check_in", error=error, values=document, message="")
-    return _after_update(request, key_result_id, form="check_in", error=None, values={}, message="Check-in recorded.")

@@ -11,6 +11,7 @@ from django.http import QueryDict
 from lodestar.web.form_values import integer, number, text
 
 MAX_PARENTS = 12
+CHECK_IN_FIELDS = ("date", "value", "confidence", "note", "by")
 
 
 def goal_document(data: QueryDict, *, with_id: bool) -> dict[str, Any]:
@@ -106,24 +107,38 @@ def where_text(binding: Any) -> str:
     return where if isinstance(where, str) else ""
 
 
-def measurement_document(data: QueryDict) -> dict[str, Any]:
+def measurement_changes(data: QueryDict) -> dict[str, Any]:
+    """A correction from the measurement form: date, value and source (blank: no source)."""
     document: dict[str, Any] = {"date": text(data, "date"), "value": number(text(data, "value"))}
     if text(data, "value") == "":
-        document.pop("value")
-    if text(data, "source"):
-        document["source"] = text(data, "source")
+        document["value"] = None
+    document["source"] = text(data, "source") or None
     return document
 
 
 def check_in_document(data: QueryDict) -> dict[str, Any]:
-    document: dict[str, Any] = {"date": text(data, "date")}
-    if text(data, "confidence"):
-        document["confidence"] = integer(text(data, "confidence"))
-    if text(data, "note"):
-        document["note"] = text(data, "note")
-    if text(data, "by"):
-        document["by"] = text(data, "by")
+    """A check-in from the check-in form: the value (when typed), confidence, note; the date only when another day is given."""
+    document: dict[str, Any] = {}
+    for key in CHECK_IN_FIELDS:
+        if text(data, key):
+            document[key] = text(data, key)
+    if "value" in document:
+        document["value"] = number(document["value"])
+    if "confidence" in document:
+        document["confidence"] = integer(document["confidence"])
     return document
+
+
+def typed(data: QueryDict, *names: str) -> dict[str, str]:
+    """The fields as typed, to show them again when a post is refused."""
+    return {name: text(data, name) for name in names if text(data, name)}
+
+
+def replace(data: QueryDict) -> tuple[bool, Any]:
+    """Whether the Replace button was pressed, and the version of the value it replaces."""
+    return text(data, "replace") == "1", integer(text(data, "replacing_version")) if text(
+        data, "replacing_version"
+    ) else None
 
 
 def version(data: QueryDict) -> Any:

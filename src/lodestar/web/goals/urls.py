@@ -1,10 +1,10 @@
-"""The alignment tree, goal pages and the goal and key result forms."""
+"""The alignment tree, goal pages, the goal and key result forms, check-ins and corrections of measurements."""
 
 from __future__ import annotations
 
 from django.urls import path
 
-from lodestar.web.goals import edits, views
+from lodestar.web.goals import check_ins, edits, views
 
 urlpatterns = [
     path("goals/", views.alignment, name="alignment"),
@@ -15,6 +15,15 @@ urlpatterns = [
     path("goals/<str:goal_id>/key-results/new", edits.key_result_new, name="key-result-new"),
     path("key-results/<str:key_result_id>/edit", edits.key_result_edit, name="key-result-edit"),
     path("key-results/<str:key_result_id>/delete", edits.key_result_delete, name="key-result-delete"),
-    path("key-results/<str:key_result_id>/measurements", edits.record_measurement, name="record-measurement"),
-    path("key-results/<str:key_result_id>/check-ins", edits.record_check_in, name="record-check-in"),
+    path("key-results/<str:key_result_id>/check-ins", check_ins.record_check_in, name="record-check-in"),
+    path(
+        "key-results/<str:key_result_id>/measurements/<str:day>/edit",
+        check_ins.measurement_edit,
+        name="measurement-edit",
+    ),
+    path(
+        "key-results/<str:key_result_id>/measurements/<str:day>/delete",
+        check_ins.measurement_delete,
+        name="measurement-delete",
+    ),
 ]

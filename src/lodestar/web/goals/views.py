@@ -18,6 +18,7 @@ from lodestar.metrics import services as metrics
 from lodestar.web import pages
 from lodestar.web.charts import key_result_chart
 from lodestar.web.common import actor_of, snapshot_of, translate_errors
+from lodestar.web.goals.check_in_form import CheckInForm, check_in_form
 from lodestar.web.http import AuthenticatedRequest
 
 if TYPE_CHECKING:
@@ -62,12 +63,12 @@ def key_result_card(
     kr: KeyResult,
     *,
     editable: bool,
-    errors: dict[str, dict[str, str]] | None = None,
-    values: dict[str, dict[str, Any]] | None = None,
+    form: CheckInForm | None = None,
     message: str = "",
     refreshed: RefreshRunSummary | None = None,
 ) -> dict[str, Any]:
-    """What a key result's card shows; `refreshed` is the latest metric refresh (for a key result bound to a metric)."""
+    """What a key result's card shows; `form` is its check-in form as posted (else an empty one, where editable);
+    `refreshed` the latest metric refresh (for a key result bound to a metric)."""
     score = snapshot.kr_scores[kr.id]
     period = snapshot.periods[goal.period]
     return {
@@ -80,10 +81,8 @@ def key_result_card(
         "binding": metrics.binding_of(kr.metric),
         "refreshed": refreshed,
         "editable": editable,
-        "errors": errors or {},
-        "values": values or {},
+        "form": (form or check_in_form(snapshot, goal, kr)) if editable else None,
         "message": message,
-        "default_date": min(max(snapshot.as_of, period.start), period.end),
     }
 
 
@@ -93,28 +92,25 @@ def last_refresh_for(key_results: list[KeyResult]) -> RefreshRunSummary | None:
 
 
 def goal_context(request: AuthenticatedRequest, snapshot: Snapshot, goal_id: str, **card: Any) -> dict[str, Any]:
-    """Everything the goal page shows; `card` carries form errors for one key result's card."""
+    """Everything the goal page shows; `card` carries one key result's (`key_result`) check-in `form` and `message`."""
     goal = snapshot.goals.get(goal_id)
     if goal is None:
         raise NotFound(f"no goal {goal_id!r}")
     editable = editable_owners(actor_of(request), snapshot.model)
     can_edit = editable is None or goal.owner in editable
     refreshed = last_refresh_for(goal.key_results)
-    cards = []
-    for kr in goal.key_results:
-        extra = card if card.get("key_result") == kr.id else {}
-        cards.append(
-            key_result_card(
-                snapshot,
-                goal,
-                kr,
-                editable=can_edit,
-                errors=extra.get("errors"),
-                values=extra.get("values"),
-                message=extra.get("message", ""),
-                refreshed=refreshed,
-            )
+    cards = [
+        key_result_card(
+            snapshot,
+            goal,
+            kr,
+            editable=can_edit,
+            form=card.get("form") if card.get("key_result") == kr.id else None,
+            message=card.get("message", "") if card.get("key_result") == kr.id else "",
+            refreshed=refreshed,
         )
+        for kr in goal.key_results
+    ]
     check_ins = sorted(
         ((c, kr) for kr in goal.key_results for c in kr.check_ins), key=lambda pair: pair[0].date, reverse=True
     )

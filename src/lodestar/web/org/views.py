@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from lodestar.accounts.permissions import editable_owners
+from lodestar.goals.snapshot import Snapshot
 from lodestar.lib.errors import NotFound
 from lodestar.web import pages
 from lodestar.web.common import actor_of, snapshot_of, translate_errors
+from lodestar.web.goals.check_in_form import CheckInForm, my_key_result
 from lodestar.web.http import AuthenticatedRequest
 
 
@@ -73,10 +77,17 @@ def person_page(request: AuthenticatedRequest, person_id: str) -> HttpResponse:
 @require_GET
 @translate_errors
 def me(request: AuthenticatedRequest) -> HttpResponse:
-    snapshot = snapshot_of(request)
+    return render(request, "web/me.html", me_context(request, snapshot_of(request)))
+
+
+def me_context(
+    request: AuthenticatedRequest, snapshot: Snapshot, *, key_result: str = "", form: CheckInForm | None = None
+) -> dict[str, Any]:
+    """Everything `/me/` shows; `form` is the check-in form of `key_result` as posted (with its errors)."""
     actor = actor_of(request)
     mine = snapshot.goals_owned_by(pages.my_owners(snapshot, actor.person_id))
     person = snapshot.people.get(actor.person_id or "")
+    editable = editable_owners(actor, snapshot.model)
     chains = [
         (
             pages.goal_row(snapshot, goal),
@@ -84,14 +95,20 @@ def me(request: AuthenticatedRequest) -> HttpResponse:
         )
         for goal in mine
     ]
-    return render(
-        request,
-        "web/me.html",
-        {
-            "person": person,
-            "unit": snapshot.units.get(person.unit) if person else None,
-            "mission": snapshot.model.mission,
-            "chains": chains,
-            "due": pages.check_ins_due(snapshot, mine),
-        },
-    )
+    check_ins = [
+        my_key_result(
+            snapshot,
+            goal,
+            kr,
+            editable=editable is None or goal.owner in editable,
+            form=form if kr.id == key_result else None,
+        )
+        for goal, kr in pages.key_results_to_check_in(snapshot, actor.person_id)
+    ]
+    return {
+        "person": person,
+        "unit": snapshot.units.get(person.unit) if person else None,
+        "mission": snapshot.model.mission,
+        "chains": chains,
+        "check_ins": check_ins,
+    }
