@@ -128,10 +128,15 @@ class Change:
         return entity_path(self.collection, self.key)
 
     @property
+    def removed_records(self) -> str:
+        """`2 measurements, 1 check-in`: what goes with a removed entity."""
+        return ", ".join(plural(record.removed, record.field) for record in self.records)
+
+    @property
     def lines(self) -> list[str]:
         """What changes, one line per field (a removed entity: the records that go with it)."""
         if self.action == "remove" and self.records:
-            return [f"{self.key}  (with {', '.join(plural(r.removed, r.field) for r in self.records)})"]
+            return [f"{self.key}  (with {self.removed_records})"]
         if self.action != "change":
             return [self.key]
         return [detail.text for detail in self.details] + [record.text for record in self.records]

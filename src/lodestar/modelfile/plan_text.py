@@ -21,7 +21,7 @@ def headline(plan: Plan) -> str:
 
 
 def notes(plan: Plan) -> list[str]:
-    """What the reader of a plan must know first: what is kept, what is lost, whose base it is."""
+    """What the reader of a plan must know first: whose base it is, what is kept of the store's."""
     found: list[str] = []
     if plan.revision is not None and not plan.based:
         found.append("The store did not export this file's revision: it is imported as a file without one.")
@@ -31,11 +31,13 @@ def notes(plan: Plan) -> list[str]:
         parts += [plural(plan.kept[name], name) for name in RECORD_WORDS if plan.kept.get(name)]
         if parts:
             found.append(f"Kept from the store since the file's export: {', '.join(parts)}.")
-    removes = plan.removes()
-    removed = [plural(count, name) for name, count in removes.items() if count]
-    if removed:
-        found.append(f"Warning: this import removes {_listed(removed)}.")
     return found
+
+
+def warnings(plan: Plan) -> list[str]:
+    """The records the import removes: measurements and check-ins, with their entities or alone."""
+    removed = [plural(count, name) for name, count in plan.removes().items() if count]
+    return [f"Warning: this import removes {_listed(removed)}."] if removed else []
 
 
 def conflicts_heading(plan: Plan) -> str:
@@ -49,7 +51,7 @@ def conflicts_heading(plan: Plan) -> str:
 
 def render_plan(plan: Plan) -> str:
     """The plan as text: the notes, the conflicts, then per collection + add, ~ change (field by field), - remove."""
-    lines = [headline(plan), *notes(plan)]
+    lines = [headline(plan), *notes(plan), *warnings(plan)]
     if plan.conflicts:
         lines += ["", conflicts_heading(plan)]
         lines.extend(f"  ! {clash.text}" for clash in plan.conflicts)

@@ -184,13 +184,25 @@ def import_model(*, model: Model, force: bool = False) -> ImportResult:
     return ImportResult(plan=plan)
 
 
+def _restore_point(point_id: int) -> RestorePoint:
+    point = RestorePoint.objects.filter(pk=point_id).first()
+    if point is None:
+        raise NotFound(f"no restore point {point_id} (the last {KEPT} are kept)")
+    return point
+
+
+def plan_restore(*, point_id: int) -> tuple[RestorePoint, Plan]:
+    """What returning to a restore point would change; writes nothing. Raises NotFound."""
+    point = _restore_point(point_id)
+    with gc_paused():
+        return point, plan_changes(_stored(), read_model_text(point.text))
+
+
 def restore_model(*, point_id: int) -> Restored:
     """Return to a restore point in one transaction, the model it replaces kept as a restore point."""
     actor = audit.current_actor()
     with gc_paused(), transaction.atomic():
-        point = RestorePoint.objects.filter(pk=point_id).first()
-        if point is None:
-            raise NotFound(f"no restore point {point_id} (the last {KEPT} are kept)")
+        point = _restore_point(point_id)
         model = read_model_text(point.text)
         previous = _stored()
         plan = plan_changes(previous, model)

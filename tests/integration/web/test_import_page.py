@@ -56,7 +56,7 @@ def test_the_plan_shows_each_changed_field_with_its_old_and_new_value(browser_as
 
 
 def test_the_plan_shortens_a_long_value(browser_as: BrowserAs) -> None:
-    response = upload(browser_as("admin"), changed_model(more_leads="Leads " * 60))
+    response = upload(browser_as("admin"), changed_model(more_leads="Leads " * 45))
 
     shown = text_of(response)
     assert '→ "Leads Leads Leads' in shown
@@ -232,3 +232,11 @@ def test_a_restore_without_the_csrf_token_is_refused(browser_as: BrowserAs, cast
 
 def test_restoring_an_unknown_restore_point_is_404(browser_as: BrowserAs) -> None:
     assert browser_as("admin").post("/admin/restore/999999/").status_code == 404
+
+
+def test_the_page_shown_after_a_restore_uploads_to_the_import_page_not_to_the_restore(browser_as: BrowserAs) -> None:
+    point = imported_over(browser_as)
+
+    response = browser_as("admin").post(f"/admin/restore/{point.pk}/")
+
+    assert 'action="/admin/import/" enctype="multipart/form-data"' in text_of(response)
