@@ -14,7 +14,10 @@ from lodestar.modelfile.validate import validate_document
 BASE: dict[str, Any] = {
     "lodestar": 1,
     "organization": {"name": "Example Ltd"},
-    "units": [{"id": "co", "name": "Example Ltd", "kind": "company"}, {"id": "mkt", "name": "Marketing", "kind": "department", "parent": "co"}],
+    "units": [
+        {"id": "co", "name": "Example Ltd", "kind": "company"},
+        {"id": "mkt", "name": "Marketing", "kind": "department", "parent": "co"},
+    ],
     "periods": [{"id": "fy", "start": "2026-01-01", "end": "2026-12-31"}],
     "goals": [
         {
