@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -55,6 +56,11 @@ try:
     MAX_MODEL_FILE_BYTES = int(os.environ.get("LODESTAR_MAX_MODEL_FILE_BYTES") or 128 * 1024 * 1024)
 except ValueError:
     raise ImproperlyConfigured("LODESTAR_MAX_MODEL_FILE_BYTES: expected a number of bytes") from None
+
+# Uploaded model files wait here between the import's plan and its apply (see web/admin/uploads.py).
+IMPORT_UPLOAD_DIR = Path(
+    os.environ.get("LODESTAR_UPLOAD_DIR") or Path(tempfile.gettempdir()) / f"lodestar-imports-{os.getuid()}"
+)
 
 INSTALLED_APPS = [
     "django.contrib.auth",

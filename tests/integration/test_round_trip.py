@@ -45,8 +45,11 @@ kpis:
 
 
 def typed(document: Any) -> str:
-    """The document as JSON text: 120 and 120.0, or 1 and true, come out different."""
-    return json.dumps(document, sort_keys=True, ensure_ascii=False)
+    """The document as JSON text: 120 and 120.0, or 1 and true, come out different.
+
+    Without its revision: an export stamps its own, whatever the imported file said.
+    """
+    return json.dumps({k: v for k, v in document.items() if k != "revision"}, sort_keys=True, ensure_ascii=False)
 
 
 def reports(lodestar: Callable[..., Run]) -> dict[str, str]:
@@ -102,13 +105,18 @@ def test_importing_the_export_again_changes_nothing(
     assert (run.code, run.out.strip()) == (0, "No changes: the stored model already equals the file.")
 
 
+def without_revision(text: str) -> str:
+    return "".join(line for line in text.splitlines(keepends=True) if not line.startswith("revision: "))
+
+
 @pytest.mark.parametrize("model_file", MODEL_FILES)
 def test_the_export_reimported_into_a_changed_database_gives_the_same_reports(
     lodestar: Callable[..., Run], write_model: Callable[..., Path], model_file: Path
 ) -> None:
     import_file(lodestar, model_file)
     before = reports(lodestar)
-    exported = write_model(lodestar("export").out, name="exported.yaml")
+    # Without its revision the file replaces the store (with it, what the store changed since is kept).
+    exported = write_model(without_revision(lodestar("export").out), name="exported.yaml")
     import_file(lodestar, write_model(NUMBERS, name="other.yaml"))  # everything else is removed
     assert reports(lodestar) != before
 

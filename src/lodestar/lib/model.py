@@ -256,6 +256,9 @@ class Model:
     periods: list[Period] = field(default_factory=list)
     goals: list[Goal] = field(default_factory=list)
     kpis: list[KPI] = field(default_factory=list)
+    # The file's `revision`: which exported state it was made from. It says where the model
+    # came from, not what it holds, so it takes no part in comparing models.
+    revision: str | None = field(default=None, compare=False, repr=False)
 
     def root_unit(self) -> Unit | None:
         return next((unit for unit in self.units if unit.parent is None), None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from lodestar.lib.model import KeyResult, Model
@@ -69,6 +70,21 @@ def to_document(model: Model) -> dict[str, Any]:
     return document
 
 
+HEADER = "# Lodestar model file, format 1\nlodestar: 1\n"
+
+
 def export_text(model: Model) -> str:
-    """The model as format-1 YAML text."""
+    """The model as format-1 YAML text, without a revision stamp."""
     return "# Lodestar model file, format 1\n" + dump_yaml(to_document(model))
+
+
+def revision_of(text: str) -> str:
+    """The revision of an export: `sha256:` and the hex digest of its text without the revision line."""
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def stamped(text: str) -> str:
+    """The export text with its revision line, right after `lodestar: 1` where a reader sees it first."""
+    if not text.startswith(HEADER):
+        raise ValueError("not a text that export_text wrote")
+    return f"{HEADER}revision: {revision_of(text)}\n{text[len(HEADER) :]}"

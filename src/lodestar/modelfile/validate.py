@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from lodestar.lib.model import Model
@@ -26,9 +27,11 @@ TOP_LEVEL_KEYS = frozenset(
         "periods",
         "goals",
         "kpis",
+        "revision",
     }
 )
 FORMAT_VERSION = 1
+REVISION_PATTERN = re.compile(r"^sha256:[0-9a-f]{64}$")
 
 
 # The sections whose ids other entities refer to, by the kind of entity they hold.
@@ -51,6 +54,16 @@ def _written_ids(section: Any) -> set[str] | None:
     if type(section) is not list:
         return None
     return {item["id"] for item in section if type(item) is dict and type(item.get("id")) is str}
+
+
+def _read_revision(r: Reader, value: Any) -> str | None:
+    """The stamp `lodestar export` writes: `sha256:` and the digest of the rest of the file."""
+    if value is None:
+        return None
+    if type(value) is not str or not REVISION_PATTERN.match(value):
+        r.error("revision", f"expected `sha256:` and 64 lower-case hexadecimal digits, got {describe(value)}")
+        return None
+    return value
 
 
 def validate_document(document: Any) -> Model:
@@ -82,6 +95,7 @@ def validate_document(document: Any) -> Model:
     periods = sections.read_periods(r, d.get("periods"))
     goals = sections.read_goals(r, d.get("goals"))
     kpis = sections.read_kpis(r, d.get("kpis"))
+    revision = _read_revision(r, d.get("revision"))
 
     written = {kind: _written_ids(d.get(section)) for kind, section in REFERENCED_SECTIONS.items()}
     if d["units"] is None:  # reported above; references to units cannot be checked
@@ -131,4 +145,5 @@ def validate_document(document: Any) -> Model:
         periods=plain(periods),
         goals=plain(goals),
         kpis=plain(kpis),
+        revision=revision,
     )

@@ -14,7 +14,7 @@ from lodestar.lib import clock
 from lodestar.lib.model import Model
 from lodestar.metrics.demo_warehouse import Extract
 from lodestar.metrics.errors import MetricsError
-from lodestar.modelfile.export import export_text
+from lodestar.modelfile.export import export_text, stamped
 from lodestar.store.service import import_model
 
 DEFAULT_DATA = Path("demo-data")
@@ -74,7 +74,7 @@ class Command(LodestarCommand):
 
     def _write_model(self, model: Model, target: Path) -> None:
         try:
-            target.write_text(export_text(model), encoding="utf-8")
+            target.write_text(stamped(export_text(model)), encoding="utf-8")
         except OSError as error:
             raise CommandFailed(f"cannot write {target}: {error.strerror}") from None
         self.stderr.write(f"Wrote the demo model to {target}.")

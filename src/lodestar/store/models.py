@@ -1,0 +1,30 @@
+"""What the store keeps about whole models: the states it exported, and restore points."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class ExportedRevision(models.Model):
+    """A state the store exported, by its revision, so that an import of that file knows its base."""
+
+    digest = models.CharField(max_length=71, unique=True)  # "sha256:" + 64 hex digits
+    text = models.TextField()  # the export without its revision line
+    exported_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ("-id",)
+
+
+class RestorePoint(models.Model):
+    """The whole model as it was before an import, a restore, a roll-over or a scenario's adoption."""
+
+    at = models.DateTimeField()
+    reason = models.CharField(max_length=200)
+    actor = models.CharField(max_length=254)
+    surface = models.CharField(max_length=10)
+    counts = models.JSONField()  # units, people, goals, key results, measurements, check-ins
+    text = models.TextField()  # the model file (format 1), without a revision line
+
+    class Meta:
+        ordering = ("-id",)
