@@ -293,3 +293,42 @@ def test_the_store_keeps_the_last_50_exported_states(org: Any, tmp_path: Path, l
     assert ExportedRevision.objects.count() == 50
     run = lodestar("plan", str(first))
     assert "The store did not export this file's revision" in run.out
+
+
+def test_plan_and_a_dry_run_of_a_refused_import_exit_2_and_write_nothing(
+    lodestar: RunLodestar, api_as: ApiAs, tmp_path: Path, write_model: WriteModel
+) -> None:
+    earlier = export_to(lodestar, tmp_path / "earlier.yaml")
+    retitle(api_as, "sam", "mkt-analytics", "Measure every campaign weekly")
+    path = write_model(edited(earlier, lambda d: goal(d, "mkt-analytics").update(title="Measure two campaigns")))
+    before = lodestar("export").out
+
+    plan = lodestar("plan", str(path))
+    dry_run = lodestar("import", "--dry-run", str(path))
+    forced = lodestar("import", "--dry-run", "--force", str(path))
+
+    assert (plan.code, dry_run.code, forced.code) == (2, 2, 0)
+    assert plan.out == dry_run.out
+    assert '  ! goals[mkt-analytics].title: the store has "Measure every campaign weekly", ' in plan.out
+    assert 'goals[mkt-analytics].title: "Measure every campaign weekly" → "Measure two campaigns"' in forced.out
+    assert lodestar("export").out == before
+
+
+def test_changes_on_each_side_that_do_not_fit_together_are_refused_with_their_paths(
+    lodestar: RunLodestar, org: Any, tmp_path: Path, write_model: WriteModel
+) -> None:
+    earlier = export_to(lodestar, tmp_path / "earlier.yaml")
+
+    def add_lee(document: dict[str, Any]) -> None:
+        del document["revision"]  # a file without revision replaces the store: the store's own change
+        document["people"].append({"id": "lee", "name": "Lee Chan", "unit": "it"})
+
+    assert lodestar("import", str(write_model(edited(earlier, add_lee), name="with-lee.yaml"))).code == 0
+    without_it = edited(earlier, lambda d: d.update(units=[u for u in d["units"] if u["id"] != "it"]))
+
+    run = lodestar("import", str(write_model(without_it)))
+
+    assert run.code == 2
+    assert "people[4].unit: unknown unit 'it'" in run.err
+    assert "do not fit together" in run.err
+    assert [person["id"] for person in stored(lodestar)["people"]] == ["jo", "sam", "ana", "kim", "lee"]
