@@ -67,7 +67,9 @@ def test_the_roll_up_leaves_out_proposed_links_at_every_level() -> None:
             ]
         )
     )
-    own = {g.id: [(0.6 if g.id != "mine" else 0.0, 1.0)] for g in model.goals}
+    own: dict[str, list[tuple[float | None, float]]] = {
+        g.id: [(0.0 if g.id == "mine" else 0.6, 1.0)] for g in model.goals
+    }
 
     assert roll_up(model.goals, own) == {"top": pytest.approx(0.6), "middle": pytest.approx(0.6), "mine": 0.0}
 

@@ -20,7 +20,14 @@ _TEXT = {"type": "string", "minLength": 1, "maxLength": TEXT_MAX}
 _WEIGHT = {"type": "number", "exclusiveMinimum": 0, "maximum": WEIGHT_MAX}
 _CONTRIBUTION = {
     "type": "object",
-    "properties": {"goal": _ID, "weight": _WEIGHT},
+    "properties": {
+        "goal": _ID,
+        "weight": _WEIGHT,
+        "proposed": {
+            "type": "boolean",
+            "description": "a link waiting for the parent's editors; a link to a goal you may not edit is proposed",
+        },
+    },
     "required": ["goal"],
     "additionalProperties": False,
 }
@@ -99,6 +106,19 @@ CHECK_IN = body(
             "by": _ID,
         },
         "required": ["date", "confidence"],
+        "additionalProperties": False,
+    }
+)
+DECISION = body(
+    {
+        "type": "object",
+        "properties": {
+            "version": {
+                **_VERSION,
+                "description": "the contributing goal's version (the link is part of it); a stale one gives 409",
+            }
+        },
+        "required": ["version"],
         "additionalProperties": False,
     }
 )

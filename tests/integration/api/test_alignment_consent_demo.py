@@ -64,7 +64,8 @@ def chain_scores(api: Api) -> dict[str, tuple[Any, Any]]:
 
 def test_lenas_heavy_link_changes_nothing_until_sales_north_accepts_it(demo: dict[str, Api]) -> None:
     before = chain_scores(demo["viewer"])
-    assert before["north-territory"][1] in {"on_track", "achieved"}
+    assert before["north-territory"][0] > 0.5
+    assert before["north-territory"][1] != "off_track"
 
     created = demo["lena"].post("/goals", lenas_goal(demo["viewer"]))
 

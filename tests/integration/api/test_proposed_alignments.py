@@ -41,6 +41,9 @@ def links(goal_id: str) -> list[tuple[str, float | None, bool]]:
 
 
 def propose(api_as: ApiAs) -> dict[str, Any]:
+    """Kim records half of Sales' key result; Sam proposes his goal to it."""
+    measured = api_as("kim").post("/key-results/accepted-leads/measurements", {"date": "2026-06-30", "value": 35})
+    assert measured.status_code == 201, measured.content
     response = api_as("sam").post("/goals", PUSH)
     assert response.status_code == 201, response.content
     body: dict[str, Any] = response.json()
@@ -50,9 +53,10 @@ def propose(api_as: ApiAs) -> dict[str, Any]:
 def test_a_members_heavy_link_to_a_goal_they_may_not_edit_leaves_its_scores_and_its_parents_alone(
     api_as: ApiAs,
 ) -> None:
+    api_as("kim").post("/key-results/accepted-leads/measurements", {"date": "2026-06-30", "value": 35})
     before = scores(api_as, "sales-pipeline", "more-leads")
 
-    created = propose(api_as)
+    created = api_as("sam").post("/goals", PUSH).json()
 
     assert created["contributes_to"] == [{"goal": "sales-pipeline", "weight": 1000, "proposed": True}]
     assert scores(api_as, "sales-pipeline", "more-leads") == before
@@ -63,8 +67,9 @@ def test_a_members_heavy_link_to_a_goal_they_may_not_edit_leaves_its_scores_and_
 
 
 def test_after_the_parents_owner_accepts_the_link_counts(api_as: ApiAs) -> None:
-    before = scores(api_as, "sales-pipeline", "more-leads")
     propose(api_as)
+    before = scores(api_as, "sales-pipeline", "more-leads")
+    assert before["sales-pipeline"] == (pytest.approx(1 / 3), "at_risk")
 
     response = api_as("kim").post("/goals/sales-pipeline/proposals/sam-push/accept", {"version": 1})
 
@@ -83,8 +88,8 @@ def test_after_the_parents_owner_accepts_the_link_counts(api_as: ApiAs) -> None:
 
 
 def test_declining_removes_the_proposed_link(api_as: ApiAs) -> None:
-    before = scores(api_as, "sales-pipeline", "more-leads")
     propose(api_as)
+    before = scores(api_as, "sales-pipeline", "more-leads")
 
     response = api_as("kim").post("/goals/sales-pipeline/proposals/sam-push/decline", {"version": 1})
 
@@ -246,7 +251,9 @@ def test_a_proposed_link_that_would_close_a_cycle_is_refused(api_as: ApiAs) -> N
 
 def test_a_goal_with_a_proposed_contributor_cannot_be_deleted_until_it_is_declined(api_as: ApiAs) -> None:
     propose(api_as)
-    unaligned = api_as("ana").patch("/goals/ana-campaigns", {"contributes_to": [{"goal": "mkt-analytics"}], "version": 1})
+    unaligned = api_as("ana").patch(
+        "/goals/ana-campaigns", {"contributes_to": [{"goal": "mkt-analytics"}], "version": 1}
+    )
     assert unaligned.status_code == 200, unaligned.content
 
     response = api_as("kim").delete("/goals/sales-pipeline")

@@ -31,6 +31,9 @@ def links(goal_id: str) -> list[tuple[str, float | None, bool]]:
 
 
 def propose(browser_as: BrowserAs) -> None:
+    """Kim records half of Sales' key result; Sam proposes his goal (a key result at 0 %) to it."""
+    measured = browser_as("kim").post("/key-results/accepted-leads/measurements", {"date": "2026-06-30", "value": "35"})
+    assert measured.status_code == 302
     response = browser_as("sam").post("/goals/new", FORM)
     assert response.status_code == 302, response.content.decode()
     key_result = {"id": "push-kr", "title": "Pushed", "baseline": "0", "target": "10"}
@@ -46,12 +49,10 @@ def progress_text(client: Client, goal_id: str) -> str:
 
 
 def test_the_goal_form_proposes_a_members_link_to_a_goal_they_may_not_edit(browser_as: BrowserAs) -> None:
-    before = progress_text(browser_as("viewer"), "sales-pipeline")
-
     propose(browser_as)
 
     assert links("sam-push") == [("sales-pipeline", 1000.0, True)]
-    assert progress_text(browser_as("viewer"), "sales-pipeline") == before
+    assert progress_text(browser_as("viewer"), "sales-pipeline") == "Progress 33 %, expected 50 % by 1 Jul 2026."
 
 
 def test_the_goal_form_says_that_such_a_link_is_proposed(browser_as: BrowserAs) -> None:
@@ -102,6 +103,7 @@ def test_accepting_on_the_parents_page_makes_the_link_count(browser_as: BrowserA
     assert response["Location"] == "/goals/sales-pipeline/"
     assert links("sam-push") == [("sales-pipeline", 1000.0, False)]
     assert progress_text(browser_as("viewer"), "sales-pipeline") != before
+    assert progress_text(browser_as("viewer"), "sales-pipeline") == "Progress 0 %, expected 50 % by 1 Jul 2026."
     entry = AuditEntry.objects.filter(action="goal.align.accept").first()
     assert entry is not None
     assert (entry.actor, entry.surface) == ("kim@example.com", "web")
@@ -123,7 +125,7 @@ def test_declining_with_htmx_answers_with_the_updated_page(browser_as: BrowserAs
 
 def test_a_stale_decision_with_htmx_shows_why_in_the_page(browser_as: BrowserAs) -> None:
     propose(browser_as)
-    edit = {**FORM, "weight-0": "500", "proposed-0": "1", "version": "1"}
+    edit = {**FORM, "weight-0": "500", "proposed-0": "sales-pipeline", "version": "1"}
     del edit["id"]
     assert browser_as("sam").post("/goals/sam-push/edit", edit).status_code == 302
 
@@ -165,9 +167,9 @@ def test_deciding_only_takes_a_post(browser_as: BrowserAs) -> None:
 def test_the_edit_form_keeps_a_pending_proposal_pending(browser_as: BrowserAs) -> None:
     propose(browser_as)
     form = browser_as("editor").get("/goals/sam-push/edit").content.decode()
-    assert 'name="proposed-0" value="1"' in form
+    assert 'name="proposed-0" value="sales-pipeline"' in form
 
-    edit = {**FORM, "title": "Push harder", "version": "1", "proposed-0": "1"}
+    edit = {**FORM, "title": "Push harder", "version": "1", "proposed-0": "sales-pipeline"}
     del edit["id"]
     response = browser_as("editor").post("/goals/sam-push/edit", edit)
 
