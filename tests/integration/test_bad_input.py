@@ -325,6 +325,16 @@ CASES = [
         ("goals[0].key_results[1].baseline", "expected a number, got false"),
     ),
     bad(
+        "text-for-proposed",
+        {"goals[2].contributes_to[1].proposed": "yes"},
+        ("goals[2].contributes_to[1].proposed", "expected true or false, got the text 'yes'"),
+    ),
+    bad(
+        "proposed-link-closing-a-cycle",
+        {"goals[0].contributes_to": [{"goal": "web-conversion", "proposed": True}]},
+        ("goals[1].contributes_to", "cycle: grow-demand → web-conversion → grow-demand"),
+    ),
+    bad(
         "float-level",
         {"people[0].competencies.web-analytics": 3.5},
         ("people[0].competencies.web-analytics", "expected a whole number from 0 to 5, got the number 3.5"),

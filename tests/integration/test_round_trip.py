@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from lodestar.goals.models import GoalContribution
 from lodestar.lib import vocabulary
 from lodestar.modelfile import sections
 from lodestar.modelfile.validate import TOP_LEVEL_KEYS
@@ -204,3 +205,40 @@ def test_a_number_in_exponent_notation_is_read_as_a_number(
     exported = parse_yaml(lodestar("export").out)
     assert exported["goals"][0]["key_results"][0]["target"] == 1500000
     assert exported["kpis"][0]["green"] == 1e-6
+
+
+PROPOSED = """\
+lodestar: 1
+organization: {name: Consent Ltd}
+units:
+  - {id: company, name: Consent Ltd, kind: company}
+  - {id: sales, name: Sales, kind: department, parent: company}
+periods:
+  - {id: fy, start: 2026-01-01, end: 2026-12-31}
+goals:
+  - {id: top, title: Top, owner: company, period: fy}
+  - {id: other, title: Other, owner: company, period: fy}
+  - id: mine
+    title: Mine
+    owner: sales
+    period: fy
+    contributes_to: [{goal: top, weight: 1000, proposed: true}, {goal: other, proposed: false}]
+"""
+
+
+def test_an_import_carries_proposed_as_written_and_the_export_writes_it_only_where_set(
+    lodestar: Callable[..., Run], write_model: Callable[..., Path]
+) -> None:
+    import_file(lodestar, write_model(PROPOSED))
+
+    stored = GoalContribution.objects.filter(goal_id="mine").order_by("ordinal")
+    exported = lodestar("export").out
+
+    assert list(stored.values_list("parent_id", "proposed")) == [("top", True), ("other", False)]
+    assert parse_yaml(exported)["goals"][2]["contributes_to"] == [
+        {"goal": "top", "weight": 1000, "proposed": True},
+        {"goal": "other"},
+    ]
+    assert "proposed: false" not in exported
+    import_file(lodestar, write_model(exported, name="exported.yaml"))
+    assert lodestar("export").out == exported

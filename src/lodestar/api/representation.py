@@ -20,7 +20,10 @@ def goal_json(snapshot: Snapshot, goal: Goal, *, full: bool = False) -> dict[str
     score = snapshot.goal_scores[goal.id]
     document: dict[str, Any] = {
         **goal_document(goal),
-        "contributes_to": [{"goal": c.goal, "weight": number(c.weight)} for c in goal.contributes_to],
+        "contributes_to": [
+            {"goal": c.goal, "weight": number(c.weight), **({"proposed": True} if c.proposed else {})}
+            for c in goal.contributes_to
+        ],
         "tasks": list(goal.tasks),
         "description": goal.description,
         "version": snapshot.goal_versions.get(goal.id, 1),
@@ -28,6 +31,10 @@ def goal_json(snapshot: Snapshot, goal: Goal, *, full: bool = False) -> dict[str
         "expected": score.expected,
         "status": score.status,
         "contributors": [child for child, _ in snapshot.contributors.get(goal.id, [])],
+        "proposals": [
+            {"goal": child, "weight": number(weight), "version": snapshot.goal_versions.get(child, 1)}
+            for child, weight in snapshot.proposals.get(goal.id, [])
+        ],
     }
     if full:
         document["key_results"] = [key_result_json(snapshot, kr, full=True) for kr in goal.key_results]

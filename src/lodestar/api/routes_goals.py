@@ -54,8 +54,8 @@ def list_goals(
         and (owner is None or goal.owner == owner)
         and (owners is None or goal.owner in owners)
         and (status is None or snapshot.goal_scores[goal.id].status == status)
-        and (parent is None or any(c.goal == parent for c in goal.contributes_to))
-        and (top_level is None or (not goal.contributes_to) == top_level)
+        and (parent is None or any(c.goal == parent for c in goal.counted_contributions))
+        and (top_level is None or (not goal.counted_contributions) == top_level)
     ]
     page = _page(goals, limit, offset)
     page["items"] = [goal_json(snapshot, goal) for goal in page["items"]]
@@ -102,6 +102,28 @@ def update_goal(request: ApiRequest, goal_id: str) -> HttpResponse:
 def delete_goal(request: ApiRequest, goal_id: str, version: int | None = None) -> HttpResponse:
     services.delete_goal(actor=request.actor, goal_id=goal_id, version=version)
     return HttpResponse(status=204)
+
+
+@router.post(
+    "/goals/{goal_id}/proposals/{contributor_id}/accept",
+    summary="Accept the link goal `contributor_id` proposes to this goal: it counts from now on",
+    openapi_extra=schemas.DECISION,
+)
+def accept_proposal(request: ApiRequest, goal_id: str, contributor_id: str) -> HttpResponse:
+    version = json_object(request).get("version")
+    services.accept_contribution(actor=request.actor, goal_id=goal_id, contributor_id=contributor_id, version=version)
+    return _goal_response(goal_id)
+
+
+@router.post(
+    "/goals/{goal_id}/proposals/{contributor_id}/decline",
+    summary="Decline the link goal `contributor_id` proposes to this goal: the link is removed",
+    openapi_extra=schemas.DECISION,
+)
+def decline_proposal(request: ApiRequest, goal_id: str, contributor_id: str) -> HttpResponse:
+    version = json_object(request).get("version")
+    services.decline_contribution(actor=request.actor, goal_id=goal_id, contributor_id=contributor_id, version=version)
+    return _goal_response(goal_id)
 
 
 @router.get("/key-results", summary="Key results, paginated; filter by goal and status")

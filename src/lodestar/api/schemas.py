@@ -20,7 +20,14 @@ _TEXT = {"type": "string", "minLength": 1, "maxLength": TEXT_MAX}
 _WEIGHT = {"type": "number", "exclusiveMinimum": 0, "maximum": WEIGHT_MAX}
 _CONTRIBUTION = {
     "type": "object",
-    "properties": {"goal": _ID, "weight": _WEIGHT},
+    "properties": {
+        "goal": _ID,
+        "weight": _WEIGHT,
+        "proposed": {
+            "type": "boolean",
+            "description": "a link waiting for the parent's editors; a link to a goal you may not edit is proposed",
+        },
+    },
     "required": ["goal"],
     "additionalProperties": False,
 }
@@ -164,3 +171,16 @@ CHECK_IN = {
     ),
     **answer(201, "The check-in, with the value recorded with it", _CHECK_IN_JSON),
 }
+DECISION = body(
+    {
+        "type": "object",
+        "properties": {
+            "version": {
+                **_VERSION,
+                "description": "the contributing goal's version (the link is part of it); a stale one gives 409",
+            }
+        },
+        "required": ["version"],
+        "additionalProperties": False,
+    }
+)

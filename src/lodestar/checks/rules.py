@@ -43,12 +43,14 @@ def untraceable_goals(c: Context) -> Iterator[Finding]:
     if c.model.mission is None:
         return
     for goal in c.model.goals:
-        if not goal.contributes_to and goal.owner != c.scope:
+        if not goal.counted_contributions and goal.owner != c.scope:
+            proposed = ", ".join(contribution.goal for contribution in goal.proposed_contributions)
             yield Finding(
                 "LS001",
                 f"goal:{goal.id}",
                 f"Goal '{goal.title}' contributes to no goal and is owned by {goal.owner}, "
-                f"not by the mission's scope {c.scope}: it cannot be traced to the mission.",
+                f"not by the mission's scope {c.scope}: it cannot be traced to the mission."
+                + (f" Its link to {proposed} is proposed and counts once accepted." if proposed else ""),
             )
 
 
@@ -63,7 +65,7 @@ def key_results_without_figures(c: Context) -> Iterator[Finding]:
 
 
 def empty_goals(c: Context) -> Iterator[Finding]:
-    contributed = {contribution.goal for goal in c.model.goals for contribution in goal.contributes_to}
+    contributed = {contribution.goal for goal in c.model.goals for contribution in goal.counted_contributions}
     for goal in c.model.goals:
         if not goal.key_results and goal.id not in contributed:
             yield Finding(
@@ -91,7 +93,7 @@ def goals_outside_parent_period(c: Context) -> Iterator[Finding]:
         own = c.index.periods[goal.period]
         outside = [
             contribution.goal
-            for contribution in goal.contributes_to
+            for contribution in goal.counted_contributions
             if not (
                 c.index.periods[goals[contribution.goal].period].start <= own.start
                 and own.end <= c.index.periods[goals[contribution.goal].period].end

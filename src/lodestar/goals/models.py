@@ -36,11 +36,15 @@ class Goal(models.Model):
 
 
 class GoalContribution(models.Model):
-    """`goal` contributes to `parent` with a weight (None means the default 1)."""
+    """`goal` contributes to `parent` with a weight (None means the default 1).
+
+    A `proposed` link waits for the consent of someone who may edit `parent` and counts nowhere until then.
+    """
 
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="contributions")
     parent = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="contributors")
     weight = models.FloatField(null=True, blank=True)
+    proposed = models.BooleanField(default=False)
     ordinal = models.IntegerField(default=0)
 
     class Meta:

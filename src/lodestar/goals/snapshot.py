@@ -30,7 +30,9 @@ class Snapshot:
     goal_scores: dict[str, GoalScore] = field(default_factory=dict)
     kr_scores: dict[str, KeyResultScore] = field(default_factory=dict)
     key_results: dict[str, tuple[Goal, KeyResult]] = field(default_factory=dict)
+    # A goal's contributing goals with their weights: the links that count, and the proposed ones.
     contributors: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    proposals: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
     index: ModelIndex = field(init=False)
     _findings: list[Finding] | None = None
 
@@ -41,10 +43,13 @@ class Snapshot:
         self.kr_scores = {kr.id: kr for kr in self.report.key_results}
         self.key_results = {kr.id: (goal, kr) for goal in model.goals for kr in goal.key_results}
         contributors: dict[str, list[tuple[str, float]]] = defaultdict(list)
+        proposals: dict[str, list[tuple[str, float]]] = defaultdict(list)
         for goal in model.goals:
             for contribution in goal.contributes_to:
-                contributors[contribution.goal].append((goal.id, contribution.effective_weight))
+                links = proposals if contribution.proposed else contributors
+                links[contribution.goal].append((goal.id, contribution.effective_weight))
         self.contributors = dict(contributors)
+        self.proposals = dict(proposals)
         self.index = ModelIndex(model)
 
     @property
@@ -63,8 +68,8 @@ class Snapshot:
         return self.index.name(owner)
 
     def top_level(self) -> list[Goal]:
-        """Goals derived from the mission directly (they contribute to no goal)."""
-        return [goal for goal in self.model.goals if not goal.contributes_to]
+        """Goals derived from the mission directly (they contribute to no goal; a proposed link does not count yet)."""
+        return [goal for goal in self.model.goals if not goal.counted_contributions]
 
     def chains(self, goal_id: str) -> list[list[str]]:
         """Every path from the goal up to a top-level goal (the first few when there are many)."""
@@ -72,7 +77,7 @@ class Snapshot:
         pending: list[list[str]] = [[goal_id]]
         while pending and len(found) < MAX_CHAINS:
             path = pending.pop()
-            parents = [c.goal for c in self.goals[path[-1]].contributes_to if c.goal not in path]
+            parents = [c.goal for c in self.goals[path[-1]].counted_contributions if c.goal not in path]
             if not parents:
                 found.append(path)
             pending.extend([*path, parent] for parent in reversed(parents))

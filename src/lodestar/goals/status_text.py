@@ -42,7 +42,7 @@ class StatusText:
         self.goals = {goal.id: goal for goal in model.goals}
         self.children: dict[str, list[tuple[str, float | None]]] = defaultdict(list)
         for goal in model.goals:
-            for contribution in goal.contributes_to:
+            for contribution in goal.counted_contributions:
                 self.children[contribution.goal].append((goal.id, contribution.weight))
 
     def paint(self, text: str, status: str) -> str:
@@ -90,7 +90,7 @@ class StatusText:
         roots = [
             goal.id
             for goal in self.model.goals
-            if goal.id in shown and not any(c.goal in shown for c in goal.contributes_to)
+            if goal.id in shown and not any(c.goal in shown for c in goal.counted_contributions)
         ]
         for root in roots:
             self._walk(root, None, "", shown, lines, set())

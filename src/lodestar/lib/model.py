@@ -156,8 +156,15 @@ class Period:
 
 @dataclass(slots=True)
 class Contribution:
+    """A link from a goal to a goal it contributes to (`goal`).
+
+    A `proposed` link waits for the consent of someone who may edit the parent goal: it is
+    shown, and it may not close a cycle, but it counts in no score and no health check.
+    """
+
     goal: str
     weight: float | None = None
+    proposed: bool = False
 
     @property
     def effective_weight(self) -> float:
@@ -222,6 +229,16 @@ class Goal:
     key_results: list[KeyResult] = field(default_factory=list)
     description: str | None = None
     version: int | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def counted_contributions(self) -> list[Contribution]:
+        """The links that count in the parents' progress: all but the proposed ones."""
+        return [c for c in self.contributes_to if not c.proposed]
+
+    @property
+    def proposed_contributions(self) -> list[Contribution]:
+        """The links waiting for the consent of someone who may edit the parent goal."""
+        return [c for c in self.contributes_to if c.proposed]
 
 
 @dataclass(slots=True)

@@ -184,7 +184,14 @@ def period_document(period: Period) -> dict[str, Any]:
 
 
 def contribution_document(contribution: Contribution) -> dict[str, Any]:
-    return compact([("goal", contribution.goal), ("weight", number(contribution.weight))])
+    """`proposed` is written only where it is set: a file without it means links that count."""
+    return compact(
+        [
+            ("goal", contribution.goal),
+            ("weight", number(contribution.weight)),
+            ("proposed", True if contribution.proposed else None),
+        ]
+    )
 
 
 def goal_document(goal: Goal, *, key_results: list[dict[str, Any]] | None = None) -> dict[str, Any]:

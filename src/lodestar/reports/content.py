@@ -121,7 +121,7 @@ def goal_lines(model: Model, index: ModelIndex, status: StatusReport, goals: lis
     children: dict[str, list[Goal]] = {}
     roots: list[Goal] = []
     for goal in goals:
-        parents = [c.goal for c in goal.contributes_to if c.goal in chosen]
+        parents = [c.goal for c in goal.counted_contributions if c.goal in chosen]
         if parents:
             children.setdefault(parents[0], []).append(goal)
         else:
@@ -134,7 +134,7 @@ def goal_lines(model: Model, index: ModelIndex, status: StatusReport, goals: lis
         if goal.id in placed:
             continue
         placed.add(goal.id)
-        parents = [c.goal for c in goal.contributes_to if c.goal in chosen]
+        parents = [c.goal for c in goal.counted_contributions if c.goal in chosen]
         lines.append(
             GoalLine(
                 goal=goal,

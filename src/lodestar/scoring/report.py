@@ -109,10 +109,11 @@ def roll_up(goals: list[Goal], own_items: dict[str, list[tuple[float | None, flo
     """Goal progress: the weighted mean of its key results and contributing goals, nulls left out.
 
     Contributing goals are scored before the goals they contribute to (the graph has no cycles).
+    A proposed link does not count until someone who may edit the parent accepts it.
     """
     contributors: dict[str, list[tuple[str, float]]] = {}
     for goal in goals:
-        for contribution in goal.contributes_to:
+        for contribution in goal.counted_contributions:
             contributors.setdefault(contribution.goal, []).append((goal.id, contribution.effective_weight))
     result: dict[str, float | None] = {}
     for root in goals:

@@ -172,7 +172,7 @@ GOAL = Columns(
 CONTRIBUTION = Columns(
     Contribution,
     goals.GoalContribution,
-    (column("goal", "parent_id"), column("weight")),
+    (column("goal", "parent_id"), column("weight"), column("proposed")),
     key="goal_id",
     order=("goal_id", "ordinal"),
 )

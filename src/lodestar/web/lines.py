@@ -42,8 +42,13 @@ def goal_line(row: GoalRow, q: str = "") -> str:
         if row.weight is None
         else f' <span class="weight" title="contribution weight">×{escape(num(row.weight))}</span>'
     )
+    if row.proposed:
+        weight += (
+            ' <span class="proposed" title="a proposed link: it counts once the owners of the goal above accept it">'
+            "proposed</span>"
+        )
     return (
-        f'<div class="goal-line status-{escape(score.status)}">'
+        f'<div class="goal-line status-{escape(score.status)}{" proposed-link" if row.proposed else ""}">'
         f'<div class="goal-title"><a href="{escape(_goal_url(row.goal.id) + q)}">{escape(row.goal.title)}</a>{weight}'
         f'<span class="meta"><a href="{escape(row.owner_url + q)}">{escape(row.owner_name)}</a> · {escape(row.goal.period)}</span></div>'
         f'<div class="goal-progress">{bar(score.progress, score.expected, score.status)}'

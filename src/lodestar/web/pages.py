@@ -29,6 +29,7 @@ class GoalRow:
     period: Period
     weight: float | None = None
     editable: bool = False
+    proposed: bool = False  # shown through a proposed link: it does not count there
 
 
 @dataclass(slots=True)
@@ -74,7 +75,12 @@ def owner_url(snapshot: Snapshot, owner: str) -> str:
 
 
 def goal_row(
-    snapshot: Snapshot, goal: Goal, *, weight: float | None = None, editable: frozenset[str] | None = frozenset()
+    snapshot: Snapshot,
+    goal: Goal,
+    *,
+    weight: float | None = None,
+    editable: frozenset[str] | None = frozenset(),
+    proposed: bool = False,
 ) -> GoalRow:
     return GoalRow(
         goal=goal,
@@ -84,6 +90,7 @@ def goal_row(
         period=snapshot.periods[goal.period],
         weight=weight,
         editable=editable is None or goal.owner in editable,
+        proposed=proposed,
     )
 
 
@@ -97,7 +104,9 @@ def alignment_tree(
     """Top-level goals with their contributors below, each under every goal it contributes to.
 
     With filters, goals that match are shown with the goals above them that lead to the
-    mission (those marked as context). Returns the roots and the number of matching goals.
+    mission (those marked as context). A goal proposed to a parent is shown under it as a
+    leaf marked proposed (it counts only where its links do). Returns the roots and the
+    number of matching goals.
     """
     owners = snapshot.owners_of_unit(unit) if unit in snapshot.units else None
     matching = {
@@ -110,7 +119,7 @@ def alignment_tree(
     visible = set(matching)
     pending = list(matching)
     while pending:
-        for contribution in snapshot.goals[pending.pop()].contributes_to:
+        for contribution in snapshot.goals[pending.pop()].counted_contributions:
             if contribution.goal not in visible:
                 visible.add(contribution.goal)
                 pending.append(contribution.goal)
@@ -121,6 +130,11 @@ def alignment_tree(
             node(snapshot.goals[child], child_weight, depth + 1, trail | {child})
             for child, child_weight in snapshot.contributors.get(goal.id, [])
             if child in visible and child not in trail
+        ]
+        children += [
+            TreeNode(row=goal_row(snapshot, snapshot.goals[child], weight=child_weight, proposed=True))
+            for child, child_weight in snapshot.proposals.get(goal.id, [])
+            if child in visible
         ]
         return TreeNode(
             row=goal_row(snapshot, goal, weight=weight),

@@ -5,6 +5,7 @@ actor's permission and the `version` the change was based on, writes the audit l
 raises NotFound, PermissionDenied, Invalid or Conflict.
 """
 
+from lodestar.goals.services.alignments import accept_contribution, decline_contribution
 from lodestar.goals.services.goals import Saved, create_goal, delete_goal, update_goal
 from lodestar.goals.services.key_results import create_key_result, delete_key_result, update_key_result
 from lodestar.goals.services.measurements import delete_measurement, update_measurement
@@ -13,8 +14,10 @@ from lodestar.goals.services.updates import CheckedIn, record_check_in, record_m
 __all__ = [
     "CheckedIn",
     "Saved",
+    "accept_contribution",
     "create_goal",
     "create_key_result",
+    "decline_contribution",
     "delete_goal",
     "delete_key_result",
     "delete_measurement",

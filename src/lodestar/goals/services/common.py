@@ -10,10 +10,12 @@ from lodestar.lib.model import Goal, KeyResult, Model
 # What the goal services read of the stored model, so that one change need not read every table.
 # Every change checks the actor's reach (the tree and its people) and finds its goal; a goal's
 # reader also looks at the periods, tasks and goals it refers to and at the key result ids taken;
-# a measurement at the key result's measurements, a check-in only at the people.
+# a measurement at the key result's measurements, a check-in only at the people; a decision on a
+# proposed link at the goals' links.
 REACH = frozenset({"units", "people", "goals"})
 KEY_RESULTS = REACH | {"key_results"}
-GOALS = REACH | {"periods", "tasks", "goal_links"}
+LINKS = REACH | {"goal_links"}
+GOALS = LINKS | {"periods", "tasks"}
 GOALS_WITH_KEY_RESULTS = GOALS | KEY_RESULTS
 MEASUREMENTS = KEY_RESULTS | {"measurements"}
 UPDATES = MEASUREMENTS | {"check_ins"}

@@ -11,6 +11,7 @@ from lodestar.accounts import audit
 from lodestar.accounts.actor import Actor
 from lodestar.accounts.permissions import require_owner, require_some_owner
 from lodestar.goals import models as goals
+from lodestar.goals.services.alignments import settle_links
 from lodestar.goals.services.common import GOALS, GOALS_WITH_KEY_RESULTS, find_goal, merged, new_entity
 from lodestar.goals.services.key_results import insert_key_result
 from lodestar.goals.validation import read_goal
@@ -31,6 +32,7 @@ def _people(model: Model) -> set[str]:
 def create_goal(*, actor: Actor, document: Any) -> Saved[str]:
     """Add a goal (with any key results) in the model file's format.
 
+    A link to a goal the actor may not edit is proposed (see `alignments.settle_links`).
     Raises Invalid (field errors), PermissionDenied (owner outside the actor's reach), NotFound (no model)
     and Conflict (the same id, or a key result's, created by someone else at the same moment).
     """
@@ -39,6 +41,7 @@ def create_goal(*, actor: Actor, document: Any) -> Saved[str]:
         require_some_owner(actor, model, what="create goals")
         goal = read_goal(document, model=model)
         require_owner(actor, goal.owner, model, what="goals of this owner")
+        settle_links(actor, goal, written=document, current=None, model=model)
         ordinal = (goals.Goal.objects.aggregate(last=Max("ordinal"))["last"] or 0) + 1
         insert_entity(goal_rows(goal, people=_people(model)), version=1, ordinal=ordinal)
         for j, kr in enumerate(goal.key_results):
@@ -53,6 +56,7 @@ def create_goal(*, actor: Actor, document: Any) -> Saved[str]:
 def update_goal(*, actor: Actor, goal_id: str, changes: Any, version: Any) -> Saved[str]:
     """Change a goal's title, owner, period, description, tasks or parent goals (`contributes_to`).
 
+    A new link to a goal the actor may not edit is proposed (see `alignments.settle_links`).
     `version` is the version the change is based on. Raises NotFound, PermissionDenied,
     Conflict (someone else changed the goal, or a goal it refers to, first) and Invalid.
     """
@@ -68,6 +72,7 @@ def update_goal(*, actor: Actor, goal_id: str, changes: Any, version: Any) -> Sa
         document = merged(before, changes, fixed=("id",), what="goal")
         goal = read_goal(document, model=model, replacing=goal_id)
         require_owner(actor, goal.owner, model, what="goals of this owner")
+        settle_links(actor, goal, written=document, current=current, model=model)
         people = _people(model)
         rows = goal_rows(goal, people=people)
         saved = write_versioned(goals.Goal, goal_id, version=version, what=what, columns=rows.row)
@@ -81,7 +86,8 @@ def update_goal(*, actor: Actor, goal_id: str, changes: Any, version: Any) -> Sa
 def delete_goal(*, actor: Actor, goal_id: str, version: Any = None) -> None:
     """Delete a goal with its key results, measurements and check-ins.
 
-    Refused (Conflict) while other goals contribute to it, or when `version` is given and stale.
+    Refused (Conflict) while other goals contribute or propose to contribute to it, or when `version`
+    is given and stale.
     Raises NotFound and PermissionDenied.
     """
     what = f"goal {goal_id!r}"
@@ -90,13 +96,21 @@ def delete_goal(*, actor: Actor, goal_id: str, version: Any = None) -> None:
         goal = find_goal(model, goal_id)
         require_owner(actor, goal.owner, model, what=what)
         expect_version(version, stored=goal.version, what=what, required=False)
-        contributors = [other.id for other in model.goals if any(c.goal == goal_id for c in other.contributes_to)]
-        if contributors:
-            raise Conflict(
-                f"goal {goal_id!r} cannot be deleted while {', '.join(contributors)} contribute to it; "
-                "align those goals elsewhere first"
-            )
+        _refuse_while_linked(goal_id, model)
         before = goal_document(goal)
         before["key_results"] = [kr.id for kr in goal.key_results]
         delete_versioned(goals.Goal, goal_id, version=version, what=what)
         audit.record(actor=actor, action="goal.delete", subject=f"goal:{goal_id}", goal_id=goal_id, before=before)
+
+
+def _refuse_while_linked(goal_id: str, model: Model) -> None:
+    """Raise Conflict while goals contribute, or propose to contribute, to the goal."""
+    counted = [other.id for other in model.goals if any(c.goal == goal_id for c in other.counted_contributions)]
+    proposed = [other.id for other in model.goals if any(c.goal == goal_id for c in other.proposed_contributions)]
+    reasons = [f"{', '.join(counted)} contribute to it"] if counted else []
+    reasons += [f"{', '.join(proposed)} propose to contribute to it"] if proposed else []
+    if reasons:
+        raise Conflict(
+            f"goal {goal_id!r} cannot be deleted while {' and '.join(reasons)}; "
+            f"align those goals elsewhere{' or decline the proposals' if proposed else ''} first"
+        )

@@ -37,7 +37,7 @@ COMPETENCY_KEYS = _keys("id", "name", "category", "required")
 TOUCHPOINT_KEYS = _keys("id", "name", "stage", "channel", "owner", "contributors")
 PERIOD_KEYS = _keys("id", "start", "end")
 GOAL_KEYS = _keys("id", "title", "owner", "period", "contributes_to", "tasks", "key_results", "description")
-CONTRIBUTION_KEYS = _keys("goal", "weight")
+CONTRIBUTION_KEYS = _keys("goal", "weight", "proposed")
 KEY_RESULT_KEYS = _keys(
     "id",
     "title",

@@ -69,11 +69,12 @@ def _contributions(r: Reader, value: Any, path: str) -> list[Contribution]:
             continue
         parent = r.ref(d["goal"], f"{item_path}.goal")
         weight = r.weight(d.get("weight"), f"{item_path}.weight")
+        proposed = r.boolean(d.get("proposed"), f"{item_path}.proposed")
         if parent in seen:
             r.error(f"{item_path}.goal", f"contributes to {parent!r} twice")
         elif parent:
             seen.add(parent)
-            result.append(Contribution(goal=parent, weight=weight))
+            result.append(Contribution(goal=parent, weight=weight, proposed=bool(proposed)))
     return result
 
 

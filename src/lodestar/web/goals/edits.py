@@ -69,6 +69,7 @@ def _goal_form(
             "weight_field": f"weight-{i}",
             "goal": row.get("goal", ""),
             "weight": row.get("weight", ""),
+            "proposed": row.get("proposed") is True,
             "goal_error": errors.get(f"contributes_to[{i}].goal", ""),
             "weight_error": errors.get(f"contributes_to[{i}].weight", ""),
         }

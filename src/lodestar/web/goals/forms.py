@@ -31,7 +31,11 @@ def goal_document(data: QueryDict, *, with_id: bool) -> dict[str, Any]:
 
 
 def parents(data: QueryDict) -> list[dict[str, Any]]:
-    """The parent goals and weights of the align rows (`parent-N`, `weight-N`), blank rows skipped."""
+    """The parent goals and weights of the align rows (`parent-N`, `weight-N`), blank rows skipped.
+
+    `proposed-N` names the parent of a link that is still proposed; it keeps that link
+    proposed while the row still points to that parent, so saving the form accepts nothing.
+    """
     result = []
     for index in range(MAX_PARENTS):
         goal = text(data, f"parent-{index}")
@@ -41,6 +45,8 @@ def parents(data: QueryDict) -> list[dict[str, Any]]:
         weight = text(data, f"weight-{index}")
         if weight:
             row["weight"] = number(weight)
+        if text(data, f"proposed-{index}") == goal:
+            row["proposed"] = True
         result.append(row)
     return result
 

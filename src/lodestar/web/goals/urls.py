@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from lodestar.web.goals import check_ins, edits, views
+from lodestar.web.goals import check_ins, edits, proposals, views
 
 urlpatterns = [
     path("goals/", views.alignment, name="alignment"),
@@ -12,6 +12,16 @@ urlpatterns = [
     path("goals/<str:goal_id>/", views.goal_page, name="goal"),
     path("goals/<str:goal_id>/edit", edits.goal_edit, name="goal-edit"),
     path("goals/<str:goal_id>/delete", edits.goal_delete, name="goal-delete"),
+    path(
+        "goals/<str:goal_id>/proposals/<str:contributor_id>/accept",
+        proposals.accept_proposal,
+        name="proposal-accept",
+    ),
+    path(
+        "goals/<str:goal_id>/proposals/<str:contributor_id>/decline",
+        proposals.decline_proposal,
+        name="proposal-decline",
+    ),
     path("goals/<str:goal_id>/key-results/new", edits.key_result_new, name="key-result-new"),
     path("key-results/<str:key_result_id>/edit", edits.key_result_edit, name="key-result-edit"),
     path("key-results/<str:key_result_id>/delete", edits.key_result_delete, name="key-result-delete"),

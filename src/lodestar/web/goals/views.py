@@ -122,11 +122,19 @@ def goal_context(request: AuthenticatedRequest, snapshot: Snapshot, goal_id: str
         "cards": cards,
         "check_ins": [(c, kr, snapshot.people.get(c.by or "")) for c, kr in check_ins[:30]],
         "parents": [
-            pages.goal_row(snapshot, snapshot.goals[c.goal], weight=c.effective_weight) for c in goal.contributes_to
+            pages.goal_row(snapshot, snapshot.goals[c.goal], weight=c.effective_weight, proposed=c.proposed)
+            for c in goal.contributes_to
         ],
         "contributors": [
             pages.goal_row(snapshot, snapshot.goals[child], weight=weight)
             for child, weight in snapshot.contributors.get(goal.id, [])
+        ],
+        "proposals": [
+            {
+                "row": pages.goal_row(snapshot, snapshot.goals[child], weight=weight, proposed=True),
+                "version": snapshot.goal_versions.get(child, 1),
+            }
+            for child, weight in snapshot.proposals.get(goal.id, [])
         ],
         "chains": [[pages.goal_row(snapshot, snapshot.goals[g]) for g in chain] for chain in snapshot.chains(goal.id)],
         "mission": snapshot.model.mission,
