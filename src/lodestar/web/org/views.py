@@ -11,6 +11,7 @@ from lodestar.lib.errors import NotFound
 from lodestar.web import pages
 from lodestar.web.common import actor_of, snapshot_of, translate_errors
 from lodestar.web.http import AuthenticatedRequest
+from lodestar.web.org.chat import chat_context
 
 
 @require_GET
@@ -38,6 +39,7 @@ def unit_page(request: AuthenticatedRequest, unit_id: str) -> HttpResponse:
             "kpis": pages.kpi_cards(snapshot, [k for k in snapshot.model.kpis if k.owner in own]),
             "can_add": editable is None or unit_id in editable,
             **pages.role_card_context(snapshot.model, unit_id),
+            **chat_context(actor_of(request), unit_id),
         },
     )
 
