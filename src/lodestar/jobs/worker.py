@@ -77,12 +77,16 @@ class ScheduleScheduler(Scheduler):
 
 
 class WorkerConsumer(Consumer):
-    """Huey's consumer with threads for workers and the schedule table's scheduler."""
+    """Huey's consumer with threads for workers and the schedule table's scheduler.
+
+    SIGTERM (what service managers send) stops it gracefully: the jobs running finish, queued ones
+    wait for the next start. SIGINT (Ctrl-C) stops it at once; SIGHUP restarts it.
+    """
 
     def __init__(self, queue: Queue, *, table: list[ScheduledJob], threads: int) -> None:
         self.table = table
         self.queue = queue
-        super().__init__(queue.huey, workers=threads, worker_type="thread", periodic=True)
+        super().__init__(queue.huey, workers=threads, worker_type="thread", periodic=True, graceful_signal="TERM")
 
     def _create_scheduler(self) -> ScheduleScheduler:
         return ScheduleScheduler(
