@@ -68,7 +68,7 @@ def query(database_url: str, sql: str) -> list[tuple[Any, ...]]:
     import psycopg
 
     with psycopg.connect(database_url.partition("?")[0]) as connection:
-        return list(connection.execute(sql).fetchall())  # type: ignore[arg-type] - the tests' own SQL, not user input
+        return list(connection.execute(sql.encode()).fetchall())
 
 
 def free_port() -> int:

@@ -1,3 +1,2 @@
 from tests.integration.accounts.cast import api_as, browser_as, cast, org  # noqa: F401 - fixtures
-from tests.integration.jobs import job_queue  # noqa: F401 - fixtures
 from tests.integration.warehouse import bound, demo_warehouse, metrics_file  # noqa: F401 - fixtures

@@ -18,7 +18,7 @@ from lodestar.goals.models import KPI, KeyResult, KPIMeasurement, Measurement
 from lodestar.lib import clock
 from lodestar.metrics.models import RefreshRun
 from tests.integration.accounts.cast import BrowserAs, Cast
-from tests.integration.jobs import JobQueue
+from tests.integration.job_queue import JobQueue
 from tests.integration.warehouse import INVALID, UNREACHABLE, web_mqls_by_hand, write_metrics
 
 if TYPE_CHECKING:
