@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from lodestar.jobs.queue import Queue, queue
+from lodestar.jobs.queue import Queue, close_queues, queue
 
 
 class JobQueue:
@@ -39,3 +39,4 @@ def job_queue(db: None) -> Iterator[JobQueue]:
     current.huey.flush()
     yield JobQueue(current)
     current.huey.flush()
+    close_queues()

@@ -107,6 +107,12 @@ def queue() -> Queue:
     return found
 
 
+def close_queues() -> None:
+    """Close this thread's connections to every queue this process opened (a test database can then be dropped)."""
+    for opened in _queues.values():
+        opened.huey.storage.close()
+
+
 def enqueue(job: str, *args: Any) -> None:
     """Queue a job by name (see `registry.QUEUED`) with its arguments; raises QueueUnavailable."""
     if job not in registry.QUEUED:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from django.apps import apps
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from lodestar.accounts import audit
@@ -33,6 +33,8 @@ from lodestar.metrics.errors import BindingError, MetricsError
 from lodestar.metrics.runs import last_refresh as last_refresh  # noqa: PLC0414 - an explicit re-export
 
 SOURCE_PREFIX = METRIC_SOURCE_PREFIX
+# The PostgreSQL advisory lock that lets one refresh write at a time (any number, the same in every process).
+REFRESH_LOCK = 0x4C6F6465
 
 
 class RefreshError(MetricsError):
@@ -183,9 +185,10 @@ def refresh(
 
     `actor` (default: whoever is acting, the command line outside a page or API call) must be
     an admin; the refresh is written to the audit log. Its record is a new finished RefreshRun,
-    or, with `run_id`, the run that was queued for it (see refresh_runs.py). Raises PermissionDenied, MetricsFileError
-    (bad file), EngineError (the warehouse failed) or RefreshError (no binding fits the file);
-    in each case nothing is written. Bindings that do not fit are in the report's `failed`.
+    or, with `run_id`, the run that was queued for it (see refresh_runs.py). Raises
+    PermissionDenied, MetricsFileError (bad file), EngineError (the warehouse failed) or
+    RefreshError (no binding fits the file); in each case nothing is written. Bindings that do
+    not fit are in the report's `failed`.
     """
     actor = actor or audit.current_actor()
     require_admin(actor, what="refresh metrics")
@@ -206,6 +209,7 @@ def refresh(
                 )
             computed.append((target, cache[key]))
     with transaction.atomic():
+        _one_refresh_at_a_time()
         for target, values in computed:
             if isinstance(target.owner, KeyResult):
                 _apply_key_result(target, target.owner, values, report)
@@ -215,6 +219,15 @@ def refresh(
         _record(report, definitions_path, run_id)
         audit.record(actor=actor, action="metrics.refresh", subject="metrics", after=audit_summary(report))
     return report
+
+
+def _one_refresh_at_a_time() -> None:
+    # Two refreshes writing at once (the worker's schedule and a command, say) would both insert the
+    # same new measurements, and the second would fail. The second waits here until the first has
+    # committed, and then reads its rows. SQLite's write transactions take turns already (BEGIN IMMEDIATE).
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [REFRESH_LOCK])
 
 
 def audit_summary(report: RefreshReport, *, kept_listed: int = 50) -> dict[str, Any]:

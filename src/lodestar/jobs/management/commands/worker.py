@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.management.base import CommandParser
 
 from lodestar.command import CommandFailed, LodestarCommand
-from lodestar.jobs.queue import QueueUnavailable, queue
+from lodestar.jobs.queue import QueueUnavailable, close_queues, queue
 from lodestar.jobs.worker import ScheduledJob, WorkerConsumer, schedule_table
 
 
@@ -48,6 +48,7 @@ class Command(LodestarCommand):
             self.stdout.write(_line(job, width))
         self.stdout.flush()
         if options["check"]:
+            close_queues()
             return
         # Each job's outcome is worth a line in the worker's log, whatever LODESTAR_LOG_LEVEL says for the rest.
         jobs_logger = logging.getLogger("lodestar.jobs")
