@@ -23,12 +23,15 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 # The demo writes its warehouse extract and metrics file into $(DEMO_DATA) and refreshes from them.
+# The job worker (schedules, "Refresh now") runs beside the web server; Ctrl-C stops both.
 demo: export LODESTAR_DATABASE_URL = $(DEMO_DB)
 demo: export LODESTAR_METRICS_FILE = $(DEMO_DATA)/metrics.yaml
 demo: $(STAMP)
 	@$(BIN)/lodestar demo --data $(DEMO_DATA) --sign-ins
-	@echo "\nServing the web app on http://$(HOST):$(PORT)/ (Ctrl-C stops it)."
-	@LODESTAR_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	@echo "\nServing the web app on http://$(HOST):$(PORT)/ with the job worker beside it (Ctrl-C stops both)."
+	@$(BIN)/lodestar worker & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+		LODESTAR_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
 		$(BIN)/lodestar serve --host $(HOST) --port $(PORT)
 
 lint: $(STAMP)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.core.exceptions import ImproperlyConfigured
 
 from lodestar.accounts.addresses import networks
+from lodestar.jobs.schedule import ScheduleError, parse_schedule
 from lodestar.lib.database_url import DatabaseUrlError, parse_database_url
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -80,6 +82,8 @@ INSTALLED_APPS = [
     "lodestar.checks",
     "lodestar.metrics",
     "lodestar.accounts",
+    "lodestar.jobs",
+    "lodestar.chat",
     "lodestar.web",
     "lodestar.api",
     "ninja",  # so that the API docs use its bundled Swagger UI, not a CDN
@@ -193,3 +197,27 @@ except ValueError:
 DATA_UPLOAD_MAX_MEMORY_SIZE = max(API_MAX_BODY_BYTES, 2_621_440)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 8 * 1024 * 1024
 CSRF_FAILURE_VIEW = "lodestar.web.errors.csrf_failure"
+
+# --- Jobs: `lodestar worker` and its schedules ------------------------------------------------
+# The queue lives where the database is (lodestar.jobs.queue), or on Redis with LODESTAR_REDIS_URL.
+REDIS_URL = os.environ.get("LODESTAR_REDIS_URL", "").strip()
+if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ImproperlyConfigured("LODESTAR_REDIS_URL: expected redis://host:port/db, rediss://… or unix://path")
+LOCAL_TIME_ZONE = os.environ.get("LODESTAR_TIME_ZONE", "").strip() or "Europe/Berlin"
+try:
+    ZoneInfo(LOCAL_TIME_ZONE)
+except (ZoneInfoNotFoundError, ValueError):
+    raise ImproperlyConfigured(
+        f"LODESTAR_TIME_ZONE={LOCAL_TIME_ZONE!r}: expected a time zone such as Europe/Berlin"
+    ) from None
+# Each job's schedule: a cron line in LODESTAR_TIME_ZONE, "every N seconds|minutes|hours", or "off".
+SCHEDULES = {
+    "reminders": os.environ.get("LODESTAR_SCHEDULE_REMINDERS") or "0 * * * *",
+    "digests": os.environ.get("LODESTAR_SCHEDULE_DIGESTS") or "0 8 * * mon",
+    "metrics": os.environ.get("LODESTAR_SCHEDULE_METRICS") or "0 2 * * *",
+}
+for _job, _text in SCHEDULES.items():
+    try:
+        parse_schedule(_text)
+    except ScheduleError as error:
+        raise ImproperlyConfigured(f"LODESTAR_SCHEDULE_{_job.upper()}: {error}") from None

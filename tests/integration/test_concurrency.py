@@ -1,7 +1,6 @@
 """Concurrent writes through `lodestar serve` with 3 workers, on the database kind of this run.
 
-Under `LODESTAR_DATABASE_URL=sqlite:///…` the server gets a SQLite file of its own; under a
-PostgreSQL URL it gets a database of its own on the same server, created and dropped here.
+The server gets a database of its own, of the kind this run uses (tests/integration/processes.py).
 Each round fires 20 check-ins on one key result and two saves of one goal based on the same
 version, all at once: every check-in is stored exactly once, one save lands (200) and the other
 is refused as stale (409), and no request ends in a 5xx.
@@ -13,7 +12,6 @@ import http.client
 import json
 import os
 import secrets
-import socket
 import subprocess
 import sys
 import threading
@@ -26,8 +24,8 @@ from typing import Any
 import pytest
 
 from lodestar.lib.clock import today
-from lodestar.lib.database_url import parse_database_url
-from tests.conftest import EXAMPLE, postgres_required
+from tests.conftest import EXAMPLE
+from tests.integration.processes import free_port, run_lodestar_process, stop
 
 ROUNDS = 20
 CHECK_INS = 20
@@ -44,43 +42,6 @@ class Answer:
     body: str
 
 
-def _postgres_database() -> Iterator[str]:
-    """A PostgreSQL database of its own on the server of this run; dropped afterwards."""
-    import psycopg
-    from psycopg.conninfo import make_conninfo
-
-    url = os.environ["LODESTAR_DATABASE_URL"]
-    config = parse_database_url(url, base_dir=Path.cwd())
-    server = {"host": config["HOST"], "port": config["PORT"], "user": config["USER"], "password": config["PASSWORD"]}
-    try:
-        admin = psycopg.connect(
-            make_conninfo("", dbname="postgres", **{key: value for key, value in server.items() if value}),
-            connect_timeout=3,
-            autocommit=True,
-        )
-    except psycopg.OperationalError:
-        if postgres_required():
-            raise
-        pytest.skip("PostgreSQL is not running")
-    name = f"lodestar_concurrency_{secrets.token_hex(4)}"
-    admin.execute(f"CREATE DATABASE {name}")
-    try:
-        address, _, options = url.partition("?")
-        yield address.rsplit("/", 1)[0] + f"/{name}" + (f"?{options}" if options else "")
-    finally:
-        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        admin.close()
-
-
-@pytest.fixture
-def database_url(tmp_path: Path) -> Iterator[str]:
-    """A database of the kind this run uses, for the server alone."""
-    if os.environ.get("LODESTAR_DATABASE_URL", "").startswith(("postgres://", "postgresql://", "pgsql://")):
-        yield from _postgres_database()
-    else:
-        yield f"sqlite:///{tmp_path / 'concurrency.sqlite3'}"
-
-
 def _environment(database_url: str, tmp_path: Path) -> dict[str, str]:
     return {
         **os.environ,
@@ -90,27 +51,6 @@ def _environment(database_url: str, tmp_path: Path) -> dict[str, str]:
         "LODESTAR_DEBUG": "false",
         "LODESTAR_STATIC_ROOT": str(tmp_path / "static"),
     }
-
-
-def _lodestar(environment: dict[str, str], *args: str, stdin: str = "") -> str:
-    done = subprocess.run(
-        [sys.executable, "-m", "lodestar.cli", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=180,
-        check=False,
-    )
-    assert done.returncode == 0, f"lodestar {' '.join(args)}: {done.stderr}"
-    return done.stdout
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 def request(port: int, method: str, path: str, token: str, body: dict[str, Any] | None = None) -> Answer:
@@ -135,12 +75,12 @@ def server(database_url: str, tmp_path: Path) -> Iterator[Server]:
     """`lodestar serve` with 3 workers over the spec's example model, and an admin's API token."""
     environment = _environment(database_url, tmp_path)
     (tmp_path / "static").mkdir()
-    _lodestar(environment, "import", str(EXAMPLE))
-    _lodestar(
+    run_lodestar_process(environment, "import", str(EXAMPLE))
+    run_lodestar_process(
         environment, "users", "add", ADMIN, "--role", "admin", "--person", "jo", "--password-stdin", stdin="x" * 20
     )
-    token = _lodestar(environment, "tokens", "create", ADMIN).strip()
-    port = _free_port()
+    token = run_lodestar_process(environment, "tokens", "create", ADMIN).strip()
+    port = free_port()
     log = (tmp_path / "serve.log").open("w", encoding="utf-8")
     process = subprocess.Popen(
         [sys.executable, "-m", "lodestar.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
@@ -162,12 +102,7 @@ def server(database_url: str, tmp_path: Path) -> Iterator[Server]:
             time.sleep(0.2)
         yield Server(port=port, token=token)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=30)
+        stop(process)
         log.close()
 
 

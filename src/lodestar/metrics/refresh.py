@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from django.apps import apps
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from lodestar.accounts import audit
@@ -33,6 +33,8 @@ from lodestar.metrics.errors import BindingError, MetricsError
 from lodestar.metrics.runs import last_refresh as last_refresh  # noqa: PLC0414 - an explicit re-export
 
 SOURCE_PREFIX = METRIC_SOURCE_PREFIX
+# The PostgreSQL advisory lock that lets one refresh write at a time (any number, the same in every process).
+REFRESH_LOCK = 0x4C6F6465
 
 
 class RefreshError(MetricsError):
@@ -176,13 +178,17 @@ def _write(
     return to_create, to_update, to_remove
 
 
-def refresh(*, as_of: date, definitions_path: Path, actor: Actor | None = None) -> RefreshReport:
+def refresh(
+    *, as_of: date, definitions_path: Path, actor: Actor | None = None, run_id: int | None = None
+) -> RefreshReport:
     """Recompute every bound key result and KPI as of a date and store the measurements.
 
     `actor` (default: whoever is acting, the command line outside a page or API call) must be
-    an admin; the refresh is written to the audit log. Raises PermissionDenied, MetricsFileError
-    (bad file), EngineError (the warehouse failed) or RefreshError (no binding fits the file);
-    in each case nothing is written. Bindings that do not fit are in the report's `failed`.
+    an admin; the refresh is written to the audit log. Its record is a new finished RefreshRun,
+    or, with `run_id`, the run that was queued for it (see refresh_runs.py). Raises
+    PermissionDenied, MetricsFileError (bad file), EngineError (the warehouse failed) or
+    RefreshError (no binding fits the file); in each case nothing is written. Bindings that do
+    not fit are in the report's `failed`.
     """
     actor = actor or audit.current_actor()
     require_admin(actor, what="refresh metrics")
@@ -203,15 +209,25 @@ def refresh(*, as_of: date, definitions_path: Path, actor: Actor | None = None) 
                 )
             computed.append((target, cache[key]))
     with transaction.atomic():
+        _one_refresh_at_a_time()
         for target, values in computed:
             if isinstance(target.owner, KeyResult):
                 _apply_key_result(target, target.owner, values, report)
             else:
                 _apply_kpi(target, target.owner, values, report)
             report.items.append(RefreshedItem(target.subject, target.binding.metric, len(values)))
-        _record(report, definitions_path)
+        _record(report, definitions_path, run_id)
         audit.record(actor=actor, action="metrics.refresh", subject="metrics", after=audit_summary(report))
     return report
+
+
+def _one_refresh_at_a_time() -> None:
+    # Two refreshes writing at once (the worker's schedule and a command, say) would both insert the
+    # same new measurements, and the second would fail. The second waits here until the first has
+    # committed, and then reads its rows. SQLite's write transactions take turns already (BEGIN IMMEDIATE).
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [REFRESH_LOCK])
 
 
 def audit_summary(report: RefreshReport, *, kept_listed: int = 50) -> dict[str, Any]:
@@ -237,21 +253,62 @@ def audit_summary(report: RefreshReport, *, kept_listed: int = 50) -> dict[str, 
     }
 
 
-def _record(report: RefreshReport, definitions_path: Path) -> None:
+def _record(report: RefreshReport, definitions_path: Path, run_id: int | None) -> None:
     # Until `lodestar.metrics` is an installed app its table does not exist; the refresh still works.
     if not apps.is_installed("lodestar.metrics"):
         return
-    from lodestar.metrics.models import RefreshRun
+    from lodestar.metrics.models import DONE, RefreshRun
 
-    RefreshRun.objects.create(
-        finished_at=timezone.now(),
-        as_of=report.as_of,
-        metrics_file=str(definitions_path)[:500],
-        created=report.created,
-        updated=report.updated,
-        removed=report.removed,
-        unchanged=report.unchanged,
-        kept_manual=len(report.kept_manual),
+    fields = {
+        "status": DONE,
+        "finished_at": timezone.now(),
+        "as_of": report.as_of,
+        "metrics_file": str(definitions_path)[:500],
+        "created": report.created,
+        "updated": report.updated,
+        "removed": report.removed,
+        "unchanged": report.unchanged,
+        "kept_manual": len(report.kept_manual),
+        "report": report_json(report),
+    }
+    if run_id is None:
+        RefreshRun.objects.create(**fields)
+    else:
+        RefreshRun.objects.filter(pk=run_id).update(**fields)
+
+
+def report_json(report: RefreshReport) -> dict[str, Any]:
+    """Return what a refresh did as JSON: counts, the items refreshed, the bindings that failed and the values entered by hand it kept."""
+    return {
+        "as_of": report.as_of.isoformat(),
+        "summary": report.summary(),
+        "created": report.created,
+        "updated": report.updated,
+        "removed": report.removed,
+        "unchanged": report.unchanged,
+        "items": [{"subject": i.subject, "metric": i.metric, "measurements": i.measurements} for i in report.items],
+        "failed": [{"subject": item.subject, "reason": item.reason} for item in report.failed],
+        "kept_manual": [
+            {"subject": k.subject, "date": k.date.isoformat(), "manual": k.manual_value, "metric": k.metric_value}
+            for k in report.kept_manual
+        ],
+    }
+
+
+def report_from_json(document: dict[str, Any]) -> RefreshReport:
+    """Return the report that `report_json` wrote, as the refresh panel shows it."""
+    return RefreshReport(
+        as_of=date.fromisoformat(document["as_of"]),
+        items=[RefreshedItem(i["subject"], i["metric"], i["measurements"]) for i in document["items"]],
+        created=document["created"],
+        updated=document["updated"],
+        removed=document["removed"],
+        unchanged=document["unchanged"],
+        kept_manual=[
+            KeptManual(k["subject"], date.fromisoformat(k["date"]), k["manual"], k["metric"])
+            for k in document["kept_manual"]
+        ],
+        failed=[FailedItem(f["subject"], f["reason"]) for f in document["failed"]],
     )
 
 

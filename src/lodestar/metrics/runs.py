@@ -20,9 +20,9 @@ def last_refresh() -> RefreshRunSummary | None:
     """Return when the latest refresh finished and as of which date, or None if none has run."""
     if not apps.is_installed("lodestar.metrics"):
         return None
-    from lodestar.metrics.models import RefreshRun
+    from lodestar.metrics.models import DONE, RefreshRun
 
-    run = RefreshRun.objects.order_by("-finished_at", "-id").first()
-    if run is None:
+    run = RefreshRun.objects.filter(status=DONE, finished_at__isnull=False).order_by("-finished_at", "-id").first()
+    if run is None or run.finished_at is None:
         return None
     return RefreshRunSummary(finished_at=run.finished_at, as_of=run.as_of)

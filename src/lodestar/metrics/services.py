@@ -234,17 +234,6 @@ def problems_of(error: MetricsError) -> list[str]:
 
 def refresh_json(report: RefreshReport) -> dict[str, Any]:
     """Return what a refresh did as JSON: counts, the items refreshed, the bindings that failed and the values entered by hand it kept."""
-    return {
-        "as_of": report.as_of.isoformat(),
-        "summary": report.summary(),
-        "created": report.created,
-        "updated": report.updated,
-        "removed": report.removed,
-        "unchanged": report.unchanged,
-        "items": [{"subject": i.subject, "metric": i.metric, "measurements": i.measurements} for i in report.items],
-        "failed": [{"subject": item.subject, "reason": item.reason} for item in report.failed],
-        "kept_manual": [
-            {"subject": k.subject, "date": k.date.isoformat(), "manual": k.manual_value, "metric": k.metric_value}
-            for k in report.kept_manual
-        ],
-    }
+    from lodestar.metrics.refresh import report_json
+
+    return report_json(report)

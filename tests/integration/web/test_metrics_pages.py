@@ -18,6 +18,7 @@ from lodestar.goals.models import KPI, KeyResult, KPIMeasurement, Measurement
 from lodestar.lib import clock
 from lodestar.metrics.models import RefreshRun
 from tests.integration.accounts.cast import BrowserAs, Cast
+from tests.integration.job_queue import JobQueue
 from tests.integration.warehouse import INVALID, UNREACHABLE, web_mqls_by_hand, write_metrics
 
 if TYPE_CHECKING:
@@ -160,12 +161,55 @@ def test_an_unknown_grain_or_dimension_is_refused(
     assert message in response.content.decode()
 
 
-def test_an_admin_refreshes_now_and_sees_what_was_written_and_kept(browser_as: BrowserAs, bound: None) -> None:
+def refresh_now(client: Client, job_queue: JobQueue) -> str:
+    """Press "Refresh now" (htmx), let the worker's job run, and return the panel the page then asks for."""
+    response = client.post("/metrics/refresh", headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    run = RefreshRun.objects.get()
+    assert f'hx-get="/metrics/refresh/{run.pk}" hx-trigger="every 1s"' in response.content.decode()
+    assert job_queue.run() == 1
+    status = client.get(f"/metrics/refresh/{run.pk}", headers={"HX-Request": "true"})
+    assert status.status_code == 200
+    return status.content.decode()
+
+
+def test_refresh_now_queues_a_refresh_and_answers_before_it_runs(
+    browser_as: BrowserAs, bound: None, job_queue: JobQueue
+) -> None:
     response = browser_as("admin").post("/metrics/refresh", headers={"HX-Request": "true"})
     content = response.content.decode()
     assert response.status_code == 200
     assert 'id="refresh-panel"' in content
     assert "<html" not in content
+    assert 'data-status="queued"' in content
+    assert "<code>lodestar worker</code> must be running" in content
+    assert "<code>make demo</code> starts one" in content
+    run = RefreshRun.objects.get()
+    assert (run.status, run.requested_by, run.finished_at) == ("queued", "admin@example.com", None)
+    assert job_queue.pending() == 1
+    assert not Measurement.objects.filter(source__startswith="metric:").exists()
+    # The catalog shows the queued refresh too, and keeps asking for it.
+    catalog = page(browser_as("viewer"), "/metrics/")
+    assert 'data-status="queued"' in catalog
+    assert f'hx-get="/metrics/refresh/{run.pk}"' in catalog
+
+
+def test_a_second_refresh_now_while_one_is_queued_queues_no_other(
+    browser_as: BrowserAs, bound: None, job_queue: JobQueue
+) -> None:
+    client = browser_as("admin")
+    client.post("/metrics/refresh", headers={"HX-Request": "true"})
+    client.post("/metrics/refresh", headers={"HX-Request": "true"})
+    assert RefreshRun.objects.count() == 1
+    assert job_queue.pending() == 1
+
+
+def test_an_admin_refreshes_now_and_sees_what_was_written_and_kept(
+    browser_as: BrowserAs, bound: None, job_queue: JobQueue
+) -> None:
+    content = refresh_now(browser_as("admin"), job_queue)
+    assert 'data-status="done"' in content
+    assert "hx-trigger" not in content  # finished: the page stops asking
     written = (
         Measurement.objects.filter(source="metric:mqls").count()
         + KPIMeasurement.objects.filter(source="metric:web_sessions").count()
@@ -179,16 +223,34 @@ def test_an_admin_refreshes_now_and_sees_what_was_written_and_kept(browser_as: B
     assert "key_result:web-mqls</span> on 2026-06-30: kept 210" in content
     assert Measurement.objects.get(key_result_id="web-mqls", date=date(2026, 6, 30)).value == 210
     entry = AuditEntry.objects.get(action="metrics.refresh")
-    assert (entry.actor, entry.surface) == ("admin@example.com", "web")
+    assert (entry.actor, entry.surface) == ("admin@example.com", "worker")
     assert entry.after is not None
     assert entry.after["created"] == written
     assert {kept["date"] for kept in entry.after["kept_manual"]} == {"2026-03-31", "2026-06-30"}
+    run = RefreshRun.objects.get()
+    assert (run.status, run.created) == ("done", written)
+    assert run.started_at is not None and run.finished_at is not None
 
 
-def test_a_refresh_without_htmx_shows_its_own_page(browser_as: BrowserAs, bound: None) -> None:
-    response = browser_as("admin").post("/metrics/refresh")
-    assert response.status_code == 200
-    assert "<h1>Refresh metrics</h1>" in response.content.decode()
+def test_a_refresh_without_htmx_shows_its_own_page_that_follows_it(
+    browser_as: BrowserAs, bound: None, job_queue: JobQueue
+) -> None:
+    client = browser_as("admin")
+    response = client.post("/metrics/refresh")
+    run = RefreshRun.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/metrics/refresh/{run.pk}"
+    waiting = page(client, f"/metrics/refresh/{run.pk}")
+    assert "<h1>Refresh metrics</h1>" in waiting
+    assert '<meta http-equiv="refresh" content="2">' in waiting
+    job_queue.run()
+    done = page(client, f"/metrics/refresh/{run.pk}")
+    assert "Refreshed 1 key result and 1 KPI" in done
+    assert 'http-equiv="refresh"' not in done
+
+
+def test_an_unknown_refresh_run_is_not_found(browser_as: BrowserAs, bound: None) -> None:
+    assert browser_as("viewer").get("/metrics/refresh/999999").status_code == 404
 
 
 @pytest.mark.parametrize("user", ["editor", "sam", "ana", "kim", "viewer", "unlinked"])
@@ -208,11 +270,10 @@ def test_the_refresh_button_is_shown_to_admins_only(
 
 
 def test_a_refresh_with_one_bad_binding_writes_the_others_and_names_the_bad_one(
-    browser_as: BrowserAs, bound: None
+    browser_as: BrowserAs, bound: None, job_queue: JobQueue
 ) -> None:
     KeyResult.objects.filter(id="tracked-share").update(metric="no-such-metric")
-    response = browser_as("admin").post("/metrics/refresh", headers={"HX-Request": "true"})
-    content = response.content.decode()
+    content = refresh_now(browser_as("admin"), job_queue)
     assert "1 binding failed; the others were written." in content
     assert "key_result:tracked-share</span>: metric: unknown metric &#x27;no-such-metric&#x27;" in content
     assert Measurement.objects.filter(key_result_id="web-mqls", source="metric:mqls").exists()
@@ -221,15 +282,28 @@ def test_a_refresh_with_one_bad_binding_writes_the_others_and_names_the_bad_one(
     assert [failed["subject"] for failed in entry.after["failed"]] == ["key_result:tracked-share"]
 
 
-def test_a_refresh_that_cannot_run_writes_nothing_and_says_why(browser_as: BrowserAs, bound: None) -> None:
+def test_a_refresh_that_cannot_run_writes_nothing_and_says_why(
+    browser_as: BrowserAs, bound: None, job_queue: JobQueue
+) -> None:
     KeyResult.objects.filter(metric__isnull=False).update(metric="no-such-metric")
     KPI.objects.filter(metric__isnull=False).update(metric="no-such-metric")
-    response = browser_as("admin").post("/metrics/refresh", headers={"HX-Request": "true"})
-    content = response.content.decode()
-    assert "Nothing was written." in content
+    content = refresh_now(browser_as("admin"), job_queue)
+    assert 'data-status="failed"' in content
+    assert "The refresh failed; nothing was written." in content
     assert "key_result:web-mqls: metric: unknown metric &#x27;no-such-metric&#x27;" in content
     assert not Measurement.objects.filter(source__startswith="metric:").exists()
     assert not AuditEntry.objects.filter(action="metrics.refresh").exists()
+    assert RefreshRun.objects.get().status == "failed"
+
+
+def test_without_a_metrics_file_refresh_now_queues_nothing_and_says_how_to_configure_one(
+    browser_as: BrowserAs, cast: Cast, job_queue: JobQueue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("LODESTAR_METRICS_FILE", raising=False)
+    response = browser_as("admin").post("/metrics/refresh", headers={"HX-Request": "true"})
+    assert "set LODESTAR_METRICS_FILE" in response.content.decode()
+    assert not RefreshRun.objects.exists()
+    assert job_queue.pending() == 0
 
 
 def test_the_catalog_names_bindings_that_name_no_metric(browser_as: BrowserAs, bound: None) -> None:
@@ -238,8 +312,10 @@ def test_the_catalog_names_bindings_that_name_no_metric(browser_as: BrowserAs, b
     assert "key_result:tracked-share: unknown metric &#x27;no-such-metric&#x27;" in content
 
 
-def test_the_goal_page_shows_the_binding_and_where_each_value_came_from(browser_as: BrowserAs, bound: None) -> None:
-    browser_as("admin").post("/metrics/refresh")
+def test_the_goal_page_shows_the_binding_and_where_each_value_came_from(
+    browser_as: BrowserAs, bound: None, job_queue: JobQueue
+) -> None:
+    refresh_now(browser_as("admin"), job_queue)
     content = page(browser_as("viewer"), "/goals/more-leads/")
     card = first_match(r'<article[^>]*id="kr-web-mqls".*?</article>', content)
     assert "Values from metric" in card

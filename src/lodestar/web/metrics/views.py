@@ -6,10 +6,10 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from lodestar.metrics import services
+from lodestar.metrics import refresh_runs, services
 from lodestar.metrics.configuration import ENV_VARIABLE, NotConfigured
 from lodestar.metrics.definitions import GRAINS
 from lodestar.metrics.errors import MetricsError
@@ -37,7 +37,8 @@ def catalog_page(request: AuthenticatedRequest) -> HttpResponse:
         catalog = services.catalog()
     except (NotConfigured, MetricsError) as error:
         return _unusable(request, "web/metrics.html", error, last_refresh=services.last_refresh())
-    return render(request, "web/metrics.html", {"catalog": catalog, "last_refresh": services.last_refresh()})
+    context = {"catalog": catalog, "last_refresh": services.last_refresh(), "run": refresh_runs.active_run()}
+    return render(request, "web/metrics.html", context)
 
 
 @require_GET
@@ -79,15 +80,30 @@ def metric_page(request: AuthenticatedRequest, metric_id: str) -> HttpResponse:
 @require_POST
 @translate_errors
 def refresh(request: AuthenticatedRequest) -> HttpResponse:
-    """Refresh now, as `lodestar metrics refresh` does; the result replaces the refresh panel (htmx) or shows alone."""
-    actor = actor_of(request)
+    """Refresh now: queue a refresh for the worker and answer at once with its progress (htmx) or its page."""
     partial = bool(getattr(request, "htmx", False))
-    template = "web/_metrics_refresh.html" if partial else "web/metrics_refresh.html"
     try:
-        report = services.refresh_now(actor=actor)
-    except (NotConfigured, MetricsError) as error:
-        problems = [str(error)] if isinstance(error, NotConfigured) else services.problems_of(error)
-        context = {"problems": problems, "last_refresh": services.last_refresh()}
+        run = refresh_runs.request_refresh(actor=actor_of(request))
+    except NotConfigured as error:
+        context = {"problems": [str(error)], "last_refresh": services.last_refresh()}
         # htmx swaps only successful answers; the panel shows the problems, so answer 200 there.
+        template = "web/_metrics_refresh.html" if partial else "web/metrics_refresh.html"
         return render(request, template, context, status=200 if partial else 400)
-    return render(request, template, {"report": report, "last_refresh": services.last_refresh()})
+    if not partial:
+        return redirect("metrics-refresh-run", run_id=run.id)
+    return _run_panel(request, run, partial=True)
+
+
+@require_GET
+@translate_errors
+def refresh_run(request: AuthenticatedRequest, run_id: int) -> HttpResponse:
+    """Where a refresh stands: the refresh panel (htmx, asked for every second while it runs) or its page."""
+    return _run_panel(request, refresh_runs.run_status(run_id), partial=bool(getattr(request, "htmx", False)))
+
+
+def _run_panel(request: AuthenticatedRequest, run: refresh_runs.RunStatus, *, partial: bool) -> HttpResponse:
+    template = "web/_metrics_refresh.html" if partial else "web/metrics_refresh.html"
+    context: dict[str, Any] = {"run": run, "report": run.report, "last_refresh": services.last_refresh()}
+    if run.problems:
+        context["problems"] = run.problems
+    return render(request, template, context)

@@ -15,6 +15,7 @@ from lodestar.web import pages
 from lodestar.web.common import actor_of, snapshot_of, translate_errors
 from lodestar.web.goals.check_in_form import CheckInForm, my_key_result
 from lodestar.web.http import AuthenticatedRequest
+from lodestar.web.org.chat import chat_context
 
 
 @require_GET
@@ -42,6 +43,7 @@ def unit_page(request: AuthenticatedRequest, unit_id: str) -> HttpResponse:
             "kpis": pages.kpi_cards(snapshot, [k for k in snapshot.model.kpis if k.owner in own]),
             "can_add": editable is None or unit_id in editable,
             **pages.role_card_context(snapshot.model, unit_id),
+            **chat_context(actor_of(request), unit_id),
         },
     )
 
