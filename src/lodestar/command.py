@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date
-from typing import Any
+from typing import Any, NoReturn
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 from django.db.utils import InterfaceError, OperationalError
 
 from lodestar.database import DatabaseUnreachable, ensure_database, unreachable, unreachable_error
 from lodestar.lib.errors import Invalid, LodestarError
+from lodestar.lib.limits import day_problem
 
 EXIT_FINDINGS = 1
 EXIT_FAILED = 2
@@ -22,11 +23,38 @@ class CommandFailed(LodestarError):
 
 
 def iso_date(text: str) -> date:
-    """argparse type for YYYY-MM-DD."""
+    """argparse type for YYYY-MM-DD, from 1900 to 2200 like every date Lodestar keeps."""
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date YYYY-MM-DD") from None
+    problem = day_problem(day)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem)
+    return day
+
+
+class OneLineErrors(CommandParser):
+    """A command's parser that answers a bad argument with one line (`lodestar X: error: …`) and exit code 2.
+
+    Without it argparse prints the whole usage first; `lodestar help X` shows that.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        if self.called_from_command_line:
+            self.exit(EXIT_FAILED, f"{self.prog}: error: {message}\n")
+        super().error(message)
+
+
+def one_line_errors(parser: CommandParser) -> CommandParser:
+    """The parser Django built for a command, with one-line errors.
+
+    A command's subcommands are added in `add_arguments`, before this: they pass
+    `parser_class=OneLineErrors` to `add_subparsers` themselves.
+    """
+    # Django constructs CommandParser itself and offers no hook for the class; the subclass only overrides `error`.
+    parser.__class__ = OneLineErrors
+    return parser
 
 
 def dump_json(document: Any, *, pretty: bool = False) -> str:
@@ -39,6 +67,9 @@ class LodestarCommand(BaseCommand):
 
     requires_system_checks: list[str] = []
     exit_code = 0
+
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
+        return one_line_errors(super().create_parser(prog_name, subcommand, **kwargs))
 
     def execute(self, *args: Any, **options: Any) -> str | None:
         self.exit_code = 0

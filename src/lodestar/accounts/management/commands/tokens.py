@@ -8,14 +8,14 @@ from django.core.management.base import CommandParser
 
 from lodestar.accounts import tokens
 from lodestar.accounts.actor import command_line_actor
-from lodestar.command import LodestarCommand
+from lodestar.command import LodestarCommand, OneLineErrors
 
 
 class Command(LodestarCommand):
     help = "Manage API tokens: create (prints the token once), list, revoke."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+        actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION", parser_class=OneLineErrors)
         create = actions.add_parser("create", help="create a token for a user and print it once")
         create.add_argument("email")
         create.add_argument("--name", default="", help="what the token is for")

@@ -10,14 +10,14 @@ from django.core.management.base import CommandParser
 from lodestar.accounts import services
 from lodestar.accounts.actor import command_line_actor
 from lodestar.accounts.roles import ROLES
-from lodestar.command import CommandFailed, LodestarCommand
+from lodestar.command import CommandFailed, LodestarCommand, OneLineErrors
 
 
 class Command(LodestarCommand):
     help = "Manage users: add, list, set-role, set-password, deactivate, activate."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+        actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION", parser_class=OneLineErrors)
         add = actions.add_parser("add", help="add a user")
         add.add_argument("email")
         add.add_argument("--role", required=True, choices=ROLES)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from lodestar.command import OneLineErrors, iso_date, one_line_errors
 from lodestar.lib import clock
 from lodestar.metrics.configuration import ENV_VARIABLE
 from lodestar.metrics.definitions import ENGINES, GRAINS
@@ -24,13 +24,6 @@ class Failure(Exception):
     def __init__(self, *lines: str) -> None:
         self.lines = list(lines)
         super().__init__("\n".join(lines))
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _where(text: str) -> tuple[str, str]:
@@ -49,10 +42,15 @@ def _number(value: float | None) -> float | int | None:
 class Command(BaseCommand):
     help = "Check, inspect and refresh metrics over the warehouse (check, values, sql, list, refresh)."
 
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
+        return one_line_errors(super().create_parser(prog_name, subcommand, **kwargs))
+
     def add_arguments(self, parser: CommandParser) -> None:
         metrics_help = f"the metrics file (default: ${ENV_VARIABLE})"
         parser.add_argument("--metrics", dest="metrics_file", metavar="FILE", help=metrics_help)
-        commands = parser.add_subparsers(dest="subcommand", metavar="SUBCOMMAND", required=True)
+        commands = parser.add_subparsers(
+            dest="subcommand", metavar="SUBCOMMAND", required=True, parser_class=OneLineErrors
+        )
 
         def sub(name: str, text: str) -> argparse.ArgumentParser:
             command: argparse.ArgumentParser = commands.add_parser(name, help=text, description=text)
@@ -67,9 +65,11 @@ class Command(BaseCommand):
         values.add_argument("metric", help="the metric id")
         values.add_argument("--grain", choices=GRAINS, default="month", help="bucket size (default: month)")
         values.add_argument(
-            "--from", dest="start", type=_date, required=True, metavar="DATE", help="first day (inclusive)"
+            "--from", dest="start", type=iso_date, required=True, metavar="DATE", help="first day (inclusive)"
         )
-        values.add_argument("--to", dest="end", type=_date, required=True, metavar="DATE", help="last day (exclusive)")
+        values.add_argument(
+            "--to", dest="end", type=iso_date, required=True, metavar="DATE", help="last day (exclusive)"
+        )
         values.add_argument(
             "--where",
             type=_where,
@@ -98,7 +98,7 @@ class Command(BaseCommand):
 
         refresh = sub("refresh", "Write measurements (source metric:<id>) for every bound key result and KPI.")
         refresh.add_argument(
-            "--as-of", dest="as_of", type=_date, metavar="DATE", help="compute as of this date (default: today, UTC)"
+            "--as-of", dest="as_of", type=iso_date, metavar="DATE", help="compute as of this date (default: today, UTC)"
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
