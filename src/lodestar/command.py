@@ -41,9 +41,9 @@ class OneLineErrors(CommandParser):
     """
 
     def error(self, message: str) -> NoReturn:
-        if self.called_from_command_line:
-            self.exit(EXIT_FAILED, f"{self.prog}: error: {message}\n")
-        super().error(message)
+        if not self.called_from_command_line:
+            super().error(message)  # raises CommandError
+        self.exit(EXIT_FAILED, f"{self.prog}: error: {message}\n")
 
 
 def one_line_errors(parser: CommandParser) -> CommandParser:
