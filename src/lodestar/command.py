@@ -13,6 +13,7 @@ from django.db.utils import InterfaceError, OperationalError
 from lodestar.database import DatabaseUnreachable, ensure_database, unreachable, unreachable_error
 from lodestar.lib.errors import Invalid, LodestarError
 from lodestar.lib.limits import day_problem
+from lodestar.lib.terminal import printable, printable_json
 
 EXIT_FINDINGS = 1
 EXIT_FAILED = 2
@@ -59,7 +60,7 @@ def one_line_errors(parser: CommandParser) -> CommandParser:
 
 def dump_json(document: Any, *, pretty: bool = False) -> str:
     """JSON text; compact by default (the C encoder is an order of magnitude faster on large models)."""
-    return json.dumps(document, ensure_ascii=False, indent=2 if pretty else None)
+    return printable_json(json.dumps(document, ensure_ascii=False, indent=2 if pretty else None))
 
 
 class LodestarCommand(BaseCommand):
@@ -77,11 +78,11 @@ class LodestarCommand(BaseCommand):
             output = super().execute(*args, **options)
         except Invalid as error:
             for path, message in error.issues:
-                self.stderr.write(f"{path}: {message}" if path else message)
-            self.stderr.write(f"error: {error}")
+                self.stderr.write(printable(f"{path}: {message}" if path else message))
+            self.stderr.write(printable(f"error: {error}"))
             raise SystemExit(EXIT_FAILED) from None
         except LodestarError as error:
-            self.stderr.write(f"error: {error}")
+            self.stderr.write(printable(f"error: {error}"))
             raise SystemExit(EXIT_FAILED) from None
         except (OperationalError, InterfaceError) as error:
             if not unreachable(error):

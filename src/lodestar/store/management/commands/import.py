@@ -8,6 +8,7 @@ from typing import Any
 from django.core.management.base import CommandParser
 
 from lodestar.command import LodestarCommand, dump_json
+from lodestar.lib.terminal import printable, printable_lines
 from lodestar.modelfile.plan import render_plan
 from lodestar.store.service import import_model, read_model_file
 
@@ -27,7 +28,7 @@ class Command(LodestarCommand):
         if options["format"] == "json":
             self.stdout.write(dump_json(result.plan.as_json()))
         elif options["quiet"] or len(result.plan.changes) > 200:
-            self.stdout.write(f"Imported {options['file']}: {result.plan.summary().replace('to ', '')}.")
+            self.stdout.write(printable(f"Imported {options['file']}: {result.plan.summary().replace('to ', '')}."))
         else:
-            self.stdout.write(render_plan(result.plan))
-            self.stdout.write(f"Imported {options['file']}.")
+            self.stdout.write(printable_lines(render_plan(result.plan)))
+            self.stdout.write(printable(f"Imported {options['file']}."))

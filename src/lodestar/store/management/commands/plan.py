@@ -8,6 +8,7 @@ from typing import Any
 from django.core.management.base import CommandParser
 
 from lodestar.command import LodestarCommand, dump_json
+from lodestar.lib.terminal import printable_lines
 from lodestar.modelfile.plan import render_plan
 from lodestar.store.service import plan_import, read_model_file
 
@@ -22,4 +23,6 @@ class Command(LodestarCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         self.database()
         plan = plan_import(model=read_model_file(options["file"]))
-        self.stdout.write(dump_json(plan.as_json()) if options["format"] == "json" else render_plan(plan))
+        self.stdout.write(
+            dump_json(plan.as_json()) if options["format"] == "json" else printable_lines(render_plan(plan))
+        )
