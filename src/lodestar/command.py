@@ -5,13 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date
-from typing import Any
+from typing import Any, NoReturn
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 from django.db.utils import InterfaceError, OperationalError
 
 from lodestar.database import DatabaseUnreachable, ensure_database, unreachable, unreachable_error
 from lodestar.lib.errors import Invalid, LodestarError
+from lodestar.lib.limits import day_problem
+from lodestar.lib.terminal import printable, printable_json
 
 EXIT_FINDINGS = 1
 EXIT_FAILED = 2
@@ -22,16 +24,43 @@ class CommandFailed(LodestarError):
 
 
 def iso_date(text: str) -> date:
-    """argparse type for YYYY-MM-DD."""
+    """argparse type for YYYY-MM-DD, from 1900 to 2200 like every date Lodestar keeps."""
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date YYYY-MM-DD") from None
+    problem = day_problem(day)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem)
+    return day
+
+
+class OneLineErrors(CommandParser):
+    """A command's parser that answers a bad argument with one line (`lodestar X: error: …`) and exit code 2.
+
+    Without it argparse prints the whole usage first; `lodestar help X` shows that.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        if not self.called_from_command_line:
+            super().error(message)  # raises CommandError
+        self.exit(EXIT_FAILED, f"{self.prog}: error: {message}\n")
+
+
+def one_line_errors(parser: CommandParser) -> CommandParser:
+    """The parser Django built for a command, with one-line errors.
+
+    A command's subcommands are added in `add_arguments`, before this: they pass
+    `parser_class=OneLineErrors` to `add_subparsers` themselves.
+    """
+    # Django constructs CommandParser itself and offers no hook for the class; the subclass only overrides `error`.
+    parser.__class__ = OneLineErrors
+    return parser
 
 
 def dump_json(document: Any, *, pretty: bool = False) -> str:
     """JSON text; compact by default (the C encoder is an order of magnitude faster on large models)."""
-    return json.dumps(document, ensure_ascii=False, indent=2 if pretty else None)
+    return printable_json(json.dumps(document, ensure_ascii=False, indent=2 if pretty else None))
 
 
 class LodestarCommand(BaseCommand):
@@ -40,17 +69,20 @@ class LodestarCommand(BaseCommand):
     requires_system_checks: list[str] = []
     exit_code = 0
 
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
+        return one_line_errors(super().create_parser(prog_name, subcommand, **kwargs))
+
     def execute(self, *args: Any, **options: Any) -> str | None:
         self.exit_code = 0
         try:
             output = super().execute(*args, **options)
         except Invalid as error:
             for path, message in error.issues:
-                self.stderr.write(f"{path}: {message}" if path else message)
-            self.stderr.write(f"error: {error}")
+                self.stderr.write(printable(f"{path}: {message}" if path else message))
+            self.stderr.write(printable(f"error: {error}"))
             raise SystemExit(EXIT_FAILED) from None
         except LodestarError as error:
-            self.stderr.write(f"error: {error}")
+            self.stderr.write(printable(f"error: {error}"))
             raise SystemExit(EXIT_FAILED) from None
         except (OperationalError, InterfaceError) as error:
             if not unreachable(error):

@@ -14,6 +14,7 @@ from lodestar.api.representation import check_in_json, goal_json, key_result_jso
 from lodestar.goals import services
 from lodestar.goals.snapshot import take_snapshot
 from lodestar.lib.errors import Invalid, NotFound
+from lodestar.lib.limits import MAX_OFFSET
 from lodestar.lib.vocabulary import STATUSES
 
 router = Router(tags=["goals"])
@@ -22,9 +23,9 @@ MAX_LIMIT = 500
 
 def _page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
     if not 1 <= limit <= MAX_LIMIT:
-        raise Invalid("invalid limit", [("limit", f"expected 1 to {MAX_LIMIT}, got {limit}")])
-    if offset < 0:
-        raise Invalid("invalid offset", [("offset", f"expected 0 or more, got {offset}")])
+        raise Invalid("invalid limit", [("limit", f"expected 1 to {MAX_LIMIT}, got {str(limit)[:40]}")])
+    if not 0 <= offset <= MAX_OFFSET:
+        raise Invalid("invalid offset", [("offset", f"expected 0 to {MAX_OFFSET}, got {str(offset)[:40]}")])
     return {"count": len(items), "limit": limit, "offset": offset, "items": items[offset : offset + limit]}
 
 

@@ -13,6 +13,10 @@ WEIGHT_MAX = 1_000
 # Every date: in a model file, the API, the forms and `?as_of=`.
 FIRST_DAY = date(1900, 1, 1)
 LAST_DAY = date(2200, 12, 31)
+# Positions in a paginated list: the audit page's `?page=` and the API's `offset`. Beyond them a
+# number is refused with a clear message, never passed on to the database.
+LAST_PAGE = 100_000
+MAX_OFFSET = 10_000_000
 
 
 def text_problem(value: str) -> str | None:

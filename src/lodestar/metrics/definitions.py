@@ -189,3 +189,31 @@ def parse_binding(raw: object) -> Binding:
             raise BindingError(f"where.{name}: expected a dimension value, got {value!r}")
         where.append((name, str(value)))
     return Binding(metric=metric, where=tuple(sorted(where)), window=str(window), grain=str(grain))
+
+
+def binding_problems(
+    definitions: MetricsDefinitions, metric_id: str, where: Mapping[str, str]
+) -> list[tuple[str, str]]:
+    """Return what does not fit the file in a binding of `metric_id` sliced by `where`: (field, message) pairs.
+
+    The field is `id` for an unknown metric and `where.<dimension>` for a dimension that one of
+    the metric's inputs lacks.
+    """
+    if metric_id not in definitions.metrics:
+        known = ", ".join(sorted(definitions.metrics)) or "none"
+        return [("id", f"unknown metric {metric_id!r} (known: {known})")]
+    problems: list[tuple[str, str]] = []
+    for name in where:
+        for leaf in definitions.leaves(metric_id):
+            source = definitions.sources[leaf.source]
+            if name not in source.dimensions:
+                offered = ", ".join(source.dimensions) or "none"
+                problems.append(
+                    (
+                        f"where.{name}",
+                        f"metric {metric_id!r} cannot be sliced by {name!r}: "
+                        f"its input {leaf.id!r} reads source {source.id!r}, whose dimensions are {offered}",
+                    )
+                )
+                break
+    return problems

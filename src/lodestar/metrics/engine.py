@@ -17,7 +17,7 @@ import ibis.expr.schema as sch
 
 from lodestar.metrics.buckets import bucket_start, bucket_starts, next_bucket_start, refresh_plan
 from lodestar.metrics.compiler import compile_metric
-from lodestar.metrics.definitions import ENGINES, GRAINS, Binding, MetricsDefinitions
+from lodestar.metrics.definitions import ENGINES, GRAINS, Binding, MetricsDefinitions, binding_problems
 from lodestar.metrics.definitions import parse_binding as parse_binding  # noqa: PLC0414 - an explicit re-export
 from lodestar.metrics.errors import BindingError, EngineError, MetricsFileError, Problem
 from lodestar.metrics.loader import read_partial
@@ -105,20 +105,11 @@ def offline_schemas(definitions: MetricsDefinitions) -> dict[str, sch.Schema]:
 
 def check_query(definitions: MetricsDefinitions, metric_id: str, *, grain: str, where: Mapping[str, str]) -> None:
     """Refuse an unknown metric, grain or dimension; raises BindingError."""
-    if metric_id not in definitions.metrics:
-        known = ", ".join(sorted(definitions.metrics)) or "none"
-        raise BindingError(f"unknown metric {metric_id!r} (known: {known})")
-    if grain not in GRAINS:
+    if metric_id in definitions.metrics and grain not in GRAINS:
         raise BindingError(f"unknown grain {grain!r} (one of: {', '.join(GRAINS)})")
-    for leaf in definitions.leaves(metric_id):
-        source = definitions.sources[leaf.source]
-        for name in where:
-            if name not in source.dimensions:
-                offered = ", ".join(source.dimensions) or "none"
-                raise BindingError(
-                    f"metric {metric_id!r} cannot be sliced by {name!r}: "
-                    f"its input {leaf.id!r} reads source {source.id!r}, whose dimensions are {offered}"
-                )
+    problems = binding_problems(definitions, metric_id, where)
+    if problems:
+        raise BindingError(problems[0][1])
 
 
 def _clean(value: Any) -> float | None:

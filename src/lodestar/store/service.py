@@ -21,6 +21,7 @@ from lodestar.goals import models as goals
 from lodestar.lib.errors import Conflict, NotFound
 from lodestar.lib.gc_pause import gc_paused
 from lodestar.lib.model import Model
+from lodestar.metrics.bindings import model_binding_issues
 from lodestar.modelfile.export import export_text, stamped
 from lodestar.modelfile.merge import merge_models
 from lodestar.modelfile.plan import Plan, plan_additions, plan_changes
@@ -76,7 +77,7 @@ def read_model_file(path: Path) -> Model:
             raise InvalidModel([Issue("", f"{path}: is a folder, not a model file")]) from None
         except (OSError, UnsafeYaml) as error:
             raise InvalidModel([Issue("", str(error))]) from None
-        return validate_document(document)
+        return _with_bindings_checked(validate_document(document))
 
 
 def read_model_text(text: str | bytes) -> Model:
@@ -88,7 +89,15 @@ def read_model_text(text: str | bytes) -> Model:
             document: Any = parse_yaml(text)
         except UnsafeYaml as error:
             raise InvalidModel([Issue("", str(error))]) from None
-        return validate_document(document)
+        return _with_bindings_checked(validate_document(document))
+
+
+def _with_bindings_checked(model: Model) -> Model:
+    """The model, if the configured metrics file knows its new and changed metric bindings; raises InvalidModel."""
+    issues = model_binding_issues(model)
+    if issues:
+        raise InvalidModel([Issue(path, message) for path, message in issues])
+    return model
 
 
 def _prepared(model: Model, stored: Model | None, *, force: bool) -> tuple[Model, Plan]:

@@ -17,6 +17,7 @@ from lodestar.goals.services.key_results import insert_key_result
 from lodestar.goals.validation import read_goal
 from lodestar.lib.errors import Conflict, Invalid
 from lodestar.lib.model import Model
+from lodestar.metrics.bindings import check_bindings
 from lodestar.modelfile.documents import goal_document
 from lodestar.store.load import load_model
 from lodestar.store.rows import goal_rows, insert_entity, replace_relations
@@ -41,6 +42,8 @@ def create_goal(*, actor: Actor, document: Any) -> Saved[str]:
         require_some_owner(actor, model, what="create goals")
         goal = read_goal(document, model=model)
         require_owner(actor, goal.owner, model, what="goals of this owner")
+        bindings = [(f"key_results[{j}].metric", kr.metric) for j, kr in enumerate(goal.key_results)]
+        check_bindings([(path, metric) for path, metric in bindings if metric is not None], what="goal")
         settle_links(actor, goal, written=document, current=None, model=model)
         ordinal = (goals.Goal.objects.aggregate(last=Max("ordinal"))["last"] or 0) + 1
         insert_entity(goal_rows(goal, people=_people(model)), version=1, ordinal=ordinal)

@@ -15,6 +15,7 @@ from lodestar.goals.services.common import KEY_RESULTS, UPDATES, find_goal, find
 from lodestar.goals.validation import read_key_result
 from lodestar.lib.errors import Invalid
 from lodestar.lib.model import KeyResult
+from lodestar.metrics.bindings import check_bindings
 from lodestar.modelfile.documents import key_result_document
 from lodestar.store.load import load_model
 from lodestar.store.rows import insert_entity, key_result_rows
@@ -33,6 +34,7 @@ def create_key_result(*, actor: Actor, goal_id: str, document: Any) -> Saved[str
         goal = find_goal(model, goal_id)
         require_owner(actor, goal.owner, model, what=f"the key results of goal {goal_id!r}")
         kr = read_key_result(document, model=model)
+        check_bindings([("metric", kr.metric)] if kr.metric is not None else [], what="key result")
         ordinal = (goals.KeyResult.objects.filter(goal_id=goal_id).aggregate(last=Max("ordinal"))["last"] or 0) + 1
         insert_key_result(goal_id, kr, ordinal=ordinal)
         audit.record(
@@ -64,6 +66,8 @@ def update_key_result(*, actor: Actor, key_result_id: str, changes: Any, version
         before = key_result_document(current)
         document = merged(before, changes, fixed=("id",), what="key result")
         kr = read_key_result(document, model=model, replacing=key_result_id)
+        if kr.metric is not None and kr.metric != current.metric:
+            check_bindings([("metric", kr.metric)], what="key result")
         columns = key_result_rows(kr, goal_id=goal.id).row
         saved = write_versioned(goals.KeyResult, key_result_id, version=version, what=what, columns=columns)
         audit.record(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lodestar.command import LodestarCommand, dump_json
-from lodestar.lib.terminal import printable
+from lodestar.lib.terminal import printable, printable_lines
 from lodestar.modelfile.plan import Plan
 from lodestar.modelfile.plan_text import render_plan
 from lodestar.store.service import ImportConflict
@@ -13,7 +13,7 @@ FORCE_HELP = "on a conflict with a change made in the store since the file's exp
 
 def write_plan(command: LodestarCommand, plan: Plan, *, as_json: bool) -> None:
     """The plan on standard output; a plan the import would refuse ends the command with exit code 2."""
-    command.stdout.write(dump_json(plan.as_json()) if as_json else render_plan(plan))
+    command.stdout.write(dump_json(plan.as_json()) if as_json else printable_lines(render_plan(plan)))
     if plan.refused:
         write_conflicts(command, plan)
         raise ImportConflict(plan)

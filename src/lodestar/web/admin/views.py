@@ -10,12 +10,12 @@ from lodestar.accounts import audit, services
 from lodestar.accounts.permissions import require_admin
 from lodestar.accounts.roles import DESCRIPTIONS, ROLES
 from lodestar.lib.errors import Invalid
+from lodestar.lib.limits import LAST_PAGE
 from lodestar.org.models import Person
 from lodestar.web.common import actor_of, field_errors, translate_errors
 from lodestar.web.http import AuthenticatedRequest
 
 AUDIT_PAGE = 50
-AUDIT_LAST_PAGE = 100_000  # 5 million entries; beyond it a page number is refused, not a database overflow
 
 
 def _users_page(
@@ -90,12 +90,12 @@ def user_set_active(request: AuthenticatedRequest) -> HttpResponse:
 
 
 def _page_number(raw: str) -> int:
-    """`?page=`: a whole number from 1 to AUDIT_LAST_PAGE (1 when absent)."""
+    """`?page=`: a whole number from 1 to LAST_PAGE (1 when absent)."""
     text = raw.strip() or "1"
-    if not (text.isascii() and text.isdigit() and len(text) <= len(str(AUDIT_LAST_PAGE))) or not (
-        1 <= int(text) <= AUDIT_LAST_PAGE
+    if not (text.isascii() and text.isdigit() and len(text) <= len(str(LAST_PAGE))) or not (
+        1 <= int(text) <= LAST_PAGE
     ):
-        limit = f"page must be a whole number from 1 to {AUDIT_LAST_PAGE}"
+        limit = f"page must be a whole number from 1 to {LAST_PAGE}"
         raise Invalid(f"{limit}, not {raw[:40]!r}", [("page", limit)])
     return int(text)
 

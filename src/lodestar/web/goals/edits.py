@@ -184,6 +184,11 @@ def _key_result_form(
         "window": binding.get("window", "") if isinstance(binding, dict) else "",
         "grain": binding.get("grain", "") if isinstance(binding, dict) else "",
         "id_error": "; ".join(errors[path] for path in ("metric", "metric.id") if path in errors),
+        "where_error": "; ".join(
+            message if path == "metric.where" else f"{path.removeprefix('metric.where.')}: {message}"
+            for path, message in errors.items()
+            if path == "metric.where" or path.startswith("metric.where.")
+        ),
     }
     return render(
         request,

@@ -8,14 +8,15 @@ from django.core.management.base import CommandParser
 
 from lodestar.accounts import tokens
 from lodestar.accounts.actor import command_line_actor
-from lodestar.command import LodestarCommand
+from lodestar.command import LodestarCommand, OneLineErrors
+from lodestar.lib.terminal import printable
 
 
 class Command(LodestarCommand):
     help = "Manage API tokens: create (prints the token once), list, revoke."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+        actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION", parser_class=OneLineErrors)
         create = actions.add_parser("create", help="create a token for a user and print it once")
         create.add_argument("email")
         create.add_argument("--name", default="", help="what the token is for")
@@ -30,12 +31,13 @@ class Command(LodestarCommand):
         if options["action"] == "create":
             row, token = tokens.create_token(actor=actor, email=options["email"], name=options["name"])
             self.stdout.write(token)
-            self.stderr.write(f"token {row.prefix} for {row.user.email}; it is shown only this once")
+            self.stderr.write(printable(f"token {row.prefix} for {row.user.email}; it is shown only this once"))
         elif options["action"] == "list":
             for row in tokens.list_tokens(email=options["email"]):
                 state = "revoked" if row.revoked else "active"
                 used = row.last_used.isoformat(timespec="seconds") if row.last_used else "never used"
-                self.stdout.write(f"{row.prefix}\t{row.user.email}\t{state}\t{used}\t{row.name}")
+                fields = (row.prefix, row.user.email, state, used, row.name)
+                self.stdout.write("\t".join(printable(field) for field in fields))
         else:
             row = tokens.revoke_token(actor=actor, prefix=options["token"])
-            self.stdout.write(f"revoked {row.prefix} of {row.user.email}")
+            self.stdout.write(printable(f"revoked {row.prefix} of {row.user.email}"))

@@ -10,14 +10,15 @@ from django.core.management.base import CommandParser
 from lodestar.accounts import services
 from lodestar.accounts.actor import command_line_actor
 from lodestar.accounts.roles import ROLES
-from lodestar.command import CommandFailed, LodestarCommand
+from lodestar.command import CommandFailed, LodestarCommand, OneLineErrors
+from lodestar.lib.terminal import printable
 
 
 class Command(LodestarCommand):
     help = "Manage users: add, list, set-role, set-password, deactivate, activate."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+        actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION", parser_class=OneLineErrors)
         add = actions.add_parser("add", help="add a user")
         add.add_argument("email")
         add.add_argument("--role", required=True, choices=ROLES)
@@ -52,9 +53,8 @@ class Command(LodestarCommand):
                 password=password,
                 person_id=options["person"],
             )
-            self.stdout.write(
-                f"added {user.email} ({user.role}{', person ' + user.person_id if user.person_id else ''})"
-            )
+            person = f", person {user.person_id}" if user.person_id else ""
+            self.stdout.write(printable(f"added {user.email} ({user.role}{person})"))
             if not options["password_stdin"]:
                 self.stdout.write(f"password: {password}")
         elif action == "list":
@@ -63,16 +63,17 @@ class Command(LodestarCommand):
                 self.stdout.write("no users yet: lodestar users add EMAIL --role admin --password-stdin")
             for user in users:
                 state = "" if user.is_active else "  (deactivated)"
-                self.stdout.write(f"{user.email}\t{user.role}\t{user.person_id or '-'}{state}")
+                fields = (user.email, user.role, f"{user.person_id or '-'}{state}")
+                self.stdout.write("\t".join(printable(field) for field in fields))
         elif action == "set-role":
             user = services.set_role(actor=actor, email=options["email"], role=options["role"])
-            self.stdout.write(f"{user.email} is now {user.role}")
+            self.stdout.write(printable(f"{user.email} is now {user.role}"))
         elif action == "set-password":
             services.set_password(actor=actor, email=options["email"], password=_password_from_stdin())
-            self.stdout.write(f"password of {options['email']} changed")
+            self.stdout.write(printable(f"password of {options['email']} changed"))
         else:
             user = services.set_active(actor=actor, email=options["email"], active=action == "activate")
-            self.stdout.write(f"{user.email} {action}d")
+            self.stdout.write(printable(f"{user.email} {action}d"))
 
 
 def _password_from_stdin() -> str:

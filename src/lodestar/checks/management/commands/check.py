@@ -10,6 +10,7 @@ from django.core.management.base import CommandParser
 from lodestar.checks.rules import HINTS, findings_json, run_checks
 from lodestar.command import EXIT_FINDINGS, CommandFailed, LodestarCommand, dump_json, iso_date
 from lodestar.lib import clock
+from lodestar.lib.terminal import printable
 from lodestar.store.load import NoModel, load_model
 
 
@@ -39,5 +40,5 @@ class Command(LodestarCommand):
                 if finding.code != code:
                     code = finding.code
                     self.stdout.write(f"\n{code}  {HINTS[code]}")
-                self.stdout.write(f"  {finding.subject}: {finding.message}")
+                self.stdout.write(f"  {printable(finding.subject)}: {printable(finding.message)}")
         self.exit_code = EXIT_FINDINGS if findings else 0

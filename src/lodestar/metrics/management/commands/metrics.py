@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from lodestar.command import OneLineErrors, dump_json, iso_date, one_line_errors
 from lodestar.lib import clock
+from lodestar.lib.terminal import printable, printable_lines
 from lodestar.metrics.configuration import ENV_VARIABLE
 from lodestar.metrics.definitions import ENGINES, GRAINS
 from lodestar.metrics.errors import MetricsError, MetricsFileError
@@ -24,13 +24,6 @@ class Failure(Exception):
     def __init__(self, *lines: str) -> None:
         self.lines = list(lines)
         super().__init__("\n".join(lines))
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _where(text: str) -> tuple[str, str]:
@@ -49,10 +42,15 @@ def _number(value: float | None) -> float | int | None:
 class Command(BaseCommand):
     help = "Check, inspect and refresh metrics over the warehouse (check, values, sql, list, refresh)."
 
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
+        return one_line_errors(super().create_parser(prog_name, subcommand, **kwargs))
+
     def add_arguments(self, parser: CommandParser) -> None:
         metrics_help = f"the metrics file (default: ${ENV_VARIABLE})"
         parser.add_argument("--metrics", dest="metrics_file", metavar="FILE", help=metrics_help)
-        commands = parser.add_subparsers(dest="subcommand", metavar="SUBCOMMAND", required=True)
+        commands = parser.add_subparsers(
+            dest="subcommand", metavar="SUBCOMMAND", required=True, parser_class=OneLineErrors
+        )
 
         def sub(name: str, text: str) -> argparse.ArgumentParser:
             command: argparse.ArgumentParser = commands.add_parser(name, help=text, description=text)
@@ -67,9 +65,11 @@ class Command(BaseCommand):
         values.add_argument("metric", help="the metric id")
         values.add_argument("--grain", choices=GRAINS, default="month", help="bucket size (default: month)")
         values.add_argument(
-            "--from", dest="start", type=_date, required=True, metavar="DATE", help="first day (inclusive)"
+            "--from", dest="start", type=iso_date, required=True, metavar="DATE", help="first day (inclusive)"
         )
-        values.add_argument("--to", dest="end", type=_date, required=True, metavar="DATE", help="last day (exclusive)")
+        values.add_argument(
+            "--to", dest="end", type=iso_date, required=True, metavar="DATE", help="last day (exclusive)"
+        )
         values.add_argument(
             "--where",
             type=_where,
@@ -98,7 +98,7 @@ class Command(BaseCommand):
 
         refresh = sub("refresh", "Write measurements (source metric:<id>) for every bound key result and KPI.")
         refresh.add_argument(
-            "--as-of", dest="as_of", type=_date, metavar="DATE", help="compute as of this date (default: today, UTC)"
+            "--as-of", dest="as_of", type=iso_date, metavar="DATE", help="compute as of this date (default: today, UTC)"
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -106,17 +106,25 @@ class Command(BaseCommand):
             getattr(self, f"_{options['subcommand']}")(self._metrics_path(options.get("metrics_file")), options)
         except Failure as failure:
             for line in failure.lines:
-                self.stderr.write(line)
+                self._complain(line)
             raise SystemExit(2) from None
         except MetricsFileError as error:
             for line in error.lines():
-                self.stderr.write(line)
-            self.stderr.write(f"{len(error.problems)} error{'s' if len(error.problems) != 1 else ''} in {error.path}")
+                self._complain(line)
+            self._complain(f"{len(error.problems)} error{'s' if len(error.problems) != 1 else ''} in {error.path}")
             raise SystemExit(2) from None
         except MetricsError as error:
             for line in str(error).splitlines():
-                self.stderr.write(line)
+                self._complain(line)
             raise SystemExit(2) from None
+
+    def _say(self, line: str) -> None:
+        """Write a line of output; what users or the metrics file wrote cannot carry control characters."""
+        self.stdout.write(printable(line))
+
+    def _complain(self, line: str) -> None:
+        """Write a line to standard error, made printable like the output."""
+        self.stderr.write(printable(line))
 
     def _metrics_path(self, given: str | None) -> Path:
         raw = given or os.environ.get(ENV_VARIABLE)
@@ -129,7 +137,7 @@ class Command(BaseCommand):
 
         with load(path) as loaded:
             definitions = loaded.definitions
-            self.stdout.write(
+            self._say(
                 f"{path}: OK, {len(definitions.metrics)} metrics over {len(definitions.sources)} sources "
                 f"({definitions.warehouse.engine})"
             )
@@ -153,23 +161,25 @@ class Command(BaseCommand):
                 "metric": options["metric"],
                 "rows": [{"period": row.period.isoformat(), "value": _number(row.value)} for row in rows],
             }
-            self.stdout.write(json.dumps(document))
+            self.stdout.write(dump_json(document))
             return
         for row in rows:
             shown = "" if row.value is None else f"{_number(row.value)}"
-            self.stdout.write(f"{row.period.isoformat()}  {shown}".rstrip())
+            self._say(f"{row.period.isoformat()}  {shown}".rstrip())
 
     def _sql(self, path: Path, options: dict[str, Any]) -> None:
         from lodestar.metrics.engine import compile_sql
 
         definitions = read_definitions(path)
         self.stdout.write(
-            compile_sql(
-                definitions,
-                options["metric"],
-                engine=options["engine"],
-                grain=options["grain"],
-                where=dict(options["where"]),
+            printable_lines(
+                compile_sql(
+                    definitions,
+                    options["metric"],
+                    engine=options["engine"],
+                    grain=options["grain"],
+                    where=dict(options["where"]),
+                )
             )
         )
 
@@ -178,17 +188,17 @@ class Command(BaseCommand):
 
         entries, dangling = list_metrics(definitions_path=path)
         if options["format"] == "json":
-            self.stdout.write(json.dumps(catalog_json(entries, dangling)))
+            self.stdout.write(dump_json(catalog_json(entries, dangling)))
             return
         width = max((len(entry.id) for entry in entries), default=0)
         for entry in entries:
             unit = entry.unit or "-"
-            self.stdout.write(f"{entry.id.ljust(width)}  {entry.type:<7}  {unit:<6}  {', '.join(entry.sources)}")
-            self.stdout.write(f"{''.ljust(width)}  {entry.definition}")
+            self._say(f"{entry.id.ljust(width)}  {entry.type:<7}  {unit:<6}  {', '.join(entry.sources)}")
+            self._say(f"{''.ljust(width)}  {entry.definition}")
             for item in entry.bound:
-                self.stdout.write(f"{''.ljust(width)}  bound: {item.describe()}")
+                self._say(f"{''.ljust(width)}  bound: {item.describe()}")
         for line in dangling:
-            self.stderr.write(f"not resolved: {line}")
+            self._complain(f"not resolved: {line}")
 
     def _refresh(self, path: Path, options: dict[str, Any]) -> None:
         from lodestar.accounts.actor import command_line_actor
@@ -196,18 +206,18 @@ class Command(BaseCommand):
 
         as_of = options["as_of"] or clock.today()
         report = refresh(as_of=as_of, definitions_path=path, actor=command_line_actor())
-        self.stdout.write(report.summary())
+        self._say(report.summary())
         for kept in report.kept_manual:
-            self.stdout.write(
+            self._say(
                 f"{kept.subject} {kept.date.isoformat()}: kept the manual measurement {_number(kept.manual_value)} "
                 f"(the metric gives {_number(kept.metric_value)})"
             )
         if int(options.get("verbosity", 1)) >= 2:
             for item in report.items:
-                self.stdout.write(f"{item.subject}: {item.measurements} measurements from metric:{item.metric}")
+                self._say(f"{item.subject}: {item.measurements} measurements from metric:{item.metric}")
         if report.failed:
             for failed in report.failed:
-                self.stderr.write(f"{failed.subject}: {failed.reason}")
+                self._complain(f"{failed.subject}: {failed.reason}")
             count = len(report.failed)
-            self.stderr.write(f"{count} binding{' failed' if count == 1 else 's failed'}; the others were written")
+            self._complain(f"{count} binding{' failed' if count == 1 else 's failed'}; the others were written")
             raise SystemExit(1)

@@ -8,6 +8,7 @@ from django.core.management.base import CommandParser
 
 from lodestar.command import CommandFailed, LodestarCommand, dump_json
 from lodestar.lib.index import ModelIndex
+from lodestar.lib.terminal import printable
 from lodestar.lib.vocabulary import DECISION_AREAS
 from lodestar.scoring.roles import ARCHETYPE_MEANINGS, roles_json, score_roles
 from lodestar.store.load import NoModel, load_model
@@ -35,8 +36,8 @@ class Command(LodestarCommand):
         index = ModelIndex(model)
         width = max(len(area) for area in DECISION_AREAS) + 1
         for profile in profiles:
-            toward = f" toward {index.name(profile.toward)}" if profile.toward else " (all business units)"
-            self.stdout.write(f"\n{index.name(profile.unit)}{toward}")
+            toward = f" toward {printable(index.name(profile.toward))}" if profile.toward else " (all business units)"
+            self.stdout.write(f"\n{printable(index.name(profile.unit))}{toward}")
             self.stdout.write(f"  {'':{width}} as-is  target")
             for area in (*DECISION_AREAS, "sales_alignment"):
                 self.stdout.write(f"  {area:{width}} {profile.as_is.scores[area]:>5}  {profile.target.scores[area]:>6}")

@@ -10,6 +10,7 @@ from django.core.management.base import CommandParser
 
 from lodestar.command import CommandFailed, LodestarCommand, iso_date
 from lodestar.lib import clock
+from lodestar.lib.terminal import printable
 from lodestar.reports import service
 from lodestar.store.load import NoModel, load_model
 
@@ -55,4 +56,6 @@ class Command(LodestarCommand):
             out.write_bytes(document)
         except OSError as error:
             raise CommandFailed(f"cannot write {out}: {error.strerror}") from None
-        self.stdout.write(f"Wrote the {what} as of {as_of.isoformat()} to {out} ({len(document) // 1024 + 1} KB).")
+        self.stdout.write(
+            printable(f"Wrote the {what} as of {as_of.isoformat()} to {out} ({len(document) // 1024 + 1} KB).")
+        )

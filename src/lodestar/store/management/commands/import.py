@@ -8,6 +8,7 @@ from typing import Any
 from django.core.management.base import CommandParser
 
 from lodestar.command import LodestarCommand, dump_json
+from lodestar.lib.terminal import printable, printable_lines
 from lodestar.modelfile.plan_text import render_plan
 from lodestar.store.management.planning import FORCE_HELP, write_conflicts, write_plan
 from lodestar.store.service import ImportConflict, import_model, plan_import, read_model_file
@@ -41,7 +42,7 @@ class Command(LodestarCommand):
         if as_json:
             self.stdout.write(dump_json(result.plan.as_json()))
         elif options["quiet"] or len(result.plan.changes) > 200:
-            self.stdout.write(f"Imported {options['file']}: {result.plan.summary().replace('to ', '')}.")
+            self.stdout.write(printable(f"Imported {options['file']}: {result.plan.summary().replace('to ', '')}."))
         else:
-            self.stdout.write(render_plan(result.plan))
-            self.stdout.write(f"Imported {options['file']}.")
+            self.stdout.write(printable_lines(render_plan(result.plan)))
+            self.stdout.write(printable(f"Imported {options['file']}."))

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -42,11 +46,30 @@ class Command(LodestarCommand):
             if ":" in options["host"]
             else f"{options['host']}:{options['port']}"
         )
-        self.stdout.write(
-            f"Lodestar on http://{bind}/ ({options['workers']} workers{', DEBUG' if settings.DEBUG else ''})"
-        )
-        self.stdout.flush()
-        _Gunicorn({"bind": bind, "workers": options["workers"], "accesslog": "-", "timeout": 60}).run()
+        # gunicorn's control socket (for `gunicornc`) is one fixed path per user by default, which a
+        # second server would take over; each serve gets its own in a private folder instead.
+        private = Path(tempfile.mkdtemp(prefix="lodestar-serve-"))
+        control = private / "gunicorn.ctl"
+        owner = os.getpid()
+        try:
+            self.stdout.write(
+                f"Lodestar on http://{bind}/ ({options['workers']} workers{', DEBUG' if settings.DEBUG else ''}; "
+                f"control socket {control})"
+            )
+            self.stdout.flush()
+            _Gunicorn(
+                {
+                    "bind": bind,
+                    "workers": options["workers"],
+                    "accesslog": "-",
+                    "timeout": 60,
+                    "control_socket": str(control),
+                }
+            ).run()
+        finally:
+            # The workers are forks of this process and leave through here too; only the server removes the folder.
+            if os.getpid() == owner:
+                shutil.rmtree(private, ignore_errors=True)
 
 
 class _Gunicorn(BaseApplication):
