@@ -83,15 +83,22 @@ def test_relations_are_looked_up_by_the_entity_id_and_default_to_empty() -> None
 
 def test_rows_with_a_key_are_grouped_by_it_in_order() -> None:
     selected = [
-        ("kr1", date(2026, 1, 1), 1.0, ""),
-        ("kr1", date(2026, 2, 1), 2.0, "x"),
-        ("kr2", date(2026, 1, 1), 5.0, ""),
+        ("kpi1", date(2026, 1, 1), 1.0, ""),
+        ("kpi1", date(2026, 2, 1), 2.0, "x"),
+        ("kpi2", date(2026, 1, 1), 5.0, ""),
     ]
-    grouped = rows.MEASUREMENTS["key_result_id"].build_grouped(selected)
+    grouped = rows.MEASUREMENTS["kpi_id"].build_grouped(selected)
     assert grouped == {
-        "kr1": [Measurement(date(2026, 1, 1), 1.0), Measurement(date(2026, 2, 1), 2.0, "x")],
-        "kr2": [Measurement(date(2026, 1, 1), 5.0)],
+        "kpi1": [Measurement(date(2026, 1, 1), 1.0), Measurement(date(2026, 2, 1), 2.0, "x")],
+        "kpi2": [Measurement(date(2026, 1, 1), 5.0)],
     }
+
+
+def test_a_key_results_measurements_are_built_with_their_row_and_version() -> None:
+    selected = [("kr1", date(2026, 1, 1), 1.0, "", 7, 1), ("kr1", date(2026, 2, 1), 2.0, "x", 9, 3)]
+    [first, second] = rows.MEASUREMENTS["key_result_id"].build_grouped(selected)["kr1"]
+    assert (first.row, first.version) == (7, 1)
+    assert (second.source, second.row, second.version) == ("x", 9, 3)
 
 
 def test_a_declaration_naming_a_field_the_entity_lacks_is_refused() -> None:
