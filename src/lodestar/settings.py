@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 
 from lodestar.accounts.addresses import networks
+from lodestar.lib import clock
 from lodestar.lib.database_url import DatabaseUrlError, parse_database_url
+from lodestar.lib.email_url import (
+    DEFAULT_BASE_URL,
+    DEFAULT_FROM,
+    EmailSettingError,
+    parse_base_url,
+    parse_email_url,
+    parse_sender,
+)
 
 BASE_DIR = Path(__file__).resolve().parent
 WORK_DIR = Path.cwd()
@@ -72,6 +83,7 @@ INSTALLED_APPS = [
     "lodestar.reports",
     "lodestar.checks",
     "lodestar.metrics",
+    "lodestar.notifications",
     "lodestar.accounts",
     "lodestar.web",
     "lodestar.api",
@@ -114,6 +126,12 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+
+# "Today" is the date in the organization's time zone (lodestar.lib.clock); digests go out at its hours.
+try:
+    LODESTAR_TIME_ZONE = clock.local_zone().key
+except clock.UnknownTimeZone as error:
+    raise ImproperlyConfigured(f"{clock.TIME_ZONE_SETTING}: {error}") from None
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
@@ -186,3 +204,28 @@ except ValueError:
 DATA_UPLOAD_MAX_MEMORY_SIZE = max(API_MAX_BODY_BYTES, 2_621_440)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 8 * 1024 * 1024
 CSRF_FAILURE_VIEW = "lodestar.web.errors.csrf_failure"
+
+
+# --- E-mail: reminders and digests ----------------------------------------------------------
+# LODESTAR_EMAIL_URL names the mail server (smtp://, smtp+starttls://, smtp+ssl://); without it
+# messages are written to the terminal. Links in them start with LODESTAR_BASE_URL.
+def _email_setting(name: str, parse: Callable[[str], Any], default: str) -> Any:
+    try:
+        return parse(os.environ.get(name) or default)
+    except EmailSettingError as error:
+        raise ImproperlyConfigured(f"{name}: {error}") from None
+
+
+_EMAIL: dict[str, Any] = _email_setting("LODESTAR_EMAIL_URL", parse_email_url, "")
+EMAIL_BACKEND = _EMAIL["EMAIL_BACKEND"]
+EMAIL_HOST = _EMAIL.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = _EMAIL.get("EMAIL_PORT", 25)
+EMAIL_HOST_USER = _EMAIL.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = _EMAIL.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _EMAIL.get("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = _EMAIL.get("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = _EMAIL.get("EMAIL_TIMEOUT")
+DEFAULT_FROM_EMAIL = SERVER_EMAIL = _email_setting("LODESTAR_EMAIL_FROM", parse_sender, DEFAULT_FROM)
+LODESTAR_BASE_URL = _email_setting("LODESTAR_BASE_URL", parse_base_url, DEFAULT_BASE_URL)
+# A claim on a message that was never sent nor given back (its process died) is taken over after this.
+MESSAGE_CLAIM_SECONDS = 15 * 60
