@@ -162,7 +162,9 @@ def test_the_every_key_file_uses_every_key_of_the_format() -> None:
     assert {t["stage"] for t in document["touchpoints"]} == set(vocabulary.JOURNEY_STAGES)
     assert {kr.get("direction") for kr in key_results} == {*vocabulary.DIRECTIONS, None}
     assert {kpi["better"] for kpi in document["kpis"]} == set(vocabulary.BETTER)
-    assert {unit["cadence"]["every"] for unit in document["units"] if "cadence" in unit} == set(vocabulary.CADENCE_EVERY)
+    assert {unit["cadence"]["every"] for unit in document["units"] if "cadence" in unit} == set(
+        vocabulary.CADENCE_EVERY
+    )
     assert {person.get("reminders") for person in document["people"]} == {True, False, None}
     assert {type(goal["closed"]["score"]) for goal in goals if "closed" in goal} == {int, float}
     assert {type(kr["metric"]) for kr in key_results if "metric" in kr} == {str, dict}

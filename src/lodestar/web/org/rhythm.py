@@ -70,7 +70,7 @@ def cadence_form(request: AuthenticatedRequest, unit_id: str) -> HttpResponse:
             version=version_from_text(request.POST.get("version")),
         )
     except Invalid as error:
-        context["errors"] = field_errors(error)
+        context["errors"] = {path.removeprefix("cadence."): text for path, text in field_errors(error).items()}
         context["value"] = {"every": text(request.POST, "every"), "day": text(request.POST, "day")}
         return render(request, "web/unit_cadence_form.html", context, status=400)
     return HttpResponseRedirect(reverse("unit", args=[unit_id]) + "#cadence")

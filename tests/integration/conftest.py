@@ -1,0 +1,1 @@
+from tests.integration.databases import database_url  # noqa: F401 - a fixture
