@@ -24,7 +24,9 @@ def test_a_goal_is_closed_with_a_date_and_score_and_reads_back_as_closed(api_as:
 
 
 def test_a_closing_before_the_period_starts_is_refused_with_its_path(api_as: ApiAs) -> None:
-    response = api_as("editor").patch("/goals/mkt-analytics", {"closed": {"date": "2025-12-31", "score": 1}, "version": 1})
+    response = api_as("editor").patch(
+        "/goals/mkt-analytics", {"closed": {"date": "2025-12-31", "score": 1}, "version": 1}
+    )
 
     assert response.status_code == 422
     assert response.json()["details"] == [
@@ -59,7 +61,9 @@ def test_a_goal_carried_from_an_unknown_goal_or_itself_is_refused(api_as: ApiAs)
 def test_a_key_result_names_the_person_who_checks_in_on_it(api_as: ApiAs) -> None:
     editor = api_as("editor")
 
-    created = editor.post("/key-results", {"goal": "mkt-analytics", "id": "dashboards", "title": "Dashboards", "owner": "ana"})
+    created = editor.post(
+        "/key-results", {"goal": "mkt-analytics", "id": "dashboards", "title": "Dashboards", "owner": "ana"}
+    )
     unknown = editor.patch("/key-results/dashboards", {"owner": "nobody", "version": 1})
 
     assert created.status_code == 201, created.content

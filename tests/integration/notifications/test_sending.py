@@ -6,7 +6,9 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.test import Client
+from django.utils import timezone
 from pytest_django import Settings
 
 from lodestar.lib.errors import NotFound
@@ -130,7 +132,7 @@ def test_the_weekly_digest_arrives_at_the_lead_with_both_parts(mail: SmtpServer)
     assert len(mail.inbox.arrived) == 1
 
 
-def test_nothing_goes_to_a_lead_who_turned_reminders_off(mail: SmtpServer, settings: Settings) -> None:
+def test_nothing_goes_to_a_lead_who_turned_reminders_off(mail: SmtpServer) -> None:
     Person.objects.filter(id="max").update(reminders=False)
 
     assert send_digests(AS_OF).sent == []
@@ -167,3 +169,39 @@ def test_an_unreachable_server_sends_nothing_records_nothing_and_the_next_run_se
     assert failed.sent == []
     assert [reminder.person.id for reminder in retried.sent] == ["lea", "max"]
     assert mail.inbox.recipients == ["lea@example.com", "max@example.com"]
+
+
+def test_a_claim_its_process_abandoned_is_taken_over_after_the_claim_time(mail: SmtpServer) -> None:
+    stale = timezone.now() - timedelta(seconds=settings.MESSAGE_CLAIM_SECONDS + 60)
+    fresh = timezone.now() - timedelta(seconds=60)
+    for person, claimed in (("lea", stale), ("max", fresh)):
+        SentMessage.objects.create(
+            kind="reminder", person_id=person, cycle="2026-03-02", email="x", subject="x", claimed_at=claimed
+        )
+
+    run = send_reminders(AS_OF)
+
+    assert [reminder.person.id for reminder in run.sent] == ["lea"]  # max's is still being sent by its process
+    assert mail.inbox.recipients == ["lea@example.com"]
+    assert SentMessage.objects.get(person_id="lea").sent_at is not None
+
+
+def test_importing_the_model_again_does_not_send_again(mail: SmtpServer) -> None:
+    send_reminders(AS_OF)
+    send_digests(AS_OF)
+
+    import_document()
+
+    assert send_reminders(AS_OF).sent == []
+    assert send_digests(AS_OF).sent == []
+    assert len(mail.inbox.arrived) == 3
+
+
+def test_a_person_who_turns_reminders_off_after_a_reminder_is_in_neither_list_for_the_cycle(mail: SmtpServer) -> None:
+    send_reminders(AS_OF)
+    Person.objects.filter(id="lea").update(reminders=False)
+
+    run = send_reminders(AS_OF, dry_run=True)
+
+    assert run.as_json()["reminders"] == []
+    assert "web-mqls" not in [item.key_result for item in run.plan.skipped]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.test import Client
 
 from lodestar.accounts.models import AuditEntry
-from lodestar.notifications.links import stop_token
 from lodestar.goals.models import KeyResult
+from lodestar.notifications.links import stop_token
 from lodestar.org.models import Person, Unit
 from tests.integration.accounts.cast import BrowserAs
 
