@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from lodestar.goals.models import Goal, KeyResult
 from tests.integration.accounts.cast import ApiAs
 
@@ -20,7 +22,7 @@ def test_a_goal_is_closed_with_a_date_and_score_and_reads_back_as_closed(api_as:
     assert goal["closed"] == {"date": "2026-06-15", "score": 0.7, "note": "Halfway."}
     assert (goal["status"], goal["progress"]) == ("closed", 0.7)
     stored = Goal.objects.get(id="mkt-analytics")
-    assert (stored.closed_date.isoformat(), stored.closed_score, stored.closed_note) == ("2026-06-15", 0.7, "Halfway.")
+    assert (stored.closed_date, stored.closed_score, stored.closed_note) == (date(2026, 6, 15), 0.7, "Halfway.")
 
 
 def test_a_closing_before_the_period_starts_is_refused_with_its_path(api_as: ApiAs) -> None:
