@@ -50,6 +50,7 @@ def main(argv: list[str] | None = None) -> None:
     if len(args) == 1 or (len(args) == 2 and args[1] in {"-h", "--help", "help"}):
         print(_lodestar_help())
         return
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
     from django.db.utils import InterfaceError, OperationalError
 
@@ -57,6 +58,10 @@ def main(argv: list[str] | None = None) -> None:
 
     try:
         execute_from_command_line(args)
+    except ImproperlyConfigured as error:
+        # A setting that names no database, mail server or time zone: one line, not a traceback.
+        print(f"error: {error}", file=sys.stderr)
+        sys.exit(2)
     except (OperationalError, InterfaceError) as error:
         # Lodestar's own commands say this themselves; Django's (migrate, dbshell, ...) would print a traceback.
         if not unreachable(error):

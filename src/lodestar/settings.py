@@ -4,14 +4,24 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 
 from lodestar.accounts.addresses import networks
 from lodestar.jobs.schedule import ScheduleError, parse_schedule
+from lodestar.lib import clock
 from lodestar.lib.database_url import DatabaseUrlError, parse_database_url
+from lodestar.lib.email_url import (
+    DEFAULT_BASE_URL,
+    DEFAULT_FROM,
+    EmailSettingError,
+    parse_base_url,
+    parse_email_url,
+    parse_sender,
+)
 
 BASE_DIR = Path(__file__).resolve().parent
 WORK_DIR = Path.cwd()
@@ -81,6 +91,7 @@ INSTALLED_APPS = [
     "lodestar.reports",
     "lodestar.checks",
     "lodestar.metrics",
+    "lodestar.notifications",
     "lodestar.accounts",
     "lodestar.jobs",
     "lodestar.chat",
@@ -125,6 +136,12 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+
+# "Today" is the date in the organization's time zone (lodestar.lib.clock); digests go out at its hours.
+try:
+    LODESTAR_TIME_ZONE = clock.local_zone().key
+except clock.UnknownTimeZone as error:
+    raise ImproperlyConfigured(f"{clock.TIME_ZONE_SETTING}: {error}") from None
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
@@ -203,13 +220,6 @@ CSRF_FAILURE_VIEW = "lodestar.web.errors.csrf_failure"
 REDIS_URL = os.environ.get("LODESTAR_REDIS_URL", "").strip()
 if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
     raise ImproperlyConfigured("LODESTAR_REDIS_URL: expected redis://host:port/db, rediss://… or unix://path")
-LOCAL_TIME_ZONE = os.environ.get("LODESTAR_TIME_ZONE", "").strip() or "Europe/Berlin"
-try:
-    ZoneInfo(LOCAL_TIME_ZONE)
-except (ZoneInfoNotFoundError, ValueError):
-    raise ImproperlyConfigured(
-        f"LODESTAR_TIME_ZONE={LOCAL_TIME_ZONE!r}: expected a time zone such as Europe/Berlin"
-    ) from None
 # Each job's schedule: a cron line in LODESTAR_TIME_ZONE, "every N seconds|minutes|hours", or "off".
 SCHEDULES = {
     "reminders": os.environ.get("LODESTAR_SCHEDULE_REMINDERS") or "0 * * * *",
@@ -221,3 +231,28 @@ for _job, _text in SCHEDULES.items():
         parse_schedule(_text)
     except ScheduleError as error:
         raise ImproperlyConfigured(f"LODESTAR_SCHEDULE_{_job.upper()}: {error}") from None
+
+
+# --- E-mail: reminders and digests ----------------------------------------------------------
+# LODESTAR_EMAIL_URL names the mail server (smtp://, smtp+starttls://, smtp+ssl://); without it
+# messages are written to the terminal. Links in them start with LODESTAR_BASE_URL.
+def _email_setting(name: str, parse: Callable[[str], Any], default: str) -> Any:
+    try:
+        return parse(os.environ.get(name) or default)
+    except EmailSettingError as error:
+        raise ImproperlyConfigured(f"{name}: {error}") from None
+
+
+_EMAIL: dict[str, Any] = _email_setting("LODESTAR_EMAIL_URL", parse_email_url, "")
+EMAIL_BACKEND = _EMAIL["EMAIL_BACKEND"]
+EMAIL_HOST = _EMAIL.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = _EMAIL.get("EMAIL_PORT", 25)
+EMAIL_HOST_USER = _EMAIL.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = _EMAIL.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _EMAIL.get("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = _EMAIL.get("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = _EMAIL.get("EMAIL_TIMEOUT")
+DEFAULT_FROM_EMAIL = SERVER_EMAIL = _email_setting("LODESTAR_EMAIL_FROM", parse_sender, DEFAULT_FROM)
+LODESTAR_BASE_URL = _email_setting("LODESTAR_BASE_URL", parse_base_url, DEFAULT_BASE_URL)
+# A claim on a message that was never sent nor given back (its process died) is taken over after this.
+MESSAGE_CLAIM_SECONDS = 15 * 60

@@ -105,3 +105,36 @@ def roles(lodestar: RunLodestar, load: Load) -> RolesOf:
         return parsed
 
     return roles
+
+
+@dataclass
+class Sent:
+    """What `lodestar remind` or `lodestar digest` printed as JSON, and its exit code."""
+
+    code: int
+    data: Doc
+    err: str
+
+
+SendAt = Callable[..., Sent]
+
+
+def _sender(lodestar: RunLodestar, command: str) -> SendAt:
+    def send(as_of: datetime.date, *options: str) -> Sent:
+        run = lodestar(command, "--format", "json", "--as-of", as_of.isoformat(), *options)
+        assert run.code in (0, 1), f"{command} failed (exit {run.code}):\n{run.out}\n{run.err}"
+        return Sent(code=run.code, data=json.loads(run.out), err=run.err)
+
+    return send
+
+
+@pytest.fixture
+def remind(lodestar: RunLodestar) -> SendAt:
+    """`remind(as_of, *options)` runs `lodestar remind --format json` on the stored model."""
+    return _sender(lodestar, "remind")
+
+
+@pytest.fixture
+def digest(lodestar: RunLodestar) -> SendAt:
+    """`digest(as_of, *options)` runs `lodestar digest --format json` on the stored model."""
+    return _sender(lodestar, "digest")

@@ -25,10 +25,10 @@ from tests.conformance.builders import (
 from tests.conformance.conftest import CheckAt, Load, RolesOf, StatusAt
 from tests.conftest import RunLodestar
 
-GOAL_KEYS = {"id", "progress", "expected", "status"}
+GOAL_KEYS = {"id", "progress", "expected", "status", "closed"}
 KEY_RESULT_KEYS = {"id", "goal", "current", "progress", "expected", "status", "confidence", "forecast"}
 KPI_KEYS = {"id", "current", "status"}
-STATUSES = {"not_started", "no_data", "achieved", "on_track", "at_risk", "off_track"}
+STATUSES = {"not_started", "closed", "no_data", "achieved", "on_track", "at_risk", "off_track"}
 ARCHETYPES = {
     "service_provider",
     "brand_builder",
@@ -165,12 +165,14 @@ def test_status_json_values_for_a_varied_model(status: StatusAt) -> None:
         "progress": approx(2.3 / 3),
         "expected": approx(0.3),
         "status": "on_track",
+        "closed": None,
     }
     assert result.goal("later") == {
         "id": "later",
         "progress": approx(0),
         "expected": approx(0),
         "status": "not_started",
+        "closed": None,
     }
     assert result.kpi("churn") == {"id": "churn", "current": approx(3), "status": "yellow"}
     assert result.kpi("quiet") == {"id": "quiet", "current": None, "status": "no_data"}

@@ -78,12 +78,14 @@ def test_the_spec_example_goals_roll_up_with_the_contribution_weight(
         "progress": approx(0),
         "expected": approx(EXPECTED),
         "status": "off_track",
+        "closed": None,
     }
     assert result.goal("more-leads") == {
         "id": "more-leads",
         "progress": approx(1 / 6),
         "expected": approx(EXPECTED),
         "status": "off_track",
+        "closed": None,
     }
     assert result.data["as_of"] == "2026-07-01"
     assert result.data["kpis"] == []

@@ -243,8 +243,8 @@ CASES = [
     ),
     bad(
         "duplicate-period-id",
-        {"periods[2]": {"id": "fy2026", "start": "2026-01-01", "end": "2026-12-30"}},
-        ("periods[2].id", "duplicate id 'fy2026' (first at periods[0])"),
+        {"periods[3]": {"id": "fy2026", "start": "2026-01-01", "end": "2026-12-30"}},
+        ("periods[3].id", "duplicate id 'fy2026' (first at periods[0])"),
     ),
     bad(
         "duplicate-goal-id",

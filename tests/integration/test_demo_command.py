@@ -112,3 +112,17 @@ def test_sign_ins_again_gives_new_passwords_instead_of_failing(lodestar: Callabl
     assert second.code == 0, second.err
     assert first.out.split("password: ")[1] != second.out.split("password: ")[1]
     assert User.objects.filter(email="admin@altwerk.example").count() == 1
+
+
+def test_after_the_demo_a_dry_run_of_remind_shows_reminders_for_several_people(
+    lodestar: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert lodestar("demo", "--today", TODAY.isoformat()).code == 0
+
+    run = lodestar("remind", "--dry-run", "--as-of", TODAY.isoformat())
+
+    assert run.code == 0, run.err
+    assert "4 reminders would be sent" in run.out
+    assert "To Hauke Jensen <hauke.jensen@altwerk.example>: 2 key results due" in run.out
+    assert "press-articles: its check-in owner has turned reminders off" in run.out

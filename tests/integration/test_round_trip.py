@@ -145,6 +145,7 @@ def test_the_every_key_file_uses_every_key_of_the_format() -> None:
     assert set(document) == TOP_LEVEL_KEYS
     assert used["organization"] == sections.ORGANIZATION_KEYS
     assert used["units"] == sections.UNIT_KEYS
+    assert used["units.cadence"] == sections.CADENCE_KEYS
     assert used["people"] == sections.PERSON_KEYS
     assert used["mission"] == sections.MISSION_KEYS
     assert used["role_profiles"] == sections.ROLE_KEYS
@@ -153,6 +154,7 @@ def test_the_every_key_file_uses_every_key_of_the_format() -> None:
     assert used["competencies"] == sections.COMPETENCY_KEYS
     assert used["touchpoints"] == sections.TOUCHPOINT_KEYS
     assert used["goals"] == sections.GOAL_KEYS
+    assert used["goals.closed"] == sections.CLOSED_KEYS
     assert used["goals.contributes_to"] == sections.CONTRIBUTION_KEYS
     assert used["goals.key_results"] == sections.KEY_RESULT_KEYS
     assert used["goals.key_results.measurements"] == sections.MEASUREMENT_KEYS
@@ -169,6 +171,11 @@ def test_the_every_key_file_uses_every_key_of_the_format() -> None:
     assert {t["stage"] for t in document["touchpoints"]} == set(vocabulary.JOURNEY_STAGES)
     assert {kr.get("direction") for kr in key_results} == {*vocabulary.DIRECTIONS, None}
     assert {kpi["better"] for kpi in document["kpis"]} == set(vocabulary.BETTER)
+    assert {unit["cadence"]["every"] for unit in document["units"] if "cadence" in unit} == set(
+        vocabulary.CADENCE_EVERY
+    )
+    assert {person.get("reminders") for person in document["people"]} == {True, False, None}
+    assert {type(goal["closed"]["score"]) for goal in goals if "closed" in goal} == {int, float}
     assert {type(kr["metric"]) for kr in key_results if "metric" in kr} == {str, dict}
     assert {type(kpi["metric"]) for kpi in document["kpis"] if "metric" in kpi} == {str, dict}
     assert {type(kr["baseline"]) for kr in key_results if "baseline" in kr} == {int, float}

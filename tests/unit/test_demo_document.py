@@ -74,8 +74,8 @@ SPEC_KEYS = {
         "lodestar organization locations units people mission role_profiles vision tasks "
         "dependencies competencies touchpoints periods goals kpis"
     ),
-    "units": "id name kind parent location lead core purpose",
-    "people": "id name unit email position competencies",
+    "units": "id name kind parent location lead core purpose cadence",
+    "people": "id name unit email position competencies reminders",
     "mission": "statement scope adopted principles",
     "role_profiles": "unit toward horizon as_is target rationale",
     "vision": "question scope toward status answer owner",
@@ -85,7 +85,7 @@ SPEC_KEYS = {
     "touchpoints": "id name stage channel owner contributors",
     "periods": "id start end",
     "goals": "id title owner period contributes_to tasks key_results description",
-    "key_results": "id title unit baseline target direction range weight metric measurements check_ins",
+    "key_results": "id title unit baseline target direction range weight metric owner measurements check_ins",
     "measurements": "date value source",
     "check_ins": "date by confidence note",
     "kpis": "id name owner unit touchpoint better green red metric measurements",

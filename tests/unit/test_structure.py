@@ -10,7 +10,7 @@ import pytest
 SRC = Path(__file__).resolve().parents[2] / "src"
 PACKAGE = SRC / "lodestar"
 MAX_LINES = 400
-PURE_PACKAGES = ("lib", "modelfile", "scoring", "checks")
+PURE_PACKAGES = ("lib", "modelfile", "scoring", "checks", "rhythm")
 # Pure modules inside the Django apps: analyses and readers that take the model as plain values.
 DESIGN_ANALYSES = ("analysis", "competencies", "journey", "network", "raci", "role_card", "role_comparison", "tasks")
 PURE_MODULES = (

@@ -169,5 +169,15 @@ def linked_person(user: User) -> str | None:
     return Person.objects.filter(email__iexact=user.email).order_by("id").values_list("id", flat=True).first()
 
 
+def person_emails() -> dict[str, str]:
+    """The email of the active user account linked to each person (of several, the first by email)."""
+    emails: dict[str, str] = {}
+    linked = User.objects.filter(is_active=True, person_id__isnull=False).exclude(person_id="").order_by("email")
+    for person_id, email in linked.values_list("person_id", "email"):
+        if person_id:
+            emails.setdefault(person_id, email)
+    return emails
+
+
 def actor_for(user: User, *, surface: str) -> Actor:
     return Actor(label=user.email, role=user.role, person_id=linked_person(user), surface=surface, user_id=user.id)

@@ -40,6 +40,14 @@ _KEY_RESULT_FIELDS: dict[str, Any] = {
     "range": {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2},
     "weight": _WEIGHT,
     "metric": {"oneOf": [_ID, {"type": "object"}]},
+    "owner": {**_ID, "description": "the person who checks in on it"},
+}
+_CLOSED = {
+    "type": "object",
+    "properties": {"date": _DATE, "score": {"type": "number", "minimum": 0, "maximum": 1}, "note": _TEXT},
+    "required": ["date", "score"],
+    "additionalProperties": False,
+    "description": "the goal's grading; the date lies on or after its period's start",
 }
 _GOAL_FIELDS: dict[str, Any] = {
     "title": _NAME,
@@ -48,6 +56,8 @@ _GOAL_FIELDS: dict[str, Any] = {
     "description": _TEXT,
     "contributes_to": {"type": "array", "items": _CONTRIBUTION},
     "tasks": {"type": "array", "items": _ID},
+    "closed": _CLOSED,
+    "carried_from": {**_ID, "description": "the goal this one was carried over from"},
 }
 _VERSION = {"type": "integer", "description": "the version your change is based on; a stale one gives 409"}
 

@@ -176,6 +176,8 @@ def non_core_without_role(c: Context) -> Iterator[Finding]:
 
 def silent_key_results(c: Context) -> Iterator[Finding]:
     for goal in c.current_goals():
+        if goal.closed_as_of(c.as_of) is not None:  # graded: its key results are no longer judged
+            continue
         period = c.index.periods[goal.period]
         if expected_progress(period, c.as_of) <= SILENT_SHARE:
             continue
@@ -191,6 +193,8 @@ def silent_key_results(c: Context) -> Iterator[Finding]:
 
 def low_confidence(c: Context) -> Iterator[Finding]:
     for goal in c.current_goals():
+        if goal.closed_as_of(c.as_of) is not None:
+            continue
         for kr in goal.key_results:
             latest = latest_check_in(kr.check_ins, c.as_of)
             if latest is not None and latest.confidence <= LOW_CONFIDENCE:

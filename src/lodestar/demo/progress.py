@@ -8,6 +8,9 @@ holds on any day of the year. Before about a tenth of a period has passed every 
 result is on track by the spec's rules, so early January shows only on-track, achieved, draft
 and not-started key results.
 
+A few key results (`AWAITING_CHECK_IN`) have not been checked in on since their cadence's
+current cycle began, so that the demo has check-ins due and reminders to send on any day.
+
 What the file says stays: a measurement's source, the latest check-in's confidence and note,
 the note on the earliest check-in shown (a dip), and the manual measurements of key results
 bound to metrics (a refresh never overwrites them). The hand-written KPI values move to the
@@ -19,8 +22,12 @@ from __future__ import annotations
 import calendar
 import datetime
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
+
+from lodestar.lib.model import Cadence
+from lodestar.rhythm.cadence import DEFAULT_CADENCE, cycle_start
 
 Profile = Literal["achieved", "on_track", "at_risk", "off_track", "draft"]
 Document = dict[str, Any]
@@ -111,6 +118,18 @@ PROFILES: dict[str, Profile] = {
     "backlog-q4-open": "at_risk",
 }
 
+# Key results whose latest check-ins lie before their current cycle began: due as of any day of the year.
+AWAITING_CHECK_IN = frozenset(
+    {
+        "north-upgrade-visits",
+        "complaint-days",
+        "page-one-terms",
+        "nina-journeys-built",
+        "press-articles",
+        "hauke-order-intake",
+    }
+)
+
 # First and latest value of the key results whose values do not run from baseline to target.
 OBSERVED: dict[str, tuple[float, float]] = {
     "forecast-deviation": (11.0, 4.2),
@@ -180,12 +199,16 @@ def progressed(document: Document, today: datetime.date) -> Document:
     """The document with the measurements and check-ins a day of its periods shows, as of `today`."""
     periods = {period["id"]: _Period(period["start"], period["end"]) for period in document.get("periods", [])}
     leads = {unit["id"]: unit["lead"] for unit in document["units"] if "lead" in unit}
+    cycle_of = _cycle_starts(document, today)
     goals = []
     for goal in document.get("goals", []):
         period = periods[goal["period"]]
-        # Check-ins are by the owner, or by the lead of the owning unit.
+        # Check-ins are by the key result's owner, else the goal's, or the lead of the owning unit.
         by = leads.get(goal["owner"], goal["owner"])
-        key_results = [_key_result(key_result, period, today, by) for key_result in goal.get("key_results", [])]
+        key_results = [
+            _key_result(key_result, period, today, key_result.get("owner", by), cycle_of(goal["owner"]))
+            for key_result in goal.get("key_results", [])
+        ]
         goals.append({**goal, "key_results": key_results} if key_results else goal)
     # KPIs are ongoing, so their recent months may reach back into the previous year.
     kpi_dates = _month_ends(today.year - 1, today)[-KPI_MONTHS:]
@@ -211,7 +234,21 @@ def _plan(key_result: Document) -> _Plan:
     )
 
 
-def _key_result(key_result: Document, period: _Period, today: datetime.date, by: str) -> Document:
+def _cycle_starts(document: Document, today: datetime.date) -> Callable[[str], datetime.date]:
+    """The start of the current check-in cycle of a goal owner's key results (the cadence of its unit)."""
+    units = {unit["id"]: unit for unit in document["units"]}
+    unit_of = {person["id"]: person["unit"] for person in document.get("people", [])}
+
+    def start(owner: str) -> datetime.date:
+        unit = units.get(owner) or units.get(unit_of.get(owner, ""))
+        while unit is not None and "cadence" not in unit:
+            unit = units.get(unit.get("parent", ""))
+        return cycle_start(Cadence(**unit["cadence"]) if unit is not None else DEFAULT_CADENCE, today)
+
+    return start
+
+
+def _key_result(key_result: Document, period: _Period, today: datetime.date, by: str, cycle: datetime.date) -> Document:
     plan = _plan(key_result)
     dates = _measurement_dates(period, today)
     if "metric" in key_result:
@@ -228,7 +265,8 @@ def _key_result(key_result: Document, period: _Period, today: datetime.date, by:
             for day, value in zip(dates, values, strict=True)
         ]
     updated = {key: value for key, value in key_result.items() if key not in ("measurements", "check_ins")}
-    check_ins = _check_ins(plan, dates[-CHECK_INS_PER_KEY_RESULT:], by)
+    checked = [day for day in dates if day < cycle] if plan.id in AWAITING_CHECK_IN else dates
+    check_ins = _check_ins(plan, checked[-CHECK_INS_PER_KEY_RESULT:], by)
     return _compact({**updated, "measurements": measurements or None, "check_ins": check_ins or None})
 
 

@@ -28,6 +28,14 @@ class Goal(models.Model):
     )
     period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="goals")
     description = models.TextField(null=True, blank=True)
+    # The closing (grading), all three or none but the note.
+    closed_date = models.DateField(null=True, blank=True)
+    closed_score = models.FloatField(null=True, blank=True)
+    closed_note = models.TextField(null=True, blank=True)
+    # A goal carried over is kept while its copies name it (the goal services refuse to delete it).
+    carried_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="carried_into"
+    )
     version = models.IntegerField(default=1)
     ordinal = models.IntegerField(default=0)
 
@@ -74,6 +82,9 @@ class KeyResult(models.Model):
     range_high = models.FloatField(null=True, blank=True)
     weight = models.FloatField(null=True, blank=True)
     metric = models.JSONField(null=True, blank=True)
+    owner = models.ForeignKey(
+        "org.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="owned_key_results"
+    )
     version = models.IntegerField(default=1)
     ordinal = models.IntegerField(default=0)
 

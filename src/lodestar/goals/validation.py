@@ -61,6 +61,7 @@ def read_goal(document: Any, *, model: Model, replacing: str | None = None) -> G
             ids.member(contribution.goal, ids.goals, "goal", f"{path}.contributes_to[{j}].goal")
     for j, task in enumerate(goal.tasks):
         ids.member(task, ids.tasks, "task", f"{path}.tasks[{j}]")
+    refs.check_rhythm(ids, goal, path)
     for j, kr in enumerate(goal.key_results):
         for k, check_in in enumerate(kr.check_ins):
             ids.person(check_in.by, f"{path}.key_results[{j}].check_ins[{k}].by")
@@ -98,6 +99,8 @@ def read_key_result(document: Any, *, model: Model, replacing: str | None = None
     if kr.id != replacing and any(other.id == kr.id for goal in model.goals for other in goal.key_results):
         r.error("key_results[0].id", f"a key result {kr.id!r} exists already")
     people = {person.id for person in model.people}
+    if kr.owner is not None and kr.owner not in people:
+        r.error("key_results[0].owner", f"unknown person {kr.owner!r}")
     for k, check_in in enumerate(kr.check_ins):
         if check_in.by is not None and check_in.by not in people:
             r.error(f"key_results[0].check_ins[{k}].by", f"unknown person {check_in.by!r}")

@@ -47,7 +47,7 @@ def schedule_table() -> list[ScheduledJob]:
 
 def zone() -> ZoneInfo:
     """Return the time zone that cron lines are read in (`LODESTAR_TIME_ZONE`)."""
-    return ZoneInfo(settings.LOCAL_TIME_ZONE)
+    return ZoneInfo(settings.LODESTAR_TIME_ZONE)
 
 
 class ScheduleScheduler(Scheduler):

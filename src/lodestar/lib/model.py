@@ -32,6 +32,14 @@ class Location:
 
 
 @dataclass(slots=True)
+class Cadence:
+    """How often a unit checks in: `every` week, two_weeks or month, on `day` (a weekday, or 1-28 for month)."""
+
+    every: str
+    day: str | int
+
+
+@dataclass(slots=True)
 class Unit:
     id: str
     name: str
@@ -41,6 +49,7 @@ class Unit:
     lead: str | None = None
     core: bool | None = None
     purpose: str | None = None
+    cadence: Cadence | None = None
     version: int | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -56,6 +65,11 @@ class Person:
     email: str | None = None
     position: str | None = None
     competencies: dict[str, int] = field(default_factory=dict)
+    reminders: bool | None = None  # None: not given, which means true
+
+    @property
+    def wants_reminders(self) -> bool:
+        return self.reminders is not False
 
 
 @dataclass(slots=True)
@@ -200,6 +214,7 @@ class KeyResult:
     range: tuple[float, float] | None = None
     weight: float | None = None
     metric: MetricBinding | None = None
+    owner: str | None = None  # the person who checks in on it
     measurements: list[Measurement] = field(default_factory=list)
     check_ins: list[CheckIn] = field(default_factory=list)
     version: int | None = field(default=None, compare=False, repr=False)
@@ -219,6 +234,15 @@ class KeyResult:
 
 
 @dataclass(slots=True)
+class Closing:
+    """A goal's grading: closed on `date` with a final `score` in [0, 1]."""
+
+    date: date
+    score: float
+    note: str | None = None
+
+
+@dataclass(slots=True)
 class Goal:
     id: str
     title: str
@@ -228,6 +252,8 @@ class Goal:
     tasks: list[str] = field(default_factory=list)
     key_results: list[KeyResult] = field(default_factory=list)
     description: str | None = None
+    closed: Closing | None = None
+    carried_from: str | None = None
     version: int | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -239,6 +265,10 @@ class Goal:
     def proposed_contributions(self) -> list[Contribution]:
         """The links waiting for the consent of someone who may edit the parent goal."""
         return [c for c in self.contributes_to if c.proposed]
+
+    def closed_as_of(self, as_of: date) -> Closing | None:
+        """The closing, once its date has come (`closed.date` <= `as_of`); before that, none."""
+        return self.closed if self.closed is not None and self.closed.date <= as_of else None
 
 
 @dataclass(slots=True)

@@ -40,14 +40,19 @@ DEPENDENCY_KINDS = ("data", "approval", "service", "information")
 JOURNEY_STAGES = ("awareness", "consideration", "purchase", "onboarding", "usage", "loyalty")
 DIRECTIONS = ("increase", "decrease", "range")
 BETTER = ("higher", "lower")
+# A unit's check-in cadence: `every` one of these, on a weekday (week, two_weeks) or a day 1-28 (month).
+CADENCE_EVERY = ("week", "two_weeks", "month")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+MONTH_DAYS = (1, 28)
 METRIC_WINDOWS = ("period_to_date", "bucket")
 METRIC_GRAINS = ("week", "month", "quarter")
 # The source of measurements a metric refresh writes (`metric:<id>`); a refresh replaces only these.
 METRIC_SOURCE_PREFIX = "metric:"
-STATUSES = ("not_started", "no_data", "achieved", "on_track", "at_risk", "off_track")
+STATUSES = ("not_started", "closed", "no_data", "achieved", "on_track", "at_risk", "off_track")
 KPI_STATUSES = ("green", "yellow", "red", "no_data")
 # The words for a goal's or key result's status, in the order a summary counts them (best first).
 STATUS_LABELS = {
+    "closed": "closed",
     "achieved": "achieved",
     "on_track": "on track",
     "at_risk": "at risk",

@@ -181,7 +181,7 @@ def _dimension_values(loaded: LoadedMetrics, metric_id: str, names: list[str]) -
 def refresh_now(*, actor: Actor, as_of: date | None = None) -> RefreshReport:
     """Refresh every bound key result and KPI from the configured metrics file, as `lodestar metrics refresh` does.
 
-    `as_of` defaults to today (UTC). Raises PermissionDenied (only admins refresh),
+    `as_of` defaults to today (`lodestar.lib.clock`). Raises PermissionDenied (only admins refresh),
     NotConfigured, MetricsFileError, EngineError or RefreshError; nothing is written then.
     """
     from lodestar.metrics.refresh import refresh

@@ -11,7 +11,9 @@ from typing import Any
 
 from lodestar.lib.model import (
     KPI,
+    Cadence,
     CheckIn,
+    Closing,
     Competency,
     Contribution,
     Dependency,
@@ -67,8 +69,13 @@ def unit_document(unit: Unit) -> dict[str, Any]:
             ("lead", unit.lead),
             ("core", unit.core),
             ("purpose", unit.purpose),
+            ("cadence", cadence_document(unit.cadence) if unit.cadence else None),
         ]
     )
+
+
+def cadence_document(cadence: Cadence) -> dict[str, Any]:
+    return {"every": cadence.every, "day": cadence.day}
 
 
 def person_document(person: Person) -> dict[str, Any]:
@@ -80,6 +87,7 @@ def person_document(person: Person) -> dict[str, Any]:
             ("email", person.email),
             ("position", person.position),
             ("competencies", dict(person.competencies)),
+            ("reminders", person.reminders),
         ]
     )
 
@@ -206,8 +214,14 @@ def goal_document(goal: Goal, *, key_results: list[dict[str, Any]] | None = None
             ("tasks", list(goal.tasks)),
             ("key_results", key_results),
             ("description", goal.description),
+            ("closed", closing_document(goal.closed) if goal.closed else None),
+            ("carried_from", goal.carried_from),
         ]
     )
+
+
+def closing_document(closing: Closing) -> dict[str, Any]:
+    return compact([("date", closing.date), ("score", number(closing.score)), ("note", closing.note)])
 
 
 def canonical_metric(binding: MetricBinding | None) -> MetricBinding | None:
@@ -239,6 +253,7 @@ def key_result_document(kr: KeyResult) -> dict[str, Any]:
             ("range", [number(kr.range[0]), number(kr.range[1])] if kr.range else None),
             ("weight", number(kr.weight)),
             ("metric", kr.metric),
+            ("owner", kr.owner),
         ]
     )
 

@@ -207,6 +207,7 @@ def check_goals(ids: Ids, goals: Indexed) -> None:
                 ids.member(contribution.goal, ids.goals, "goal", f"{path}.contributes_to[{j}].goal")
         for j, task in enumerate(goal.tasks):
             ids.member(task, ids.tasks, "task", f"{path}.tasks[{j}]")
+        check_rhythm(ids, goal, path)
         for j, kr in enumerate(goal.key_results):
             kr_path = f"{path}.key_results[{j}]"
             if kr.id in key_results:
@@ -216,6 +217,23 @@ def check_goals(ids: Ids, goals: Indexed) -> None:
             for k, check_in in enumerate(kr.check_ins):
                 ids.person(check_in.by, f"{kr_path}.check_ins[{k}].by")
     _check_goal_cycles(ids, goals)
+
+
+def check_rhythm(ids: Ids, goal: Goal, path: str) -> None:
+    """A goal's closing lies on or after its period's start; it is carried from another goal; key result owners are people."""
+    period = ids.periods.get(goal.period)
+    if goal.closed is not None and period is not None and goal.closed.date < period.start:
+        ids.r.error(
+            f"{path}.closed.date",
+            f"{goal.closed.date.isoformat()} is before the start of period {period.id!r} ({period.start.isoformat()})",
+        )
+    if goal.carried_from is not None:
+        if goal.carried_from == goal.id:
+            ids.r.error(f"{path}.carried_from", "a goal cannot be carried from itself")
+        else:
+            ids.member(goal.carried_from, ids.goals, "goal", f"{path}.carried_from")
+    for j, kr in enumerate(goal.key_results):
+        ids.person(kr.owner, f"{path}.key_results[{j}].owner")
 
 
 def _check_goal_cycles(ids: Ids, goals: Indexed) -> None:

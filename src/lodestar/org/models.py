@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from lodestar.lib.vocabulary import UNIT_KINDS
+from lodestar.lib.vocabulary import CADENCE_EVERY, UNIT_KINDS
 
 
 class Organization(models.Model):
@@ -41,6 +41,9 @@ class Unit(models.Model):
     lead = models.ForeignKey("org.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="led_units")
     core = models.BooleanField(null=True, blank=True)
     purpose = models.TextField(blank=True, null=True)
+    # The check-in cadence, both or neither: `every`, and the day (a weekday, or the day of the month as text).
+    cadence_every = models.CharField(max_length=10, null=True, blank=True, choices=[(e, e) for e in CADENCE_EVERY])
+    cadence_day = models.CharField(max_length=3, null=True, blank=True)
     version = models.IntegerField(default=1)
     ordinal = models.IntegerField(default=0)
 
@@ -57,6 +60,7 @@ class Person(models.Model):
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="people")
     email = models.TextField(blank=True, null=True)
     position = models.TextField(blank=True, null=True)
+    reminders = models.BooleanField(null=True, blank=True)  # null: not given in the model, which means true
     ordinal = models.IntegerField(default=0)
 
     class Meta:

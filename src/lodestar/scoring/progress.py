@@ -59,10 +59,12 @@ def expected_progress(period: Period, as_of: date) -> float:
     return clamp((as_of - period.start).days / (period.end - period.start).days)
 
 
-def status(*, as_of: date, period: Period, progress: float | None, expected: float) -> str:
-    """not_started, no_data, achieved, on_track, at_risk or off_track, tested in that order."""
+def status(*, as_of: date, period: Period, progress: float | None, expected: float, closed: bool = False) -> str:
+    """not_started, closed (a goal closed as of the day), no_data, achieved, on_track, at_risk or off_track, in that order."""
     if as_of < period.start:
         return "not_started"
+    if closed:
+        return "closed"
     if progress is None:
         return "no_data"
     if progress >= 1.0 - EPSILON:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from lodestar.lib.model import Goal, Model
+from lodestar.lib.model import Closing, Goal, Model
 from lodestar.scoring import progress
 from lodestar.scoring.progress import Forecast
 
@@ -29,6 +29,7 @@ class GoalScore:
     expected: float
     status: str
     key_results: list[KeyResultScore]
+    closed: Closing | None = None  # the goal's closing once its date has come (its progress is the score)
 
 
 @dataclass(slots=True)
@@ -82,19 +83,24 @@ def score_model(model: Model, as_of: date) -> StatusReport:
             (score.progress, kr.effective_weight) for score, kr in zip(scores, goal.key_results, strict=True)
         ]
 
-    rolled_up = roll_up(model.goals, own_items)
+    closings = {goal.id: closing for goal in model.goals if (closing := goal.closed_as_of(as_of)) is not None}
+    rolled_up = roll_up(model.goals, own_items, fixed={goal_id: closing.score for goal_id, closing in closings.items()})
     goals = []
     for goal in model.goals:
         period = periods[goal.period]
         expected = expected_of[goal.period]
         value = rolled_up[goal.id]
+        closing = closings.get(goal.id)
         goals.append(
             GoalScore(
                 id=goal.id,
                 progress=value,
                 expected=expected,
-                status=progress.status(as_of=as_of, period=period, progress=value, expected=expected),
+                status=progress.status(
+                    as_of=as_of, period=period, progress=value, expected=expected, closed=closing is not None
+                ),
                 key_results=kr_scores[goal.id],
+                closed=closing,
             )
         )
     kpis = []
@@ -105,12 +111,19 @@ def score_model(model: Model, as_of: date) -> StatusReport:
     return StatusReport(as_of=as_of, goals=goals, kpis=kpis)
 
 
-def roll_up(goals: list[Goal], own_items: dict[str, list[tuple[float | None, float]]]) -> dict[str, float | None]:
+def roll_up(
+    goals: list[Goal],
+    own_items: dict[str, list[tuple[float | None, float]]],
+    *,
+    fixed: dict[str, float] | None = None,
+) -> dict[str, float | None]:
     """Goal progress: the weighted mean of its key results and contributing goals, nulls left out.
 
-    Contributing goals are scored before the goals they contribute to (the graph has no cycles).
-    A proposed link does not count until someone who may edit the parent accepts it.
+    A goal in `fixed` (a closed goal: its score) has that progress, whatever its items. Contributing
+    goals are scored before the goals they contribute to (the graph has no cycles). A proposed link
+    does not count until someone who may edit the parent accepts it.
     """
+    fixed = fixed or {}
     contributors: dict[str, list[tuple[str, float]]] = {}
     for goal in goals:
         for contribution in goal.counted_contributions:
@@ -128,6 +141,9 @@ def roll_up(goals: list[Goal], own_items: dict[str, list[tuple[float | None, flo
                     break
             else:
                 stack.pop()
+                if goal_id in fixed:
+                    result[goal_id] = fixed[goal_id]
+                    continue
                 items = own_items[goal_id] + [
                     (result[child], weight) for child, weight in contributors.get(goal_id, ())
                 ]
@@ -156,7 +172,14 @@ def status_json(report: StatusReport) -> dict[str, object]:
     return {
         "as_of": report.as_of.isoformat(),
         "goals": [
-            {"id": g.id, "progress": g.progress, "expected": g.expected, "status": g.status} for g in report.goals
+            {
+                "id": g.id,
+                "progress": g.progress,
+                "expected": g.expected,
+                "status": g.status,
+                "closed": None if g.closed is None else {"date": g.closed.date.isoformat(), "score": g.closed.score},
+            }
+            for g in report.goals
         ],
         "key_results": [
             {

@@ -35,7 +35,6 @@ from lodestar.lib.model import (
     Period,
     Person,
     RoleProfile,
-    RoleState,
     Task,
     Touchpoint,
     Unit,
@@ -44,6 +43,7 @@ from lodestar.lib.model import (
 from lodestar.org import models as org
 from lodestar.purpose import models as purpose
 from lodestar.store.columns import OWNER, ROW_ID, VERSION, Column, Columns, Row, column, ref
+from lodestar.store.compound import CADENCE, CLOSING, RANGE, role_state
 
 Table = type[models.Model]
 
@@ -78,24 +78,6 @@ def replace_relations(entity: EntityRows, *, previous: EntityRows | None = None)
         table._default_manager.bulk_create(table(**row) for row in rows)
 
 
-def _range_columns(span: tuple[float, float] | None, people: Collection[str]) -> Row:
-    return {"range_low": span[0] if span else None, "range_high": span[1] if span else None}
-
-
-def _range(low: float | None, high: float) -> tuple[float, float] | None:
-    return None if low is None else (low, high)
-
-
-def _role_state(prefix: str) -> Column:
-    def encode(state: RoleState, people: Collection[str]) -> Row:
-        return {f"{prefix}_rights": state.decision_rights, f"{prefix}_alignment": state.sales_alignment}
-
-    def decode(rights: dict[str, str] | None, alignment: str) -> RoleState:
-        return RoleState(decision_rights=dict(rights or {}), sales_alignment=alignment)
-
-    return Column(prefix, (f"{prefix}_rights", f"{prefix}_alignment"), encode, decode)
-
-
 ORGANIZATION = Columns(
     Organization, org.Organization, (column("name"), column("industry"), column("currency")), order=("id",)
 )
@@ -112,10 +94,15 @@ UNIT = Columns(
         ref("lead"),
         column("core"),
         column("purpose"),
+        CADENCE,
     ),
     (VERSION,),
 )
-PERSON = Columns(Person, org.Person, (column("id"), column("name"), ref("unit"), column("email"), column("position")))
+PERSON = Columns(
+    Person,
+    org.Person,
+    (column("id"), column("name"), ref("unit"), column("email"), column("position"), column("reminders")),
+)
 MISSION = Columns(
     Mission,
     purpose.Mission,
@@ -131,7 +118,7 @@ MISSION = Columns(
 ROLE_PROFILE = Columns(
     RoleProfile,
     purpose.RoleProfile,
-    (ref("unit"), ref("toward"), column("horizon"), _role_state("as_is"), _role_state("target"), column("rationale")),
+    (ref("unit"), ref("toward"), column("horizon"), role_state("as_is"), role_state("target"), column("rationale")),
     (ROW_ID, VERSION),
     order=("ordinal", "id"),
 )
@@ -166,7 +153,15 @@ PERIOD = Columns(Period, goals.Period, (column("id"), column("start"), column("e
 GOAL = Columns(
     Goal,
     goals.Goal,
-    (column("id"), column("title"), OWNER, ref("period"), column("description")),
+    (
+        column("id"),
+        column("title"),
+        OWNER,
+        ref("period"),
+        column("description"),
+        CLOSING,
+        ref("carried_from"),
+    ),
     (VERSION,),
 )
 CONTRIBUTION = Columns(
@@ -186,9 +181,10 @@ KEY_RESULT = Columns(
         column("baseline"),
         column("target"),
         column("direction"),
-        Column("range", ("range_low", "range_high"), _range_columns, _range),
+        RANGE,
         column("weight"),
         column("metric"),
+        ref("owner"),
     ),
     (VERSION,),
     key="goal_id",

@@ -16,7 +16,8 @@ from lodestar.lib import clock
 from lodestar.lib.limits import FIRST_DAY, LAST_DAY
 from lodestar.web.http import WebRequest
 
-OPEN_PATHS = ("/healthz", "/sign-in", "/api/")
+# /reminders/stop/ is opened from an email: its signed link is what allows the change.
+OPEN_PATHS = ("/healthz", "/sign-in", "/api/", "/reminders/stop/")
 API_PATH = "/api/"
 BODY_HEADERS = {"content-type", "content-length"}
 

@@ -89,8 +89,8 @@ def update_goal(*, actor: Actor, goal_id: str, changes: Any, version: Any) -> Sa
 def delete_goal(*, actor: Actor, goal_id: str, version: Any = None) -> None:
     """Delete a goal with its key results, measurements and check-ins.
 
-    Refused (Conflict) while other goals contribute or propose to contribute to it, or when `version`
-    is given and stale.
+    Refused (Conflict) while other goals contribute, propose to contribute or are carried over from
+    it, or when `version` is given and stale.
     Raises NotFound and PermissionDenied.
     """
     what = f"goal {goal_id!r}"
@@ -100,6 +100,12 @@ def delete_goal(*, actor: Actor, goal_id: str, version: Any = None) -> None:
         require_owner(actor, goal.owner, model, what=what)
         expect_version(version, stored=goal.version, what=what, required=False)
         _refuse_while_linked(goal_id, model)
+        copies = [other.id for other in model.goals if other.carried_from == goal_id]
+        if copies:
+            raise Conflict(
+                f"goal {goal_id!r} cannot be deleted while {', '.join(copies)} name it as carried_from; "
+                "delete those goals or take the key out of them first"
+            )
         before = goal_document(goal)
         before["key_results"] = [kr.id for kr in goal.key_results]
         delete_versioned(goals.Goal, goal_id, version=version, what=what)

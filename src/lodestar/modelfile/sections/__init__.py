@@ -5,7 +5,9 @@ entities are checked in `references.py` once every id is known. One module per a
 """
 
 from lodestar.modelfile.sections.common import (
+    CADENCE_KEYS,
     CHECK_IN_KEYS,
+    CLOSED_KEYS,
     COMPETENCY_KEYS,
     CONTRIBUTION_KEYS,
     CURRENCY_LENGTH,
@@ -54,7 +56,9 @@ from lodestar.modelfile.sections.org import (
 )
 
 __all__ = [
+    "CADENCE_KEYS",
     "CHECK_IN_KEYS",
+    "CLOSED_KEYS",
     "COMPETENCY_KEYS",
     "CONTRIBUTION_KEYS",
     "CURRENCY_LENGTH",

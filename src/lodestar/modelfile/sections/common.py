@@ -13,8 +13,9 @@ def _keys(*names: str) -> frozenset[str]:
 
 ORGANIZATION_KEYS = _keys("name", "industry", "currency")
 LOCATION_KEYS = _keys("id", "name")
-UNIT_KEYS = _keys("id", "name", "kind", "parent", "location", "lead", "core", "purpose")
-PERSON_KEYS = _keys("id", "name", "unit", "email", "position", "competencies")
+UNIT_KEYS = _keys("id", "name", "kind", "parent", "location", "lead", "core", "purpose", "cadence")
+CADENCE_KEYS = _keys("every", "day")
+PERSON_KEYS = _keys("id", "name", "unit", "email", "position", "competencies", "reminders")
 MISSION_KEYS = _keys("statement", "scope", "adopted", "principles")
 ROLE_KEYS = _keys("unit", "toward", "horizon", "as_is", "target", "rationale")
 ROLE_STATE_KEYS = _keys("decision_rights", "sales_alignment")
@@ -36,7 +37,10 @@ DEPENDENCY_KEYS = _keys("from", "to", "about", "kind", "now", "target")
 COMPETENCY_KEYS = _keys("id", "name", "category", "required")
 TOUCHPOINT_KEYS = _keys("id", "name", "stage", "channel", "owner", "contributors")
 PERIOD_KEYS = _keys("id", "start", "end")
-GOAL_KEYS = _keys("id", "title", "owner", "period", "contributes_to", "tasks", "key_results", "description")
+GOAL_KEYS = _keys(
+    "id", "title", "owner", "period", "contributes_to", "tasks", "key_results", "description", "closed", "carried_from"
+)
+CLOSED_KEYS = _keys("date", "score", "note")
 CONTRIBUTION_KEYS = _keys("goal", "weight", "proposed")
 KEY_RESULT_KEYS = _keys(
     "id",
@@ -48,6 +52,7 @@ KEY_RESULT_KEYS = _keys(
     "range",
     "weight",
     "metric",
+    "owner",
     "measurements",
     "check_ins",
 )

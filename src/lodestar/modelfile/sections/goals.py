@@ -4,11 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from lodestar.lib.model import KPI, CheckIn, Contribution, Goal, KeyResult, Measurement, MetricBinding, Period
+from lodestar.lib.model import (
+    KPI,
+    CheckIn,
+    Closing,
+    Contribution,
+    Goal,
+    KeyResult,
+    Measurement,
+    MetricBinding,
+    Period,
+)
 from lodestar.lib.vocabulary import BETTER, DIRECTIONS, METRIC_GRAINS, METRIC_WINDOWS
 from lodestar.modelfile.reader import Reader, format_number
 from lodestar.modelfile.sections.common import (
     CHECK_IN_KEYS,
+    CLOSED_KEYS,
     CONTRIBUTION_KEYS,
     GOAL_KEYS,
     KEY_RESULT_KEYS,
@@ -53,10 +64,28 @@ def read_goals(r: Reader, value: Any) -> Indexed:
             tasks=r.refs(d.get("tasks"), f"{path}.tasks"),
             key_results=read_key_results(r, d.get("key_results"), f"{path}.key_results"),
             description=r.text(d.get("description"), f"{path}.description", optional=True, long=True),
+            closed=read_closing(r, d.get("closed"), f"{path}.closed"),
+            carried_from=r.ref(d.get("carried_from"), f"{path}.carried_from", optional=True),
         )
         if goal.id and goal.title and goal.owner and goal.period:
             result.append((i, goal))
     return result
+
+
+def read_closing(r: Reader, value: Any, path: str) -> Closing | None:
+    """`{date, score, note?}`: the score is a number from 0 to 1; the date is checked against the period later."""
+    if value is None:
+        return None
+    d = r.mapping(value, path, allowed=CLOSED_KEYS, required=("date", "score"))
+    if d is None:
+        return None
+    day = r.day(d["date"], f"{path}.date")
+    score = r.number(d["score"], f"{path}.score")
+    if score is not None and not 0 <= score <= 1:
+        r.error(f"{path}.score", f"{format_number(score)} is out of range: expected 0 to 1")
+        score = None
+    note = r.text(d.get("note"), f"{path}.note", optional=True, long=True)
+    return Closing(date=day, score=score, note=note) if day is not None and score is not None else None
 
 
 def _contributions(r: Reader, value: Any, path: str) -> list[Contribution]:
@@ -95,6 +124,7 @@ def read_key_results(r: Reader, value: Any, path: str) -> list[KeyResult]:
             range=_range(r, d.get("range"), f"{kr_path}.range"),
             weight=r.weight(d.get("weight"), f"{kr_path}.weight"),
             metric=read_metric_binding(r, d.get("metric"), f"{kr_path}.metric"),
+            owner=r.ref(d.get("owner"), f"{kr_path}.owner", optional=True),
             measurements=read_measurements(r, d.get("measurements"), f"{kr_path}.measurements"),
             check_ins=read_check_ins(r, d.get("check_ins"), f"{kr_path}.check_ins"),
         )

@@ -4,17 +4,31 @@ from __future__ import annotations
 
 from typing import Any
 
-from lodestar.lib.model import Location, Mission, Organization, Person, RoleProfile, RoleState, Unit, VisionAnswer
+from lodestar.lib.model import (
+    Cadence,
+    Location,
+    Mission,
+    Organization,
+    Person,
+    RoleProfile,
+    RoleState,
+    Unit,
+    VisionAnswer,
+)
 from lodestar.lib.vocabulary import (
+    CADENCE_EVERY,
     DECISION_AREAS,
     DECISION_LEVELS,
+    MONTH_DAYS,
     SALES_ALIGNMENTS,
     UNIT_KINDS,
     VISION_QUESTIONS,
     VISION_STATUSES,
+    WEEKDAYS,
 )
 from lodestar.modelfile.reader import MISSING, Reader
 from lodestar.modelfile.sections.common import (
+    CADENCE_KEYS,
     CURRENCY_LENGTH,
     LOCATION_KEYS,
     MISSION_KEYS,
@@ -79,6 +93,7 @@ def read_units(r: Reader, value: Any) -> Indexed:
             lead=r.ref(d.get("lead"), f"{path}.lead", optional=True),
             core=r.boolean(d.get("core"), f"{path}.core"),
             purpose=r.text(d.get("purpose"), f"{path}.purpose", optional=True, long=True),
+            cadence=read_cadence(r, d.get("cadence"), f"{path}.cadence"),
         )
         if unit.core is not None and unit.kind and unit.kind != "business_unit":
             r.error(f"{path}.core", f"only business units have core; this unit is a {unit.kind}")
@@ -86,6 +101,23 @@ def read_units(r: Reader, value: Any) -> Indexed:
         if unit.id and unit.name and unit.kind and (unit.parent is not None or d.get("parent") is None):
             result.append((i, unit))
     return result
+
+
+def read_cadence(r: Reader, value: Any, path: str) -> Cadence | None:
+    """`{every, day}`: a weekday for week and two_weeks, a day of the month 1-28 for month."""
+    if value is None:
+        return None
+    d = r.mapping(value, path, allowed=CADENCE_KEYS, required=("every", "day"))
+    if d is None:
+        return None
+    every = r.choice(d["every"], f"{path}.every", CADENCE_EVERY)
+    day: str | int | None = None
+    if every == "month":
+        low, high = MONTH_DAYS
+        day = r.integer(d["day"], f"{path}.day", low=low, high=high)
+    elif every is not None:
+        day = r.choice(d["day"], f"{path}.day", WEEKDAYS)
+    return Cadence(every=every, day=day) if every is not None and day is not None else None
 
 
 def read_people(r: Reader, value: Any) -> Indexed:
@@ -102,6 +134,7 @@ def read_people(r: Reader, value: Any) -> Indexed:
             email=r.text(d.get("email"), f"{path}.email", optional=True),
             position=r.text(d.get("position"), f"{path}.position", optional=True),
             competencies=r.levels(d.get("competencies"), f"{path}.competencies", low=0, high=5),
+            reminders=r.boolean(d.get("reminders"), f"{path}.reminders"),
         )
         if person.email is not None and not looks_like_email(person.email):
             r.error(f"{path}.email", f"{person.email!r} is not an email address")

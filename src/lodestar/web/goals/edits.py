@@ -14,7 +14,7 @@ from lodestar.goals import services
 from lodestar.goals.models import KeyResult as KeyResultRow
 from lodestar.goals.snapshot import Snapshot
 from lodestar.lib.errors import Invalid, NotFound
-from lodestar.lib.model import Goal, KeyResult
+from lodestar.lib.model import Goal, KeyResult, Person
 from lodestar.lib.vocabulary import METRIC_GRAINS, METRIC_WINDOWS
 from lodestar.metrics import services as metrics
 from lodestar.modelfile.documents import goal_document, key_result_document
@@ -174,6 +174,7 @@ def _key_result_form(
     values: dict[str, Any],
     errors: dict[str, str],
     version: int | None,
+    people: list[Person],
     status: int = 200,
 ) -> HttpResponse:
     rng = values.get("range") or ["", ""]
@@ -206,6 +207,7 @@ def _key_result_form(
             "metric_choices": metrics.metric_choices(),
             "windows": METRIC_WINDOWS,
             "grains": METRIC_GRAINS,
+            "people": people,
         },
         status=status,
     )
@@ -219,14 +221,24 @@ def key_result_new(request: AuthenticatedRequest, goal_id: str) -> HttpResponse:
         snapshot = snapshot_of(request)
         goal = _goal(snapshot, goal_id)
         require_owner(actor, goal.owner, snapshot.model, what=f"the key results of goal {goal_id!r}")
-        return _key_result_form(request, goal=goal, kr=None, values={}, errors={}, version=None)
+        return _key_result_form(
+            request, goal=goal, kr=None, values={}, errors={}, version=None, people=snapshot.model.people
+        )
     document = forms.key_result_document(request.POST, with_id=True)
     try:
         services.create_key_result(actor=actor, goal_id=goal_id, document=document)
     except Invalid as error:
-        goal = _goal(snapshot_of(request), goal_id)
+        snapshot = snapshot_of(request)
+        goal = _goal(snapshot, goal_id)
         return _key_result_form(
-            request, goal=goal, kr=None, values=document, errors=field_errors(error), version=None, status=400
+            request,
+            goal=goal,
+            kr=None,
+            values=document,
+            errors=field_errors(error),
+            version=None,
+            people=snapshot.model.people,
+            status=400,
         )
     return HttpResponseRedirect(reverse("goal", args=[goal_id]))
 
@@ -240,16 +252,27 @@ def key_result_edit(request: AuthenticatedRequest, key_result_id: str) -> HttpRe
         goal, kr = _key_result(snapshot, key_result_id)
         require_owner(actor, goal.owner, snapshot.model, what=f"the key results of goal {goal.id!r}")
         version = snapshot.kr_versions.get(kr.id, 1)
-        return _key_result_form(request, goal=goal, kr=kr, values=key_result_document(kr), errors={}, version=version)
+        values = key_result_document(kr)
+        return _key_result_form(
+            request, goal=goal, kr=kr, values=values, errors={}, version=version, people=snapshot.model.people
+        )
     changes = forms.key_result_document(request.POST, with_id=False)
     version = forms.version(request.POST)
     try:
         services.update_key_result(actor=actor, key_result_id=key_result_id, changes=changes, version=version)
     except Invalid as error:
-        goal, kr = _key_result(snapshot_of(request), key_result_id)
+        snapshot = snapshot_of(request)
+        goal, kr = _key_result(snapshot, key_result_id)
         values = {**changes, "id": key_result_id}
         return _key_result_form(
-            request, goal=goal, kr=kr, values=values, errors=field_errors(error), version=version, status=400
+            request,
+            goal=goal,
+            kr=kr,
+            values=values,
+            errors=field_errors(error),
+            version=version,
+            people=snapshot.model.people,
+            status=400,
         )
     return HttpResponseRedirect(reverse("goal", args=[goal_id_of(key_result_id)]) + f"#kr-{key_result_id}")
 

@@ -65,6 +65,7 @@ def key_result_document(data: QueryDict, *, with_id: bool) -> dict[str, Any]:
     low, high = text(data, "range_low"), text(data, "range_high")
     document["range"] = [number(low), number(high)] if low or high else None
     document["metric"] = metric_binding(data)
+    document["owner"] = text(data, "owner") or None
     if with_id:
         document = {key: value for key, value in document.items() if value is not None}
     return document

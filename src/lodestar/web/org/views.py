@@ -11,11 +11,13 @@ from django.views.decorators.http import require_GET
 from lodestar.accounts.permissions import editable_owners
 from lodestar.goals.snapshot import Snapshot
 from lodestar.lib.errors import NotFound
+from lodestar.org.services import may_set_cadence, may_set_reminders
 from lodestar.web import pages
 from lodestar.web.common import actor_of, snapshot_of, translate_errors
 from lodestar.web.goals.check_in_form import CheckInForm, my_key_result
 from lodestar.web.http import AuthenticatedRequest
 from lodestar.web.org.chat import chat_context
+from lodestar.web.org.rhythm import cadence_context
 
 
 @require_GET
@@ -42,6 +44,8 @@ def unit_page(request: AuthenticatedRequest, unit_id: str) -> HttpResponse:
             "goals_below": pages.goal_rows(snapshot, snapshot.goals_owned_by(below), editable=editable),
             "kpis": pages.kpi_cards(snapshot, [k for k in snapshot.model.kpis if k.owner in own]),
             "can_add": editable is None or unit_id in editable,
+            "can_set_cadence": may_set_cadence(actor_of(request), snapshot.index, unit_id),
+            **cadence_context(snapshot.index, unit_id),
             **pages.role_card_context(snapshot.model, unit_id),
             **chat_context(actor_of(request), unit_id),
         },
@@ -70,6 +74,7 @@ def person_page(request: AuthenticatedRequest, person_id: str) -> HttpResponse:
                 (c, person.competencies[c.id]) for c in snapshot.model.competencies if c.id in person.competencies
             ],
             "can_add": editable is None or person_id in editable,
+            "can_set_reminders": may_set_reminders(actor_of(request), person_id),
             **pages.role_card_context(snapshot.model, person.unit),
             "via_unit": True,
         },

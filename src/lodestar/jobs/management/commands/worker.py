@@ -42,7 +42,7 @@ class Command(LodestarCommand):
         width = max(len(job.name) for job in table)
         self.stdout.write(
             f"Lodestar worker: {options['threads']} thread{'s' if options['threads'] != 1 else ''}, "
-            f"queue in {current.where}, schedules in {settings.LOCAL_TIME_ZONE}:"
+            f"queue in {current.where}, schedules in {settings.LODESTAR_TIME_ZONE}:"
         )
         for job in table:
             self.stdout.write(_line(job, width))

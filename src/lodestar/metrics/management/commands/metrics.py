@@ -98,7 +98,7 @@ class Command(BaseCommand):
 
         refresh = sub("refresh", "Write measurements (source metric:<id>) for every bound key result and KPI.")
         refresh.add_argument(
-            "--as-of", dest="as_of", type=iso_date, metavar="DATE", help="compute as of this date (default: today, UTC)"
+            "--as-of", dest="as_of", type=iso_date, metavar="DATE", help="compute as of this date (default: today)"
         )
 
     def handle(self, *args: Any, **options: Any) -> None:

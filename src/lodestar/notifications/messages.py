@@ -1,0 +1,137 @@
+"""The reminder and digest e-mails, each with a plain-text and an HTML part, and a digest as plain text for chat."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from lodestar.lib.index import ModelIndex
+from lodestar.lib.vocabulary import status_label
+from lodestar.notifications.links import absolute, goal_url, stop_url
+from lodestar.rhythm.cadence import describe, goal_cadence
+from lodestar.rhythm.digests import Digest, DigestContent, confidence_window_start
+from lodestar.rhythm.reminders import Reminder
+from lodestar.scoring.progress import current_value, latest_check_in
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One entry of a message: what it is about, a detail, and the page it links to."""
+
+    title: str
+    detail: str
+    url: str
+
+
+def _number(value: float | None, unit: str | None) -> str:
+    if value is None:
+        return "no value yet"
+    text = f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"{text} {unit}" if unit else text
+
+
+def reminder_subject(reminder: Reminder) -> str:
+    count = len(reminder.due)
+    return f"Check-in due: {count} key result{'s' if count != 1 else ''}"
+
+
+def reminder_lines(reminder: Reminder, as_of: date) -> list[Line]:
+    return [
+        Line(
+            title=item.key_result.title,
+            detail=f"goal: {item.goal.title} · current value: "
+            f"{_number(current_value(item.key_result, as_of), item.key_result.unit)}",
+            url=goal_url(item.goal.id),
+        )
+        for item in reminder.due
+    ]
+
+
+def _message(*, to: str, subject: str, template: str, context: dict[str, object], stop: str) -> EmailMultiAlternatives:
+    text = render_to_string(f"notifications/{template}.txt", context)
+    html = render_to_string(f"notifications/{template}.html", context)
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[to],
+        # One click in the mail program stops them too (RFC 8058: a POST to the link).
+        headers={"List-Unsubscribe": f"<{stop}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
+    )
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def reminder_message(reminder: Reminder, *, as_of: date, index: ModelIndex) -> EmailMultiAlternatives:
+    """The reminder: every due key result with its goal, current value and a link to the goal's page."""
+    cadences = sorted({describe(goal_cadence(index, item.goal)) for item in reminder.due})
+    stop = stop_url(reminder.person.id)
+    context: dict[str, object] = {
+        "name": reminder.person.name,
+        "lines": reminder_lines(reminder, as_of),
+        "cycle_start": reminder.cycle_start,
+        "cadences": cadences,
+        "stop_url": stop,
+        "profile_url": absolute(reverse("person", args=[reminder.person.id])),
+    }
+    return _message(
+        to=reminder.email, subject=reminder_subject(reminder), template="reminder", context=context, stop=stop
+    )
+
+
+def digest_sections(content: DigestContent, index: ModelIndex) -> list[tuple[str, list[Line]]]:
+    """The digest's four lists as headed sections of lines; empty lists left out."""
+    as_of = content.as_of
+    week_start = confidence_window_start(as_of)
+    changes = [
+        Line(change.goal.title, f"{status_label(change.before)} → {status_label(change.now)}", goal_url(change.goal.id))
+        for change in content.status_changes
+    ]
+    low = []
+    for goal, kr in content.low_confidence:
+        check_in = latest_check_in([c for c in kr.check_ins if c.date >= week_start], as_of)
+        confidence = f"confidence {check_in.confidence}/10 on {check_in.date.isoformat()}" if check_in else ""
+        low.append(Line(kr.title, f"goal: {goal.title} · {confidence}", goal_url(goal.id)))
+    due = [Line(kr.title, f"goal: {goal.title}", goal_url(goal.id)) for goal, kr in content.due]
+    off = [Line(goal.title, f"owned by {index.name(goal.owner)}", goal_url(goal.id)) for goal in content.off_track]
+    sections = [
+        ("Status changes since last week", changes),
+        ("Low confidence this week", low),
+        ("Check-ins due", due),
+        ("Off track", off),
+    ]
+    return [(heading, lines) for heading, lines in sections if lines]
+
+
+def digest_subject(content: DigestContent, index: ModelIndex) -> str:
+    units = ", ".join(index.name(unit) for unit in content.units)
+    return f"Weekly digest: {units}"
+
+
+def digest_message(digest: Digest, *, index: ModelIndex) -> EmailMultiAlternatives:
+    stop = stop_url(digest.person.id)
+    context: dict[str, object] = {
+        "name": digest.person.name,
+        "as_of": digest.content.as_of,
+        "units": [index.name(unit) for unit in digest.content.units],
+        "sections": digest_sections(digest.content, index),
+        "stop_url": stop,
+        "profile_url": absolute(reverse("person", args=[digest.person.id])),
+    }
+    subject = digest_subject(digest.content, index)
+    return _message(to=digest.email, subject=subject, template="digest", context=context, stop=stop)
+
+
+def digest_text(content: DigestContent, index: ModelIndex) -> str:
+    """A digest as plain text, for a chat message: the units, then each list with its links."""
+    context = {
+        "as_of": content.as_of,
+        "units": [index.name(unit) for unit in content.units],
+        "sections": digest_sections(content, index),
+    }
+    return render_to_string("notifications/digest_chat.txt", context).strip() + "\n"
