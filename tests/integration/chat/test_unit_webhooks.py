@@ -170,3 +170,14 @@ def test_only_admins_open_the_webhook_page(browser_as: BrowserAs, cast: Cast, us
     assert client.get("/units/mkt/chat").status_code == 403
     assert client.post("/units/mkt/chat", {"webhook": SLACK}).status_code == 403
     assert not UnitWebhook.objects.exists()
+
+
+def test_admins_see_on_the_unit_page_why_the_last_post_failed(
+    browser_as: BrowserAs, cast: Cast, receiver: Receiver
+) -> None:
+    set_unit_webhook(actor=ADMIN, unit_id="mkt", url=receiver.url("/broken/hook"))
+    post_unit_digest("mkt", "text")
+    admin = browser_as("admin").get("/units/mkt/").content.decode()
+    assert "failed: Failed to send JSON POST notification" in admin
+    member = browser_as("sam").get("/units/mkt/").content.decode()
+    assert "Failed to send" not in member
