@@ -15,8 +15,8 @@ from typing import Any
 from django.utils.module_loading import import_string
 
 SCHEDULED: dict[str, str | None] = {
-    "reminders": None,  # the reminders of `lodestar remind`: send_reminders
-    "digests": None,  # the digests of `lodestar digest`: send_digests
+    "reminders": "lodestar.notifications.jobs.scheduled_reminders",
+    "digests": "lodestar.notifications.jobs.scheduled_digests",
     "metrics": "lodestar.metrics.refresh_runs.scheduled_refresh",
 }
 

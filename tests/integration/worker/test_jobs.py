@@ -8,13 +8,16 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.core import mail
 from pytest_django import Settings
 
 from lodestar.accounts.models import User
+from lodestar.jobs import registry
 from lodestar.jobs.models import ScheduledRun
 from lodestar.jobs.queue import jobs_file
 from lodestar.jobs.runner import run_scheduled
 from lodestar.metrics.models import RefreshRun
+from lodestar.notifications.services import send_digests, send_reminders
 from tests.conftest import RunLodestar
 from tests.integration.accounts.cast import BrowserAs, Cast
 from tests.integration.job_queue import JobQueue
@@ -63,10 +66,36 @@ def test_without_a_metrics_file_the_scheduled_refresh_says_there_is_nothing_to_r
 
 
 @pytest.mark.usefixtures("bound")
-def test_a_job_this_version_does_not_have_is_recorded_as_failed(cast: Cast) -> None:
+def test_a_job_this_version_does_not_have_is_recorded_as_failed(cast: Cast, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(registry.SCHEDULED, "reminders", None)
     claim = run_scheduled("reminders", "slot")
     assert claim is not None
     assert (claim.outcome, claim.detail) == ("failed", "no job 'reminders' in this version of Lodestar")
+
+
+@pytest.mark.usefixtures("bound")
+def test_the_scheduled_reminders_send_what_is_due_once_and_say_how_many(cast: Cast) -> None:
+    expected = len(send_reminders(dry_run=True).sent)
+    assert expected > 0, "the example model has a key result due today"
+    claim = run_scheduled("reminders", "slot")
+    assert claim is not None
+    plural = "s" if expected != 1 else ""
+    assert (claim.outcome, claim.detail) == ("done", f"Sent {expected} reminder{plural}.")
+    assert len(mail.outbox) == expected
+    again = run_scheduled("reminders", "another slot")
+    assert again is not None
+    assert (again.outcome, again.detail) == ("done", "Sent 0 reminders.")
+    assert len(mail.outbox) == expected
+
+
+@pytest.mark.usefixtures("bound")
+def test_the_scheduled_digests_say_how_many_they_sent(cast: Cast) -> None:
+    expected = len(send_digests(dry_run=True).sent)
+    claim = run_scheduled("digests", "slot")
+    assert claim is not None
+    assert claim.outcome == "done"
+    assert claim.detail == f"Sent {expected} digest{'s' if expected != 1 else ''}."
+    assert len(mail.outbox) == expected
 
 
 @pytest.mark.usefixtures("bound")
@@ -103,8 +132,8 @@ def test_worker_check_lists_the_schedules_and_the_queue(lodestar: RunLodestar) -
     run = lodestar("worker", "--check")
     assert run.code == 0, run.err
     assert "schedules in Europe/Berlin:" in run.out
-    assert "  reminders  not in this version" in run.out
-    assert "  digests    not in this version" in run.out
+    assert "  reminders  0 * * * *" in run.out
+    assert "  digests    0 8 * * mon" in run.out
     assert "  metrics    0 2 * * *" in run.out
     assert "queue in " in run.out
 
@@ -118,7 +147,7 @@ def test_worker_check_lists_the_schedules_and_the_queue(lodestar: RunLodestar) -
             "LODESTAR_SCHEDULE_DIGESTS: '0 8 * * someday': 'someday' is no weekday",
         ),
         ("LODESTAR_SCHEDULE_METRICS", "at two", "LODESTAR_SCHEDULE_METRICS: 'at two': expected 'off'"),
-        ("LODESTAR_TIME_ZONE", "Mars/Olympus", "LODESTAR_TIME_ZONE='Mars/Olympus': expected a time zone"),
+        ("LODESTAR_TIME_ZONE", "Mars/Olympus", "LODESTAR_TIME_ZONE: 'Mars/Olympus' is not a time zone"),
         ("LODESTAR_REDIS_URL", "localhost:6379", "LODESTAR_REDIS_URL: expected redis://"),
     ],
 )

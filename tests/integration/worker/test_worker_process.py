@@ -151,7 +151,7 @@ def test_the_worker_refreshes_the_metrics_when_its_schedule_fires(
     output = site.log("worker.log")
     assert "Lodestar worker: 2 threads" in output
     assert "metrics    every 2 seconds" in output
-    assert "reminders  not in this version" in output
+    assert "reminders  0 * * * *" in output
 
 
 @pytest.mark.parametrize("backend", ["database", "redis"])
