@@ -32,7 +32,9 @@ def links(goal_id: str) -> list[tuple[str, float | None, bool]]:
 
 def propose(browser_as: BrowserAs) -> None:
     """Kim records half of Sales' key result; Sam proposes his goal (a key result at 0 %) to it."""
-    measured = browser_as("kim").post("/key-results/accepted-leads/measurements", {"date": "2026-06-30", "value": "35"})
+    measured = browser_as("kim").post(
+        "/key-results/accepted-leads/check-ins", {"date": "2026-06-30", "value": "35", "confidence": "8"}
+    )
     assert measured.status_code == 302
     response = browser_as("sam").post("/goals/new", FORM)
     assert response.status_code == 302, response.content.decode()
