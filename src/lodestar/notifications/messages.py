@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from lodestar.lib.index import ModelIndex
+from lodestar.lib.terminal import printable
 from lodestar.lib.vocabulary import status_label
 from lodestar.notifications.links import absolute, goal_url, stop_url
 from lodestar.rhythm.cadence import describe, goal_cadence
@@ -109,7 +110,8 @@ def digest_sections(content: DigestContent, index: ModelIndex) -> list[tuple[str
 
 
 def digest_subject(content: DigestContent, index: ModelIndex) -> str:
-    units = ", ".join(index.name(unit) for unit in content.units)
+    # A unit's name may hold a line break, which no e-mail header may.
+    units = ", ".join(printable(index.name(unit)) for unit in content.units)
     return f"Weekly digest: {units}"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from datetime import timedelta
 
@@ -15,7 +16,7 @@ from lodestar.lib.errors import NotFound
 from lodestar.notifications.models import SentMessage
 from lodestar.notifications.services import send_digests, send_reminders, unit_digest_text
 from lodestar.org.models import Person
-from tests.integration.notifications.model import AS_OF, BASE_URL, SENDER, import_document
+from tests.integration.notifications.model import AS_OF, BASE_URL, MODEL, SENDER, import_document
 from tests.integration.notifications.smtp import Arrived, SmtpServer
 
 STOP_LINK = re.compile(re.escape(BASE_URL) + r"(/reminders/stop/[^/\s\"<>]+/)")
@@ -205,3 +206,14 @@ def test_a_person_who_turns_reminders_off_after_a_reminder_is_in_neither_list_fo
 
     assert run.as_json()["reminders"] == []
     assert "web-mqls" not in [item.key_result for item in run.plan.skipped]
+
+
+def test_a_unit_name_with_a_line_break_makes_a_subject_of_one_line(mail: SmtpServer) -> None:
+    document = copy.deepcopy(MODEL)
+    document["units"][1]["name"] = "Marketing\n& Sales"
+    import_document(document)
+
+    run = send_digests(AS_OF)
+
+    assert run.failed == []
+    assert only(mail.inbox.to("max@example.com")).message["Subject"] == "Weekly digest: Marketing & Sales"
