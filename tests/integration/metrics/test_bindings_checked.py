@@ -19,6 +19,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from lodestar.goals.models import KeyResult, Measurement
 from tests.conftest import RunLodestar, WriteModel
 from tests.integration.accounts.cast import MODEL, ApiAs, BrowserAs, Cast
+from tests.integration.job_queue import JobQueue
 from tests.integration.warehouse import UNREACHABLE, write_metrics
 
 pytestmark = pytest.mark.django_db
@@ -235,12 +236,21 @@ def test_a_refresh_against_an_unreachable_warehouse_exits_2_with_one_line(
 
 
 def test_refresh_now_on_the_web_lists_a_missing_table_file(
-    browser_as: BrowserAs, cast: Cast, demo_warehouse: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    browser_as: BrowserAs,
+    cast: Cast,
+    demo_warehouse: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    job_queue: JobQueue,
 ) -> None:
     KeyResult.objects.filter(id="web-mqls").update(metric="mqls")
     text = demo_warehouse.read_text().replace("leads.parquet", str(tmp_path / "gone.parquet"))
     write_metrics(tmp_path, text, monkeypatch)
-    response = browser_as("admin").post("/metrics/refresh")
-    assert response.status_code == 400
-    assert "warehouse.tables.leads: file not found" in response.content.decode()
+    client = browser_as("admin")
+    response = client.post("/metrics/refresh")
+    assert response.status_code == 302
+    assert job_queue.run() == 1
+    shown = client.get(response["Location"])
+    assert shown.status_code == 200
+    assert "warehouse.tables.leads: file not found" in shown.content.decode()
     assert not Measurement.objects.filter(source__startswith="metric:").exists()
