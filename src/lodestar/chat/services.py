@@ -69,6 +69,11 @@ def get_unit_webhook(unit_id: str) -> WebhookView | None:
     return None if row is None else _view(row)
 
 
+def units_with_webhooks() -> dict[str, str]:
+    """The service of every unit's webhook, by unit id."""
+    return dict(UnitWebhook.objects.values_list("unit_id", "service"))
+
+
 def set_unit_webhook(*, actor: Actor, unit_id: str, url: str) -> WebhookView | None:
     """Set a unit's webhook URL, or remove it with an empty URL; the audit log keeps the masked forms only."""
     require_admin(actor, what="set a unit's chat webhook")

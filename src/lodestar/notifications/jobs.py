@@ -1,8 +1,9 @@
 """The worker's scheduled reminder and digest jobs: `send_reminders` and `send_digests` as of today.
 
 Each returns what it sent, in one line. When some messages could not be sent, the others are
-sent and recorded, and the job raises JobFailed naming the failures; those are not recorded, so
-the next occurrence of the schedule tries them again.
+sent and recorded, and the job raises JobFailed naming the failures; failed e-mails are not
+recorded, so the next occurrence of the schedule tries them again. A unit's digest that its chat
+webhook refused is named too, but not retried (docs/chat-notifications.md).
 """
 
 from __future__ import annotations
@@ -35,6 +36,13 @@ def scheduled_digests() -> str:
         run = send_digests()
     except NoModel:
         return "No model imported yet: no digests."
-    if run.failed:
-        raise _failures("digests", len(run.sent), run.failed)
-    return f"Sent {len(run.sent)} digest{'s' if len(run.sent) != 1 else ''}."
+    chats = len(run.chats) - len(run.chats_failed)
+    posted = f"; posted {chats} to chat" if run.chats else ""
+    not_posted = [
+        Failure(chat.content.units[0], f"the chat of unit {chat.content.units[0]} ({chat.service})", chat.post.reason)
+        for chat in run.chats_failed
+        if chat.post is not None
+    ]
+    if run.failed or not_posted:
+        raise _failures("digests", len(run.sent), [*run.failed, *not_posted])
+    return f"Sent {len(run.sent)} digest{'s' if len(run.sent) != 1 else ''}{posted}."

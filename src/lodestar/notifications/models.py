@@ -13,7 +13,9 @@ from django.db import models
 
 REMINDER = "reminder"
 DIGEST = "digest"
-KINDS = (REMINDER, DIGEST)
+# A unit's digest posted to its chat webhook: `person_id` holds the unit's id.
+CHAT = "chat"
+KINDS = (REMINDER, DIGEST, CHAT)
 
 
 class SentMessage(models.Model):

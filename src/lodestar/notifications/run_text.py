@@ -6,6 +6,7 @@ from lodestar.lib.index import ModelIndex
 from lodestar.lib.terminal import printable
 from lodestar.notifications.messages import digest_sections, reminder_lines
 from lodestar.notifications.services import DigestRun, Failure, ReminderRun
+from lodestar.rhythm.digests import DigestContent
 from lodestar.rhythm.reminders import NO_EMAIL, NO_OWNER, OPTED_OUT
 
 REASONS = {
@@ -49,14 +50,36 @@ def reminder_run_text(run: ReminderRun) -> str:
     return "\n".join([*lines, *_failures(run.failed)])
 
 
+def _sections(content: DigestContent, index: ModelIndex) -> list[str]:
+    lines = []
+    for heading, entries in digest_sections(content, index):
+        lines.append(f"    {heading}:")
+        for line in entries:
+            lines.append(f"      - {printable(line.title)} ({printable(line.detail)})")
+            lines.append(f"        {line.url}")
+    return lines
+
+
+def _chats(run: DigestRun, index: ModelIndex) -> list[str]:
+    """The units' digests for their chat webhooks: posted, failed, or (dry run) to post."""
+    if not run.chats:
+        return []
+    heading = "Would be posted to chat" if run.dry_run else "Posted to chat"
+    lines = ["", f"{heading} ({len(run.chats)}):"]
+    for chat in run.chats:
+        name = printable(index.name(chat.content.units[0]))
+        if chat.post is not None and not chat.post.sent:
+            lines.append(f"  {name} ({chat.service}): not posted: {printable(chat.post.reason)} (not retried)")
+            continue
+        lines.append(f"  {name} ({chat.service}):")
+        lines += _sections(chat.content, index)
+    return lines
+
+
 def digest_run_text(run: DigestRun, index: ModelIndex) -> str:
     lines = [_headline("digest", len(run.sent), run.as_of.isoformat(), dry_run=run.dry_run)]
     for digest in run.sent:
         units = ", ".join(printable(index.name(unit)) for unit in digest.content.units)
         lines += ["", f"  To {printable(digest.person.name)} <{printable(digest.email)}>, for {units}:"]
-        for heading, entries in digest_sections(digest.content, index):
-            lines.append(f"    {heading}:")
-            for line in entries:
-                lines.append(f"      - {printable(line.title)} ({printable(line.detail)})")
-                lines.append(f"        {line.url}")
-    return "\n".join([*lines, *_failures(run.failed)])
+        lines += _sections(digest.content, index)
+    return "\n".join([*lines, *_failures(run.failed), *_chats(run, index)])

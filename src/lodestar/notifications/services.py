@@ -2,8 +2,9 @@
 
 `send_reminders(as_of)` and `send_digests(as_of)` send what is due as of a day (default today),
 each message once: it is claimed in the outbox before it is sent, so two runs at the same
-time send it once, and a failed send is given back for the next run. `unit_digest_text`
-renders one unit's digest as plain text, for a chat message.
+time send it once, and a failed send is given back for the next run. The digest run
+also posts each unit's digest to the unit's chat webhook, once per ISO week; `unit_digest_text`
+renders one unit's digest as plain text, for such a chat message.
 """
 
 from __future__ import annotations
@@ -19,16 +20,25 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from lodestar.accounts.actor import Actor
 from lodestar.accounts.roles import VIEWER
 from lodestar.accounts.services import person_emails
+from lodestar.chat.services import DigestPost, post_unit_digest, units_with_webhooks
 from lodestar.lib import clock
 from lodestar.lib.errors import NotFound
 from lodestar.lib.index import ModelIndex
-from lodestar.lib.model import Person
+from lodestar.lib.model import Model, Person
 from lodestar.notifications import outbox
 from lodestar.notifications.links import person_of_token
-from lodestar.notifications.messages import digest_message, digest_text, reminder_message
-from lodestar.notifications.models import DIGEST, REMINDER
+from lodestar.notifications.messages import digest_message, digest_subject, digest_text, reminder_message
+from lodestar.notifications.models import CHAT, DIGEST, REMINDER
 from lodestar.org.services import set_reminders
-from lodestar.rhythm.digests import Digest, DigestContent, Scores, content_json, digest_content, plan_digests
+from lodestar.rhythm.digests import (
+    Digest,
+    DigestContent,
+    Scores,
+    content_json,
+    digest_content,
+    iso_week_start,
+    plan_digests,
+)
 from lodestar.rhythm.reminders import Reminder, ReminderPlan, plan_reminders, reminders_json
 from lodestar.store.load import load_model
 
@@ -65,12 +75,27 @@ class ReminderRun:
         return reminders_json(self.plan, self.sent)
 
 
+@dataclass(frozen=True, slots=True)
+class ChatDigest:
+    """A unit's digest for its chat webhook: its lists, and (once posted) how the post went."""
+
+    content: DigestContent
+    service: str
+    post: DigestPost | None = None
+
+
 @dataclass(slots=True)
 class DigestRun:
     as_of: date
     sent: list[Digest]
     failed: list[Failure] = field(default_factory=list)
     dry_run: bool = False
+    # The units' digests posted to their chat webhooks (in a dry run: to post).
+    chats: list[ChatDigest] = field(default_factory=list)
+
+    @property
+    def chats_failed(self) -> list[ChatDigest]:
+        return [chat for chat in self.chats if chat.post is not None and not chat.post.sent]
 
 
 def send_reminders(as_of: date | None = None, *, dry_run: bool = False) -> ReminderRun:
@@ -107,8 +132,9 @@ def send_digests(as_of: date | None = None, *, dry_run: bool = False) -> DigestR
     digests = plan_digests(
         model, day, accounts=person_emails(), sent=outbox.recorded(DIGEST, since=day - LONGEST_CYCLE)
     )
+    chats = _chat_digests(model, index, day)
     if dry_run:
-        return DigestRun(as_of=day, sent=digests, dry_run=True)
+        return DigestRun(as_of=day, sent=digests, dry_run=True, chats=chats)
     outgoing = [
         Outgoing(
             DIGEST, digest.person.id, digest.week, digest_message(digest, index=index), content_json(digest.content)
@@ -116,7 +142,46 @@ def send_digests(as_of: date | None = None, *, dry_run: bool = False) -> DigestR
         for digest in digests
     ]
     sent, failed = _deliver(outgoing)
-    return DigestRun(as_of=day, sent=[digests[i] for i in sent], failed=failed)
+    return DigestRun(as_of=day, sent=[digests[i] for i in sent], failed=failed, chats=_post_chats(chats, index))
+
+
+def _chat_digests(model: Model, index: ModelIndex, day: date) -> list[ChatDigest]:
+    """The digest of each unit with a chat webhook and news, not yet posted in the ISO week of `day`, in model order."""
+    webhooks = units_with_webhooks()
+    week = iso_week_start(day)
+    posted = {unit for unit, cycle in outbox.recorded(CHAT, since=week) if cycle == week}
+    chats: list[ChatDigest] = []
+    scores: Scores | None = None
+    for unit in model.units:
+        if unit.id not in webhooks or unit.id in posted:
+            continue
+        scores = scores or Scores.of(model, day)
+        content = digest_content(index, [unit.id], day, scores)
+        if not content.empty:
+            chats.append(ChatDigest(content=content, service=webhooks[unit.id]))
+    return chats
+
+
+def _post_chats(chats: list[ChatDigest], index: ModelIndex) -> list[ChatDigest]:
+    """Claim and post each unit's digest, once per ISO week; a failed post is kept as tried (it is not retried)."""
+    done: list[ChatDigest] = []
+    for chat in chats:
+        unit_id = chat.content.units[0]
+        claimed = outbox.claim(
+            kind=CHAT,
+            person_id=unit_id,
+            cycle=iso_week_start(chat.content.as_of),
+            email=chat.service,
+            subject=digest_subject(chat.content, index),
+            items=content_json(chat.content),
+        )
+        if claimed is None:  # another run posts it, or has posted it
+            continue
+        post = post_unit_digest(unit_id, digest_text(chat.content, index))
+        outbox.mark_sent(claimed)
+        if post is not None:
+            done.append(ChatDigest(content=chat.content, service=chat.service, post=post))
+    return done
 
 
 def _deliver(outgoing: list[Outgoing]) -> tuple[list[int], list[Failure]]:

@@ -18,7 +18,8 @@ EXIT_NOT_SENT = 1
 
 class Command(LodestarCommand):
     help = (
-        "Send the weekly digest to the leads of the units (once per person and ISO week); "
+        "Send the weekly digest to the leads of the units (once per person and ISO week), and post each unit's "
+        "digest to its chat webhook (once per unit and ISO week); "
         "exit 0 when all were sent, 1 when some could not be, 2 on errors."
     )
 
@@ -36,4 +37,9 @@ class Command(LodestarCommand):
             self.stdout.write(digest_run_text(run, ModelIndex(load_model(parts=frozenset({"units", "people"})))))
         for failure in run.failed:
             self.stderr.write(f"error: the digest to {failure.email} was not sent: {failure.reason}")
-        self.exit_code = EXIT_NOT_SENT if run.failed else 0
+        for chat in run.chats_failed:
+            reason = chat.post.reason if chat.post is not None else ""
+            self.stderr.write(
+                f"error: the digest of unit {chat.content.units[0]} was not posted to {chat.service}: {reason}"
+            )
+        self.exit_code = EXIT_NOT_SENT if run.failed or run.chats_failed else 0
