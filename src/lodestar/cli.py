@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> None:
     from django.core.management import execute_from_command_line
     from django.db.utils import InterfaceError, OperationalError
 
-    from lodestar.database import unreachable, unreachable_error
+    from lodestar.database import busy, busy_error, unreachable, unreachable_error
 
     try:
         execute_from_command_line(args)
@@ -64,6 +64,9 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(2)
     except (OperationalError, InterfaceError) as error:
         # Lodestar's own commands say this themselves; Django's (migrate, dbshell, ...) would print a traceback.
+        if busy(error):
+            print(f"error: {busy_error()}", file=sys.stderr)
+            sys.exit(2)
         if not unreachable(error):
             raise
         print(f"error: {unreachable_error(error)}", file=sys.stderr)

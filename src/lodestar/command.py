@@ -10,7 +10,7 @@ from typing import Any, NoReturn
 from django.core.management.base import BaseCommand, CommandParser
 from django.db.utils import InterfaceError, OperationalError
 
-from lodestar.database import DatabaseUnreachable, ensure_database, unreachable, unreachable_error
+from lodestar.database import DatabaseUnreachable, busy, busy_error, ensure_database, unreachable, unreachable_error
 from lodestar.lib.errors import Invalid, LodestarError
 from lodestar.lib.limits import day_problem
 from lodestar.lib.terminal import printable, printable_json
@@ -85,6 +85,9 @@ class LodestarCommand(BaseCommand):
             self.stderr.write(printable(f"error: {error}"))
             raise SystemExit(EXIT_FAILED) from None
         except (OperationalError, InterfaceError) as error:
+            if busy(error):
+                self.stderr.write(f"error: {busy_error()}")
+                raise SystemExit(EXIT_FAILED) from None
             if not unreachable(error):
                 raise
             self.stderr.write(f"error: {unreachable_error(error)}")

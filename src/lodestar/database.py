@@ -17,13 +17,32 @@ class DatabaseUnreachable(LodestarError):
     """The database server cannot be reached (or the database file cannot be opened)."""
 
 
+class DatabaseBusy(LodestarError):
+    """The database waited too long for a lock that another write holds; trying again later works."""
+
+
+# SQLite's words for a write lock it waited for in vain; PostgreSQL's SQLSTATEs for a lock not
+# granted in time (lock_timeout), a deadlock and a serialization failure, each cured by a retry.
+SQLITE_BUSY = ("database is locked", "database table is locked")
+POSTGRESQL_BUSY = frozenset({"55P03", "40P01", "40001"})
+
+
+def busy(error: BaseException) -> bool:
+    """Whether `error` means that another write holds a lock this one waited for in vain."""
+    if not isinstance(error, OperationalError):
+        return False
+    if any(words in str(error) for words in SQLITE_BUSY):
+        return True
+    return getattr(error.__cause__, "sqlstate", None) in POSTGRESQL_BUSY
+
+
 def unreachable(error: BaseException) -> bool:
     """Whether `error` means that the database cannot be reached, rather than that one statement failed.
 
-    A connection that was never made, or one that no longer answers, is unreachable; a locked table or a
-    constraint is not (the connection still answers).
+    A connection that was never made, or one that no longer answers, is unreachable; a lock waited for
+    in vain (`busy`) or a constraint is not (the connection still answers).
     """
-    if not isinstance(error, OperationalError | InterfaceError):
+    if not isinstance(error, OperationalError | InterfaceError) or busy(error):
         return False
     return connection.connection is None or not connection.is_usable()
 
@@ -42,6 +61,11 @@ def unreachable_error(error: BaseException) -> DatabaseUnreachable:
     """One line for the command line: which database, and the driver's first line of why."""
     lines = str(error).strip().splitlines()
     return DatabaseUnreachable(f"cannot reach the database {describe()}: {lines[0] if lines else type(error).__name__}")
+
+
+def busy_error() -> DatabaseBusy:
+    """One line for the command line: which database is busy, and what to do."""
+    return DatabaseBusy(f"the database {describe()} is busy: another write held its lock too long; try again")
 
 
 def database_answers() -> bool:

@@ -6,13 +6,16 @@ PostgreSQL URL a database of their own on the same server, created and dropped h
 
 from __future__ import annotations
 
+import http.client
 import os
 import secrets
 import socket
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -101,3 +104,51 @@ def stop(process: subprocess.Popen[Any]) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait(timeout=30)
+
+
+def serve_environment(database_url: str, tmp_path: Path, *, workers: int = 1) -> dict[str, str]:
+    """The environment of a `lodestar serve` process on `database_url`, its static files under `tmp_path`."""
+    (tmp_path / "static").mkdir(exist_ok=True)
+    return {
+        **os.environ,
+        "LODESTAR_DATABASE_URL": database_url,
+        "LODESTAR_WORKERS": str(workers),
+        "LODESTAR_SECRET_KEY": secrets.token_urlsafe(50),
+        "LODESTAR_DEBUG": "false",
+        "LODESTAR_STATIC_ROOT": str(tmp_path / "static"),
+    }
+
+
+@contextmanager
+def serving(environment: dict[str, str], tmp_path: Path) -> Iterator[int]:
+    """`lodestar serve` on a free loopback port, yielded once `/healthz` answers 200; stopped afterwards."""
+    port = free_port()
+    log_path = tmp_path / "serve.log"
+    with log_path.open("w", encoding="utf-8") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "lodestar.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
+            env=environment,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            cwd=tmp_path,
+        )
+        try:
+            deadline = time.monotonic() + 120
+            while not _healthy(port):
+                assert process.poll() is None, log_path.read_text(encoding="utf-8")
+                assert time.monotonic() < deadline, "lodestar serve did not answer within 120 s"
+                time.sleep(0.2)
+            yield port
+        finally:
+            stop(process)
+
+
+def _healthy(port: int) -> bool:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request("GET", "/healthz")
+        return connection.getresponse().status == 200
+    except OSError:
+        return False
+    finally:
+        connection.close()

@@ -10,12 +10,7 @@ from __future__ import annotations
 
 import http.client
 import json
-import os
-import secrets
-import subprocess
-import sys
 import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +20,7 @@ import pytest
 
 from lodestar.lib.clock import today
 from tests.conftest import EXAMPLE
-from tests.integration.processes import free_port, run_lodestar_process, stop
+from tests.integration.processes import run_lodestar_process, serve_environment, serving
 
 ROUNDS = 20
 CHECK_INS = 20
@@ -40,17 +35,6 @@ GOAL = "more-leads"
 class Answer:
     status: int
     body: str
-
-
-def _environment(database_url: str, tmp_path: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "LODESTAR_DATABASE_URL": database_url,
-        "LODESTAR_WORKERS": str(WORKERS),
-        "LODESTAR_SECRET_KEY": secrets.token_urlsafe(50),
-        "LODESTAR_DEBUG": "false",
-        "LODESTAR_STATIC_ROOT": str(tmp_path / "static"),
-    }
 
 
 def request(port: int, method: str, path: str, token: str, body: dict[str, Any] | None = None) -> Answer:
@@ -73,37 +57,14 @@ class Server:
 @pytest.fixture
 def server(database_url: str, tmp_path: Path) -> Iterator[Server]:
     """`lodestar serve` with 3 workers over the spec's example model, and an admin's API token."""
-    environment = _environment(database_url, tmp_path)
-    (tmp_path / "static").mkdir()
+    environment = serve_environment(database_url, tmp_path, workers=WORKERS)
     run_lodestar_process(environment, "import", str(EXAMPLE))
     run_lodestar_process(
         environment, "users", "add", ADMIN, "--role", "admin", "--person", "jo", "--password-stdin", stdin="x" * 20
     )
     token = run_lodestar_process(environment, "tokens", "create", ADMIN).strip()
-    port = free_port()
-    log = (tmp_path / "serve.log").open("w", encoding="utf-8")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "lodestar.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env=environment,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        cwd=tmp_path,
-    )
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            assert process.poll() is None, (tmp_path / "serve.log").read_text(encoding="utf-8")
-            try:
-                if request(port, "GET", "/healthz", token).status == 200:
-                    break
-            except OSError:
-                pass
-            assert time.monotonic() < deadline, "lodestar serve did not answer within 120 s"
-            time.sleep(0.2)
+    with serving(environment, tmp_path) as port:
         yield Server(port=port, token=token)
-    finally:
-        stop(process)
-        log.close()
 
 
 def _all_at_once(calls: list[tuple[str, str, dict[str, Any]]], server: Server) -> list[Answer]:

@@ -20,13 +20,16 @@ from lodestar.api.routes_design import router as design_router
 from lodestar.api.routes_goals import router as goals_router
 from lodestar.api.routes_metrics import router as metrics_router
 from lodestar.api.routes_model import router as model_router
-from lodestar.database import unreachable
+from lodestar.database import busy, unreachable
 from lodestar.lib.errors import Conflict, Invalid, NotFound, PermissionDenied
 from lodestar.metrics.errors import EngineError, MetricsError, MetricsFileError
 from lodestar.metrics.services import problems_of
 from lodestar.web.errors import (
+    BUSY_RETRY_AFTER_SECONDS,
+    DATABASE_BUSY,
     DATABASE_UNAVAILABLE,
     RETRY_AFTER_SECONDS,
+    database_busy_logged,
     database_unavailable_logged,
     failure_reference,
 )
@@ -159,7 +162,11 @@ def _django_forbidden(request: HttpRequest, error: DjangoPermissionDenied) -> Ht
 
 @api.exception_handler(Exception)
 def _unexpected(request: HttpRequest, error: Exception) -> HttpResponse:
-    if unreachable(error):
+    if busy(error):
+        database_busy_logged(request, error)
+        response = _error(request, 503, DATABASE_BUSY)
+        response["Retry-After"] = BUSY_RETRY_AFTER_SECONDS
+    elif unreachable(error):
         database_unavailable_logged(request, error)
         response = _error(request, 503, DATABASE_UNAVAILABLE)
         response["Retry-After"] = RETRY_AFTER_SECONDS

@@ -1,7 +1,8 @@
 """Error pages for what Django itself refuses (unknown URLs, bad requests, failures).
 
 A failure is logged once, with a reference id that the page (or the API's JSON) shows; an unreachable
-database is a 503. Neither shows a traceback or SQL.
+database is a 503, and so is a database busy with another write (try again in a moment). None shows a
+traceback or SQL.
 """
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
-from lodestar.database import unreachable
+from lodestar.database import busy, unreachable
 
 logger = logging.getLogger("lodestar.errors")
 
 DATABASE_UNAVAILABLE = "The database cannot be reached. Try again in a few minutes."
 RETRY_AFTER_SECONDS = "30"
+DATABASE_BUSY = "The database is busy with other saves. Nothing was changed: try again in a moment."
+BUSY_RETRY_AFTER_SECONDS = "2"
 
 
 def failure_reference(request: HttpRequest, error: BaseException | None) -> str:
@@ -37,6 +40,10 @@ def server_error_message(reference: str) -> str:
 
 def database_unavailable_logged(request: HttpRequest, error: BaseException) -> None:
     logger.warning("%s %s: the database cannot be reached: %s", request.method, request.path, error)
+
+
+def database_busy_logged(request: HttpRequest, error: BaseException) -> None:
+    logger.warning("%s %s: the database is busy: %s", request.method, request.path, error)
 
 
 def _is_api(request: HttpRequest) -> bool:
@@ -78,11 +85,19 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
 def server_error(request: HttpRequest) -> HttpResponse:
     """Django's handler500: called while the exception is being handled."""
     error = sys.exc_info()[1]
+    if error is not None and busy(error):
+        database_busy_logged(request, error)
+        if _is_api(request):
+            response: HttpResponse = JsonResponse({"error": DATABASE_BUSY, "details": []}, status=503)
+        else:
+            response = _page(request, "Database busy", DATABASE_BUSY, 503)
+        response["Retry-After"] = BUSY_RETRY_AFTER_SECONDS
+        return _logged(response)
     if error is not None and unreachable(error):
         database_unavailable_logged(request, error)
         request.user = AnonymousUser()  # reading the user would try the database again
         if _is_api(request):
-            response: HttpResponse = JsonResponse({"error": DATABASE_UNAVAILABLE, "details": []}, status=503)
+            response = JsonResponse({"error": DATABASE_UNAVAILABLE, "details": []}, status=503)
         else:
             response = _page(request, "Database unavailable", DATABASE_UNAVAILABLE, 503)
         response["Retry-After"] = RETRY_AFTER_SECONDS
