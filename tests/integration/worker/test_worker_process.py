@@ -1,4 +1,5 @@
-"""`lodestar worker` as a process of its own: its schedules fire, each occurrence runs once, and Refresh now waits for it.
+"""`lodestar worker` as a process of its own: its schedules fire (a refresh, a reminder that arrives at a real SMTP
+server), each occurrence runs once, and Refresh now waits for it.
 
 The worker, and the web server where one is needed, run on a database of their own of the kind
 this run uses. Their queue is the database's (a SQLite file beside it, or PostgreSQL), or Redis
@@ -8,6 +9,7 @@ database from outside: the refresh runs, the claims of the schedule's occurrence
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 import secrets
@@ -25,7 +27,10 @@ from typing import Any
 import pytest
 import yaml
 
+from lodestar.lib.clock import today
 from tests.conftest import EXAMPLE
+from tests.integration.notifications.model import MODEL as NOTIFIED
+from tests.integration.notifications.smtp import SmtpServer
 from tests.integration.processes import free_port, query, run_lodestar_process, stop
 
 REDIS_URL = "redis://127.0.0.1:6379/7"
@@ -252,3 +257,56 @@ def test_refresh_now_answers_while_no_worker_runs_and_shows_the_result_once_a_wo
     assert site.rows("SELECT count(*) FROM goals_measurement WHERE source = 'metric:mqls'")[0][0] > 0
     audit = site.rows("SELECT actor, surface FROM accounts_auditentry WHERE action = 'metrics.refresh'")
     assert audit == [(ADMIN, "worker")]
+
+
+def _due_this_year() -> dict[str, Any]:
+    """The e-mail tests' organization with its period moved to this year, so that its key results are due today."""
+    year = today().year
+    document = copy.deepcopy(NOTIFIED)
+    document["periods"] = [{"id": "fy2026", "start": f"{year}-01-01", "end": f"{year}-12-31"}]
+    for goal in document["goals"]:
+        for key_result in goal["key_results"]:
+            key_result.pop("measurements", None)
+    return document
+
+
+def test_the_workers_reminder_schedule_fires_and_the_reminder_arrives_at_the_mail_server_once(
+    database_url: str, tmp_path: Path, smtp_server: SmtpServer, stopped: list[subprocess.Popen[str]]
+) -> None:
+    model = tmp_path / "model.yaml"
+    model.write_text(yaml.safe_dump(_due_this_year(), sort_keys=False), encoding="utf-8")
+    environment = {
+        key: value for key, value in os.environ.items() if not key.startswith(("LODESTAR_", "DJANGO_SETTINGS"))
+    }
+    environment.update(
+        {
+            "LODESTAR_DATABASE_URL": database_url,
+            "LODESTAR_SECRET_KEY": secrets.token_urlsafe(50),
+            "LODESTAR_EMAIL_URL": smtp_server.url,
+            "LODESTAR_EMAIL_FROM": "Goals <goals@example.com>",
+            "LODESTAR_BASE_URL": "https://goals.example.com",
+            "LODESTAR_SCHEDULE_METRICS": "off",
+            "LODESTAR_SCHEDULE_DIGESTS": "off",
+            "LODESTAR_SCHEDULE_REMINDERS": "every 2 seconds",
+        }
+    )
+    run_lodestar_process(environment, "import", str(model))
+    site = Site(database_url=database_url, environment=environment, directory=tmp_path)
+    worker = site.start("worker", log="worker.log")
+    stopped.append(worker)
+
+    def reminder_runs() -> int:
+        rows = site.rows("SELECT count(*) FROM jobs_scheduledrun WHERE job = 'reminders' AND outcome = 'done'")
+        return int(rows[0][0])
+
+    wait_until(lambda: reminder_runs() >= 3, "three runs of the reminder schedule", {"worker.log": worker}, site)
+    stop(worker)
+
+    # Lea owns a due key result, Max leads the unit that owns one; the others opted out or have no e-mail.
+    assert smtp_server.inbox.recipients == ["lea@example.com", "max@example.com"]
+    reminder = smtp_server.inbox.to("lea@example.com")[0]
+    assert reminder.message["From"] == "Goals <goals@example.com>"
+    assert "https://goals.example.com/goals/more-leads/" in reminder.text
+    assert "https://goals.example.com/reminders/stop/" in reminder.html
+    sent = site.rows("SELECT person_id FROM notifications_sentmessage WHERE kind = 'reminder' AND sent_at IS NOT NULL")
+    assert sorted(person for (person,) in sent) == ["lea", "max"]
