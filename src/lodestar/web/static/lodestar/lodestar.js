@@ -15,3 +15,44 @@ document.addEventListener("htmx:afterSwap", function (event) {
     card.focus({ preventScroll: true });
   }
 });
+
+// An inline update that the server refused (403, 503, ...) or that never reached it swaps nothing
+// (htmx swaps only successful answers), so say what happened above the page: the message of the
+// error page the server sent, or what to do. What was typed stays in the form.
+var FALLBACKS = {
+  403: "You may not do this. If the page was open a long time, reload it and try again.",
+  0: "The server could not be reached. Check the connection and try again; what you typed is kept.",
+};
+
+function showRequestError(text) {
+  var banner = document.getElementById("request-error");
+  if (!banner) return;
+  banner.textContent = text;
+  banner.hidden = false;
+  banner.setAttribute("tabindex", "-1");
+  banner.focus({ preventScroll: false });
+}
+
+function errorMessage(xhr) {
+  var text = xhr && xhr.responseText;
+  if (text) {
+    var page = new DOMParser().parseFromString(text, "text/html");
+    var message = page.querySelector(".error-message");
+    if (message && message.textContent.trim()) return message.textContent.trim();
+  }
+  var status = xhr ? xhr.status : 0;
+  return FALLBACKS[status] || "The request failed (status " + status + "). Reload the page and try again.";
+}
+
+document.addEventListener("htmx:responseError", function (event) {
+  showRequestError(errorMessage(event.detail.xhr));
+});
+
+document.addEventListener("htmx:sendError", function () {
+  showRequestError(FALLBACKS[0]);
+});
+
+document.addEventListener("htmx:beforeRequest", function () {
+  var banner = document.getElementById("request-error");
+  if (banner) banner.hidden = true;
+});
