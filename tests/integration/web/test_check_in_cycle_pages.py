@@ -116,6 +116,21 @@ def test_the_owner_of_a_key_result_owes_its_check_in_instead_of_the_unit_lead(br
     assert "No key result is yours to check in on." in sam
 
 
+def test_a_check_in_owner_who_may_not_change_the_goal_sees_what_they_owe_and_whom_to_ask(
+    browser_as: BrowserAs,
+) -> None:
+    # Kim leads Sales; Marketing's goal is not hers to change.
+    with_changes(lambda document: goal_of(document, "mkt-analytics")["key_results"][0].update(owner="kim"))
+    kim = browser_as("kim")
+
+    row = section(page(kim, "/me/"), "check-in")
+
+    assert "#me-kr-tracked-share" in what_i_owe(kim)
+    assert 'id="me-kr-tracked-share"' in row
+    assert "Only those who may change “Measure every campaign” can record its check-ins: ask its owner." in row
+    assert 'aria-label="Check in on Campaigns with tracking"' not in row
+
+
 def test_a_closed_goal_asks_for_no_check_in(browser_as: BrowserAs) -> None:
     with_changes(
         lambda document: goal_of(document, "mkt-analytics").update(closed={"date": "2026-06-30", "score": 0.4})
