@@ -126,3 +126,23 @@ def test_after_the_demo_a_dry_run_of_remind_shows_reminders_for_several_people(
     assert "4 reminders would be sent" in run.out
     assert "To Hauke Jensen <hauke.jensen@altwerk.example>: 2 key results due" in run.out
     assert "press-articles: its check-in owner has turned reminders off" in run.out
+
+
+def test_the_demo_member_signs_in_to_a_dashboard_that_says_what_they_owe(
+    lodestar: Callable[..., Run], tmp_path: Path
+) -> None:
+    from django.test import Client
+
+    from lodestar.accounts.models import User
+
+    assert lodestar("demo", "--today", TODAY.isoformat(), "--data", str(tmp_path / "data"), "--sign-ins").code == 0
+    member = Client()
+    member.force_login(User.objects.get(email="hauke.jensen@altwerk.example"))
+
+    content = member.get("/", {"as_of": TODAY.isoformat()}).content.decode()
+
+    start = content.index('aria-labelledby="owed"')
+    owed = content[start : content.index("</section>", start)]
+    assert "#me-kr-north-upgrade-visits" in owed
+    assert "#me-kr-hauke-order-intake" in owed
+    assert "Nothing due" not in owed

@@ -33,6 +33,16 @@ def cycle_start(cadence: Cadence, as_of: date) -> date:
     return start
 
 
+def next_cycle_start(cadence: Cadence, as_of: date) -> date:
+    """The day the next check-in cycle begins: the first day after `as_of` the cadence names."""
+    start = cycle_start(cadence, as_of)
+    if cadence.every == "month":
+        # The first of the month plus 32 days always lands early in the next month.
+        return (start.replace(day=1) + timedelta(days=32)).replace(day=start.day)
+    weeks = 2 if cadence.every == "two_weeks" else 1
+    return start + timedelta(days=DAYS_IN_WEEK * weeks)
+
+
 def cadence_source(index: ModelIndex, unit_id: str) -> Unit | None:
     """The unit whose cadence `unit_id` follows: itself or its nearest ancestor with one; None for the default."""
     seen: set[str] = set()

@@ -22,6 +22,17 @@ def _fmt(value: float) -> str:
     return f"{value:.4g}"
 
 
+def axis_label(value: float) -> str:
+    """An axis label short enough for the left margin on a phone: `1.2B`, `29.7M`, `233k`, `5,775`."""
+    if abs(value) >= 1_000_000_000:
+        return f"{value / 1_000_000_000:,.3g}B"
+    if abs(value) >= 1_000_000:
+        return f"{value / 1_000_000:.3g}M"
+    if abs(value) >= 100_000:
+        return f"{value / 1_000:.3g}k"
+    return _fmt(value)
+
+
 def key_result_chart(kr: KeyResult, period: Period, score: KeyResultScore, as_of: date) -> SafeString:
     """An accessible SVG line chart of the key result over its goal's period."""
     start, end = period.start.toordinal(), period.end.toordinal()
@@ -57,7 +68,9 @@ def key_result_chart(kr: KeyResult, period: Period, score: KeyResultScore, as_of
     for i in range(5):
         value = low + (high - low) * i / 4
         parts.append(f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(value):.1f}" y2="{y(value):.1f}"/>')
-        parts.append(f'<text class="axis" x="{LEFT - 6}" y="{y(value) + 4:.1f}" text-anchor="end">{_fmt(value)}</text>')
+        parts.append(
+            f'<text class="axis" x="{LEFT - 6}" y="{y(value) + 4:.1f}" text-anchor="end">{axis_label(value)}</text>'
+        )
     parts.append(f'<text class="axis" x="{LEFT}" y="{HEIGHT - 8}">{period.start.isoformat()}</text>')
     parts.append(
         f'<text class="axis" x="{WIDTH - RIGHT}" y="{HEIGHT - 8}" text-anchor="end">{period.end.isoformat()}</text>'
@@ -142,7 +155,9 @@ def metric_chart(points: list[PreviewPoint], *, grain: str, unit: str | None, la
     for i in range(round((high - low) / step) + 1):
         value = low + step * i
         parts.append(f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(value):.1f}" y2="{y(value):.1f}"/>')
-        parts.append(f'<text class="axis" x="{LEFT - 6}" y="{y(value) + 4:.1f}" text-anchor="end">{_fmt(value)}</text>')
+        parts.append(
+            f'<text class="axis" x="{LEFT - 6}" y="{y(value) + 4:.1f}" text-anchor="end">{axis_label(value)}</text>'
+        )
     parts.append(f'<line class="zero" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(0):.1f}" y2="{y(0):.1f}"/>')
     every = max(1, round(len(points) / 12))
     for index, point in enumerate(points):

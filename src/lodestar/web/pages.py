@@ -4,19 +4,17 @@ links to subjects."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from typing import Any
 
 from django.urls import reverse
 
 from lodestar.design import analysis
 from lodestar.goals.snapshot import Snapshot
-from lodestar.lib.model import KPI, Goal, KeyResult, Measurement, Model, Period
+from lodestar.lib.model import KPI, Goal, Measurement, Model, Period
 from lodestar.lib.vocabulary import METRIC_SOURCE_PREFIX
 from lodestar.scoring.progress import kpi_status, latest_on_or_before
-from lodestar.scoring.report import GoalScore, KeyResultScore
+from lodestar.scoring.report import GoalScore
 
-CHECK_IN_EVERY_DAYS = 14
 OPEN_LEVELS = 2
 
 
@@ -38,14 +36,6 @@ class TreeNode:
     children: list[TreeNode] = field(default_factory=list)
     matches: bool = True
     open: bool = False
-
-
-@dataclass(slots=True)
-class DueCheckIn:
-    goal: Goal
-    key_result: KeyResult
-    score: KeyResultScore
-    last: date | None
 
 
 @dataclass(slots=True)
@@ -153,27 +143,6 @@ def my_owners(snapshot: Snapshot, person_id: str | None) -> set[str]:
         return set()
     person = snapshot.people[person_id]
     return {person.id, person.unit} | {unit.id for unit in snapshot.model.units if unit.lead == person.id}
-
-
-def key_results_to_check_in(snapshot: Snapshot, person_id: str | None) -> list[tuple[Goal, KeyResult]]:
-    """The key results `/me/` sets out with a check-in form: those of my current goals (`my_owners`), in model order."""
-    mine = snapshot.goals_owned_by(my_owners(snapshot, person_id))
-    return [(goal, kr) for goal in mine if snapshot.is_current(goal) for kr in goal.key_results]
-
-
-def check_ins_due(snapshot: Snapshot, goals: list[Goal]) -> list[DueCheckIn]:
-    """Key results of current goals without a check-in in the last two weeks."""
-    due = []
-    since = snapshot.as_of - timedelta(days=CHECK_IN_EVERY_DAYS)
-    for goal in goals:
-        if not snapshot.is_current(goal):
-            continue
-        for kr in goal.key_results:
-            dates = [c.date for c in kr.check_ins if c.date <= snapshot.as_of]
-            last = max(dates) if dates else None
-            if last is None or last < since:
-                due.append(DueCheckIn(goal=goal, key_result=kr, score=snapshot.kr_scores[kr.id], last=last))
-    return due
 
 
 def subject_link(snapshot: Snapshot, subject: str) -> str | None:

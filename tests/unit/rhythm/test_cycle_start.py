@@ -13,7 +13,7 @@ import pytest
 
 from lodestar.lib.model import Cadence
 from lodestar.lib.vocabulary import WEEKDAYS
-from lodestar.rhythm.cadence import cycle_start, describe
+from lodestar.rhythm.cadence import cycle_start, describe, next_cycle_start
 
 THURSDAY = date(2026, 1, 15)
 
@@ -87,6 +87,38 @@ def test_two_weeks_cycle_starts_are_fourteen_days_apart_and_in_even_weeks() -> N
 )
 def test_a_monthly_cycle_starts_on_the_latest_such_day_of_the_month(day: int, as_of: date, start: date) -> None:
     assert cycle_start(Cadence("month", day), as_of) == start
+
+
+@pytest.mark.parametrize(
+    ("cadence", "as_of", "following"),
+    [
+        (Cadence("week", "mon"), date(2026, 1, 12), date(2026, 1, 19)),  # on a cycle start: the one after
+        (Cadence("week", "fri"), THURSDAY, date(2026, 1, 16)),
+        (Cadence("two_weeks", "mon"), date(2026, 1, 25), date(2026, 1, 26)),
+        (Cadence("two_weeks", "thu"), date(2026, 1, 1), date(2026, 1, 15)),
+        (Cadence("month", 28), date(2026, 2, 27), date(2026, 2, 28)),
+        (Cadence("month", 1), date(2026, 12, 1), date(2027, 1, 1)),  # into the next year
+        (Cadence("month", 15), date(2026, 1, 31), date(2026, 2, 15)),
+    ],
+)
+def test_the_next_cycle_starts_on_the_first_such_day_after_the_day(
+    cadence: Cadence, as_of: date, following: date
+) -> None:
+    assert next_cycle_start(cadence, as_of) == following
+
+
+@pytest.mark.parametrize(
+    "cadence",
+    [Cadence("week", "wed"), Cadence("two_weeks", "sun"), Cadence("month", 1), Cadence("month", 28)],
+    ids=str,
+)
+def test_no_cycle_starts_between_a_day_and_the_next_cycle_start(cadence: Cadence) -> None:
+    for offset in range(400):
+        as_of = THURSDAY + timedelta(days=offset)
+        following = next_cycle_start(cadence, as_of)
+        assert following > as_of
+        assert cycle_start(cadence, following) == following
+        assert cycle_start(cadence, following - timedelta(days=1)) == cycle_start(cadence, as_of)
 
 
 @pytest.mark.parametrize(

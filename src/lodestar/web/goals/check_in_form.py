@@ -13,6 +13,7 @@ from lodestar.lib.errors import Invalid
 from lodestar.lib.model import CheckIn, Goal, KeyResult, Measurement
 from lodestar.lib.vocabulary import METRIC_SOURCE_PREFIX
 from lodestar.scoring.progress import latest_on_or_before
+from lodestar.web.check_in_cycle import standing
 from lodestar.web.common import field_errors
 from lodestar.web.formatting import num
 
@@ -101,14 +102,24 @@ def recorded_message(value: float | None, replaced: float | None, confidence: in
 
 
 def my_key_result(
-    snapshot: Snapshot, goal: Goal, kr: KeyResult, *, editable: bool, form: CheckInForm | None = None, message: str = ""
+    snapshot: Snapshot,
+    goal: Goal,
+    kr: KeyResult,
+    *,
+    editable: bool,
+    form: CheckInForm | None = None,
+    message: str = "",
+    collapsed: bool = False,
 ) -> dict[str, Any]:
-    """A key result's row on `/me/`: its figures, its check-in form (where the actor may check in) and what was recorded."""
+    """A key result's row on `/me/`: its figures, where it stands in its cycle, its check-in form (where the
+    actor may check in; `collapsed` behind "Check in again" for one checked in this cycle) and what was recorded."""
     return {
         "goal": goal,
         "kr": kr,
         "score": snapshot.kr_scores[kr.id],
+        "standing": standing(snapshot, goal, kr),
         "form": form or check_in_form(snapshot, goal, kr, shown_on=ON_ME),
         "editable": editable,
         "message": message,
+        "collapsed": collapsed,
     }

@@ -17,6 +17,7 @@ from lodestar.lib.vocabulary import STATUSES
 from lodestar.metrics import services as metrics
 from lodestar.web import pages
 from lodestar.web.charts import key_result_chart
+from lodestar.web.check_in_cycle import standing
 from lodestar.web.common import actor_of, snapshot_of, translate_errors
 from lodestar.web.goals.check_in_form import CheckInForm, check_in_form
 from lodestar.web.http import AuthenticatedRequest
@@ -67,8 +68,9 @@ def key_result_card(
     message: str = "",
     refreshed: RefreshRunSummary | None = None,
 ) -> dict[str, Any]:
-    """What a key result's card shows; `form` is its check-in form as posted (else an empty one, where editable);
-    `refreshed` the latest metric refresh (for a key result bound to a metric)."""
+    """What a key result's card shows, with where it stands in its check-in cycle; `form` is its check-in form
+    as posted (else an empty one, where editable); `refreshed` the latest metric refresh (for a key result
+    bound to a metric)."""
     score = snapshot.kr_scores[kr.id]
     period = snapshot.periods[goal.period]
     return {
@@ -83,6 +85,7 @@ def key_result_card(
         "editable": editable,
         "form": (form or check_in_form(snapshot, goal, kr)) if editable else None,
         "message": message,
+        "standing": standing(snapshot, goal, kr),
     }
 
 

@@ -12,7 +12,7 @@ from lodestar.accounts.permissions import editable_owners
 from lodestar.goals.snapshot import Snapshot
 from lodestar.lib.errors import NotFound
 from lodestar.org.services import may_set_cadence, may_set_reminders
-from lodestar.web import pages
+from lodestar.web import check_in_cycle, pages
 from lodestar.web.common import actor_of, snapshot_of, translate_errors
 from lodestar.web.goals.check_in_form import CheckInForm, my_key_result
 from lodestar.web.http import AuthenticatedRequest
@@ -90,10 +90,14 @@ def me(request: AuthenticatedRequest) -> HttpResponse:
 def me_context(
     request: AuthenticatedRequest, snapshot: Snapshot, *, key_result: str = "", form: CheckInForm | None = None
 ) -> dict[str, Any]:
-    """Everything `/me/` shows; `form` is the check-in form of `key_result` as posted (with its errors)."""
+    """Everything `/me/` shows; `form` is the check-in form of `key_result` as posted (with its errors).
+
+    The key results I check in on come first, those due with their forms open, those checked in this
+    cycle with theirs behind "Check in again"; then those of my goals that someone else checks in on.
+    """
     actor = actor_of(request)
-    mine = snapshot.goals_owned_by(pages.my_owners(snapshot, actor.person_id))
     person = snapshot.people.get(actor.person_id or "")
+    mine = snapshot.goals_owned_by(pages.my_owners(snapshot, actor.person_id))
     editable = editable_owners(actor, snapshot.model)
     chains = [
         (
@@ -102,20 +106,27 @@ def me_context(
         )
         for goal in mine
     ]
-    check_ins = [
-        my_key_result(
+    owed = check_in_cycle.owed_by(snapshot, None if person is None else person.id)
+
+    def row(item: check_in_cycle.Standing) -> dict[str, Any]:
+        posted = item.key_result.id == key_result
+        return my_key_result(
             snapshot,
-            goal,
-            kr,
-            editable=editable is None or goal.owner in editable,
-            form=form if kr.id == key_result else None,
+            item.goal,
+            item.key_result,
+            editable=editable is None or item.goal.owner in editable,
+            form=form if posted else None,
+            collapsed=not item.due and not posted,
         )
-        for goal, kr in pages.key_results_to_check_in(snapshot, actor.person_id)
-    ]
+
+    owed_ids = {item.key_result.id for item in (*owed.due, *owed.checked_in)}
     return {
         "person": person,
         "unit": snapshot.units.get(person.unit) if person else None,
         "mission": snapshot.model.mission,
         "chains": chains,
-        "check_ins": check_ins,
+        "due": [row(item) for item in owed.due],
+        "checked_in": [row(item) for item in owed.checked_in],
+        "next_due": owed.next_due,
+        "others": [item for item in check_in_cycle.standings(snapshot, mine) if item.key_result.id not in owed_ids],
     }

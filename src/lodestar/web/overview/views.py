@@ -12,7 +12,7 @@ from lodestar.accounts.permissions import editable_owners
 from lodestar.checks.rules import HINTS
 from lodestar.lib.errors import NotFound
 from lodestar.lib.vocabulary import STATUSES
-from lodestar.web import pages
+from lodestar.web import check_in_cycle, pages
 from lodestar.web.common import actor_of, snapshot_of, translate_errors
 from lodestar.web.http import AuthenticatedRequest
 
@@ -28,7 +28,8 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
     except NotFound as error:
         return _no_model(request, error)
     actor = actor_of(request)
-    mine = snapshot.goals_owned_by(pages.my_owners(snapshot, actor.person_id))
+    person_id = actor.person_id if actor.person_id in snapshot.people else None
+    mine = snapshot.goals_owned_by(pages.my_owners(snapshot, person_id))
     editable = editable_owners(actor, snapshot.model)
     counts = snapshot.status_counts()
     findings = snapshot.findings()
@@ -45,8 +46,8 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
             "finding_codes": sorted(Counter(f.code for f in findings).items()),
             "hints": HINTS,
             "my_goals": pages.goal_rows(snapshot, mine, editable=editable),
-            "due": pages.check_ins_due(snapshot, mine),
-            "has_person": actor.person_id is not None,
+            "owed": check_in_cycle.owed_by(snapshot, person_id),
+            "has_person": person_id is not None,
         },
     )
 
