@@ -41,6 +41,20 @@ def require_owner(actor: Actor, owner: str, model: Model, *, what: str) -> None:
         raise PermissionDenied(f"you may not change {what}: it is owned by {owner!r}")
 
 
+def can_check_in(actor: Actor, goal_owner: str, check_in_owner: str | None, model: Model) -> bool:
+    """Whether the actor may record values and check-ins on a key result: whoever may change its goal,
+    and the person the key result names as its `owner` (who checks in on it)."""
+    if can_edit_owner(actor, goal_owner, model):
+        return True
+    return actor.role == MEMBER and actor.person_id is not None and actor.person_id == check_in_owner
+
+
+def require_check_in(actor: Actor, goal_owner: str, check_in_owner: str | None, model: Model, *, what: str) -> None:
+    """Raise PermissionDenied unless the actor may record values and check-ins on `what` (see can_check_in)."""
+    if not can_check_in(actor, goal_owner, check_in_owner, model):
+        raise PermissionDenied(f"you may not change {what}: it is owned by {goal_owner!r}")
+
+
 def require_some_owner(actor: Actor, model: Model, *, what: str) -> None:
     """Raise PermissionDenied if the actor may change no goal at all (a viewer, a member without a person)."""
     if editable_owners(actor, model) == frozenset():

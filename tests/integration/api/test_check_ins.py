@@ -9,7 +9,7 @@ import pytest
 from lodestar.accounts.actor import command_line_actor
 from lodestar.accounts.models import AuditEntry
 from lodestar.goals import services
-from lodestar.goals.models import CheckIn, Measurement
+from lodestar.goals.models import CheckIn, KeyResult, Measurement
 from lodestar.goals.services import updates as update_services
 from lodestar.lib import clock
 from lodestar.lib.limits import FIRST_DAY, TEXT_MAX
@@ -187,3 +187,13 @@ def test_the_openapi_describes_the_check_in_and_the_correction(api_as: ApiAs) ->
     assert answer["properties"]["measurement"]["required"] == ["date", "value", "version"]
     assert correction["requestBody"]["content"]["application/json"]["schema"]["required"] == ["version"]
     assert "delete" in paths["/api/v1/key-results/{key_result_id}/measurements/{day}"]
+
+
+def test_the_check_in_owner_named_by_the_key_result_checks_in_without_editing_the_goal(api_as: ApiAs) -> None:
+    KeyResult.objects.filter(id="tracked-share").update(owner_id="kim")
+    kim = api_as("kim")
+
+    assert kim.post(CHECK_INS, {"date": "2026-06-30", "value": 48, "confidence": 7}).status_code == 201
+    assert CheckIn.objects.get(key_result_id="tracked-share").by_id == "kim"
+    assert kim.patch("/goals/mkt-analytics", {"version": 1, "title": "Mine now"}).status_code == 403
+    assert api_as("ana").post("/key-results/accepted-leads/check-ins", {"confidence": 7}).status_code == 403

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.test import Client
 
+from lodestar.goals.models import CheckIn
 from tests.integration.accounts.cast import MODEL, BrowserAs, import_document
 
 AS_OF = "2026-07-01"
@@ -116,19 +117,30 @@ def test_the_owner_of_a_key_result_owes_its_check_in_instead_of_the_unit_lead(br
     assert "No key result is yours to check in on." in sam
 
 
-def test_a_check_in_owner_who_may_not_change_the_goal_sees_what_they_owe_and_whom_to_ask(
+def test_a_check_in_owner_who_may_not_change_the_goal_checks_in_but_does_not_edit_it(
     browser_as: BrowserAs,
 ) -> None:
-    # Kim leads Sales; Marketing's goal is not hers to change.
+    # Kim leads Sales; Marketing's goal is not hers to change, but its key result names her as its check-in owner.
     with_changes(lambda document: goal_of(document, "mkt-analytics")["key_results"][0].update(owner="kim"))
     kim = browser_as("kim")
 
     row = section(page(kim, "/me/"), "check-in")
-
     assert "#me-kr-tracked-share" in what_i_owe(kim)
-    assert 'id="me-kr-tracked-share"' in row
-    assert "Only those who may change “Measure every campaign” can record its check-ins: ask its owner." in row
-    assert 'aria-label="Check in on Campaigns with tracking"' not in row
+    assert 'aria-label="Check in on Campaigns with tracking"' in row
+    goal_page = page(kim, "/goals/mkt-analytics/")
+    assert 'aria-label="Check in on Campaigns with tracking"' in card(goal_page, "tracked-share")
+    assert "/key-results/tracked-share/edit" not in goal_page
+
+    posted = kim.post(
+        "/key-results/tracked-share/check-ins", {"on": "me", "value": "48", "confidence": "7"}, headers=HTMX
+    )
+    assert posted.status_code == 200
+    assert "Check-in recorded: 48 %, confidence 7/10." in posted.content.decode()
+    assert CheckIn.objects.filter(key_result_id="tracked-share", by_id="kim").exists()
+    assert kim.get("/key-results/tracked-share/edit").status_code == 403
+    # A key result of another Marketing goal is not hers to check in on.
+    assert kim.post("/key-results/campaigns/check-ins", {"on": "me", "confidence": "7"}).status_code == 403
+    assert not CheckIn.objects.filter(key_result_id="campaigns").exists()
 
 
 def test_a_closed_goal_asks_for_no_check_in(browser_as: BrowserAs) -> None:

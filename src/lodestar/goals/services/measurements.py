@@ -9,7 +9,7 @@ from django.db import transaction
 
 from lodestar.accounts import audit
 from lodestar.accounts.actor import Actor
-from lodestar.accounts.permissions import require_owner
+from lodestar.accounts.permissions import require_check_in
 from lodestar.goals import models as goals
 from lodestar.goals.services.common import MEASUREMENTS, find_key_result, merged
 from lodestar.goals.validation import read_measurement, refreshed_value, written_by_a_refresh
@@ -91,7 +91,7 @@ def _find(actor: Actor, key_result_id: str, day: Any) -> tuple[Goal, KeyResult, 
     lock_row(goals.KeyResult, key_result_id)
     model = load_model(parts=MEASUREMENTS)
     goal, kr = find_key_result(model, key_result_id)
-    require_owner(actor, goal.owner, model, what=f"the key results of goal {goal.id!r}")
+    require_check_in(actor, goal.owner, kr.owner, model, what=f"the key results of goal {goal.id!r}")
     current = next((x for x in kr.measurements if x.date == wanted), None)
     if current is None:
         raise NotFound(f"key result {kr.id!r} has no measurement on {wanted.isoformat()}")

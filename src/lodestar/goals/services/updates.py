@@ -10,7 +10,7 @@ from django.db.models import Max
 
 from lodestar.accounts import audit
 from lodestar.accounts.actor import Actor
-from lodestar.accounts.permissions import require_owner
+from lodestar.accounts.permissions import require_check_in
 from lodestar.accounts.roles import ADMIN, EDITOR
 from lodestar.goals import models as goals
 from lodestar.goals.services.common import KEY_RESULTS, MEASUREMENTS, find_key_result
@@ -50,7 +50,7 @@ def record_measurement(
         lock_row(goals.KeyResult, key_result_id)
         model = load_model(parts=MEASUREMENTS)
         goal, kr = find_key_result(model, key_result_id)
-        require_owner(actor, goal.owner, model, what=f"the key results of goal {goal.id!r}")
+        require_check_in(actor, goal.owner, kr.owner, model, what=f"the key results of goal {goal.id!r}")
         measurement = read_measurement(document, key_result=kr, replace=replace)
         replaced = _store_measurement(kr, measurement, replacing_version=replacing_version)
         audit.record(
@@ -87,7 +87,7 @@ def record_check_in(
         lock_row(goals.KeyResult, key_result_id)
         model = load_model(parts=MEASUREMENTS if valued else KEY_RESULTS)
         goal, kr = find_key_result(model, key_result_id)
-        require_owner(actor, goal.owner, model, what=f"the key results of goal {goal.id!r}")
+        require_check_in(actor, goal.owner, kr.owner, model, what=f"the key results of goal {goal.id!r}")
         document = _signed_by_the_actor(actor, document)
         check_in, measurement = _read_check_in_and_value(document, kr=kr, model=model, replace=replace)
         replaced = None

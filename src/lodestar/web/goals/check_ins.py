@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from lodestar.accounts.permissions import can_edit_owner, require_owner
+from lodestar.accounts.permissions import can_check_in, can_edit_owner, require_check_in
 from lodestar.goals import services
 from lodestar.goals.services.measurements import parse_day
 from lodestar.goals.snapshot import Snapshot
@@ -75,13 +75,21 @@ def _form_again(
         context = goal_context(request, snapshot, goal.id, key_result=kr.id, form=form)
         return render(request, "web/goal.html", context, status=400)
     message = "" if checked is None else _recorded(checked, kr)
-    editable = can_edit_owner(actor_of(request), goal.owner, snapshot.model)
+    actor = actor_of(request)
+    checks_in = can_check_in(actor, goal.owner, kr.owner, snapshot.model)
     if on == ON_ME:
-        item = my_key_result(snapshot, goal, kr, editable=editable, form=form, message=message)
+        item = my_key_result(snapshot, goal, kr, editable=checks_in, form=form, message=message)
         response = render(request, "web/_my_key_result.html", {"item": item})
     else:
         card = key_result_card(
-            snapshot, goal, kr, editable=editable, form=form, message=message, refreshed=last_refresh_for([kr])
+            snapshot,
+            goal,
+            kr,
+            editable=can_edit_owner(actor, goal.owner, snapshot.model),
+            checks_in=checks_in,
+            form=form,
+            message=message,
+            refreshed=last_refresh_for([kr]),
         )
         response = render(request, "web/_key_result.html", {"card": card})
     # htmx does not swap error responses by default; the form shows the errors, so answer 200.
@@ -157,7 +165,9 @@ def _measurement(
 ) -> tuple[Goal, KeyResult, Measurement]:
     """The measurement on `day`, for an actor who may change it by hand. Raises NotFound, PermissionDenied, Invalid."""
     goal, kr = _key_result(snapshot, key_result_id)
-    require_owner(actor_of(request), goal.owner, snapshot.model, what=f"the key results of goal {goal.id!r}")
+    require_check_in(
+        actor_of(request), goal.owner, kr.owner, snapshot.model, what=f"the key results of goal {goal.id!r}"
+    )
     wanted = parse_day(day)
     measurement = next((x for x in kr.measurements if x.date == wanted), None)
     if measurement is None:

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from lodestar.accounts import audit
-from lodestar.accounts.permissions import editable_owners
+from lodestar.accounts.permissions import can_check_in, editable_owners
 from lodestar.goals.snapshot import Snapshot
 from lodestar.lib.errors import NotFound
 from lodestar.lib.model import Goal, KeyResult
@@ -64,13 +64,16 @@ def key_result_card(
     kr: KeyResult,
     *,
     editable: bool,
+    checks_in: bool | None = None,
     form: CheckInForm | None = None,
     message: str = "",
     refreshed: RefreshRunSummary | None = None,
 ) -> dict[str, Any]:
-    """What a key result's card shows, with where it stands in its check-in cycle; `form` is its check-in form
-    as posted (else an empty one, where editable); `refreshed` the latest metric refresh (for a key result
-    bound to a metric)."""
+    """What a key result's card shows, with where it stands in its check-in cycle; `editable`: the key result
+    may be changed; `checks_in` (default: `editable`): values and check-ins may be recorded, as its check-in
+    owner may; `form` is its check-in form as posted (else an empty one, where one may check in);
+    `refreshed` the latest metric refresh (for a key result bound to a metric)."""
+    checks_in = editable if checks_in is None else checks_in
     score = snapshot.kr_scores[kr.id]
     period = snapshot.periods[goal.period]
     return {
@@ -83,7 +86,8 @@ def key_result_card(
         "binding": metrics.binding_of(kr.metric),
         "refreshed": refreshed,
         "editable": editable,
-        "form": (form or check_in_form(snapshot, goal, kr)) if editable else None,
+        "checks_in": checks_in,
+        "form": (form or check_in_form(snapshot, goal, kr)) if checks_in else None,
         "message": message,
         "standing": standing(snapshot, goal, kr),
     }
@@ -99,7 +103,8 @@ def goal_context(request: AuthenticatedRequest, snapshot: Snapshot, goal_id: str
     goal = snapshot.goals.get(goal_id)
     if goal is None:
         raise NotFound(f"no goal {goal_id!r}")
-    editable = editable_owners(actor_of(request), snapshot.model)
+    actor = actor_of(request)
+    editable = editable_owners(actor, snapshot.model)
     can_edit = editable is None or goal.owner in editable
     refreshed = last_refresh_for(goal.key_results)
     cards = [
@@ -108,6 +113,7 @@ def goal_context(request: AuthenticatedRequest, snapshot: Snapshot, goal_id: str
             goal,
             kr,
             editable=can_edit,
+            checks_in=can_edit or can_check_in(actor, goal.owner, kr.owner, snapshot.model),
             form=card.get("form") if card.get("key_result") == kr.id else None,
             message=card.get("message", "") if card.get("key_result") == kr.id else "",
             refreshed=refreshed,

@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from lodestar.accounts.permissions import editable_owners
+from lodestar.accounts.permissions import can_check_in, editable_owners
 from lodestar.goals.snapshot import Snapshot
 from lodestar.lib.errors import NotFound
 from lodestar.org.services import may_set_cadence, may_set_reminders
@@ -114,7 +114,8 @@ def me_context(
             snapshot,
             item.goal,
             item.key_result,
-            editable=editable is None or item.goal.owner in editable,
+            editable=(editable is None or item.goal.owner in editable)
+            or can_check_in(actor, item.goal.owner, item.key_result.owner, snapshot.model),
             form=form if posted else None,
             collapsed=not item.due and not posted,
         )
