@@ -32,6 +32,8 @@ logger = logging.getLogger("lodestar.jobs")
 JOBS_SUFFIX = ".jobs.sqlite3"
 # Django's own connection options that psycopg.connect does not take for Huey's connection.
 DJANGO_ONLY = ("cursor_factory", "context", "prepare_threshold")
+# The PostgreSQL advisory lock held while Huey creates its tables ("lodestar" in ASCII).
+QUEUE_TABLES_LOCK = 0x6C6F64657374
 
 
 class QueueUnavailable(Exception):
@@ -81,7 +83,16 @@ def _huey() -> tuple[Huey, str]:
 
             return psycopg.connect(**params)
 
-        return PostgresHuey(name, connection=connect, **options), f"PostgreSQL database {database_name}"
+        # Huey creates its tables when it starts (CREATE TABLE IF NOT EXISTS), which two processes
+        # starting at once cannot both do: PostgreSQL refuses the second with a duplicate type. A
+        # lock of this database's sessions lets one create them while the others wait.
+        with connect() as guard:
+            guard.execute("SELECT pg_advisory_lock(%s)", (QUEUE_TABLES_LOCK,))
+            try:
+                huey = PostgresHuey(name, connection=connect, **options)
+            finally:
+                guard.execute("SELECT pg_advisory_unlock(%s)", (QUEUE_TABLES_LOCK,))
+        return huey, f"PostgreSQL database {database_name}"
     if database_name == ":memory:" or "mode=memory" in database_name:
         return MemoryHuey(name, **options), "memory (this process only)"
     path = jobs_file(database_name)
