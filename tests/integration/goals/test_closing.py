@@ -77,7 +77,7 @@ def test_any_score_from_0_to_1_is_kept_as_given(org: dict[str, Any], score: floa
         ({"score": 1.1}, "score", "1.1 is out of range: expected 0 to 1"),
         ({"score": -0.1}, "score", "-0.1 is out of range: expected 0 to 1"),
         ({"score": "0.5"}, "score", "expected a number"),
-        ({"score": None}, "score", "required: the final score, from 0 to 1"),
+        ({"score": None}, "score", "required"),
         ({"score": 0.5, "date": "2025-12-31"}, "date", "is before the start of period 'fy2026' (2026-01-01)"),
         ({"score": 0.5, "date": "2201-01-01"}, "date", "out of range: dates are from 1900-01-01 to 2200-12-31"),
         ({"score": 0.5, "date": "07/03/2026"}, "date", "expected a date YYYY-MM-DD"),
@@ -95,6 +95,13 @@ def test_a_closing_is_read_as_the_import_reads_closed(
     assert message in caught.value.issues[0][1]
     assert stored("more-leads").closed is None
     assert not AuditEntry.objects.filter(action="goal.close").exists()
+
+
+def test_every_problem_of_a_closing_is_reported_at_once(org: dict[str, Any]) -> None:
+    with pytest.raises(Invalid) as caught:
+        services.close_goal(actor=EDITOR, goal_id="more-leads", score=2, date="07/03/2026", note="")
+
+    assert sorted(path for path, _ in caught.value.issues) == ["date", "note", "score"]
 
 
 def test_a_closing_dated_after_today_is_refused(org: dict[str, Any]) -> None:

@@ -133,8 +133,6 @@ def _read_closing(model: Model, goal: Goal, values: dict[str, Any]) -> Closing:
     given = {key: values.get(key) for key in ("date", "score", "note")}
     written = {key: value for key, value in given.items() if value is not None}
     written.setdefault("date", today)
-    if "score" not in written:
-        raise Invalid("1 error in the closing", [("score", "required: the final score, from 0 to 1")])
     document = {**goal_document(goal), "closed": written}
     try:
         closed = read_goal(document, model=model, replacing=goal.id).closed
