@@ -35,8 +35,9 @@ def _what(rollover: RollOver) -> str:
 
 class Command(LodestarCommand):
     help = (
-        "Carry the goals of period FROM into period TO in one transaction: every goal whose final score is "
-        "below 1 (its closing's score, else its progress at FROM's end), or those named with --goals. Each "
+        "Carry the unfinished goals of period FROM into period TO in one transaction.\n"
+        "Carried are every goal whose final score is below 1 (its closing's score, else its progress at "
+        "FROM's end), or those named with --goals. Each "
         "gets a copy in TO that links back to it (carried_from), with the key results not yet at progress 1, "
         "each starting from its value at FROM's end; the originals stay as they were. The model is kept as a "
         "restore point first. Exit 0 when carried (or nothing to carry), 2 when refused (nothing is written)."
