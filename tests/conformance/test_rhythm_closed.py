@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 from tests.conformance.builders import day, goal, key_result, organization, to
-from tests.conformance.conftest import FindingsAt, StatusAt
+from tests.conformance.conftest import FindingsAt, Load, StatusAt
+from tests.conftest import RunLodestar
 
 CLOSED = {"date": day(50), "score": 0.9, "note": "Graded at the mid-year review."}
 
@@ -128,3 +129,37 @@ def test_the_health_check_no_longer_judges_a_closed_goals_key_results_by_ls013_a
 
     assert findings(document, day(44)) == [("LS013", "key_result:kr"), ("LS014", "key_result:kr")]
     assert findings(document, day(45)) == []
+
+
+def test_a_goal_reopened_by_taking_closed_out_is_judged_by_its_progress_again(status: StatusAt) -> None:
+    assert status(closed_goal(), day(60)).goal("g")["status"] == "closed"
+
+    reopened = status(organization(goals=[goal("g", key_result("kr", measured={10: 20}))]), day(60))
+
+    assert reopened.goal("g")["status"] == "off_track"
+    assert reopened.goal("g")["progress"] == approx(0.2)
+    assert reopened.goal("g")["closed"] is None
+
+
+def test_a_goal_graded_again_scores_its_new_score_in_the_roll_up(status: StatusAt) -> None:
+    def graded(score: float) -> dict[str, Any]:
+        return organization(
+            goals=[
+                goal("top"),
+                goal("g", key_result("kr"), closed={"date": day(50), "score": score}, contributes_to=[to("top")]),
+            ]
+        )
+
+    assert status(graded(0.9), day(60)).goal("top")["progress"] == approx(0.9)
+    assert status(graded(0.4), day(60)).goal("top")["progress"] == approx(0.4)
+
+
+def test_a_closed_goal_leaves_the_off_track_count(lodestar: RunLodestar, load: Load) -> None:
+    off_track = goal("h", key_result("h-kr", measured={10: 20}))
+    load(organization(goals=[goal("g", key_result("kr", measured={10: 20}), closed=CLOSED), off_track]))
+
+    before = lodestar("status", "--as-of", day(49).isoformat()).out.splitlines()
+    after = lodestar("status", "--as-of", day(60).isoformat()).out.splitlines()
+
+    assert before[-1] == "Goals: off track 2"
+    assert after[-1] == "Goals: closed 1, off track 1"

@@ -7,6 +7,7 @@ import re
 # Every id in a model file and a metrics file; the API's JSON Schema states the same pattern.
 ID_PATTERN_TEXT = r"^[a-z0-9][a-z0-9._-]{0,63}$"
 ID_PATTERN = re.compile(ID_PATTERN_TEXT)
+ID_MAX_LENGTH = 64  # the pattern's limit, for a check that forms an id (a roll-over's copies)
 # A check-in at this confidence (of 10) or less is low: LS014 flags it, and it needs a note.
 LOW_CONFIDENCE = 3
 
