@@ -28,6 +28,8 @@ from lodestar.design.analysis import (
 )
 from lodestar.lib.index import ModelIndex
 from lodestar.lib.model import KPI, Goal, Model, Period, Unit
+from lodestar.rhythm.digests import WEEK, Scores
+from lodestar.rhythm.review import Review, default_period, leadership_review
 from lodestar.scoring.report import GoalScore, KpiScore, StatusReport, score_model
 
 
@@ -99,6 +101,7 @@ class OrganizationReport:
     gaps: list[CompetencyGap]
     goals: GoalSelection
     kpis: list[KpiLine]
+    review: Review | None = None  # the leadership review of the mission's scope (else the top unit)
 
     def name(self, owner: str | None) -> str:
         return self.index.name(owner)
@@ -206,7 +209,19 @@ def organization_report(model: Model, as_of: date) -> OrganizationReport:
         gaps=competency_gaps(model, heatmap=heatmap),
         goals=GoalSelection.within(goal_lines(model, index, status, goals), left_out),
         kpis=kpi_lines(model, index, status, model.kpis),
+        review=_review(index, status),
     )
+
+
+def _review(index: ModelIndex, status: StatusReport) -> Review | None:
+    """The leadership review of the mission's scope, else of the first top unit, for its default period."""
+    roots = index.in_tree_order()
+    unit = index.scope if index.scope is not None else (roots[0].id if roots else None)
+    if unit is None:
+        return None
+    period = default_period(index, unit, status.as_of)
+    before = score_model(index.model, status.as_of - WEEK)
+    return leadership_review(index, unit, period, Scores(now=status, before=before))
 
 
 def unit_report(model: Model, unit_id: str, as_of: date) -> UnitReport:

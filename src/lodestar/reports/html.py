@@ -215,6 +215,29 @@ def _design(report: OrganizationReport) -> dict[str, Any]:
     }
 
 
+def _review(report: OrganizationReport) -> dict[str, Any] | None:
+    review = report.review
+    if review is None or review.period is None or not review.goals:
+        return None
+    return {
+        "unit": report.name(review.unit),
+        "goal_count": len(review.goals),
+        "period": review.period.id,
+        "week_before": review.week_before.isoformat(),
+        "counts": [
+            (status_label(count.status), count.now, count.before, count.signed_change)
+            for count in review.counts
+            if count.now or count.before
+        ],
+        "changes": [
+            (change.goal.title, report.name(change.goal.owner), status_label(change.before), status_label(change.now))
+            for change in review.status_changes
+        ],
+        "low": review.low_confidence,
+        "teams": [(report.name(team.unit), len(team.due), team.overdue) for team in review.teams],
+    }
+
+
 def render_organization(report: OrganizationReport) -> str:
     model = report.model
     context = {
@@ -240,6 +263,7 @@ def render_organization(report: OrganizationReport) -> str:
         "heatmap": _heatmap(report),
         "goals": _goal_rows(report),
         "kpis": _kpi_rows(report),
+        "review": _review(report),
         "findings": finding_groups(report.findings),
     }
     return _engine().get_template("reports/organization.html").render(Context(context, use_l10n=False))

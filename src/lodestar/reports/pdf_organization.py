@@ -1,14 +1,16 @@
 """The organization report as PDF: cover, purpose, role, vision readiness, then the design sections, the
-goal system and the health check."""
+goal system, the leadership review and the health check."""
 
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, NextPageTemplate, PageBreak
 
 from lodestar.design.analysis import QUESTION_TEXTS
+from lodestar.lib.vocabulary import STATUS_LABELS
 from lodestar.reports import charts, pdf_design
 from lodestar.reports.charts import ACCENT, MUTED, STATUS_COLOURS, archetype_label, area_label
 from lodestar.reports.content import OrganizationReport
@@ -40,6 +42,7 @@ SECTIONS = (
     "Dependencies",
     "Competencies",
     "Goal system",
+    "Leadership review",
     "Health check",
 )
 RED = STATUS_COLOURS["off_track"]
@@ -57,6 +60,7 @@ def render(report: OrganizationReport) -> tuple[bytes, int]:
     story += [*pdf_design.dependencies(report, s), PageBreak()]
     story += [*pdf_design.competencies(report, s), PageBreak()]
     story += [*_goals(report, s), PageBreak()]
+    story += [*_review(report, s), PageBreak()]
     story += _health_check(report, s)
     name = report.model.organization.name
     heading = PageHeading(left=f"{name} · Organization report", right=as_of_text(report.as_of))
@@ -262,8 +266,56 @@ def _goals(report: OrganizationReport, s: Styles) -> list[Flowable]:
     return story
 
 
+def _review(report: OrganizationReport, s: Styles) -> list[Flowable]:
+    """The leadership review of the scope: counts and their change, status changes, low confidence, due per team."""
+    story: list[Flowable] = [p("9 Leadership review", s.h1)]
+    review = report.review
+    if review is None or review.period is None or not review.goals:
+        return [*story, p("No goals of the mission's scope in a period yet.", s.body)]
+    unit = report.name(review.unit)
+    story.append(
+        p(
+            f"{unit} and every unit below it: the {len(review.goals)} goal(s) of period {review.period.id} "
+            f"{as_of_text(review.as_of)}, compared with {review.week_before.isoformat()}.",
+            s.muted,
+        )
+    )
+    rows: list[list[Any]] = [["Status", "Now", "A week earlier", "Change"]]
+    rows += [
+        [STATUS_LABELS[count.status], count.now, count.before, count.signed_change]
+        for count in review.counts
+        if count.now or count.before
+    ]
+    story.append(table(rows, [CONTENT_WIDTH * 0.4, CONTENT_WIDTH * 0.2, CONTENT_WIDTH * 0.2, CONTENT_WIDTH * 0.2]))
+    story += [spacer(6), p("Changed status this week", s.h2)]
+    if review.status_changes:
+        for change in review.status_changes:
+            line = f"{b(change.goal.title)} ({escape(report.name(change.goal.owner))}): "
+            line += f"{escape(STATUS_LABELS[change.before])} → {escape(STATUS_LABELS[change.now])}"
+            story.append(p(line, s.body, markup=True))
+    else:
+        story.append(p("No goal changed its status this week.", s.body))
+    story += [spacer(6), p("Low confidence", s.h2)]
+    if review.low_confidence:
+        for item in review.low_confidence:
+            note = f": “{escape(item.check_in.note)}”" if item.check_in.note else ""
+            line = f"{b(item.key_result.title)} ({escape(item.goal.title)}), confidence "
+            line += f"{item.check_in.confidence}/10 on {item.check_in.date.isoformat()}{note}"
+            story.append(p(line, s.body, markup=True))
+    else:
+        story.append(p("No key result's latest check-in has a confidence of 3 or less.", s.body))
+    story += [spacer(6), p("Check-ins due per team", s.h2)]
+    if review.teams:
+        due_rows: list[list[Any]] = [["Team", "Due", "Overdue"]]
+        due_rows += [[report.name(team.unit), len(team.due), team.overdue] for team in review.teams]
+        story.append(table(due_rows, [CONTENT_WIDTH * 0.6, CONTENT_WIDTH * 0.2, CONTENT_WIDTH * 0.2]))
+    else:
+        story.append(p("Every key result of these goals is checked in this cycle.", s.body))
+    return story
+
+
 def _health_check(report: OrganizationReport, s: Styles) -> list[Flowable]:
-    story: list[Flowable] = [p("9 Health check", s.h1)]
+    story: list[Flowable] = [p("10 Health check", s.h1)]
     if not report.findings:
         return [*story, p(f"No findings {as_of_text(report.as_of)}: the model is consistent.", s.body)]
     story.append(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import timedelta
 
 import pytest
 from pypdf import PdfReader
@@ -25,7 +26,8 @@ SECTIONS = (
     "6 Dependencies",
     "7 Competencies",
     "8 Goal system",
-    "9 Health check",
+    "9 Leadership review",
+    "10 Health check",
 )
 
 
@@ -150,7 +152,7 @@ def test_the_goal_system_shows_every_current_goal_with_its_status(
 def test_the_health_check_lists_every_finding_with_its_hint(
     demo_file_model: Model, pages: list[str], starts: dict[str, int]
 ) -> None:
-    check = section(pages, starts, "9 Health check")
+    check = section(pages, starts, "10 Health check")
     findings = run_checks(demo_file_model, AS_OF)
     assert {"LS006", "LS009", "LS010"} <= {finding.code for finding in findings}
     for finding in findings:
@@ -194,3 +196,20 @@ def test_the_html_report_needs_nothing_from_outside(demo: Model) -> None:
     assert "<link" not in html and "<script" not in html
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", html)
     assert "url(" not in html
+
+
+def test_the_leadership_review_section_compares_the_scope_with_a_week_earlier(
+    demo_file_model: Model, pages: list[str], starts: dict[str, int]
+) -> None:
+    review = section(pages, starts, "9 Leadership review")
+    expected = organization_report(demo_file_model, AS_OF).review
+    assert expected is not None and expected.period is not None
+    assert f"compared with {(AS_OF - timedelta(days=7)).isoformat()}" in review
+    assert f"the {len(expected.goals)} goal(s) of period {expected.period.id}" in review
+    for heading in ("Changed status this week", "Low confidence", "Check-ins due per team"):
+        assert heading in review
+    for change in expected.status_changes:
+        assert change.goal.title[:30] in review
+    html = render_organization_html(model=demo_file_model, as_of=AS_OF)
+    assert '<section class="panel" id="review">' in html
+    assert "9 Leadership review" in html
