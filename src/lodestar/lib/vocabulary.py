@@ -8,7 +8,6 @@ import re
 ID_MAX = 64
 ID_PATTERN_TEXT = rf"^[a-z0-9][a-z0-9._-]{{0,{ID_MAX - 1}}}$"
 ID_PATTERN = re.compile(ID_PATTERN_TEXT)
-ID_MAX_LENGTH = 64  # the pattern's limit, for a check that forms an id (a roll-over's copies)
 # A check-in at this confidence (of 10) or less is low: LS014 flags it, and it needs a note.
 LOW_CONFIDENCE = 3
 

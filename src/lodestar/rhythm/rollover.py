@@ -14,7 +14,7 @@ from datetime import date
 
 from lodestar.lib.errors import Invalid
 from lodestar.lib.model import Contribution, Goal, KeyResult, Model, Period
-from lodestar.lib.vocabulary import ID_MAX_LENGTH
+from lodestar.lib.vocabulary import ID_MAX
 from lodestar.modelfile import sections
 from lodestar.modelfile.documents import goal_document, key_result_document
 from lodestar.modelfile.plan import Change, Plan
@@ -105,7 +105,7 @@ def plan_rollover(model: Model, source: str, target: str, goal_ids: Sequence[str
 
     Raises RollOverRefused listing every problem: an unknown period, a target that does not
     start after the source starts, a goal that is not one of the source's, and each copy's id
-    that exists already, is longer than ID_MAX_LENGTH or is formed twice; a copy the model
+    that exists already, is longer than ID_MAX or is formed twice; a copy the model
     file's rules would refuse (a baseline that now equals the target) is refused too.
     """
     periods = {period.id: period for period in model.periods}
@@ -180,11 +180,11 @@ def _copy_ids(collection: str, originals: list[str], taken: set[str], source: Pe
         path = f"{collection}[{ident}]"
         if formed in taken:
             issues.append((path, f"its copy's id {formed!r} exists already (another {kind} has it)"))
-        if len(formed) > ID_MAX_LENGTH:
+        if len(formed) > ID_MAX:
             issues.append(
                 (
                     path,
-                    f"its copy's id {formed!r} is {len(formed)} characters long: at most {ID_MAX_LENGTH} are allowed",
+                    f"its copy's id {formed!r} is {len(formed)} characters long: at most {ID_MAX} are allowed",
                 )
             )
         if formed in first:
