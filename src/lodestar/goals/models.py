@@ -151,3 +151,20 @@ class KPIMeasurement(models.Model):
     class Meta:
         ordering = ["kpi", "date"]
         constraints = [models.UniqueConstraint(fields=["kpi", "date"], name="kpi_measurement_date_once")]
+
+
+class DismissedProposal(models.Model):
+    """A derived draft goal someone dismissed (`goals.derive`): not proposed again.
+
+    Named by the proposal's key (`task:ID`, `unit:ID@PERIOD`) as plain text, so that it outlives
+    the imports that replace every model row.
+    """
+
+    key = models.CharField(primary_key=True, max_length=200)
+    dismissed_by = models.CharField(max_length=254)
+    dismissed_at = models.DateTimeField()
+
+    objects: models.Manager[DismissedProposal] = models.Manager()
+
+    def __str__(self) -> str:
+        return self.key

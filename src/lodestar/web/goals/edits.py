@@ -102,11 +102,7 @@ def goal_new(request: AuthenticatedRequest) -> HttpResponse:
     if request.method == "GET":
         snapshot = snapshot_of(request)
         require_some_owner(actor, snapshot.model, what="create goals")
-        values: dict[str, Any] = {
-            "contributes_to": [{"goal": request.GET["parent"]}] if request.GET.get("parent") else []
-        }
-        if request.GET.get("owner"):
-            values["owner"] = request.GET["owner"]
+        values = prefilled_goal(request)
         return _goal_form(request, snapshot, values=values, errors={}, goal=None, version=None)
     document = forms.goal_document(request.POST, with_id=True)
     try:
@@ -117,6 +113,18 @@ def goal_new(request: AuthenticatedRequest) -> HttpResponse:
             request, snapshot, values=document, errors=field_errors(error), goal=None, version=None, status=400
         )
     return HttpResponseRedirect(reverse("goal", args=[saved.id]))
+
+
+def prefilled_goal(request: AuthenticatedRequest) -> dict[str, Any]:
+    """A new goal's values from the address (`?title=&owner=&period=&parent=…&task=…`), as a derived draft links."""
+    values: dict[str, Any] = {"contributes_to": [{"goal": goal} for goal in request.GET.getlist("parent") if goal]}
+    for key in ("title", "owner", "period"):
+        if request.GET.get(key):
+            values[key] = request.GET[key]
+    tasks = [task for task in request.GET.getlist("task") if task]
+    if tasks:
+        values["tasks"] = tasks
+    return values
 
 
 @require_http_methods(["GET", "POST"])
