@@ -71,7 +71,12 @@ def test_a_member_closes_her_own_goal_and_its_page_says_so_with_the_note(browser
     assert closed("ana-campaigns") == Closing(date(2026, 7, 1), 0.7, "Tracking needs a budget line.")
     content = client.get("/goals/ana-campaigns/").content.decode()
     assert "Closed with score 0.7 (70 %)." in content  # the notice after the redirect
-    assert "Closed on 1 Jul 2026 with score <strong>0.7</strong> (70 %)." in content
+    assert 'Closed on 1 Jul 2026 with score <strong>0.7</strong> <span class="nowrap">(70 %)</span>.' in content
+    assert "Closed: it counts with its final score, 70 %, in the goals above it." in content
+    assert (
+        '<span class="bar status-closed" role="img" aria-label="progress 70 %"><span class="fill" style="width: 70.0%"></span></span>'
+        in content
+    )
     assert '<h3>What we learned</h3><p class="closing-note">Tracking needs a budget line.</p>' in content
     assert 'class="badge status-closed">Closed</span>' in content
     entry = AuditEntry.objects.get(action="goal.close")

@@ -63,9 +63,34 @@ def test_the_retrospective_lists_the_goals_with_final_scores_notes_and_status_co
     assert '<strong>0.7</strong> <span class="meta">(70 %), graded 1 Jul 2026</span>' in closed_row
     assert "Tags first, then reports." in closed_row
     open_row = content[content.index('<tr id="retro-more-leads">') :].split("</tr>")[0]
-    assert "progress, not graded" in open_row
+    assert "progress on 1 Jul 2026, not graded" in open_row
     assert re.search(r'status-closed">Closed</span> <strong>1</strong>', content)
     assert "<strong>4</strong> goals" in content
+
+
+def test_an_ungraded_goal_of_an_ended_period_scores_its_progress_at_the_end_as_the_roll_over_does(
+    browser_as: BrowserAs, cast: Cast
+) -> None:
+    document: dict[str, Any] = copy.deepcopy(MODEL)
+    document["periods"] = [
+        {"id": "q1", "start": "2026-01-01", "end": "2026-03-31"},
+        {"id": "q2", "start": "2026-04-01", "end": "2026-06-30"},
+    ]
+    for goal in document["goals"]:
+        goal["period"] = "q1"
+    import_document(document)  # web-mqls: 150 on 31 March (17 %), 210 on 30 June (50 %)
+
+    content = browser_as("editor").get("/periods/q1/", {"as_of": "2026-07-01"}).content.decode()
+
+    row = content[content.index('<tr id="retro-more-leads">') :].split("</tr>")[0]
+    shown = re.search(r'<td class="score">(\d+ %) <span class="meta">progress on 31 Mar 2026, not graded', row)
+    assert shown, row
+    carried = re.search(
+        r'value="more-leads" checked> More qualified leads from the web</label>\s*<span class="meta">final score (\d+ %)',
+        content,
+    )
+    assert carried, content
+    assert shown[1] == carried[1] == "4 %"  # 17 % of its own key result, weighed 1 against its contributors' 3
 
 
 def test_a_viewer_sees_the_retrospective_without_forms_and_is_refused_every_post(

@@ -24,6 +24,7 @@ from lodestar.goals.snapshot import Snapshot
 from lodestar.lib.errors import Conflict, Invalid, NotFound
 from lodestar.lib.model import Closing, Goal, Period
 from lodestar.lib.vocabulary import STATUSES
+from lodestar.scoring.report import score_model
 from lodestar.web import pages
 from lodestar.web.common import actor_of, snapshot_of, translate_errors
 from lodestar.web.form_values import text
@@ -79,6 +80,13 @@ def period_context(
     for goal in snapshot.model.goals:
         if goal.carried_from:
             carried_to[goal.carried_from].append(goal)
+    # An ungraded goal's final score is its progress at the period's end (as the roll-over judges it),
+    # or on the day shown while the period runs.
+    day = min(snapshot.as_of, period.end)
+    if day == snapshot.as_of:
+        progress = {goal.id: snapshot.goal_scores[goal.id].progress for goal in goals}
+    else:
+        progress = {score.id: score.progress for score in score_model(snapshot.model, day).goals}
     rows = []
     for goal in goals:
         closed = goal.closed_as_of(snapshot.as_of)
@@ -86,7 +94,7 @@ def period_context(
             RetroRow(
                 row=pages.goal_row(snapshot, goal),
                 closing=closed,
-                score=closed.score if closed else snapshot.goal_scores[goal.id].progress,
+                score=closed.score if closed else progress[goal.id],
                 carried_from=snapshot.goals.get(goal.carried_from or ""),
                 carried_to=carried_to.get(goal.id, []),
             )
@@ -103,6 +111,7 @@ def period_context(
         "counts": [(status, counts[status]) for status in STATUSES if counts.get(status)],
         "average": sum(scores) / len(scores) if scores else None,
         "ended": snapshot.as_of > period.end,
+        "scored_on": day,
         "close_many": closing or (close_many(snapshot, period, editable) if may_write else None),
         "rolling": rolling,
     }
