@@ -217,6 +217,24 @@ def test_a_date_before_the_period_is_shown_once_at_the_common_date(browser_as: B
     assert '<details class="other-day" open>' in content
 
 
+def test_close_many_of_a_goal_changed_meanwhile_closes_nothing_and_says_so(browser_as: BrowserAs, years: None) -> None:
+    form = {
+        "close": ["mkt-analytics", "ana-campaigns"],
+        "score-mkt-analytics": "0.4",
+        "version-mkt-analytics": "1",
+        "score-ana-campaigns": "0.6",
+        "version-ana-campaigns": "3",
+    }
+
+    response = browser_as("editor").post("/periods/fy2026/close", form)
+
+    assert response.status_code == 409
+    content = response.content.decode()
+    assert "goal &#x27;ana-campaigns&#x27; was changed by someone else since you opened it" in content
+    assert ticked(content, "close") == ["mkt-analytics", "ana-campaigns"]
+    assert all(goals()[goal_id].closed is None for goal_id in EVERY_GOAL)
+
+
 def test_close_many_without_a_tick_says_so(browser_as: BrowserAs, years: None) -> None:
     response = browser_as("editor").post("/periods/fy2026/close", {"score-mkt-analytics": "0.4"})
 
