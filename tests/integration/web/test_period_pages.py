@@ -131,7 +131,10 @@ def test_the_goal_page_and_the_alignment_page_link_the_period_pages(browser_as: 
 
 def test_an_editor_closes_many_goals_in_one_post(browser_as: BrowserAs, years: None) -> None:
     client = browser_as("editor")
-    assert offered(client.get("/periods/fy2026/").content.decode(), "close") == EVERY_GOAL
+    page = client.get("/periods/fy2026/", {"as_of": "2026-07-01"}).content.decode()
+    assert offered(page, "close") == EVERY_GOAL
+    assert 'name="score-more-leads" min="0" max="1" step="0.1" inputmode="decimal" value="0.1"' in page  # 12 %
+    assert '<p class="hint" id="many-hint-more-leads">progress on 1 Jul: 12 %</p>' in page
     form = {
         "close": ["mkt-analytics", "ana-campaigns"],
         "score-mkt-analytics": "0.4",
