@@ -58,11 +58,22 @@ class RollOver:
     def copies(self) -> list[Goal]:
         return [carried.copy for carried in self.carried]
 
+    def summary(self) -> str:
+        """What is carried, in words: `2 goals and 1 key result`."""
+        key_results = sum(len(carried.key_results) for carried in self.carried)
+        return (
+            f"{_counted(len(self.carried), 'goal', 'goals')} and {_counted(key_results, 'key result', 'key results')}"
+        )
+
     def plan(self) -> Plan:
         """The roll-over as an import plan: the goals and the key results it adds."""
         changes = [Change("goals", goal.id, "add") for goal in self.copies]
         changes += [Change("key_results", kr.id, "add") for goal in self.copies for kr in goal.key_results]
         return Plan(changes=changes)
+
+
+def _counted(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
 
 
 def carried_id(ident: str, source: str, target: str) -> str:

@@ -22,9 +22,12 @@ def _goal_url(goal_id: str) -> str:
 
 
 def bar(progress: float | None, expected: float | None, status: str) -> str:
+    """The progress bar; a closed goal's shows its final score, and nothing is expected of it any more."""
     width = 0 if progress is None else round(progress * 100, 1)
+    if status == "closed":
+        expected = None
     marker = "" if expected is None else f'<span class="expected" style="left: {round(expected * 100, 1)}%"></span>'
-    label = escape(f"progress {percent(progress)}, expected {percent(expected)}")
+    label = escape(f"progress {percent(progress)}" + ("" if status == "closed" else f", expected {percent(expected)}"))
     return (
         f'<span class="bar status-{escape(status)}" role="img" aria-label="{label}">'
         f'<span class="fill" style="width: {width}%"></span>{marker}</span>'

@@ -137,6 +137,11 @@ def alignment_tree(
     return roots, len(matching)
 
 
+def carried_on_to(snapshot: Snapshot, goal_id: str) -> list[Goal]:
+    """The goals that were carried over from this one (`carried_from`), in the order of the model file."""
+    return [goal for goal in snapshot.model.goals if goal.carried_from == goal_id]
+
+
 def my_owners(snapshot: Snapshot, person_id: str | None) -> set[str]:
     """What counts as "mine": my person, my unit and the units I lead."""
     if person_id is None or person_id not in snapshot.people:

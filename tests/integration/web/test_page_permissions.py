@@ -24,6 +24,8 @@ WRITES = {
     ),
     "delete key result": ("post", "/key-results/campaigns/delete", {}),
     "record check-in": ("post", "/key-results/tracked-share/check-ins", {"date": "2026-06-30", "confidence": "7"}),
+    "close goal": ("post", "/goals/mkt-analytics/close", {"score": "0.5", "date": "2026-07-01", "version": "1"}),
+    "close many": ("post", "/periods/fy2026/close", {"close": "mkt-analytics", "score-mkt-analytics": "0.5"}),
     "check in with a value": (
         "post",
         "/key-results/tracked-share/check-ins",
@@ -76,12 +78,14 @@ def test_viewers_see_no_edit_controls(browser_as: BrowserAs) -> None:
     content = browser_as("viewer").get("/goals/mkt-analytics/").content.decode()
     assert "Edit &amp; align" not in content
     assert 'name="confidence"' not in content
+    assert 'action="/goals/mkt-analytics/close"' not in content
 
 
 def test_owners_see_edit_controls(browser_as: BrowserAs) -> None:
     content = browser_as("ana").get("/goals/mkt-analytics/").content.decode()
     assert "Edit &amp; align" in content
     assert 'name="confidence"' in content
+    assert 'action="/goals/mkt-analytics/close"' in content
 
 
 def test_a_post_without_a_csrf_token_is_refused(cast: Cast) -> None:

@@ -13,6 +13,7 @@ PAGES = [
     "/health-check/",
     "/kpis/",
     "/goals/?period=fy2026&unit=mkt&status=on_track",
+    "/periods/fy2026/",
 ]
 
 

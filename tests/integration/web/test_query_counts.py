@@ -104,6 +104,7 @@ PAGES = [
     "/kpis/",
     "/admin/audit/",
     "/goals/g1/edit",
+    "/periods/fy/",
 ]
 API = ["/goals", "/goals/g1", "/status", "/check", "/key-results", "/units", "/people"]
 

@@ -12,8 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from lodestar.accounts.audit import acting_as
 from lodestar.accounts.permissions import require_admin
 from lodestar.lib.errors import Invalid, NotFound
-from lodestar.modelfile.plan import Plan
-from lodestar.modelfile.plan_text import conflicts_heading, headline, notes, warnings
+from lodestar.modelfile.plan_text import notes, warnings
 from lodestar.store.load import NoModel
 from lodestar.store.restore import KEPT, describe_counts, list_restore_points
 from lodestar.store.service import (
@@ -29,23 +28,10 @@ from lodestar.store.service import (
 from lodestar.web.admin.uploads import EXPIRED, discard_upload, keep_upload, upload_path
 from lodestar.web.common import actor_of, translate_errors
 from lodestar.web.http import AuthenticatedRequest
+from lodestar.web.plans import plan_context
 
 PAGE = "web/admin_import.html"
 SESSION_KEY = "lodestar_import"
-PLAN_SHOWN = 300  # changes listed on the page; the counts cover all of them
-
-
-def _plan(plan: Plan) -> dict[str, Any]:
-    """What the page shows of a plan: its headline, notes, conflicts and changes, field by field."""
-    return {
-        "plan": plan,
-        "headline": headline(plan),
-        "notes": notes(plan),
-        "warnings": warnings(plan),
-        "conflicts_heading": conflicts_heading(plan) if plan.conflicts else "",
-        "changes": plan.changes[:PLAN_SHOWN],
-        "left_out": max(0, len(plan.changes) - PLAN_SHOWN),
-    }
 
 
 def _page(request: AuthenticatedRequest, context: dict[str, Any] | None = None, *, status: int = 200) -> HttpResponse:
@@ -74,7 +60,7 @@ def import_page(request: AuthenticatedRequest) -> HttpResponse:
         return _page(request, {"issues": error.issues, "name": upload.name}, status=400)
     key = keep_upload(text)
     request.session[SESSION_KEY] = {"key": key, "name": upload.name}
-    return _page(request, {**_plan(plan), "key": key, "name": upload.name})
+    return _page(request, {**plan_context(plan), "key": key, "name": upload.name})
 
 
 @require_POST
@@ -94,7 +80,7 @@ def import_apply(request: AuthenticatedRequest) -> HttpResponse:
         with acting_as(actor):
             result = import_model(model=model, force=force)
     except ImportConflict as error:  # the upload stays, to be applied with force
-        context = {**_plan(error.plan), "key": key, "name": upload.get("name", ""), "refused": str(error)}
+        context = {**plan_context(error.plan), "key": key, "name": upload.get("name", ""), "refused": str(error)}
         return _page(request, context, status=409)
     except BaseException:
         discard_upload(key)
@@ -126,7 +112,7 @@ def restore_page(request: AuthenticatedRequest, point_id: int) -> HttpResponse:
     require_admin(actor, what="restore the model")
     if request.method == "GET":
         point, plan = plan_restore(point_id=point_id)
-        context = {"point": point, "counts": describe_counts(point.counts), "kept": KEPT, **_plan(plan)}
+        context = {"point": point, "counts": describe_counts(point.counts), "kept": KEPT, **plan_context(plan)}
         return render(request, "web/admin_restore.html", context)
     with acting_as(actor):
         restored = restore_model(point_id=point_id)

@@ -1,10 +1,11 @@
-"""The alignment tree, goal pages, the goal and key result forms, check-ins and corrections of measurements."""
+"""The alignment tree, goal and period pages, the goal and key result forms, closing and roll-over, check-ins and
+corrections of measurements."""
 
 from __future__ import annotations
 
 from django.urls import path
 
-from lodestar.web.goals import check_ins, edits, proposals, views
+from lodestar.web.goals import check_ins, closing, edits, periods, proposals, views
 
 urlpatterns = [
     path("goals/", views.alignment, name="alignment"),
@@ -12,6 +13,11 @@ urlpatterns = [
     path("goals/<str:goal_id>/", views.goal_page, name="goal"),
     path("goals/<str:goal_id>/edit", edits.goal_edit, name="goal-edit"),
     path("goals/<str:goal_id>/delete", edits.goal_delete, name="goal-delete"),
+    path("goals/<str:goal_id>/close", closing.goal_close, name="goal-close"),
+    path("goals/<str:goal_id>/reopen", closing.goal_reopen, name="goal-reopen"),
+    path("periods/<str:period_id>/", periods.period_page, name="period"),
+    path("periods/<str:period_id>/close", periods.period_close, name="period-close"),
+    path("periods/<str:period_id>/roll-over", periods.period_roll_over, name="period-roll-over"),
     path(
         "goals/<str:goal_id>/proposals/<str:contributor_id>/accept",
         proposals.accept_proposal,

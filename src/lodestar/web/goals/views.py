@@ -20,6 +20,7 @@ from lodestar.web.charts import key_result_chart
 from lodestar.web.check_in_cycle import standing
 from lodestar.web.common import actor_of, snapshot_of, translate_errors
 from lodestar.web.goals.check_in_form import CheckInForm, check_in_form
+from lodestar.web.goals.close_form import CloseForm, close_form
 from lodestar.web.http import AuthenticatedRequest
 
 if TYPE_CHECKING:
@@ -98,8 +99,11 @@ def last_refresh_for(key_results: list[KeyResult]) -> RefreshRunSummary | None:
     return metrics.last_refresh() if any(kr.metric for kr in key_results) else None
 
 
-def goal_context(request: AuthenticatedRequest, snapshot: Snapshot, goal_id: str, **card: Any) -> dict[str, Any]:
-    """Everything the goal page shows; `card` carries one key result's (`key_result`) check-in `form` and `message`."""
+def goal_context(
+    request: AuthenticatedRequest, snapshot: Snapshot, goal_id: str, *, closing: CloseForm | None = None, **card: Any
+) -> dict[str, Any]:
+    """Everything the goal page shows; `closing` is the close form as posted, and `card` carries one key result's
+    (`key_result`) check-in `form` and `message`."""
     goal = snapshot.goals.get(goal_id)
     if goal is None:
         raise NotFound(f"no goal {goal_id!r}")
@@ -149,6 +153,10 @@ def goal_context(request: AuthenticatedRequest, snapshot: Snapshot, goal_id: str
         "mission": snapshot.model.mission,
         "tasks": [task for task in snapshot.model.tasks if task.id in set(goal.tasks)],
         "audit": audit.list_entries(goal_id=goal.id, limit=AUDIT_ON_GOAL_PAGE),
+        "closing": goal.closed_as_of(snapshot.as_of),
+        "close_form": (closing or close_form(snapshot, goal)) if can_edit else None,
+        "carried_from": snapshot.goals.get(goal.carried_from or ""),
+        "carried_to": pages.carried_on_to(snapshot, goal.id),
     }
 
 

@@ -12,7 +12,6 @@ from lodestar.command import LodestarCommand
 from lodestar.goals.services import plan_roll_over, roll_over
 from lodestar.lib.terminal import printable, printable_lines
 from lodestar.modelfile.plan_text import render_plan
-from lodestar.rhythm.rollover import RollOver
 
 
 def goal_list(text: str) -> list[str]:
@@ -21,16 +20,6 @@ def goal_list(text: str) -> list[str]:
     if not ids:
         raise argparse.ArgumentTypeError("name at least one goal id, separated by commas")
     return ids
-
-
-def _counted(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
-def _what(rollover: RollOver) -> str:
-    key_results = sum(len(goal.key_results) for goal in rollover.copies)
-    goals = _counted(len(rollover.carried), "goal", "goals")
-    return f"{goals} and {_counted(key_results, 'key result', 'key results')}"
 
 
 class Command(LodestarCommand):
@@ -65,6 +54,6 @@ class Command(LodestarCommand):
             return
         self.stdout.write(printable_lines(render_plan(rollover.plan())))
         if options["dry_run"]:
-            self.stdout.write(printable(f"Dry run: nothing was written ({_what(rollover)} would be carried)."))
+            self.stdout.write(printable(f"Dry run: nothing was written ({rollover.summary()} would be carried)."))
         else:
-            self.stdout.write(printable(f"Carried {_what(rollover)} from period {source} into {target}."))
+            self.stdout.write(printable(f"Carried {rollover.summary()} from period {source} into {target}."))

@@ -56,3 +56,18 @@ document.addEventListener("htmx:beforeRequest", function () {
   var banner = document.getElementById("request-error");
   if (banner) banner.hidden = true;
 });
+
+// A closing's final score (0 to 1) is shown as a percentage next to its field while it is adjusted:
+// the field names the output in `data-percent`.
+document.addEventListener("input", function (event) {
+  var field = event.target;
+  var output = field && field.dataset && field.dataset.percent ? document.getElementById(field.dataset.percent) : null;
+  if (!output) return;
+  var value = parseFloat(field.value);
+  output.textContent = isNaN(value) ? "" : Math.round(value * 100) + " %";
+});
+
+// A Print button (`data-print`) prints the page; the print styles leave out navigation and forms.
+document.addEventListener("click", function (event) {
+  if (event.target && event.target.closest && event.target.closest("[data-print]")) window.print();
+});
