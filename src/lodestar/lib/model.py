@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from lodestar.lib.vocabulary import MILESTONE_RANGE
+
 MetricBinding = str | dict[str, Any]
 
 
@@ -231,6 +233,11 @@ class KeyResult:
     @property
     def effective_weight(self) -> float:
         return 1.0 if self.weight is None else self.weight
+
+    @property
+    def is_milestone(self) -> bool:
+        """Done or not done: a `range` of [1, 1] (see `vocabulary.MILESTONE_RANGE`)."""
+        return self.direction == "range" and self.range == MILESTONE_RANGE
 
 
 @dataclass(slots=True)

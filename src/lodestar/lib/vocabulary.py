@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 # Every id in a model file and a metrics file; the API's JSON Schema states the same pattern.
-ID_PATTERN_TEXT = r"^[a-z0-9][a-z0-9._-]{0,63}$"
+ID_MAX = 64
+ID_PATTERN_TEXT = rf"^[a-z0-9][a-z0-9._-]{{0,{ID_MAX - 1}}}$"
 ID_PATTERN = re.compile(ID_PATTERN_TEXT)
 # A check-in at this confidence (of 10) or less is low: LS014 flags it, and it needs a note.
 LOW_CONFIDENCE = 3
@@ -39,6 +40,10 @@ TASK_DELIVERIES = ("central", "decentral", "external")
 DEPENDENCY_KINDS = ("data", "approval", "service", "information")
 JOURNEY_STAGES = ("awareness", "consideration", "purchase", "onboarding", "usage", "loyalty")
 DIRECTIONS = ("increase", "decrease", "range")
+# A milestone is done or not done: a `range` key result of [1, 1], whose value is 1 when it is done
+# and 0 while it is not, so that the scoring's own range rule gives it progress 1 or 0.
+MILESTONE_RANGE = (1, 1)
+MILESTONE_DONE, MILESTONE_NOT_DONE = 1, 0
 BETTER = ("higher", "lower")
 # A unit's check-in cadence: `every` one of these, on a weekday (week, two_weeks) or a day 1-28 (month).
 CADENCE_EVERY = ("week", "two_weeks", "month")
