@@ -16,6 +16,7 @@ DESIGN_ANALYSES = ("analysis", "competencies", "journey", "network", "raci", "ro
 PURE_MODULES = (
     *(f"lodestar.design.{name}" for name in (*DESIGN_ANALYSES, "vision")),
     "lodestar.goals.validation",
+    "lodestar.goals.parent_choices",
     "lodestar.goals.status_text",
 )
 
