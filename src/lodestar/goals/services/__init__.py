@@ -9,6 +9,12 @@ from lodestar.goals.services.alignments import accept_contribution, decline_cont
 from lodestar.goals.services.goals import Saved, create_goal, delete_goal, update_goal
 from lodestar.goals.services.key_results import create_key_result, delete_key_result, update_key_result
 from lodestar.goals.services.measurements import delete_measurement, update_measurement
+from lodestar.goals.services.naming import (
+    create_goal_proposing_ids,
+    create_key_result_proposing_id,
+    proposed_goal_id,
+    proposed_key_result_id,
+)
 from lodestar.goals.services.updates import CheckedIn, record_check_in, record_measurement
 
 __all__ = [
@@ -16,11 +22,15 @@ __all__ = [
     "Saved",
     "accept_contribution",
     "create_goal",
+    "create_goal_proposing_ids",
     "create_key_result",
+    "create_key_result_proposing_id",
     "decline_contribution",
     "delete_goal",
     "delete_key_result",
     "delete_measurement",
+    "proposed_goal_id",
+    "proposed_key_result_id",
     "record_check_in",
     "record_measurement",
     "update_goal",
