@@ -104,6 +104,9 @@ PAGES = [
     "/kpis/",
     "/admin/audit/",
     "/goals/g1/edit",
+    "/goals/new",
+    "/goals/parent-options?owner=t1&period=fy&parent-0=goal",
+    "/goals/id-proposal?for=goal&title=Team+goal+1",
 ]
 API = ["/goals", "/goals/g1", "/status", "/check", "/key-results", "/units", "/people"]
 
