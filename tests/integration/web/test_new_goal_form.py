@@ -214,7 +214,10 @@ def test_the_goal_form_lists_only_the_likeliest_parents_however_many_goals_there
 
 def test_the_edit_form_shows_each_parents_title_and_leaves_the_goal_itself_out(browser_as: BrowserAs) -> None:
     content = browser_as("sam").get("/goals/mkt-analytics/edit").content.decode()
-    assert 'id="parent-0-title">More qualified leads from the web</p>' in content
+    assert (
+        'id="parent-0-title" data-goal="more-leads">More qualified leads from the web · Marketing &amp; Sales · fy2026</p>'
+        in content
+    )
     assert "?exclude=mkt-analytics" in content
     datalist = content[content.index('<datalist id="parent-goals">') : content.index("</datalist>")]
     assert "mkt-analytics" not in _options(datalist)

@@ -27,11 +27,14 @@ ROW_FIELDS = ("title", "id", "unit", "baseline", "target", "owner")
 ROW_PATH = re.compile(r"^key_results\[(\d+)\]\.?(.*)$")
 
 
+def parent_label(index: ModelIndex, goal: Goal) -> str:
+    """How the picker names a goal: its title, owner and period."""
+    return f"{goal.title} · {index.name(goal.owner)} · {goal.period}"
+
+
 def parent_options(index: ModelIndex, choices: list[ParentChoice]) -> list[dict[str, str]]:
-    """The picker's choices as its options show them: the goal's id, and its title, owner and period."""
-    return [
-        {"id": c.goal.id, "label": f"{c.goal.title} · {index.name(c.goal.owner)} · {c.goal.period}"} for c in choices
-    ]
+    """The picker's choices as its options show them: the goal's id and its label."""
+    return [{"id": c.goal.id, "label": parent_label(index, c.goal)} for c in choices]
 
 
 def _parent_rows(snapshot: Snapshot, values: dict[str, Any], errors: dict[str, str]) -> list[dict[str, Any]]:
@@ -46,7 +49,7 @@ def _parent_rows(snapshot: Snapshot, values: dict[str, Any], errors: dict[str, s
                 "goal_field": f"parent-{i}",
                 "weight_field": f"weight-{i}",
                 "goal": goal_id,
-                "title": parent.title if parent else "",
+                "title": parent_label(snapshot.index, parent) if parent else "",
                 "weight": row.get("weight", ""),
                 "proposed": row.get("proposed") is True,
                 "goal_error": errors.get(f"contributes_to[{i}].goal", ""),

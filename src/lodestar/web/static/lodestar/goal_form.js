@@ -96,7 +96,8 @@ function addKeyResultRow(event) {
   if (title) title.focus();
 }
 
-// A parent field shows the title of the goal chosen, as the picker's option labels it.
+// A parent field shows the title of the goal chosen, as the picker's option labels it (the page
+// names the goal each hint was rendered for in data-goal, so that an untouched hint stays).
 function showParentTitle(field) {
   var hint = document.getElementById(field.getAttribute("data-parent-title"));
   var list = field.list;
@@ -105,9 +106,23 @@ function showParentTitle(field) {
   var match = Array.prototype.find.call(list.options, function (option) {
     return option.value === value;
   });
-  if (match) hint.textContent = match.label;
-  else if (!value) hint.textContent = "";
+  if (match) {
+    hint.textContent = match.label;
+    hint.setAttribute("data-goal", value);
+  } else if (value !== (hint.getAttribute("data-goal") || "")) {
+    hint.textContent = "";
+    hint.setAttribute("data-goal", "");
+  }
 }
+
+function showParentTitles() {
+  document.querySelectorAll("[data-parent-title]").forEach(showParentTitle);
+}
+
+// The picker's options arrive after what was typed: name the goals they show.
+document.addEventListener("htmx:afterSwap", function (event) {
+  if (event.detail.target && event.detail.target.id === "parent-goals") showParentTitles();
+});
 
 document.addEventListener("DOMContentLoaded", function () {
   watchTitles(document);
