@@ -17,6 +17,7 @@ PURE_MODULES = (
     *(f"lodestar.design.{name}" for name in (*DESIGN_ANALYSES, "vision")),
     "lodestar.goals.validation",
     "lodestar.goals.derive",
+    "lodestar.goals.parent_choices",
     "lodestar.goals.status_text",
 )
 

@@ -40,13 +40,20 @@ def read_goal(document: Any, *, model: Model, replacing: str | None = None) -> G
     raise_if_issues(r, "goals", "goal")
     goal: Goal = found[0][1]
     path = "goals[0]"
-    if goal.id != replacing and any(other.id == goal.id for other in model.goals):
-        r.error(f"{path}.id", f"a goal {goal.id!r} exists already")
-        raise_if_issues(r, "goals", "goal")
     taken = {kr.id for other in model.goals if other.id != replacing for kr in other.key_results}
+    first: dict[str, int] = {}
     for j, kr in enumerate(goal.key_results):
         if kr.id in taken:
             r.error(f"{path}.key_results[{j}].id", f"a key result {kr.id!r} exists already")
+        elif kr.id in first:
+            r.error(
+                f"{path}.key_results[{j}].id",
+                f"duplicate key result id {kr.id!r} (first at key_results[{first[kr.id]}])",
+            )
+        first.setdefault(kr.id, j)
+    if goal.id != replacing and any(other.id == goal.id for other in model.goals):
+        r.error(f"{path}.id", f"a goal {goal.id!r} exists already")
+        raise_if_issues(r, "goals", "goal")
     goals = {other.id: other for other in model.goals if other.id != replacing}
     goals[goal.id] = goal
     ids = _ids(r, model, goals)

@@ -24,5 +24,12 @@ def num(value: float | None) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+def milestone(value: float | None) -> str:
+    """A milestone's value in words: `done` (MILESTONE_DONE), `not done` (anything else), `—` without one."""
+    if value is None:
+        return "—"
+    return "done" if value == vocabulary.MILESTONE_DONE else "not done"
+
+
 def status_label(status: str) -> str:
     return STATUS_LABELS.get(status, status.replace("_", " "))

@@ -6,6 +6,11 @@ from tests.integration.accounts.cast import BrowserAs, Cast
 
 WRITES = {
     "create goal": ("post", "/goals/new", {"id": "g", "title": "G", "owner": "mkt", "period": "fy2026"}),
+    "create goal with key results": (
+        "post",
+        "/goals/new",
+        {"title": "G", "owner": "mkt", "period": "fy2026", "kr-0-title": "K", "kr-1-title": "M", "kr-1-milestone": "1"},
+    ),
     "edit goal form": ("get", "/goals/mkt-analytics/edit", None),
     "edit goal": (
         "post",
@@ -16,6 +21,7 @@ WRITES = {
     "delete goal": ("post", "/goals/ana-campaigns/delete", {"version": "1"}),
     "new key result form": ("get", "/goals/mkt-analytics/key-results/new", None),
     "create key result": ("post", "/goals/mkt-analytics/key-results/new", {"id": "k", "title": "K"}),
+    "create key result without an id": ("post", "/goals/mkt-analytics/key-results/new", {"title": "K"}),
     "edit key result form": ("get", "/key-results/tracked-share/edit", None),
     "edit key result": (
         "post",

@@ -105,6 +105,9 @@ PAGES = [
     "/admin/audit/",
     "/goals/g1/edit",
     "/periods/fy/",
+    "/goals/new",
+    "/goals/parent-options?owner=t1&period=fy&parent-0=goal",
+    "/goals/id-proposal?for=goal&title=Team+goal+1",
 ]
 API = ["/goals", "/goals/g1", "/status", "/check", "/key-results", "/units", "/people"]
 

@@ -13,6 +13,12 @@ from lodestar.goals.services.closing import close_goal, close_goals, reopen_goal
 from lodestar.goals.services.goals import Saved, create_goal, delete_goal, update_goal
 from lodestar.goals.services.key_results import create_key_result, delete_key_result, update_key_result
 from lodestar.goals.services.measurements import delete_measurement, update_measurement
+from lodestar.goals.services.naming import (
+    create_goal_proposing_ids,
+    create_key_result_proposing_id,
+    proposed_goal_id,
+    proposed_key_result_id,
+)
 from lodestar.goals.services.rollover import plan_roll_over, roll_over
 from lodestar.goals.services.updates import CheckedIn, record_check_in, record_measurement
 
@@ -23,12 +29,16 @@ __all__ = [
     "close_goal",
     "close_goals",
     "create_goal",
+    "create_goal_proposing_ids",
     "create_key_result",
+    "create_key_result_proposing_id",
     "decline_contribution",
     "delete_goal",
     "delete_key_result",
     "delete_measurement",
     "plan_roll_over",
+    "proposed_goal_id",
+    "proposed_key_result_id",
     "record_check_in",
     "record_measurement",
     "reopen_goal",

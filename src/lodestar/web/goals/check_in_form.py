@@ -11,14 +11,16 @@ from lodestar.goals.validation import ValueOnThatDay
 from lodestar.lib import clock
 from lodestar.lib.errors import Invalid
 from lodestar.lib.model import CheckIn, Goal, KeyResult, Measurement
-from lodestar.lib.vocabulary import METRIC_SOURCE_PREFIX
+from lodestar.lib.vocabulary import METRIC_SOURCE_PREFIX, MILESTONE_DONE, MILESTONE_NOT_DONE
 from lodestar.scoring.progress import latest_on_or_before
 from lodestar.web.check_in_cycle import standing
 from lodestar.web.common import field_errors
-from lodestar.web.formatting import num
+from lodestar.web.formatting import milestone, num
 
 # As the form sends them back, so that a refused post shows the confidence chosen.
 CONFIDENCES = tuple(str(n) for n in range(11))
+# A milestone's value, chosen instead of typed: (value as the form sends it, its words).
+MILESTONE_CHOICES = ((str(MILESTONE_DONE), "Done"), (str(MILESTONE_NOT_DONE), "Not done"))
 # Where a form is shown, and so what it swaps after a post: the goal page's card, or the row on /me/.
 ON_GOAL_PAGE, ON_ME = "goal", "me"
 TARGETS = {ON_GOAL_PAGE: "kr-{}", ON_ME: "me-kr-{}"}
@@ -40,6 +42,7 @@ class CheckInForm:
     existing: Measurement | None = None
     today: date = field(default_factory=clock.today)
     confidences: tuple[str, ...] = CONFIDENCES
+    milestone_choices: tuple[tuple[str, str], ...] = MILESTONE_CHOICES
 
     @property
     def target(self) -> str:
@@ -92,10 +95,18 @@ def check_in_form(
     )
 
 
-def recorded_message(value: float | None, replaced: float | None, confidence: int, unit: str | None) -> str:
-    """What a check-in recorded, in a sentence: `Check-in recorded: 48 % (was 45 %), confidence 7/10.`"""
+def recorded_message(
+    value: float | None, replaced: float | None, confidence: int, unit: str | None, *, is_milestone: bool = False
+) -> str:
+    """What a check-in recorded, in a sentence: `Check-in recorded: 48 % (was 45 %), confidence 7/10.`
+
+    A milestone's value is its words: `Check-in recorded: done (was not done), confidence 8/10.`
+    """
     if value is None:
         return f"Check-in recorded: confidence {confidence}/10."
+    if is_milestone:
+        was = f" (was {milestone(replaced)})" if replaced is not None else ""
+        return f"Check-in recorded: {milestone(value)}{was}, confidence {confidence}/10."
     suffix = f" {unit}" if unit else ""
     was = f" (was {num(replaced)}{suffix})" if replaced is not None else ""
     return f"Check-in recorded: {num(value)}{suffix}{was}, confidence {confidence}/10."

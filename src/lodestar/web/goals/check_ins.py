@@ -105,6 +105,7 @@ def _recorded(checked: services.CheckedIn, kr: KeyResult) -> str:
         None if replaced is None else replaced.value,
         checked.check_in.confidence,
         kr.unit,
+        is_milestone=kr.is_milestone,
     )
 
 

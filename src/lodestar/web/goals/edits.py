@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from lodestar.accounts.permissions import editable_owners, require_owner, require_some_owner
+from lodestar.accounts.permissions import require_owner, require_some_owner
 from lodestar.goals import services
 from lodestar.goals.models import KeyResult as KeyResultRow
 from lodestar.goals.snapshot import Snapshot
@@ -20,9 +20,8 @@ from lodestar.metrics import services as metrics
 from lodestar.modelfile.documents import goal_document, key_result_document
 from lodestar.web.common import actor_of, field_errors, snapshot_of, translate_errors
 from lodestar.web.goals import forms
+from lodestar.web.goals.goal_form import goal_form
 from lodestar.web.http import AuthenticatedRequest
-
-EMPTY_PARENT_ROWS = 2
 
 
 def _goal(snapshot: Snapshot, goal_id: str) -> Goal:
@@ -46,70 +45,27 @@ def goal_id_of(key_result_id: str) -> str:
     return goal_id
 
 
-def _goal_form(
-    request: AuthenticatedRequest,
-    snapshot: Snapshot,
-    *,
-    values: dict[str, Any],
-    errors: dict[str, str],
-    goal: Goal | None,
-    version: int | None,
-    status: int = 200,
-) -> HttpResponse:
-    editable = editable_owners(actor_of(request), snapshot.model)
-    owners = [
-        (group, [(x.id, x.name) for x in items if editable is None or x.id in editable])
-        for group, items in (("Units", snapshot.model.units), ("People", snapshot.model.people))
-    ]
-    parents = list(values.get("contributes_to") or [])
-    rows = [
-        {
-            "index": i,
-            "goal_field": f"parent-{i}",
-            "weight_field": f"weight-{i}",
-            "goal": row.get("goal", ""),
-            "weight": row.get("weight", ""),
-            "proposed": row.get("proposed") is True,
-            "goal_error": errors.get(f"contributes_to[{i}].goal", ""),
-            "weight_error": errors.get(f"contributes_to[{i}].weight", ""),
-        }
-        for i, row in enumerate(parents + [{}] * EMPTY_PARENT_ROWS)
-    ][: forms.MAX_PARENTS]
-    return render(
-        request,
-        "web/goal_form.html",
-        {
-            "goal": goal,
-            "values": values,
-            "errors": errors,
-            "general_errors": [message for path, message in errors.items() if path in ("", "contributes_to")],
-            "version": version,
-            "owners": owners,
-            "periods": snapshot.model.periods,
-            "tasks": snapshot.model.tasks,
-            "candidates": [g for g in snapshot.model.goals if goal is None or g.id != goal.id],
-            "parent_rows": rows,
-            "selected_tasks": set(values.get("tasks") or []),
-        },
-        status=status,
-    )
-
-
 @require_http_methods(["GET", "POST"])
 @translate_errors
 def goal_new(request: AuthenticatedRequest) -> HttpResponse:
+    """A goal with its key results, in one form; ids left empty are proposed from the titles."""
     actor = actor_of(request)
     if request.method == "GET":
         snapshot = snapshot_of(request)
         require_some_owner(actor, snapshot.model, what="create goals")
         values = prefilled_goal(request)
-        return _goal_form(request, snapshot, values=values, errors={}, goal=None, version=None)
+        return goal_form(request, snapshot, values=values, errors={}, goal=None, version=None)
     document = forms.goal_document(request.POST, with_id=True)
+    if request.POST.get("add_row"):
+        # "Add another key result" without JavaScript: the form again, with what was typed and one more row.
+        snapshot = snapshot_of(request)
+        require_some_owner(actor, snapshot.model, what="create goals")
+        return goal_form(request, snapshot, values=document, errors={}, goal=None, version=None, more_rows=1)
     try:
-        saved = services.create_goal(actor=actor, document=document)
+        saved = services.create_goal_proposing_ids(actor=actor, document=document)
     except Invalid as error:
         snapshot = snapshot_of(request)
-        return _goal_form(
+        return goal_form(
             request, snapshot, values=document, errors=field_errors(error), goal=None, version=None, status=400
         )
     return HttpResponseRedirect(reverse("goal", args=[saved.id]))
@@ -137,7 +93,7 @@ def goal_edit(request: AuthenticatedRequest, goal_id: str) -> HttpResponse:
         require_owner(actor, goal.owner, snapshot.model, what=f"goal {goal_id!r}")
         values = goal_document(goal)
         version = snapshot.goal_versions.get(goal.id, 1)
-        return _goal_form(request, snapshot, values=values, errors={}, goal=goal, version=version)
+        return goal_form(request, snapshot, values=values, errors={}, goal=goal, version=version)
     changes = forms.goal_document(request.POST, with_id=False)
     version = forms.version(request.POST)
     try:
@@ -146,7 +102,7 @@ def goal_edit(request: AuthenticatedRequest, goal_id: str) -> HttpResponse:
         snapshot = snapshot_of(request)
         goal = _goal(snapshot, goal_id)
         values = {**changes, "id": goal_id}
-        return _goal_form(
+        return goal_form(
             request, snapshot, values=values, errors=field_errors(error), goal=goal, version=version, status=400
         )
     return HttpResponseRedirect(reverse("goal", args=[goal_id]))
@@ -210,6 +166,7 @@ def _key_result_form(
             "version": version,
             "range_low": rng[0] if len(rng) > 0 else "",
             "range_high": rng[1] if len(rng) > 1 else "",
+            "milestone": forms.is_milestone(values),
             "general_errors": [message for path, message in errors.items() if path == ""],
             "metric": metric,
             "metric_choices": metrics.metric_choices(),
@@ -234,7 +191,7 @@ def key_result_new(request: AuthenticatedRequest, goal_id: str) -> HttpResponse:
         )
     document = forms.key_result_document(request.POST, with_id=True)
     try:
-        services.create_key_result(actor=actor, goal_id=goal_id, document=document)
+        services.create_key_result_proposing_id(actor=actor, goal_id=goal_id, document=document)
     except Invalid as error:
         snapshot = snapshot_of(request)
         goal = _goal(snapshot, goal_id)

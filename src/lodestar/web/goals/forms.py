@@ -8,9 +8,13 @@ from typing import Any
 
 from django.http import QueryDict
 
+from lodestar.lib.vocabulary import MILESTONE_RANGE
 from lodestar.web.form_values import integer, number, text
 
 MAX_PARENTS = 12
+# The goal form's rows of key results: how many it reads, and the fields of each.
+MAX_KEY_RESULT_ROWS = 20
+KEY_RESULT_ROW_FIELDS = ("title", "id", "unit", "baseline", "target", "owner", "milestone")
 CHECK_IN_FIELDS = ("date", "value", "confidence", "note", "by")
 
 
@@ -26,6 +30,7 @@ def goal_document(data: QueryDict, *, with_id: bool) -> dict[str, Any]:
     document["tasks"] = [task for task in data.getlist("tasks") if task]
     document["contributes_to"] = parents(data)
     if with_id:
+        document["key_results"] = key_result_rows(data) or None
         document = {key: value for key, value in document.items() if value is not None}
     return document
 
@@ -51,24 +56,54 @@ def parents(data: QueryDict) -> list[dict[str, Any]]:
     return result
 
 
-def key_result_document(data: QueryDict, *, with_id: bool) -> dict[str, Any]:
+def key_result_document(data: QueryDict, *, with_id: bool, prefix: str = "") -> dict[str, Any]:
+    """A key result from the key result form, or from a row of the goal form (its fields named `prefix` + name).
+
+    A ticked `milestone` makes it a milestone (`vocabulary.MILESTONE_RANGE`); its unit, baseline,
+    target, direction and range fields are then left out.
+    """
+
+    def field(name: str) -> str:
+        return text(data, prefix + name)
+
     document: dict[str, Any] = {}
     if with_id:
-        document["id"] = text(data, "id")
-    document["title"] = text(data, "title") or None
-    document["unit"] = text(data, "unit") or None
+        document["id"] = field("id")
+    document["title"] = field("title") or None
+    document["unit"] = field("unit") or None
     for key in ("baseline", "target", "weight"):
-        value = text(data, key)
+        value = field(key)
         document[key] = number(value) if value else None
-    direction = text(data, "direction")
+    direction = field("direction")
     document["direction"] = direction or None
-    low, high = text(data, "range_low"), text(data, "range_high")
+    low, high = field("range_low"), field("range_high")
     document["range"] = [number(low), number(high)] if low or high else None
-    document["metric"] = metric_binding(data)
-    document["owner"] = text(data, "owner") or None
+    if field("milestone"):
+        document.update(unit=None, baseline=None, target=None, direction="range", range=list(MILESTONE_RANGE))
+    document["metric"] = metric_binding(data) if not prefix else None
+    document["owner"] = field("owner") or None
     if with_id:
         document = {key: value for key, value in document.items() if value is not None}
     return document
+
+
+def key_result_rows(data: QueryDict) -> list[dict[str, Any]]:
+    """The key results of the goal form's rows (`kr-N-title`, `kr-N-id`, …), in order; blank rows skipped."""
+    rows = []
+    for index in range(MAX_KEY_RESULT_ROWS):
+        prefix = f"kr-{index}-"
+        if any(text(data, prefix + name) for name in KEY_RESULT_ROW_FIELDS):
+            rows.append(key_result_document(data, with_id=True, prefix=prefix))
+    return rows
+
+
+def is_milestone(document: Any) -> bool:
+    """Whether a key result document is a milestone, as the form's checkbox shows it."""
+    return (
+        type(document) is dict
+        and document.get("direction") == "range"
+        and document.get("range") == list(MILESTONE_RANGE)
+    )
 
 
 def metric_binding(data: QueryDict) -> Any:

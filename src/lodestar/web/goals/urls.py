@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from django.urls import path
 
-from lodestar.web.goals import check_ins, closing, edits, periods, proposals, views
+from lodestar.web.goals import check_ins, closing, edits, periods, pickers, proposals, views
 
 urlpatterns = [
     path("goals/", views.alignment, name="alignment"),
     path("goals/new", edits.goal_new, name="goal-new"),
+    path("goals/id-proposal", pickers.id_proposal, name="id-proposal"),
+    path("goals/parent-options", pickers.parent_goal_options, name="goal-parent-options"),
     path("goals/<str:goal_id>/", views.goal_page, name="goal"),
     path("goals/<str:goal_id>/edit", edits.goal_edit, name="goal-edit"),
     path("goals/<str:goal_id>/delete", edits.goal_delete, name="goal-delete"),

@@ -1,10 +1,11 @@
-"""The limits of lib/limits.py for the form templates: `maxlength="{% name_max %}"` and a hint next to the field."""
+"""The limits of lib/limits.py (and the longest id) for the form templates: `maxlength="{% name_max %}"` and a hint next to the field."""
 
 from __future__ import annotations
 
 from django import template
 
 from lodestar.lib import limits
+from lodestar.lib.vocabulary import ID_MAX
 
 register = template.Library()
 
@@ -12,6 +13,11 @@ register = template.Library()
 @register.simple_tag
 def name_max() -> int:
     return limits.NAME_MAX
+
+
+@register.simple_tag
+def id_max() -> int:
+    return ID_MAX
 
 
 @register.simple_tag

@@ -13,6 +13,7 @@ register = template.Library()
 
 register.filter("percent", formatting.percent)
 register.filter("num", formatting.num)
+register.filter("milestone", formatting.milestone)
 register.filter("status_label", formatting.status_label)
 
 WINDOW_LABELS = {"period_to_date": "period to date", "bucket": "each bucket on its own"}
