@@ -11,14 +11,14 @@ from lodestar.api import schemas
 from lodestar.api.auth import ApiRequest
 from lodestar.api.body import as_of_date, flag, json_object
 from lodestar.api.representation import check_in_json, goal_json, key_result_json, measurement_json
+from lodestar.api.schemas import AsOf, Limit, Offset, StatusFilter
 from lodestar.goals import services
 from lodestar.goals.snapshot import take_snapshot
 from lodestar.lib.errors import Invalid, NotFound
-from lodestar.lib.limits import MAX_OFFSET
+from lodestar.lib.limits import MAX_LIMIT, MAX_OFFSET
 from lodestar.lib.vocabulary import STATUSES
 
 router = Router(tags=["goals"])
-MAX_LIMIT = 500
 
 
 def _page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
@@ -36,15 +36,15 @@ def _page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
 )
 def list_goals(
     request: ApiRequest,
-    as_of: str | None = None,
+    as_of: AsOf = None,
     period: str | None = None,
     owner: str | None = None,
     unit: str | None = None,
-    status: str | None = None,
+    status: StatusFilter = None,
     parent: str | None = None,
     top_level: bool | None = None,
-    limit: int = 50,
-    offset: int = 0,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> dict[str, Any]:
     snapshot = take_snapshot(as_of=as_of_date(as_of))
     if status is not None and status not in STATUSES:
@@ -72,7 +72,7 @@ def list_goals(
     summary="One goal with its key results, measurements and check-ins",
     **schemas.answer(200, "The goal", schemas.GOAL_FULL, errors=(404, 422)),
 )
-def get_goal(request: ApiRequest, goal_id: str, as_of: str | None = None) -> dict[str, Any]:
+def get_goal(request: ApiRequest, goal_id: str, as_of: AsOf = None) -> dict[str, Any]:
     snapshot = take_snapshot(as_of=as_of_date(as_of))
     goal = snapshot.goals.get(goal_id)
     if goal is None:
@@ -150,11 +150,11 @@ def decline_proposal(request: ApiRequest, goal_id: str, contributor_id: str) -> 
 )
 def list_key_results(
     request: ApiRequest,
-    as_of: str | None = None,
+    as_of: AsOf = None,
     goal: str | None = None,
-    status: str | None = None,
-    limit: int = 50,
-    offset: int = 0,
+    status: StatusFilter = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> dict[str, Any]:
     snapshot = take_snapshot(as_of=as_of_date(as_of))
     if status is not None and status not in STATUSES:
@@ -174,7 +174,7 @@ def list_key_results(
     summary="One key result with its measurements and check-ins",
     **schemas.answer(200, "The key result", schemas.KEY_RESULT_FULL, errors=(404, 422)),
 )
-def get_key_result(request: ApiRequest, key_result_id: str, as_of: str | None = None) -> dict[str, Any]:
+def get_key_result(request: ApiRequest, key_result_id: str, as_of: AsOf = None) -> dict[str, Any]:
     snapshot = take_snapshot(as_of=as_of_date(as_of))
     if key_result_id not in snapshot.key_results:
         raise NotFound(f"no key result {key_result_id!r}")

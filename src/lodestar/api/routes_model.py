@@ -9,7 +9,7 @@ from ninja import Router
 from lodestar.api import schemas_model as model_schemas
 from lodestar.api.auth import ApiRequest
 from lodestar.api.body import as_of_date
-from lodestar.api.schemas import answer
+from lodestar.api.schemas import AsOf, answer
 from lodestar.checks.rules import findings_json, run_checks
 from lodestar.goals.snapshot import take_snapshot
 from lodestar.scoring.report import status_json
@@ -22,7 +22,7 @@ router = Router(tags=["model"])
     summary="Scores of every goal, key result and KPI (as `lodestar status --format json`)",
     **answer(200, "The scores", model_schemas.STATUS, errors=(422,)),
 )
-def status(request: ApiRequest, as_of: str | None = None) -> dict[str, Any]:
+def status(request: ApiRequest, as_of: AsOf = None) -> dict[str, Any]:
     snapshot = take_snapshot(as_of=as_of_date(as_of))
     return status_json(snapshot.report)
 
@@ -32,7 +32,7 @@ def status(request: ApiRequest, as_of: str | None = None) -> dict[str, Any]:
     summary="Health-check findings (as `lodestar check --format json`)",
     **answer(200, "The findings", model_schemas.CHECK, errors=(422,)),
 )
-def check(request: ApiRequest, as_of: str | None = None) -> dict[str, Any]:
+def check(request: ApiRequest, as_of: AsOf = None) -> dict[str, Any]:
     day = as_of_date(as_of)
     snapshot = take_snapshot(as_of=day)
     return findings_json(day, run_checks(snapshot.model, day))

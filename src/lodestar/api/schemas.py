@@ -7,9 +7,11 @@ goals' and key results'; `schemas_design.py` and `schemas_model.py` hold the oth
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Annotated, Any
 
-from lodestar.lib.limits import FIRST_DAY, LAST_DAY, NAME_MAX, TEXT_MAX, WEIGHT_MAX
+from ninja.params.functions import Query
+
+from lodestar.lib.limits import FIRST_DAY, LAST_DAY, MAX_LIMIT, MAX_OFFSET, NAME_MAX, TEXT_MAX, WEIGHT_MAX
 from lodestar.lib.vocabulary import DIRECTIONS, ID_PATTERN_TEXT, LOW_CONFIDENCE, STATUSES
 
 Schema = dict[str, Any]
@@ -28,12 +30,19 @@ _ENTERED_DATE = {**DATE, "description": f"from {FIRST_DAY.isoformat()} to today"
 NAME: Schema = {"type": "string", "minLength": 1, "maxLength": NAME_MAX}
 TEXT: Schema = {"type": "string", "minLength": 1, "maxLength": TEXT_MAX}
 _WEIGHT = {"type": "number", "exclusiveMinimum": 0, "maximum": WEIGHT_MAX}
-VERSION: Schema = {"type": "integer", "description": "the version your change is based on; a stale one gives 409"}
+VERSION: Schema = {
+    "type": "integer",
+    "minimum": 1,
+    "description": "the version your change is based on; a stale one gives 409",
+}
 NUMBER: Schema = {"type": "number"}
 SHARE: Schema = {"type": ["number", "null"], "minimum": 0, "maximum": 1}
 
 
 def nullable(schema: Schema) -> Schema:
+    """The schema, or null."""
+    if isinstance(schema.get("type"), str):
+        return {**schema, "type": [schema["type"], "null"]}
     return {"anyOf": [schema, {"type": "null"}]}
 
 
@@ -65,6 +74,27 @@ def changes(fields: Schema) -> Schema:
         ["version"],
         description="the fields to change; null removes an optional field (a required one is then missing: 422)",
     )
+
+
+# --- query parameters (typed as text, so that the views refuse bad values in the API's own words) ---
+
+
+def _query(description: str | None = None, **limits: Any) -> Any:
+    """A query parameter whose document states `limits` that django-ninja leaves to the view to check."""
+    parameter = Query(..., description=description)
+    parameter.json_schema_extra = limits
+    return parameter
+
+
+AsOf = Annotated[
+    str | None,
+    _query(
+        f"the day to score as of, from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}; default today", format="date"
+    ),
+]
+StatusFilter = Annotated[str | None, _query(enum=list(STATUSES))]
+Limit = Annotated[int, _query("items per page", minimum=1, maximum=MAX_LIMIT)]
+Offset = Annotated[int, _query("items to skip", minimum=0, maximum=MAX_OFFSET)]
 
 
 # --- errors --------------------------------------------------------------------------------------------------
@@ -154,7 +184,7 @@ def answer(
 _CONTRIBUTION = entity(
     {
         "goal": REF,
-        "weight": _WEIGHT,
+        "weight": nullable({**_WEIGHT, "description": "null or left out: 1"}),
         "proposed": {
             "type": "boolean",
             "description": "a link waiting for the parent's editors; a link to a goal you may not edit is proposed",
