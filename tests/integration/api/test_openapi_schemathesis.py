@@ -1,0 +1,262 @@
+"""schemathesis over the OpenAPI document that `lodestar serve` serves: the API does what its document says.
+
+`lodestar serve` runs on loopback over a database of its own, of the kind this run uses
+(tests/integration/processes.py), holding `tests/conformance/files/every-key.yaml` (every entity kind,
+every key) and two users: an admin and a member who leads Marketing (`ben`). The test reads
+`/api/v1/openapi.json` from the server and, with each user's token, runs every operation of it:
+
+- before each operation the store is put back to the file (model_keeper.py), so a DELETE or a
+  PATCH of one operation never leaves the next with nothing to act on;
+- each operation gets `EXAMPLES` cases of valid input and as many of input that breaks its
+  schema, derandomized and without a deadline; half of the cases of an operation with path
+  parameters name entities that exist (ids, rows, dates of measurements), the others what
+  hypothesis draws;
+- each answer is checked: no 5xx (`not_a_server_error`), a status code the operation documents
+  (`status_code_conformance`), a documented content type and a body that conforms to the
+  documented schema (`content_type_conformance`, `response_schema_conformance`).
+
+Every failure of every operation is collected and reported at once. Without a metrics file the
+metrics operations answer their documented 404.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from schemathesis.checks import not_a_server_error
+from schemathesis.core.failures import FailureGroup
+from schemathesis.core.result import Err, Ok
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from tests.integration.processes import free_port, process_database, run_lodestar_process, stop
+
+MODEL_FILE = Path(__file__).parents[2] / "conformance" / "files" / "every-key.yaml"
+KEEPER = Path(__file__).with_name("model_keeper.py")
+# Cases per operation and generation mode (valid input, input that breaks the schema).
+EXAMPLES = 6
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+USERS = {"admin": ("admin", "ana"), "member": ("member", "ben")}
+START_TIMEOUT = 120.0
+REQUEST_TIMEOUT = 60.0
+# gunicorn's `limit_request_line`: it answers a longer request line itself, with an HTML 414.
+REQUEST_LINE_LIMIT = 4094
+
+
+@dataclass
+class Served:
+    """The server's address, each user's token, and the way back to the model file."""
+
+    base_url: str
+    token: dict[str, str] = field(repr=False)
+    keeper: subprocess.Popen[str]
+    operations: list[str] = field(default_factory=list)
+
+    def reset(self) -> None:
+        """Import the model file again, as the only model; returns once it is stored."""
+        assert self.keeper.stdin is not None and self.keeper.stdout is not None
+        self.keeper.stdin.write("reset\n")
+        self.keeper.stdin.flush()
+        answer = self.keeper.stdout.readline()
+        assert answer == "ok\n", f"the model keeper answered {answer!r}"
+
+    def get(self, path: str, role: str = "admin") -> Any:
+        headers = {"Authorization": f"Bearer {self.token[role]}"}
+        with urllib.request.urlopen(
+            urllib.request.Request(f"{self.base_url}{path}", headers=headers), timeout=REQUEST_TIMEOUT
+        ) as response:
+            return json.loads(response.read())
+
+
+def _wait_for(base_url: str, process: subprocess.Popen[Any], log: Path) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    while True:
+        assert process.poll() is None, log.read_text(encoding="utf-8")
+        try:
+            with urllib.request.urlopen(f"{base_url}/healthz", timeout=5):
+                return
+        except OSError:
+            pass
+        assert time.monotonic() < deadline, f"lodestar serve did not answer within {START_TIMEOUT:.0f} s"
+        time.sleep(0.2)
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    directory = tmp_path_factory.mktemp("schemathesis")
+    for database_url in process_database(directory):
+        environment = {
+            **os.environ,
+            "LODESTAR_DATABASE_URL": database_url,
+            "LODESTAR_WORKERS": "1",
+            "LODESTAR_SECRET_KEY": secrets.token_urlsafe(50),
+            "LODESTAR_DEBUG": "false",
+            "LODESTAR_STATIC_ROOT": str(directory / "static"),
+        }
+        environment.pop("LODESTAR_METRICS_FILE", None)
+        (directory / "static").mkdir()
+        run_lodestar_process(environment, "import", "--quiet", str(MODEL_FILE))
+        tokens = {}
+        for name, (role, person) in USERS.items():
+            email = f"{name}@example.com"
+            run_lodestar_process(
+                environment,
+                "users",
+                "add",
+                email,
+                "--role",
+                role,
+                "--person",
+                person,
+                "--password-stdin",
+                stdin="x" * 20,
+            )
+            tokens[name] = run_lodestar_process(environment, "tokens", "create", email).strip()
+        port = free_port()
+        log_path = directory / "serve.log"
+        with log_path.open("w", encoding="utf-8") as log:
+            server = subprocess.Popen(
+                [sys.executable, "-m", "lodestar.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
+                env=environment,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                cwd=directory,
+            )
+            keeper = subprocess.Popen(
+                [sys.executable, str(KEEPER), str(MODEL_FILE)],
+                env=environment,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=log,
+                text=True,
+                cwd=directory,
+            )
+            try:
+                base_url = f"http://127.0.0.1:{port}"
+                _wait_for(base_url, server, log_path)
+                yield Served(base_url=base_url, token=tokens, keeper=keeper)
+            finally:
+                assert keeper.stdin is not None
+                keeper.stdin.close()
+                stop(keeper)
+                stop(server)
+
+
+def _existing(served: Served, collection: str) -> dict[str, list[Any]]:
+    """Values of path parameters that name entities of the model file, for the paths under /api/v1/COLLECTION."""
+
+    def items(path: str) -> list[Any]:
+        found: list[Any] = served.get(f"/api/v1/{path}")["items"]
+        return found
+
+    if collection == "goals":
+        goals = [goal["id"] for goal in items("goals?limit=500")]
+        return {"goal_id": goals, "contributor_id": goals}
+    if collection == "key-results":
+        key_results = [kr["id"] for kr in items("key-results?limit=500")]
+        days = {m["date"] for kr in key_results for m in served.get(f"/api/v1/key-results/{kr}")["measurements"]}
+        return {"key_result_id": key_results, "day": sorted(days)}
+    if collection in ("vision-answers", "role-profiles", "dependencies"):
+        return {"row": [item["id"] for item in items(collection)]}
+    if collection in ("tasks", "competencies", "touchpoints"):
+        return {"ident": [item["id"] for item in items(collection)]}
+    if collection == "people":
+        return {
+            "person_id": [p["id"] for p in items("people")],
+            "competency_id": [c["id"] for c in items("competencies")],
+        }
+    return {}
+
+
+def _cases(operation: Any, mode: schemathesis.GenerationMode, existing: dict[str, list[Any]]) -> Any:
+    drawn = operation.as_strategy(generation_mode=mode)
+    names = [parameter.name for parameter in operation.path_parameters]
+    if not names or not all(existing.get(name) for name in names):
+        return drawn
+    known = st.fixed_dictionaries({name: st.sampled_from(existing[name]) for name in names})
+    return st.one_of(
+        drawn, known.flatmap(lambda values: operation.as_strategy(generation_mode=mode, path_parameters=values))
+    )
+
+
+@dataclass
+class Outcome:
+    """What one operation's cases answered: their statuses, and the distinct failures with a request each."""
+
+    statuses: list[int] = field(default_factory=list)
+    failures: dict[str, str] = field(default_factory=dict)
+
+
+def _exercise(
+    operation: Any, mode: schemathesis.GenerationMode, served: Served, role: str, existing: dict[str, list[Any]]
+) -> Outcome:
+    """Send the operation's cases of one generation mode and check each answer."""
+    outcome = Outcome()
+    headers = {"Authorization": f"Bearer {served.token[role]}"}
+
+    @settings(
+        max_examples=EXAMPLES,
+        derandomize=True,
+        deadline=None,
+        database=None,
+        phases=[Phase.explicit, Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(case=_cases(operation, mode, existing))
+    def run(case: Any) -> None:
+        response = case.call(base_url=served.base_url, headers=headers, timeout=REQUEST_TIMEOUT)
+        outcome.statuses.append(response.status_code)
+        request_line = f"{response.request.method} {response.request.path_url} HTTP/1.1"
+        if response.status_code == 414 and len(request_line) > REQUEST_LINE_LIMIT:
+            return  # refused by the HTTP server before it reached the API (README, "Errors and monitoring")
+        try:
+            case.validate_response(response, checks=CHECKS, headers=headers)
+        except FailureGroup as group:
+            kinds = ", ".join(sorted({type(failure).__name__ for failure in group.exceptions}))
+            outcome.failures.setdefault(kinds, f"{operation.label} as {role} ({mode.value}): {group}")
+
+    run()
+    return outcome
+
+
+@pytest.mark.parametrize("role", USERS)
+def test_every_operation_answers_as_the_served_openapi_document_says(served: Served, role: str) -> None:
+    document = served.get("/api/v1/openapi.json", role)
+    results = list(schemathesis.openapi.from_dict(document).get_all_operations())
+    assert [str(result.err()) for result in results if isinstance(result, Err)] == []
+    operations = [result.ok() for result in results if isinstance(result, Ok)]
+    assert len(operations) == sum(len(methods) for methods in document["paths"].values())
+
+    failures: list[str] = []
+    statuses: dict[str, list[int]] = {}
+    changed = True  # the store may hold what an earlier test or operation wrote
+    for operation in operations:
+        if changed:
+            served.reset()
+        existing = _existing(served, operation.path.split("/")[3])
+        for mode in (schemathesis.GenerationMode.POSITIVE, schemathesis.GenerationMode.NEGATIVE):
+            outcome = _exercise(operation, mode, served, role, existing)
+            failures += outcome.failures.values()
+            statuses.setdefault(operation.label, []).extend(outcome.statuses)
+        changed = operation.method.upper() != "GET"
+
+    assert failures == [], "\n\n".join(failures)
+    # Each operation was run past the token check, so its own answers were checked.
+    assert [label for label, answered in statuses.items() if set(answered) <= {401}] == []
