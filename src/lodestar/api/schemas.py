@@ -20,9 +20,26 @@ ID: Schema = {"type": "string", "minLength": 1, "maxLength": 64, "pattern": ID_P
 # A reference to an id of the model; the readers say so when it names nothing (422).
 REF: Schema = {"type": "string", "minLength": 1, "maxLength": NAME_MAX}
 REFS: Schema = {"type": "array", "items": REF, "uniqueItems": True}
+
+
+def _years(first: int, last: int) -> str:
+    """A pattern of the four-digit years from `first` to `last`, century by century."""
+    parts = []
+    for century in range(first // 100, last // 100 + 1):
+        low, high = max(first, century * 100) % 100, min(last, century * 100 + 99) % 100
+        years = (
+            "[0-9]{2}" if (low, high) == (0, 99) else f"({'|'.join(f'{year:02d}' for year in range(low, high + 1))})"
+        )
+        parts.append(f"{century}{years}")
+    return f"({'|'.join(parts)})"
+
+
+# A date's form and range: `format` makes it a day of the calendar, `pattern` keeps its year in the range.
+DATE_PATTERN = f"^{_years(FIRST_DAY.year, LAST_DAY.year)}-[0-9]{{2}}-[0-9]{{2}}$"
 DATE: Schema = {
     "type": "string",
     "format": "date",
+    "pattern": DATE_PATTERN,
     "description": f"from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}",
 }
 _ENTERED_DATE = {**DATE, "description": f"from {FIRST_DAY.isoformat()} to today"}
@@ -89,7 +106,9 @@ def _query(description: str | None = None, **limits: Any) -> Any:
 AsOf = Annotated[
     str | None,
     _query(
-        f"the day to score as of, from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}; default today", format="date"
+        f"the day to score as of, from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}; default today",
+        format="date",
+        pattern=DATE_PATTERN,
     ),
 ]
 StatusFilter = Annotated[str | None, _query(enum=list(STATUSES))]

@@ -3,6 +3,8 @@ with the limits of lib/limits.py. (test_openapi_schemathesis.py checks the answe
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import Any
 
 import pytest
@@ -91,6 +93,19 @@ def test_the_query_parameters_state_their_limits(document: dict[str, Any]) -> No
     assert parameters["status"]["enum"] == list(STATUSES)
     assert (parameters["limit"]["minimum"], parameters["limit"]["maximum"]) == (1, MAX_LIMIT)
     assert (parameters["offset"]["minimum"], parameters["offset"]["maximum"]) == (0, MAX_OFFSET)
+
+
+def test_a_documented_date_admits_the_years_of_the_limits_and_no_other(document: dict[str, Any]) -> None:
+    as_of = next(p for p in document["paths"]["/api/v1/status"]["get"]["parameters"] if p["name"] == "as_of")
+    measurement = json_schema(
+        document["paths"]["/api/v1/key-results/{key_result_id}/measurements"]["post"]["requestBody"]
+    )
+    pattern = as_of["schema"]["pattern"]
+    inside = [FIRST_DAY, LAST_DAY, date(2026, 7, 1)]
+    outside = [date(FIRST_DAY.year - 1, 12, 31), date(LAST_DAY.year + 1, 1, 1), date(1, 1, 1), date(9999, 12, 31)]
+
+    assert measurement["properties"]["date"]["pattern"] == pattern
+    assert [bool(re.match(pattern, day.isoformat())) for day in inside + outside] == [True] * 3 + [False] * 4
 
 
 @pytest.mark.parametrize(
