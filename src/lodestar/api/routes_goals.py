@@ -8,6 +8,7 @@ from django.http import HttpResponse, JsonResponse
 from ninja import Router
 
 from lodestar.api import schemas
+from lodestar.api import schemas_goals as goal_schemas
 from lodestar.api.auth import ApiRequest
 from lodestar.api.body import as_of_date, flag, json_object
 from lodestar.api.representation import check_in_json, goal_json, key_result_json, measurement_json
@@ -32,7 +33,7 @@ def _page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
 @router.get(
     "/goals",
     summary="Goals, paginated; filter by period, owner, unit (and below), status, parent",
-    **schemas.answer(200, "One page of the goals that match", schemas.page(schemas.GOAL), errors=(404, 422)),
+    **schemas.answer(200, "One page of the goals that match", schemas.page(goal_schemas.GOAL), errors=(404, 422)),
 )
 def list_goals(
     request: ApiRequest,
@@ -70,7 +71,7 @@ def list_goals(
 @router.get(
     "/goals/{goal_id}",
     summary="One goal with its key results, measurements and check-ins",
-    **schemas.answer(200, "The goal", schemas.GOAL_FULL, errors=(404, 422)),
+    **schemas.answer(200, "The goal", goal_schemas.GOAL_FULL, errors=(404, 422)),
 )
 def get_goal(request: ApiRequest, goal_id: str, as_of: AsOf = None) -> dict[str, Any]:
     snapshot = take_snapshot(as_of=as_of_date(as_of))
@@ -88,7 +89,9 @@ def _goal_response(goal_id: str, status: int = 200) -> HttpResponse:
 @router.post(
     "/goals",
     summary="Create a goal (model file format; key results may be included)",
-    **schemas.answer(201, "The goal as stored", schemas.GOAL_FULL, body=schemas.GOAL_CREATE, errors=(403, 409)),
+    **schemas.answer(
+        201, "The goal as stored", goal_schemas.GOAL_FULL, body=goal_schemas.GOAL_CREATE, errors=(403, 409)
+    ),
 )
 def create_goal(request: ApiRequest) -> HttpResponse:
     saved = services.create_goal(actor=request.actor, document=json_object(request))
@@ -98,7 +101,9 @@ def create_goal(request: ApiRequest) -> HttpResponse:
 @router.patch(
     "/goals/{goal_id}",
     summary="Change a goal; `version` is required (409 when stale)",
-    **schemas.answer(200, "The goal as changed", schemas.GOAL_FULL, body=schemas.GOAL_PATCH, errors=(403, 404, 409)),
+    **schemas.answer(
+        200, "The goal as changed", goal_schemas.GOAL_FULL, body=goal_schemas.GOAL_PATCH, errors=(403, 404, 409)
+    ),
 )
 def update_goal(request: ApiRequest, goal_id: str) -> HttpResponse:
     changes = json_object(request)
@@ -121,7 +126,7 @@ def delete_goal(request: ApiRequest, goal_id: str, version: int | None = None) -
     "/goals/{goal_id}/proposals/{contributor_id}/accept",
     summary="Accept the link goal `contributor_id` proposes to this goal: it counts from now on",
     **schemas.answer(
-        200, "The goal, the link counted", schemas.GOAL_FULL, body=schemas.DECISION, errors=(403, 404, 409)
+        200, "The goal, the link counted", goal_schemas.GOAL_FULL, body=goal_schemas.DECISION, errors=(403, 404, 409)
     ),
 )
 def accept_proposal(request: ApiRequest, goal_id: str, contributor_id: str) -> HttpResponse:
@@ -134,7 +139,7 @@ def accept_proposal(request: ApiRequest, goal_id: str, contributor_id: str) -> H
     "/goals/{goal_id}/proposals/{contributor_id}/decline",
     summary="Decline the link goal `contributor_id` proposes to this goal: the link is removed",
     **schemas.answer(
-        200, "The goal, the link removed", schemas.GOAL_FULL, body=schemas.DECISION, errors=(403, 404, 409)
+        200, "The goal, the link removed", goal_schemas.GOAL_FULL, body=goal_schemas.DECISION, errors=(403, 404, 409)
     ),
 )
 def decline_proposal(request: ApiRequest, goal_id: str, contributor_id: str) -> HttpResponse:
@@ -146,7 +151,9 @@ def decline_proposal(request: ApiRequest, goal_id: str, contributor_id: str) -> 
 @router.get(
     "/key-results",
     summary="Key results, paginated; filter by goal and status",
-    **schemas.answer(200, "One page of the key results that match", schemas.page(schemas.KEY_RESULT), errors=(422,)),
+    **schemas.answer(
+        200, "One page of the key results that match", schemas.page(goal_schemas.KEY_RESULT), errors=(422,)
+    ),
 )
 def list_key_results(
     request: ApiRequest,
@@ -172,7 +179,7 @@ def list_key_results(
 @router.get(
     "/key-results/{key_result_id}",
     summary="One key result with its measurements and check-ins",
-    **schemas.answer(200, "The key result", schemas.KEY_RESULT_FULL, errors=(404, 422)),
+    **schemas.answer(200, "The key result", goal_schemas.KEY_RESULT_FULL, errors=(404, 422)),
 )
 def get_key_result(request: ApiRequest, key_result_id: str, as_of: AsOf = None) -> dict[str, Any]:
     snapshot = take_snapshot(as_of=as_of_date(as_of))
@@ -190,7 +197,11 @@ def _key_result_response(key_result_id: str, status: int = 200) -> HttpResponse:
     "/key-results",
     summary="Add a key result to the goal named by `goal`",
     **schemas.answer(
-        201, "The key result as stored", schemas.KEY_RESULT_FULL, body=schemas.KEY_RESULT_CREATE, errors=(403, 404, 409)
+        201,
+        "The key result as stored",
+        goal_schemas.KEY_RESULT_FULL,
+        body=goal_schemas.KEY_RESULT_CREATE,
+        errors=(403, 404, 409),
     ),
 )
 def create_key_result(request: ApiRequest) -> HttpResponse:
@@ -206,7 +217,11 @@ def create_key_result(request: ApiRequest) -> HttpResponse:
     "/key-results/{key_result_id}",
     summary="Change a key result; `version` is required",
     **schemas.answer(
-        200, "The key result as changed", schemas.KEY_RESULT_FULL, body=schemas.KEY_RESULT_PATCH, errors=(403, 404, 409)
+        200,
+        "The key result as changed",
+        goal_schemas.KEY_RESULT_FULL,
+        body=goal_schemas.KEY_RESULT_PATCH,
+        errors=(403, 404, 409),
     ),
 )
 def update_key_result(request: ApiRequest, key_result_id: str) -> HttpResponse:
@@ -230,7 +245,11 @@ def delete_key_result(request: ApiRequest, key_result_id: str, version: int | No
     "/key-results/{key_result_id}/measurements",
     summary="Record a measurement `{date, value, source?, replace?}`; a day with a value entered by hand needs `replace`",
     **schemas.answer(
-        201, "The measurement as stored", schemas.MEASUREMENT_ANSWER, body=schemas.MEASUREMENT, errors=(403, 404, 409)
+        201,
+        "The measurement as stored",
+        goal_schemas.MEASUREMENT_ANSWER,
+        body=goal_schemas.MEASUREMENT,
+        errors=(403, 404, 409),
     ),
 )
 def record_measurement(request: ApiRequest, key_result_id: str) -> HttpResponse:
@@ -248,8 +267,8 @@ def record_measurement(request: ApiRequest, key_result_id: str) -> HttpResponse:
     **schemas.answer(
         200,
         "The measurement as corrected",
-        schemas.MEASUREMENT_ANSWER,
-        body=schemas.MEASUREMENT_PATCH,
+        goal_schemas.MEASUREMENT_ANSWER,
+        body=goal_schemas.MEASUREMENT_PATCH,
         errors=(403, 404, 409),
     ),
 )
@@ -278,8 +297,8 @@ def delete_measurement(request: ApiRequest, key_result_id: str, day: str, versio
     **schemas.answer(
         201,
         "The check-in, with the value recorded with it",
-        schemas.CHECK_IN_ANSWER,
-        body=schemas.CHECK_IN,
+        goal_schemas.CHECK_IN_ANSWER,
+        body=goal_schemas.CHECK_IN,
         errors=(403, 404, 409),
     ),
 )
