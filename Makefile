@@ -62,4 +62,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py
 
 clean:
-	rm -rf $(VENV) *.sqlite3 $(DEMO_DATA) staticfiles .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) *.sqlite3 $(DEMO_DATA) staticfiles .pytest_cache .mypy_cache .ruff_cache .hypothesis

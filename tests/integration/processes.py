@@ -53,13 +53,18 @@ def _postgres_database() -> Iterator[str]:
         admin.close()
 
 
-@pytest.fixture
-def database_url(tmp_path: Path) -> Iterator[str]:
-    """A database of the kind this run uses, for the processes alone."""
+def process_database(directory: Path) -> Iterator[str]:
+    """A database of the kind this run uses, for the processes alone (a SQLite file in `directory`)."""
     if os.environ.get("LODESTAR_DATABASE_URL", "").startswith(("postgres://", "postgresql://", "pgsql://")):
         yield from _postgres_database()
     else:
-        yield f"sqlite:///{tmp_path / 'processes.sqlite3'}"
+        yield f"sqlite:///{directory / 'processes.sqlite3'}"
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> Iterator[str]:
+    """A database of the kind this run uses, for the processes alone."""
+    yield from process_database(tmp_path)
 
 
 def query(database_url: str, sql: str) -> list[tuple[Any, ...]]:

@@ -12,8 +12,10 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.openapi.schema import OpenAPISchema
 
 from lodestar.accounts.tokens import user_for_token
+from lodestar.api import schemas
 from lodestar.api.auth import BearerToken
 from lodestar.api.body import BodyTooLarge, MalformedBody
 from lodestar.api.routes_design import router as design_router
@@ -48,11 +50,23 @@ def signed_in_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
     return guarded
 
 
-api = NinjaAPI(
+class LodestarApi(NinjaAPI):
+    """The API, whose OpenAPI document also carries the schemas that the routes' answers refer to (`Error`)."""
+
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> OpenAPISchema:
+        document = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        document["components"]["schemas"].update(schemas.COMPONENTS)
+        return document
+
+
+api = LodestarApi(
     title="Lodestar API",
     version="1",
     description="The goal system of a marketing & sales organization. Authenticate with `Authorization: Bearer <token>` "
-    '(`lodestar tokens create EMAIL`). Errors are `{"error": message, "details": [{"path", "message"}]}`. '
+    '(`lodestar tokens create EMAIL`). Every error, whatever its status, is `{"error": message, "details": '
+    '[{"path", "message"}]}` (the `Error` schema); each operation lists the statuses it answers. '
     "Metrics: without a configured metrics file (LODESTAR_METRICS_FILE) 404; a metrics file or bindings that "
     "cannot be used 409 (every problem in `details`); a warehouse that fails 502. An unexpected failure is a 500 "
     "whose `error` names the reference id it was logged under; a database that cannot be reached is a 503.",

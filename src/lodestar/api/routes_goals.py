@@ -8,17 +8,18 @@ from django.http import HttpResponse, JsonResponse
 from ninja import Router
 
 from lodestar.api import schemas
+from lodestar.api import schemas_goals as goal_schemas
 from lodestar.api.auth import ApiRequest
 from lodestar.api.body import as_of_date, flag, json_object
 from lodestar.api.representation import check_in_json, goal_json, key_result_json, measurement_json
+from lodestar.api.schemas import AsOf, Limit, Offset, StatusFilter
 from lodestar.goals import services
 from lodestar.goals.snapshot import take_snapshot
 from lodestar.lib.errors import Invalid, NotFound
-from lodestar.lib.limits import MAX_OFFSET
+from lodestar.lib.limits import MAX_LIMIT, MAX_OFFSET
 from lodestar.lib.vocabulary import STATUSES
 
 router = Router(tags=["goals"])
-MAX_LIMIT = 500
 
 
 def _page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
@@ -29,18 +30,22 @@ def _page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
     return {"count": len(items), "limit": limit, "offset": offset, "items": items[offset : offset + limit]}
 
 
-@router.get("/goals", summary="Goals, paginated; filter by period, owner, unit (and below), status, parent")
+@router.get(
+    "/goals",
+    summary="Goals, paginated; filter by period, owner, unit (and below), status, parent",
+    **schemas.answer(200, "One page of the goals that match", schemas.page(goal_schemas.GOAL), errors=(404, 422)),
+)
 def list_goals(
     request: ApiRequest,
-    as_of: str | None = None,
+    as_of: AsOf = None,
     period: str | None = None,
     owner: str | None = None,
     unit: str | None = None,
-    status: str | None = None,
+    status: StatusFilter = None,
     parent: str | None = None,
     top_level: bool | None = None,
-    limit: int = 50,
-    offset: int = 0,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> dict[str, Any]:
     snapshot = take_snapshot(as_of=as_of_date(as_of))
     if status is not None and status not in STATUSES:
@@ -63,8 +68,12 @@ def list_goals(
     return page
 
 
-@router.get("/goals/{goal_id}", summary="One goal with its key results, measurements and check-ins")
-def get_goal(request: ApiRequest, goal_id: str, as_of: str | None = None) -> dict[str, Any]:
+@router.get(
+    "/goals/{goal_id}",
+    summary="One goal with its key results, measurements and check-ins",
+    **schemas.answer(200, "The goal", goal_schemas.GOAL_FULL, errors=(404, 422)),
+)
+def get_goal(request: ApiRequest, goal_id: str, as_of: AsOf = None) -> dict[str, Any]:
     snapshot = take_snapshot(as_of=as_of_date(as_of))
     goal = snapshot.goals.get(goal_id)
     if goal is None:
@@ -80,7 +89,9 @@ def _goal_response(goal_id: str, status: int = 200) -> HttpResponse:
 @router.post(
     "/goals",
     summary="Create a goal (model file format; key results may be included)",
-    openapi_extra=schemas.GOAL_CREATE,
+    **schemas.answer(
+        201, "The goal as stored", goal_schemas.GOAL_FULL, body=goal_schemas.GOAL_CREATE, errors=(403, 409)
+    ),
 )
 def create_goal(request: ApiRequest) -> HttpResponse:
     saved = services.create_goal(actor=request.actor, document=json_object(request))
@@ -90,7 +101,9 @@ def create_goal(request: ApiRequest) -> HttpResponse:
 @router.patch(
     "/goals/{goal_id}",
     summary="Change a goal; `version` is required (409 when stale)",
-    openapi_extra=schemas.GOAL_PATCH,
+    **schemas.answer(
+        200, "The goal as changed", goal_schemas.GOAL_FULL, body=goal_schemas.GOAL_PATCH, errors=(403, 404, 409)
+    ),
 )
 def update_goal(request: ApiRequest, goal_id: str) -> HttpResponse:
     changes = json_object(request)
@@ -99,7 +112,11 @@ def update_goal(request: ApiRequest, goal_id: str) -> HttpResponse:
     return _goal_response(goal_id)
 
 
-@router.delete("/goals/{goal_id}", summary="Delete a goal (409 while other goals contribute to it)")
+@router.delete(
+    "/goals/{goal_id}",
+    summary="Delete a goal (409 while other goals contribute to it)",
+    **schemas.answer(204, "Deleted", errors=(403, 404, 409, 422)),
+)
 def delete_goal(request: ApiRequest, goal_id: str, version: int | None = None) -> HttpResponse:
     services.delete_goal(actor=request.actor, goal_id=goal_id, version=version)
     return HttpResponse(status=204)
@@ -108,7 +125,9 @@ def delete_goal(request: ApiRequest, goal_id: str, version: int | None = None) -
 @router.post(
     "/goals/{goal_id}/proposals/{contributor_id}/accept",
     summary="Accept the link goal `contributor_id` proposes to this goal: it counts from now on",
-    openapi_extra=schemas.DECISION,
+    **schemas.answer(
+        200, "The goal, the link counted", goal_schemas.GOAL_FULL, body=goal_schemas.DECISION, errors=(403, 404, 409)
+    ),
 )
 def accept_proposal(request: ApiRequest, goal_id: str, contributor_id: str) -> HttpResponse:
     version = json_object(request).get("version")
@@ -119,7 +138,9 @@ def accept_proposal(request: ApiRequest, goal_id: str, contributor_id: str) -> H
 @router.post(
     "/goals/{goal_id}/proposals/{contributor_id}/decline",
     summary="Decline the link goal `contributor_id` proposes to this goal: the link is removed",
-    openapi_extra=schemas.DECISION,
+    **schemas.answer(
+        200, "The goal, the link removed", goal_schemas.GOAL_FULL, body=goal_schemas.DECISION, errors=(403, 404, 409)
+    ),
 )
 def decline_proposal(request: ApiRequest, goal_id: str, contributor_id: str) -> HttpResponse:
     version = json_object(request).get("version")
@@ -127,14 +148,20 @@ def decline_proposal(request: ApiRequest, goal_id: str, contributor_id: str) -> 
     return _goal_response(goal_id)
 
 
-@router.get("/key-results", summary="Key results, paginated; filter by goal and status")
+@router.get(
+    "/key-results",
+    summary="Key results, paginated; filter by goal and status",
+    **schemas.answer(
+        200, "One page of the key results that match", schemas.page(goal_schemas.KEY_RESULT), errors=(422,)
+    ),
+)
 def list_key_results(
     request: ApiRequest,
-    as_of: str | None = None,
+    as_of: AsOf = None,
     goal: str | None = None,
-    status: str | None = None,
-    limit: int = 50,
-    offset: int = 0,
+    status: StatusFilter = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> dict[str, Any]:
     snapshot = take_snapshot(as_of=as_of_date(as_of))
     if status is not None and status not in STATUSES:
@@ -149,8 +176,12 @@ def list_key_results(
     return page
 
 
-@router.get("/key-results/{key_result_id}", summary="One key result with its measurements and check-ins")
-def get_key_result(request: ApiRequest, key_result_id: str, as_of: str | None = None) -> dict[str, Any]:
+@router.get(
+    "/key-results/{key_result_id}",
+    summary="One key result with its measurements and check-ins",
+    **schemas.answer(200, "The key result", goal_schemas.KEY_RESULT_FULL, errors=(404, 422)),
+)
+def get_key_result(request: ApiRequest, key_result_id: str, as_of: AsOf = None) -> dict[str, Any]:
     snapshot = take_snapshot(as_of=as_of_date(as_of))
     if key_result_id not in snapshot.key_results:
         raise NotFound(f"no key result {key_result_id!r}")
@@ -163,7 +194,15 @@ def _key_result_response(key_result_id: str, status: int = 200) -> HttpResponse:
 
 
 @router.post(
-    "/key-results", summary="Add a key result to the goal named by `goal`", openapi_extra=schemas.KEY_RESULT_CREATE
+    "/key-results",
+    summary="Add a key result to the goal named by `goal`",
+    **schemas.answer(
+        201,
+        "The key result as stored",
+        goal_schemas.KEY_RESULT_FULL,
+        body=goal_schemas.KEY_RESULT_CREATE,
+        errors=(403, 404, 409),
+    ),
 )
 def create_key_result(request: ApiRequest) -> HttpResponse:
     document = json_object(request)
@@ -177,7 +216,13 @@ def create_key_result(request: ApiRequest) -> HttpResponse:
 @router.patch(
     "/key-results/{key_result_id}",
     summary="Change a key result; `version` is required",
-    openapi_extra=schemas.KEY_RESULT_PATCH,
+    **schemas.answer(
+        200,
+        "The key result as changed",
+        goal_schemas.KEY_RESULT_FULL,
+        body=goal_schemas.KEY_RESULT_PATCH,
+        errors=(403, 404, 409),
+    ),
 )
 def update_key_result(request: ApiRequest, key_result_id: str) -> HttpResponse:
     changes = json_object(request)
@@ -186,7 +231,11 @@ def update_key_result(request: ApiRequest, key_result_id: str) -> HttpResponse:
     return _key_result_response(key_result_id)
 
 
-@router.delete("/key-results/{key_result_id}", summary="Delete a key result with its measurements and check-ins")
+@router.delete(
+    "/key-results/{key_result_id}",
+    summary="Delete a key result with its measurements and check-ins",
+    **schemas.answer(204, "Deleted", errors=(403, 404, 409, 422)),
+)
 def delete_key_result(request: ApiRequest, key_result_id: str, version: int | None = None) -> HttpResponse:
     services.delete_key_result(actor=request.actor, key_result_id=key_result_id, version=version)
     return HttpResponse(status=204)
@@ -195,7 +244,13 @@ def delete_key_result(request: ApiRequest, key_result_id: str, version: int | No
 @router.post(
     "/key-results/{key_result_id}/measurements",
     summary="Record a measurement `{date, value, source?, replace?}`; a day with a value entered by hand needs `replace`",
-    openapi_extra=schemas.MEASUREMENT,
+    **schemas.answer(
+        201,
+        "The measurement as stored",
+        goal_schemas.MEASUREMENT_ANSWER,
+        body=goal_schemas.MEASUREMENT,
+        errors=(403, 404, 409),
+    ),
 )
 def record_measurement(request: ApiRequest, key_result_id: str) -> HttpResponse:
     document = json_object(request)
@@ -209,7 +264,13 @@ def record_measurement(request: ApiRequest, key_result_id: str) -> HttpResponse:
 @router.patch(
     "/key-results/{key_result_id}/measurements/{day}",
     summary="Correct the measurement on a day (YYYY-MM-DD); `version` is required; a refreshed value is not editable",
-    openapi_extra=schemas.MEASUREMENT_PATCH,
+    **schemas.answer(
+        200,
+        "The measurement as corrected",
+        goal_schemas.MEASUREMENT_ANSWER,
+        body=goal_schemas.MEASUREMENT_PATCH,
+        errors=(403, 404, 409),
+    ),
 )
 def update_measurement(request: ApiRequest, key_result_id: str, day: str) -> HttpResponse:
     changes = json_object(request)
@@ -223,6 +284,7 @@ def update_measurement(request: ApiRequest, key_result_id: str, day: str) -> Htt
 @router.delete(
     "/key-results/{key_result_id}/measurements/{day}",
     summary="Delete the measurement on a day (YYYY-MM-DD); a refreshed value is not deletable",
+    **schemas.answer(204, "Deleted", errors=(403, 404, 409, 422)),
 )
 def delete_measurement(request: ApiRequest, key_result_id: str, day: str, version: int | None = None) -> HttpResponse:
     services.delete_measurement(actor=request.actor, key_result_id=key_result_id, day=day, version=version)
@@ -232,7 +294,13 @@ def delete_measurement(request: ApiRequest, key_result_id: str, day: str, versio
 @router.post(
     "/key-results/{key_result_id}/check-ins",
     summary="Check in `{date?, value?, confidence, note?, replace?}`: the value and the check-in in one step",
-    openapi_extra=schemas.CHECK_IN,
+    **schemas.answer(
+        201,
+        "The check-in, with the value recorded with it",
+        goal_schemas.CHECK_IN_ANSWER,
+        body=goal_schemas.CHECK_IN,
+        errors=(403, 404, 409),
+    ),
 )
 def record_check_in(request: ApiRequest, key_result_id: str) -> HttpResponse:
     document = json_object(request)

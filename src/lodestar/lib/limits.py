@@ -17,6 +17,8 @@ LAST_DAY = date(2200, 12, 31)
 # number is refused with a clear message, never passed on to the database.
 LAST_PAGE = 100_000
 MAX_OFFSET = 10_000_000
+# Items on one page of the API's lists (`limit`).
+MAX_LIMIT = 500
 
 
 def text_problem(value: str) -> str | None:
