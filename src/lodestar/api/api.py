@@ -18,6 +18,7 @@ from lodestar.accounts.tokens import user_for_token
 from lodestar.api import schemas
 from lodestar.api.auth import BearerToken
 from lodestar.api.body import BodyTooLarge, MalformedBody
+from lodestar.api.routes_cycle import router as cycle_router
 from lodestar.api.routes_design import router as design_router
 from lodestar.api.routes_goals import router as goals_router
 from lodestar.api.routes_metrics import router as metrics_router
@@ -76,6 +77,7 @@ api = LodestarApi(
 )
 api.add_router("", model_router)
 api.add_router("", goals_router)
+api.add_router("", cycle_router)
 api.add_router("", design_router)
 api.add_router("", metrics_router)
 

@@ -9,6 +9,7 @@ from lodestar.goals.snapshot import Snapshot
 from lodestar.lib.model import Goal, KeyResult, Measurement
 from lodestar.modelfile.documents import (
     check_in_document,
+    closing_document,
     goal_document,
     key_result_document,
     measurement_document,
@@ -26,6 +27,8 @@ def goal_json(snapshot: Snapshot, goal: Goal, *, full: bool = False) -> dict[str
         ],
         "tasks": list(goal.tasks),
         "description": goal.description,
+        "closed": closing_document(goal.closed) if goal.closed is not None else None,
+        "carried_from": goal.carried_from,
         "version": snapshot.goal_versions.get(goal.id, 1),
         "progress": score.progress,
         "expected": score.expected,

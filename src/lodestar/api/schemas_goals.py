@@ -179,6 +179,8 @@ def _goal(key_results: Schema) -> Schema:
             "id": ID,
             **_GOAL_FIELDS,
             "description": nullable(TEXT),
+            "closed": nullable(_CLOSED),
+            "carried_from": nullable({**REF, "description": "the goal this one was carried over from"}),
             **_SCORES,
             "contributors": {"type": "array", "items": ID, "description": "the goals that count toward this one"},
             "proposals": {
@@ -196,6 +198,8 @@ def _goal(key_results: Schema) -> Schema:
             "contributes_to",
             "tasks",
             "description",
+            "closed",
+            "carried_from",
             "version",
             "status",
             "progress",
@@ -209,3 +213,35 @@ def _goal(key_results: Schema) -> Schema:
 
 GOAL = _goal({**ID, "description": "the key result's id"})
 GOAL_FULL = _goal(KEY_RESULT_FULL)
+
+CLOSE = entity(
+    {**_CLOSED_FIELDS, "date": ENTERED_DATE, "version": VERSION},
+    ["score"],
+    description="the final score; `date` defaults to today and lies on or after the goal's period start",
+)
+ROLL_OVER = entity(
+    {
+        "to": {**REF, "description": "the period to carry into; it starts after this one starts"},
+        "goals": {**REFS, "description": "the goals to carry (default: those whose final score is below 1)"},
+        "dry_run": {"type": "boolean", "description": "true: answer the plan and write nothing"},
+    },
+    ["to"],
+)
+_CARRIED_KEY_RESULT = entity(
+    {"key_result": ID, "copy": ID, "baseline": nullable(NUMBER)}, ["key_result", "copy", "baseline"]
+)
+ROLL_OVER_ANSWER = entity(
+    {
+        "from": ID,
+        "to": ID,
+        "applied": {"type": "boolean", "description": "false for a dry run, and when there was nothing to carry"},
+        "carried": {
+            "type": "array",
+            "items": entity(
+                {"goal": ID, "copy": ID, "key_results": {"type": "array", "items": _CARRIED_KEY_RESULT}},
+                ["goal", "copy", "key_results"],
+            ),
+        },
+    },
+    ["from", "to", "applied", "carried"],
+)
