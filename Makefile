@@ -20,13 +20,18 @@ $(STAMP): pyproject.toml
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $(STAMP)
 
-install: $(STAMP)
+# The translation catalogs, compiled from their .po files (with Babel: no GNU gettext needed).
+CATALOGS := $(patsubst %.po,%.mo,$(wildcard src/lodestar/locale/*/LC_MESSAGES/*.po))
+%.mo: %.po $(STAMP)
+	@$(BIN)/python -m lodestar.i18n.catalogs
+
+install: $(STAMP) $(CATALOGS)
 
 # The demo writes its warehouse extract and metrics file into $(DEMO_DATA) and refreshes from them.
 # The job worker (schedules, "Refresh now") runs beside the web server; Ctrl-C stops both.
 demo: export LODESTAR_DATABASE_URL = $(DEMO_DB)
 demo: export LODESTAR_METRICS_FILE = $(DEMO_DATA)/metrics.yaml
-demo: $(STAMP)
+demo: $(STAMP) $(CATALOGS)
 	@$(BIN)/lodestar demo --data $(DEMO_DATA) --sign-ins
 	@echo "\nServing the web app on http://$(HOST):$(PORT)/ with the job worker beside it (Ctrl-C stops both)."
 	@$(BIN)/lodestar worker & worker=$$!; \
@@ -44,10 +49,10 @@ typecheck: $(STAMP)
 migrations-check: $(STAMP)
 	LODESTAR_DATABASE_URL=sqlite:///:memory: $(BIN)/lodestar makemigrations --check --dry-run
 
-test-sqlite: $(STAMP)
+test-sqlite: $(STAMP) $(CATALOGS)
 	LODESTAR_DATABASE_URL=sqlite:///test-lodestar.sqlite3 $(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
-test-postgres: $(STAMP)
+test-postgres: $(STAMP) $(CATALOGS)
 	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(PG_URL)'.rsplit('/', 1)[0] + '/postgres', connect_timeout=3).close()" 2>/dev/null; then \
 		LODESTAR_DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS); \
 	elif [ -n "$$CI" ]; then \

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 
+from lodestar import i18n
 from lodestar.accounts.addresses import networks
 from lodestar.jobs.schedule import ScheduleError, parse_schedule
 from lodestar.lib import clock
@@ -109,6 +110,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "lodestar.web.language.LanguageMiddleware",  # after authentication: a user's setting comes first
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -125,6 +127,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
@@ -143,9 +146,14 @@ try:
 except clock.UnknownTimeZone as error:
     raise ImproperlyConfigured(f"{clock.TIME_ZONE_SETTING}: {error}") from None
 
-LANGUAGE_CODE = "en"
+LANGUAGE_CODE = i18n.DEFAULT
+LANGUAGES = list(i18n.LANGUAGES)
+LOCALE_PATHS = [Path(__file__).resolve().parent / "locale"]
+# Dates and numbers as each language writes them (lodestar/formats/<language>/formats.py).
+FORMAT_MODULE_PATH = ["lodestar.formats"]
+LANGUAGE_COOKIE_NAME = "lodestar_language"
 TIME_ZONE = "UTC"
-USE_I18N = False
+USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -13,6 +13,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
 from lodestar.accounts.roles import ROLES
+from lodestar.i18n import LANGUAGES
 
 
 class UserManager(BaseUserManager["User"]):
@@ -34,6 +35,8 @@ class User(AbstractBaseUser):
     person_id = models.CharField(max_length=64, blank=True, null=True)
     is_active = models.BooleanField(default=True)
     created = models.DateTimeField(auto_now_add=True)
+    # The language of their pages and e-mails; empty: the browser's (`Accept-Language`).
+    language = models.CharField(max_length=8, blank=True, default="", choices=[("", "the browser's"), *LANGUAGES])
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

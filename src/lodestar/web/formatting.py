@@ -1,35 +1,57 @@
-"""Numbers, percentages and status labels as the pages write them (for the template filters and lines.py)."""
+"""Numbers, percentages and status labels as the pages write them (for the template filters and lines.py).
+
+Every one follows the language of the request (`9,078,154.29` in English, `9.078.154,29` in German).
+"""
 
 from __future__ import annotations
 
+from babel.numbers import format_decimal
+from django.utils.functional import Promise
+from django.utils.translation import get_language, gettext, pgettext_lazy
+
+from lodestar.i18n import DEFAULT
 from lodestar.lib import vocabulary
 
-STATUS_LABELS = {
-    status: label.capitalize() for status, label in {**vocabulary.STATUS_LABELS, **vocabulary.KPI_STATUS_LABELS}.items()
+# The words for each goal, key result and KPI status, as a page shows them.
+STATUS_LABELS: dict[str, Promise] = {
+    "not_started": pgettext_lazy("status", "Not started"),
+    "closed": pgettext_lazy("status", "Closed"),
+    "no_data": pgettext_lazy("status", "No data"),
+    "achieved": pgettext_lazy("status", "Achieved"),
+    "on_track": pgettext_lazy("status", "On track"),
+    "at_risk": pgettext_lazy("status", "At risk"),
+    "off_track": pgettext_lazy("status", "Off track"),
+    "green": pgettext_lazy("KPI status", "Green"),
+    "yellow": pgettext_lazy("KPI status", "Yellow"),
+    "red": pgettext_lazy("KPI status", "Red"),
 }
+
+
+def locale() -> str:
+    """The Babel locale of the active language."""
+    return (get_language() or DEFAULT).split("-")[0]
 
 
 def percent(value: float | None) -> str:
     if value is None:
         return "—"
-    return f"{round(value * 100):d} %"
+    return f"{format_decimal(round(value * 100), locale=locale())} %"
 
 
 def num(value: float | None) -> str:
     """A number for reading: thousands separated, at most two decimals, no trailing zeros."""
     if value is None:
         return "—"
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return str(format_decimal(value, format="#,##0.##", locale=locale()))
 
 
 def milestone(value: float | None) -> str:
     """A milestone's value in words: `done` (MILESTONE_DONE), `not done` (anything else), `—` without one."""
     if value is None:
         return "—"
-    return "done" if value == vocabulary.MILESTONE_DONE else "not done"
+    return gettext("done") if value == vocabulary.MILESTONE_DONE else gettext("not done")
 
 
 def status_label(status: str) -> str:
-    return STATUS_LABELS.get(status, status.replace("_", " "))
+    label = STATUS_LABELS.get(status)
+    return str(label) if label is not None else status.replace("_", " ")

@@ -17,7 +17,8 @@ from lodestar.lib.limits import FIRST_DAY, LAST_DAY
 from lodestar.web.http import WebRequest
 
 # /reminders/stop/ is opened from an email: its signed link is what allows the change.
-OPEN_PATHS = ("/healthz", "/sign-in", "/api/", "/reminders/stop/")
+# The language may be chosen on the sign-in page already.
+OPEN_PATHS = ("/healthz", "/sign-in", "/language", "/api/", "/reminders/stop/")
 API_PATH = "/api/"
 BODY_HEADERS = {"content-type", "content-length"}
 
