@@ -26,7 +26,7 @@ def _messages(po: Path) -> dict[tuple[str | None, str], str]:
             continue
         assert not message.fuzzy, f"{po}: fuzzy entry {message.id!r}"
         key = message.id if isinstance(message.id, str) else message.id[0]
-        text = message.string if isinstance(message.string, str) else " ".join(message.string)
+        text = message.string if isinstance(message.string, str) else " ".join(message.string or ())
         found[(message.context, key)] = text
     return found
 
