@@ -1,0 +1,157 @@
+"""Every text a person reads in a template goes through the translation machinery.
+
+A check over the templates: text between tags, the attributes a person reads or hears
+(`aria-label`, `title`, `alt`, `placeholder`), and string literals handed to `default:` or to an
+`{% include … with x="…" %}` must be inside `{% translate %}` / `{% blocktranslate %}` or `_()`.
+Names, codes and symbols (ALLOWED) are no text to translate.
+
+PENDING lists the templates still written in English only: the list shrinks as they are
+translated, and every entry must still have untranslated text (so that it cannot go stale).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from django.template.base import Lexer, TokenType
+
+from lodestar.i18n.catalogs import PACKAGE
+
+TEMPLATES = sorted(path for path in PACKAGE.glob("*/templates/**/*") if path.suffix in {".html", ".txt"})
+# Words that are names or codes in every language.
+ALLOWED = {"Lodestar", "PDF", "HTML", "CSV", "YAML", "JSON", "API", "RACI", "OpenAPI", "KPI", "KPIs", "ID", "URL"}
+READ_ATTRIBUTES = re.compile(r'\b(?:aria-label|title|alt|placeholder)="([^"]*)"')
+LITERAL_ARGUMENTS = re.compile(r'(?:default:|\bwith\s+(?:\w+=\S+\s+)*\w+=)"([^"]*)"')
+MARK = "\u2063"  # stands for a tag or a variable in the flattened template
+WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
+PENDING = {
+    "notifications/digest.html",
+    "notifications/digest.txt",
+    "notifications/digest_chat.txt",
+    "notifications/reminder.html",
+    "notifications/reminder.txt",
+    "reports/_goals.html",
+    "reports/_kpis.html",
+    "reports/organization.html",
+    "reports/unit.html",
+    "web/_cadence_fields.html",
+    "web/_check_in_form.html",
+    "web/_close_form.html",
+    "web/_key_result.html",
+    "web/_key_result_row.html",
+    "web/_kpi_cards.html",
+    "web/_metric_preview.html",
+    "web/_metrics_refresh.html",
+    "web/_metrics_unusable.html",
+    "web/_my_goals.html",
+    "web/_my_key_result.html",
+    "web/_plan.html",
+    "web/_role_card.html",
+    "web/_standing.html",
+    "web/_unit_chat.html",
+    "web/_what_i_owe.html",
+    "web/admin_audit.html",
+    "web/admin_import.html",
+    "web/admin_restore.html",
+    "web/admin_users.html",
+    "web/alignment.html",
+    "web/base.html",
+    "web/confirm_delete.html",
+    "web/dashboard.html",
+    "web/derive.html",
+    "web/design/_tabs.html",
+    "web/design/competencies.html",
+    "web/design/dependencies.html",
+    "web/design/purpose.html",
+    "web/design/roles.html",
+    "web/design/tasks.html",
+    "web/design/touchpoints.html",
+    "web/design/vision.html",
+    "web/design_form.html",
+    "web/error.html",
+    "web/goal.html",
+    "web/goal_form.html",
+    "web/goal_reopen.html",
+    "web/health_check.html",
+    "web/key_result_form.html",
+    "web/kpis.html",
+    "web/me.html",
+    "web/measurement_form.html",
+    "web/metric.html",
+    "web/metrics.html",
+    "web/metrics_refresh.html",
+    "web/no_model.html",
+    "web/password.html",
+    "web/period.html",
+    "web/person.html",
+    "web/reminders_stop.html",
+    "web/review.html",
+    "web/sign_in.html",
+    "web/unit.html",
+    "web/unit_cadence_form.html",
+    "web/unit_chat_form.html",
+    "web/unit_purpose_form.html",
+}
+
+
+def _name(path: Path) -> str:
+    return path.as_posix().split("/templates/", 1)[1]
+
+
+def _words(text: str) -> list[str]:
+    return [word for word in WORD.findall(text) if word not in ALLOWED]
+
+
+def untranslated(source: str) -> list[str]:
+    """The texts of a template that a person reads and that no translation tag covers."""
+    found: list[str] = []
+    flat: list[str] = []  # the template with every tag and variable replaced by a mark
+    depth = 0  # inside {% blocktranslate %} … {% endblocktranslate %} or {% comment %} … {% endcomment %}
+    for token in Lexer(source).tokenize():
+        if token.token_type is TokenType.BLOCK:
+            command = token.contents.split(maxsplit=1)[0] if token.contents else ""
+            if command in {"blocktranslate", "blocktrans", "comment"}:
+                depth += 1
+            elif command in {"endblocktranslate", "endblocktrans", "endcomment"}:
+                depth -= 1
+            elif depth == 0:
+                found += [text for text in LITERAL_ARGUMENTS.findall(token.contents) if _words(text)]
+            flat.append(MARK)
+        elif token.token_type is TokenType.VAR:
+            if depth == 0:
+                found += [text for text in LITERAL_ARGUMENTS.findall(token.contents) if _words(text)]
+            flat.append(MARK)
+        elif token.token_type is TokenType.TEXT:
+            flat.append(MARK if depth else token.contents)
+    text = re.sub(r"<!--.*?-->|<(script|style)\b.*?</\1>", " ", "".join(flat), flags=re.S)
+    found += [value.strip() for value in READ_ATTRIBUTES.findall(text) if _words(value)]
+    between = re.sub(r"<[^>]*>|&[#\w]+;", "\n", text)
+    found += [part.strip() for part in re.split(f"\n|{MARK}", between) if _words(part)]
+    return found
+
+
+@pytest.mark.parametrize("path", [path for path in TEMPLATES if _name(path) not in PENDING], ids=_name)
+def test_every_text_of_the_template_is_translated(path: Path) -> None:
+    assert untranslated(path.read_text(encoding="utf-8")) == []
+
+
+def test_every_pending_template_exists_and_still_has_untranslated_text() -> None:
+    names = {_name(path) for path in TEMPLATES}
+    assert sorted(PENDING - names) == []
+    done = sorted(
+        name for name in PENDING if not untranslated((PACKAGE.glob(f"*/templates/{name}").__next__()).read_text())
+    )
+    assert done == [], f"translated: take them out of PENDING: {done}"
+
+
+def test_the_check_finds_text_outside_the_tags_and_accepts_it_inside() -> None:
+    assert untranslated('<p>Check in</p><a aria-label="Delete the value">{{ x }}</a>{{ v|default:"none yet" }}') == [
+        "none yet",
+        "Delete the value",
+        "Check in",
+    ]
+    assert untranslated('<span class="x{% if e %} error{% endif %}">{{ a }}</span> due since {{ d }}') == ["due since"]
+    assert untranslated('{% load i18n %}<p>{% translate "Check in" %}</p><p>{{ name }} · 48 %</p>') == []
+    assert untranslated("{% blocktranslate %}Due since {{ day }}{% endblocktranslate %}<b>Lodestar</b>") == []
