@@ -21,6 +21,7 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.test import Client
 
 from lodestar.accounts.actor import command_line_actor
+from lodestar.accounts.models import User
 from lodestar.accounts.services import create_user
 from lodestar.metrics.models import RefreshRun
 from lodestar.org.models import Unit
@@ -177,7 +178,10 @@ DAMAGES: dict[str, tuple[Callable[[Lines, Path], Path], str]] = {
     "a file without its last rows": (lambda lines, path: _write(path, lines[:-3]), "it is cut short: "),
     "a line after the end": (lambda lines, path: _write(path, [*lines, [1]]), "there are lines after the end line"),
     "a date that does not exist": (_bad_date, "row 1 of goals.period, column start: "),
-    "a row short of a value": (_short_row, "row 1 of accounts.user does not have its 8 values"),
+    "a row short of a value": (
+        _short_row,
+        f"row 1 of accounts.user does not have its {len(User._meta.concrete_fields)} values",
+    ),
     "a backup from a newer Lodestar": (
         _newer_schema,
         "comes from a newer Lodestar: this one does not know its migration goals.0099_reminders; upgrade Lodestar first",
