@@ -144,7 +144,8 @@ def test_the_worker_refreshes_the_metrics_when_its_schedule_fires(
 
     runs = scheduled_refreshes(site)
     assert {status for status, _ in runs} == {"done"}
-    assert runs[0][1] > 0  # the first refresh wrote the metric's measurements
+    # The refreshes wrote the metric's measurements (under load two may overlap: the later one then finds them written).
+    assert sum(created for _, created in runs) > 0
     written = site.rows(
         "SELECT count(*) FROM goals_measurement WHERE key_result_id = 'web-mqls' AND source = 'metric:mqls'"
     )
