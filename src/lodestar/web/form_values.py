@@ -10,6 +10,7 @@ import math
 from typing import Any
 
 from django.http import QueryDict
+from django.utils.formats import get_format
 
 
 def text(data: QueryDict, name: str) -> str:
@@ -17,8 +18,14 @@ def text(data: QueryDict, name: str) -> str:
 
 
 def number(text: str) -> Any:
-    """An int for whole numbers written without a point, a float for other numbers, else the text."""
+    """An int for whole numbers written without a point, a float for other numbers, else the text.
+
+    Where the page's language writes a decimal comma (German: `12,5`), one comma in a number
+    without a point is read as the decimal point.
+    """
     text = text.strip()
+    if text.count(",") == 1 and "." not in text and get_format("DECIMAL_SEPARATOR") == ",":
+        text = text.replace(",", ".")
     try:
         value = float(text)
     except ValueError:
@@ -34,3 +41,8 @@ def integer(text: str) -> Any:
         return int(text.strip())
     except ValueError:
         return text
+
+
+def field_number(value: float) -> str:
+    """A number as a form field holds it, whatever the page's language: `0.7`, `12`."""
+    return f"{value:.12g}"
