@@ -6,22 +6,24 @@ import math
 from datetime import date
 from html import escape
 
+from babel.numbers import format_decimal
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from lodestar.lib.model import KeyResult, Period
 from lodestar.metrics.services import PreviewPoint
 from lodestar.scoring.report import KeyResultScore
-from lodestar.web.formatting import day
+from lodestar.web.formatting import day, locale
 
 WIDTH, HEIGHT = 640, 240
 LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 32
 
 
 def _fmt(value: float) -> str:
+    """A value in the page's language: whole from 1,000 on, else four significant digits (`5,775`, `233.9`)."""
     if abs(value) >= 1000:
-        return f"{value:,.0f}"
-    return f"{value:.4g}"
+        return str(format_decimal(round(value), locale=locale()))
+    return str(format_decimal(float(f"{value:.4g}"), format="#,##0.######", locale=locale()))
 
 
 def axis_label(value: float) -> str:
@@ -46,7 +48,8 @@ def key_result_chart(kr: KeyResult, period: Period, score: KeyResultScore, as_of
     if score.forecast is not None:
         values.append(score.forecast.value)
     if not values:
-        return mark_safe(f'<p class="chart-empty">{escape(gettext("No figures to chart yet."))}</p>')  # noqa: S308 - escaped
+        empty = escape(gettext("No figures to chart yet."))
+        return mark_safe(f'<p class="chart-empty">{empty}</p>')  # noqa: S308 - escaped
     low, high = min(values), max(values)
     if low == high:
         low, high = low - 1, high + 1
@@ -92,9 +95,10 @@ def key_result_chart(kr: KeyResult, period: Period, score: KeyResultScore, as_of
     if kr.target is not None:
         parts.append(_hline("target", y(kr.target), gettext("target %(value)s") % {"value": _fmt(kr.target)}))
     if kr.baseline is not None and kr.target is not None and kr.effective_direction in ("increase", "decrease"):
+        path_title = escape(gettext("expected path"))
         parts.append(
             f'<line class="expected" x1="{x(start):.1f}" y1="{y(kr.baseline):.1f}" x2="{x(end):.1f}" '
-            f'y2="{y(kr.target):.1f}"><title>{escape(gettext("expected path"))}</title></line>'
+            f'y2="{y(kr.target):.1f}"><title>{path_title}</title></line>'
         )
     today = min(max(as_of.toordinal(), start), end)
     parts.append(f'<line class="today" x1="{x(today):.1f}" x2="{x(today):.1f}" y1="{TOP}" y2="{HEIGHT - BOTTOM}"/>')

@@ -48,14 +48,14 @@ def badge(status: str) -> str:
 
 def goal_line(row: GoalRow, q: str = "") -> str:
     score = row.score
-    weight = (
-        ""
-        if row.weight is None
-        else f' <span class="weight" title="{escape(gettext("contribution weight"))}">×{escape(num(row.weight))}</span>'
-    )
+    weight = ""
+    if row.weight is not None:
+        title = escape(gettext("contribution weight"))
+        weight = f' <span class="weight" title="{title}">×{escape(num(row.weight))}</span>'
     if row.proposed:
-        title = gettext("a proposed link: it counts once the owners of the goal above accept it")
-        weight += f' <span class="proposed" title="{escape(title)}">{escape(gettext("proposed"))}</span>'
+        title = escape(gettext("a proposed link: it counts once the owners of the goal above accept it"))
+        word = escape(gettext("proposed"))
+        weight += f' <span class="proposed" title="{title}">{word}</span>'
     return (
         f'<div class="goal-line status-{escape(score.status)}{" proposed-link" if row.proposed else ""}">'
         f'<div class="goal-title"><a href="{escape(_goal_url(row.goal.id) + q)}">{escape(row.goal.title)}</a>{weight}'
