@@ -9,8 +9,10 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from babel.numbers import NumberFormatError, get_decimal_symbol, parse_decimal
 from django.http import QueryDict
-from django.utils.formats import get_format
+
+from lodestar.web.formatting import locale
 
 
 def text(data: QueryDict, name: str) -> str:
@@ -20,12 +22,10 @@ def text(data: QueryDict, name: str) -> str:
 def number(text: str) -> Any:
     """An int for whole numbers written without a point, a float for other numbers, else the text.
 
-    Where the page's language writes a decimal comma (German: `12,5`), one comma in a number
-    without a point is read as the decimal point.
+    Where the page's language writes a decimal comma, a number written as that language writes
+    it is read so (German: `12,5`, `1.000`, `1.234,5`); anything else as before (`0.7`).
     """
-    text = text.strip()
-    if text.count(",") == 1 and "." not in text and get_format("DECIMAL_SEPARATOR") == ",":
-        text = text.replace(",", ".")
+    text = _with_a_point(text.strip())
     try:
         value = float(text)
     except ValueError:
@@ -33,6 +33,17 @@ def number(text: str) -> Any:
     if math.isfinite(value) and value.is_integer() and text.lstrip("+-").isdigit():
         return int(value)
     return value
+
+
+def _with_a_point(text: str) -> str:
+    """`12,5` as `12.5` on a page whose language writes a decimal comma; other text as it is."""
+    language = locale()
+    if not ("," in text or "." in text) or get_decimal_symbol(language) != ",":
+        return text
+    try:
+        return str(parse_decimal(text, locale=language, strict=True))
+    except NumberFormatError:
+        return text
 
 
 def integer(text: str) -> Any:

@@ -77,11 +77,12 @@ def role_label(role: str) -> str:
 def day(value: date | None, name: str) -> str:
     """`value` in the active language's named format `name`: one of Lodestar's own in
     lodestar/formats/<language>/formats.py (`MEDIUM_DATE_FORMAT`: `1 Jul 2026`, `01.07.2026`) or one of
-    Django's (`DATE_FORMAT`, `SHORT_DATE_FORMAT`, …)."""
+    Django's (`DATE_FORMAT`, `SHORT_DATE_FORMAT`, …). A language without the format takes English's."""
     if value is None:
         return ""
-    for module in formats.get_format_modules(get_language()):
-        pattern = getattr(module, name, None)
-        if isinstance(pattern, str):
-            return dateformat.format(value, pattern)
-    return formats.date_format(value, name)
+    for language in (get_language() or DEFAULT, DEFAULT):
+        for module in formats.get_format_modules(language):
+            pattern = getattr(module, name, None)
+            if isinstance(pattern, str):
+                return dateformat.format(value, pattern)
+    raise ValueError(f"no date format named {name!r}")
