@@ -46,3 +46,20 @@ def test_a_server_that_cannot_be_reached_is_said_and_the_next_request_clears_the
     row.get_by_role("button", name="Check in").click()
     expect(visit.page.locator(f"{ROW} [role=status]")).to_have_text("Check-in recorded: 48 %, confidence 7/10.")
     expect(visit.page.locator("#request-error")).to_be_hidden()
+
+
+def test_the_message_speaks_the_pages_language(visit: Visit) -> None:
+    User.objects.filter(email="sam@example.com").update(language="de")
+    visit.sign_in("sam@example.com")
+    visit.page.goto("/me/")
+    row = visit.page.locator(ROW)
+    row.get_by_label("Wert").fill("48,5")
+    row.get_by_label("Zuversicht").select_option("7")
+    visit.page.route("**/check-ins", lambda route: route.abort())
+
+    row.get_by_role("button", name="Einchecken").click()
+
+    expect(visit.page.get_by_role("alert")).to_contain_text("Der Server ist nicht erreichbar")
+    visit.page.unroute("**/check-ins")
+    row.get_by_role("button", name="Einchecken").click()
+    expect(visit.page.locator(f"{ROW} [role=status]")).to_have_text("Check-in gespeichert: 48,5 %, Zuversicht 7/10.")

@@ -6,20 +6,24 @@ import math
 from datetime import date
 from html import escape
 
+from babel.numbers import format_decimal
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from lodestar.lib.model import KeyResult, Period
 from lodestar.metrics.services import PreviewPoint
 from lodestar.scoring.report import KeyResultScore
+from lodestar.web.formatting import day, locale
 
 WIDTH, HEIGHT = 640, 240
 LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 32
 
 
 def _fmt(value: float) -> str:
+    """A value in the page's language: whole from 1,000 on, else four significant digits (`5,775`, `233.9`)."""
     if abs(value) >= 1000:
-        return f"{value:,.0f}"
-    return f"{value:.4g}"
+        return str(format_decimal(round(value), locale=locale()))
+    return str(format_decimal(float(f"{value:.4g}"), format="#,##0.######", locale=locale()))
 
 
 def axis_label(value: float) -> str:
@@ -44,7 +48,8 @@ def key_result_chart(kr: KeyResult, period: Period, score: KeyResultScore, as_of
     if score.forecast is not None:
         values.append(score.forecast.value)
     if not values:
-        return mark_safe('<p class="chart-empty">No figures to chart yet.</p>')
+        empty = escape(gettext("No figures to chart yet."))
+        return mark_safe(f'<p class="chart-empty">{empty}</p>')  # noqa: S308 - escaped
     low, high = min(values), max(values)
     if low == high:
         low, high = low - 1, high + 1
@@ -59,7 +64,12 @@ def key_result_chart(kr: KeyResult, period: Period, score: KeyResultScore, as_of
         return TOP + (high - value) / (high - low) * (HEIGHT - TOP - BOTTOM)
 
     parts: list[str] = []
-    label = f"{kr.title}: measurements from {period.start} to {period.end}"
+    start_day, end_day = day(period.start, "SHORT_DATE_FORMAT"), day(period.end, "SHORT_DATE_FORMAT")
+    label = gettext("%(title)s: measurements from %(start)s to %(end)s") % {
+        "title": kr.title,
+        "start": start_day,
+        "end": end_day,
+    }
     parts.append(
         f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(label)}" '
         f'preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg">'
@@ -71,40 +81,41 @@ def key_result_chart(kr: KeyResult, period: Period, score: KeyResultScore, as_of
         parts.append(
             f'<text class="axis" x="{LEFT - 6}" y="{y(value) + 4:.1f}" text-anchor="end">{axis_label(value)}</text>'
         )
-    parts.append(f'<text class="axis" x="{LEFT}" y="{HEIGHT - 8}">{period.start.isoformat()}</text>')
-    parts.append(
-        f'<text class="axis" x="{WIDTH - RIGHT}" y="{HEIGHT - 8}" text-anchor="end">{period.end.isoformat()}</text>'
-    )
+    parts.append(f'<text class="axis" x="{LEFT}" y="{HEIGHT - 8}">{escape(start_day)}</text>')
+    parts.append(f'<text class="axis" x="{WIDTH - RIGHT}" y="{HEIGHT - 8}" text-anchor="end">{escape(end_day)}</text>')
     if kr.range is not None:
         top, bottom = y(kr.range[1]), y(kr.range[0])
+        band = gettext("target range %(low)s to %(high)s") % {"low": _fmt(kr.range[0]), "high": _fmt(kr.range[1])}
         parts.append(
             f'<rect class="band" x="{LEFT}" y="{top:.1f}" width="{WIDTH - LEFT - RIGHT}" height="{max(bottom - top, 1):.1f}">'
-            f"<title>target range {_fmt(kr.range[0])} to {_fmt(kr.range[1])}</title></rect>"
+            f"<title>{escape(band)}</title></rect>"
         )
     if kr.baseline is not None:
-        parts.append(_hline("baseline", y(kr.baseline), f"baseline {_fmt(kr.baseline)}"))
+        parts.append(_hline("baseline", y(kr.baseline), gettext("baseline %(value)s") % {"value": _fmt(kr.baseline)}))
     if kr.target is not None:
-        parts.append(_hline("target", y(kr.target), f"target {_fmt(kr.target)}"))
+        parts.append(_hline("target", y(kr.target), gettext("target %(value)s") % {"value": _fmt(kr.target)}))
     if kr.baseline is not None and kr.target is not None and kr.effective_direction in ("increase", "decrease"):
+        path_title = escape(gettext("expected path"))
         parts.append(
             f'<line class="expected" x1="{x(start):.1f}" y1="{y(kr.baseline):.1f}" x2="{x(end):.1f}" '
-            f'y2="{y(kr.target):.1f}"><title>expected path</title></line>'
+            f'y2="{y(kr.target):.1f}"><title>{path_title}</title></line>'
         )
     today = min(max(as_of.toordinal(), start), end)
     parts.append(f'<line class="today" x1="{x(today):.1f}" x2="{x(today):.1f}" y1="{TOP}" y2="{HEIGHT - BOTTOM}"/>')
     if score.forecast is not None and points:
         last_x, last_y = points[-1]
+        forecast = gettext("forecast %(value)s at period end") % {"value": _fmt(score.forecast.value)}
         parts.append(
             f'<line class="forecast" x1="{x(last_x):.1f}" y1="{y(last_y):.1f}" x2="{x(end):.1f}" '
-            f'y2="{y(score.forecast.value):.1f}"><title>forecast {_fmt(score.forecast.value)} at period end</title></line>'
+            f'y2="{y(score.forecast.value):.1f}"><title>{escape(forecast)}</title></line>'
         )
     if points:
         path = " ".join(f"{x(d):.1f},{y(v):.1f}" for d, v in points)
         parts.append(f'<polyline class="actual" points="{path}"/>')
         for d, v in points:
-            day = date.fromordinal(d).isoformat()
+            shown = day(date.fromordinal(d), "SHORT_DATE_FORMAT")
             parts.append(
-                f'<circle class="point" cx="{x(d):.1f}" cy="{y(v):.1f}" r="4"><title>{day}: {_fmt(v)}</title></circle>'
+                f'<circle class="point" cx="{x(d):.1f}" cy="{y(v):.1f}" r="4"><title>{shown}: {_fmt(v)}</title></circle>'
             )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every text above is a number, a date or escaped

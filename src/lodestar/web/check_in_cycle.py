@@ -10,10 +10,30 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.dates import WEEKDAYS as WEEKDAY_NAMES
+from django.utils.translation import gettext
+
 from lodestar.goals.snapshot import Snapshot
-from lodestar.lib.model import CheckIn, Goal, KeyResult
-from lodestar.rhythm.cadence import describe, goal_cadence, next_cycle_start
+from lodestar.lib.model import Cadence, CheckIn, Goal, KeyResult
+from lodestar.lib.vocabulary import WEEKDAYS
+from lodestar.rhythm.cadence import goal_cadence, next_cycle_start
 from lodestar.rhythm.due import check_in_owner, current_cycle_start, is_due
+
+
+def weekday_name(day: str) -> str:
+    """A cadence's weekday (`mon`) in the page's language: `Monday`, `Montag`."""
+    return str(WEEKDAY_NAMES[WEEKDAYS.index(day)]) if day in WEEKDAYS else day
+
+
+def cadence_words(cadence: Cadence) -> str:
+    """A cadence in the page's language: `every week on Monday`, `every two weeks on Thursday`,
+    `every month on day 15` (the words of `rhythm.cadence.describe`)."""
+    if cadence.every == "month":
+        return gettext("every month on day %(day)s") % {"day": cadence.day}
+    weekday = weekday_name(str(cadence.day))
+    if cadence.every == "two_weeks":
+        return gettext("every two weeks on %(weekday)s") % {"weekday": weekday}
+    return gettext("every week on %(weekday)s") % {"weekday": weekday}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +83,7 @@ def standing(snapshot: Snapshot, goal: Goal, kr: KeyResult) -> Standing | None:
         last=max(dated, key=lambda check_in: check_in.date) if dated else None,
         owner=owner,
         owner_name=None if owner is None else snapshot.owner_name(owner),
-        cadence=describe(cadence),
+        cadence=cadence_words(cadence),
     )
 
 

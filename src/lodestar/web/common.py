@@ -8,6 +8,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
 
 from lodestar.accounts.actor import Actor
 from lodestar.accounts.services import actor_for
@@ -43,14 +44,15 @@ def translate_errors(view: View) -> View:
         try:
             return view(request, *args, **kwargs)
         except NotFound as error:
-            return error_page(request, status=404, title="Not found", message=str(error))
+            return error_page(request, status=404, title=gettext("Not found"), message=str(error))
         except PermissionDenied as error:
-            return error_page(request, status=403, title="Not allowed", message=str(error))
+            return error_page(request, status=403, title=gettext("Not allowed"), message=str(error))
         except Conflict as error:
-            return error_page(request, status=409, title="Someone else changed this first", message=str(error))
+            title = gettext("Someone else changed this first")
+            return error_page(request, status=409, title=title, message=str(error))
         except Invalid as error:
             details = "; ".join(f"{path}: {message}" if path else message for path, message in error.issues)
-            return error_page(request, status=400, title="Invalid input", message=f"{error}. {details}")
+            return error_page(request, status=400, title=gettext("Invalid input"), message=f"{error}. {details}")
 
     return wrapped
 

@@ -15,14 +15,16 @@ from typing import Any
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext, gettext_noop
 
 from lodestar.database import busy, unreachable
 
 logger = logging.getLogger("lodestar.errors")
 
-DATABASE_UNAVAILABLE = "The database cannot be reached. Try again in a few minutes."
+# The API's JSON says these in English; the pages in the reader's language (gettext of them).
+DATABASE_UNAVAILABLE = gettext_noop("The database cannot be reached. Try again in a few minutes.")
 RETRY_AFTER_SECONDS = "30"
-DATABASE_BUSY = "The database is busy with other saves. Nothing was changed: try again in a moment."
+DATABASE_BUSY = gettext_noop("The database is busy with other saves. Nothing was changed: try again in a moment.")
 BUSY_RETRY_AFTER_SECONDS = "2"
 
 
@@ -35,7 +37,9 @@ def failure_reference(request: HttpRequest, error: BaseException | None) -> str:
 
 
 def server_error_message(reference: str) -> str:
-    return f"Something went wrong on our side. It has been logged under reference {reference}."
+    return gettext("Something went wrong on our side. It has been logged under reference %(reference)s.") % {
+        "reference": reference
+    }
 
 
 def database_unavailable_logged(request: HttpRequest, error: BaseException) -> None:
@@ -68,18 +72,18 @@ def _logged(response: HttpResponse) -> HttpResponse:
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     if _is_api(request):
         return JsonResponse({"error": "the request could not be read", "details": []}, status=400)
-    return _page(request, "Bad request", "The request could not be read.", 400)
+    return _page(request, gettext("Bad request"), gettext("The request could not be read."), 400)
 
 
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    message = "You may not do this. If the form was open a long time, reload the page and try again."
-    return _page(request, "Not allowed", message, 403)
+    message = gettext("You may not do this. If the form was open a long time, reload the page and try again.")
+    return _page(request, gettext("Not allowed"), message, 403)
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     if _is_api(request):
         return JsonResponse({"error": "not found", "details": []}, status=404)
-    return _page(request, "Not found", "There is no such page.", 404)
+    return _page(request, gettext("Not found"), gettext("There is no such page."), 404)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
@@ -90,7 +94,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
         if _is_api(request):
             response: HttpResponse = JsonResponse({"error": DATABASE_BUSY, "details": []}, status=503)
         else:
-            response = _page(request, "Database busy", DATABASE_BUSY, 503)
+            response = _page(request, gettext("Database busy"), gettext(DATABASE_BUSY), 503)
         response["Retry-After"] = BUSY_RETRY_AFTER_SECONDS
         return _logged(response)
     if error is not None and unreachable(error):
@@ -99,16 +103,16 @@ def server_error(request: HttpRequest) -> HttpResponse:
         if _is_api(request):
             response = JsonResponse({"error": DATABASE_UNAVAILABLE, "details": []}, status=503)
         else:
-            response = _page(request, "Database unavailable", DATABASE_UNAVAILABLE, 503)
+            response = _page(request, gettext("Database unavailable"), gettext(DATABASE_UNAVAILABLE), 503)
         response["Retry-After"] = RETRY_AFTER_SECONDS
         return _logged(response)
     reference = failure_reference(request, error)
     if _is_api(request):
         document = {"error": f"internal error, reference {reference}", "details": []}
         return _logged(JsonResponse(document, status=500))
-    return _logged(_page(request, "Server error", server_error_message(reference), 500))
+    return _logged(_page(request, gettext("Server error"), server_error_message(reference), 500))
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
-    message = "The form expired or came from elsewhere. Reload the page and try again."
-    return _page(request, "Form expired", message, 403)
+    message = gettext("The form expired or came from elsewhere. Reload the page and try again.")
+    return _page(request, gettext("Form expired"), message, 403)

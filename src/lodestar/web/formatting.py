@@ -1,11 +1,15 @@
-"""Numbers, percentages and status labels as the pages write them (for the template filters and lines.py).
+"""Numbers, percentages, dates and status labels as the pages write them (for the template filters and lines.py).
 
-Every one follows the language of the request (`9,078,154.29` in English, `9.078.154,29` in German).
+Every one follows the language of the request (`9,078,154.29` in English, `9.078.154,29` in German;
+`1 Jul 2026` and `01.07.2026`).
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 from babel.numbers import format_decimal
+from django.utils import dateformat, formats
 from django.utils.functional import Promise
 from django.utils.translation import get_language, gettext, pgettext_lazy
 
@@ -24,6 +28,14 @@ STATUS_LABELS: dict[str, Promise] = {
     "green": pgettext_lazy("KPI status", "Green"),
     "yellow": pgettext_lazy("KPI status", "Yellow"),
     "red": pgettext_lazy("KPI status", "Red"),
+}
+
+# The words for each role of an account.
+ROLE_LABELS: dict[str, Promise] = {
+    "admin": pgettext_lazy("role", "admin"),
+    "editor": pgettext_lazy("role", "editor"),
+    "member": pgettext_lazy("role", "member"),
+    "viewer": pgettext_lazy("role", "viewer"),
 }
 
 
@@ -55,3 +67,22 @@ def milestone(value: float | None) -> str:
 def status_label(status: str) -> str:
     label = STATUS_LABELS.get(status)
     return str(label) if label is not None else status.replace("_", " ")
+
+
+def role_label(role: str) -> str:
+    label = ROLE_LABELS.get(role)
+    return str(label) if label is not None else role
+
+
+def day(value: date | None, name: str) -> str:
+    """`value` in the active language's named format `name`: one of Lodestar's own in
+    lodestar/formats/<language>/formats.py (`MEDIUM_DATE_FORMAT`: `1 Jul 2026`, `01.07.2026`) or one of
+    Django's (`DATE_FORMAT`, `SHORT_DATE_FORMAT`, …). A language without the format takes English's."""
+    if value is None:
+        return ""
+    for language in (get_language() or DEFAULT, DEFAULT):
+        for module in formats.get_format_modules(language):
+            pattern = getattr(module, name, None)
+            if isinstance(pattern, str):
+                return dateformat.format(value, pattern)
+    raise ValueError(f"no date format named {name!r}")

@@ -7,6 +7,7 @@ from html import escape
 
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from lodestar.web.formatting import num, percent, status_label
 from lodestar.web.pages import GoalRow, TreeNode
@@ -27,7 +28,14 @@ def bar(progress: float | None, expected: float | None, status: str) -> str:
     if status == "closed":
         expected = None
     marker = "" if expected is None else f'<span class="expected" style="left: {round(expected * 100, 1)}%"></span>'
-    label = escape(f"progress {percent(progress)}" + ("" if status == "closed" else f", expected {percent(expected)}"))
+    if status == "closed":
+        label = gettext("progress %(progress)s") % {"progress": percent(progress)}
+    else:
+        label = gettext("progress %(progress)s, expected %(expected)s") % {
+            "progress": percent(progress),
+            "expected": percent(expected),
+        }
+    label = escape(label)
     return (
         f'<span class="bar status-{escape(status)}" role="img" aria-label="{label}">'
         f'<span class="fill" style="width: {width}%"></span>{marker}</span>'
@@ -40,16 +48,14 @@ def badge(status: str) -> str:
 
 def goal_line(row: GoalRow, q: str = "") -> str:
     score = row.score
-    weight = (
-        ""
-        if row.weight is None
-        else f' <span class="weight" title="contribution weight">×{escape(num(row.weight))}</span>'
-    )
+    weight = ""
+    if row.weight is not None:
+        title = escape(gettext("contribution weight"))
+        weight = f' <span class="weight" title="{title}">×{escape(num(row.weight))}</span>'
     if row.proposed:
-        weight += (
-            ' <span class="proposed" title="a proposed link: it counts once the owners of the goal above accept it">'
-            "proposed</span>"
-        )
+        title = escape(gettext("a proposed link: it counts once the owners of the goal above accept it"))
+        word = escape(gettext("proposed"))
+        weight += f' <span class="proposed" title="{title}">{word}</span>'
     return (
         f'<div class="goal-line status-{escape(score.status)}{" proposed-link" if row.proposed else ""}">'
         f'<div class="goal-title"><a href="{escape(_goal_url(row.goal.id) + q)}">{escape(row.goal.title)}</a>{weight}'

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from lodestar.lib import clock
 from lodestar.lib.limits import FIRST_DAY, LAST_DAY
@@ -97,11 +98,13 @@ class AsOfMiddleware:
         dated.as_of_given = bool(raw)
         dated.as_of = as_of or clock.today()
         if as_of is None and not request.path_info.startswith("/api/"):
-            message = (
-                f"as_of must be a date YYYY-MM-DD from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()},"
-                f" not {raw[:40]!r}."
-            )
-            return render(request, "web/error.html", {"title": "Not a date", "message": message}, status=400)
+            message = gettext("as_of must be a date YYYY-MM-DD from %(first)s to %(last)s, not %(given)s.") % {
+                "first": FIRST_DAY.isoformat(),
+                "last": LAST_DAY.isoformat(),
+                "given": repr(raw[:40]),
+            }
+            context = {"title": gettext("Not a date"), "message": message}
+            return render(request, "web/error.html", context, status=400)
         return self.get_response(request)
 
 

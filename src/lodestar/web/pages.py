@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import pgettext_lazy
 
 from lodestar.design import analysis
 from lodestar.goals.snapshot import Snapshot
@@ -16,6 +18,13 @@ from lodestar.scoring.progress import kpi_status, latest_on_or_before
 from lodestar.scoring.report import GoalScore
 
 OPEN_LEVELS = 2
+# The role card's groups of changing tasks (the changes of design.tasks.CHANGE_LABELS), as headings.
+CHANGE_HEADINGS: dict[str, Promise] = {
+    "new": pgettext_lazy("tasks", "New"),
+    "expand": pgettext_lazy("tasks", "Expanded"),
+    "reduce": pgettext_lazy("tasks", "Reduced"),
+    "drop": pgettext_lazy("tasks", "Dropped"),
+}
 
 
 @dataclass(slots=True)
@@ -188,9 +197,9 @@ def role_card_context(model: Model, unit_id: str) -> dict[str, Any]:
     card = analysis.role_card(model, unit_id)
     changes = [
         {
-            "label": analysis.CHANGE_LABELS[change].capitalize(),
+            "label": str(CHANGE_HEADINGS[change]),
             "tasks": [i.task for i in card.changes if i.task.change == change],
         }
-        for change in ("new", "expand", "reduce", "drop")
+        for change in CHANGE_HEADINGS
     ]
     return {"card": card, "card_changes": [group for group in changes if group["tasks"]]}

@@ -9,3 +9,12 @@ DECIMAL_SEPARATOR = "."
 THOUSAND_SEPARATOR = ","
 NUMBER_GROUPING = 3
 FIRST_DAY_OF_WEEK = 1
+
+# Lodestar's own named formats, beside Django's (read by the `day` filter of lodestar.web.formatting):
+# a date written short in a sentence, and dates with their weekday.
+MEDIUM_DATE_FORMAT = "j M Y"
+MEDIUM_DATETIME_FORMAT = "j M Y, H:i"
+MEDIUM_MONTH_DAY_FORMAT = "j M"
+WEEKDAY_MONTH_DAY_FORMAT = "D j M"
+LONG_WEEKDAY_MONTH_DAY_FORMAT = "l j F"
+LONG_WEEKDAY_DATE_FORMAT = "l, j F Y"

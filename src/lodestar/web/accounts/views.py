@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from lodestar.accounts import services
@@ -41,7 +42,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
                 email=email, password=request.POST.get("password", ""), address=_client_address(request)
             )
         except Invalid:
-            context["error"] = "Wrong email or password."
+            context["error"] = gettext("Wrong email or password.")
             status = 400
         except PermissionDenied as error:
             context["error"] = str(error).capitalize() + "."

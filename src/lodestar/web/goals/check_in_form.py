@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.utils.translation import gettext, gettext_lazy
+
 from lodestar.goals.snapshot import Snapshot
 from lodestar.goals.validation import ValueOnThatDay
 from lodestar.lib import clock
@@ -20,7 +22,7 @@ from lodestar.web.formatting import milestone, num
 # As the form sends them back, so that a refused post shows the confidence chosen.
 CONFIDENCES = tuple(str(n) for n in range(11))
 # A milestone's value, chosen instead of typed: (value as the form sends it, its words).
-MILESTONE_CHOICES = ((str(MILESTONE_DONE), "Done"), (str(MILESTONE_NOT_DONE), "Not done"))
+MILESTONE_CHOICES = ((str(MILESTONE_DONE), gettext_lazy("Done")), (str(MILESTONE_NOT_DONE), gettext_lazy("Not done")))
 # Where a form is shown, and so what it swaps after a post: the goal page's card, or the row on /me/.
 ON_GOAL_PAGE, ON_ME = "goal", "me"
 TARGETS = {ON_GOAL_PAGE: "kr-{}", ON_ME: "me-kr-{}"}
@@ -42,7 +44,7 @@ class CheckInForm:
     existing: Measurement | None = None
     today: date = field(default_factory=clock.today)
     confidences: tuple[str, ...] = CONFIDENCES
-    milestone_choices: tuple[tuple[str, str], ...] = MILESTONE_CHOICES
+    milestone_choices: tuple[tuple[str, Any], ...] = MILESTONE_CHOICES
 
     @property
     def target(self) -> str:
@@ -53,8 +55,8 @@ class CheckInForm:
         """Where the latest value comes from: `metric mqls`, `CRM export`, `entered by hand`."""
         source = (self.latest.source if self.latest else None) or ""
         if source.startswith(METRIC_SOURCE_PREFIX):
-            return f"metric {source.removeprefix(METRIC_SOURCE_PREFIX)}"
-        return source or "entered by hand"
+            return gettext("metric %(metric)s") % {"metric": source.removeprefix(METRIC_SOURCE_PREFIX)}
+        return source or gettext("entered by hand")
 
     @property
     def other_day(self) -> bool:
@@ -103,13 +105,20 @@ def recorded_message(
     A milestone's value is its words: `Check-in recorded: done (was not done), confidence 8/10.`
     """
     if value is None:
-        return f"Check-in recorded: confidence {confidence}/10."
-    if is_milestone:
-        was = f" (was {milestone(replaced)})" if replaced is not None else ""
-        return f"Check-in recorded: {milestone(value)}{was}, confidence {confidence}/10."
+        return gettext("Check-in recorded: confidence %(confidence)s/10.") % {"confidence": confidence}
     suffix = f" {unit}" if unit else ""
-    was = f" (was {num(replaced)}{suffix})" if replaced is not None else ""
-    return f"Check-in recorded: {num(value)}{suffix}{was}, confidence {confidence}/10."
+    shown = milestone(value) if is_milestone else f"{num(value)}{suffix}"
+    if replaced is None:
+        return gettext("Check-in recorded: %(value)s, confidence %(confidence)s/10.") % {
+            "value": shown,
+            "confidence": confidence,
+        }
+    was = milestone(replaced) if is_milestone else f"{num(replaced)}{suffix}"
+    return gettext("Check-in recorded: %(value)s (was %(was)s), confidence %(confidence)s/10.") % {
+        "value": shown,
+        "was": was,
+        "confidence": confidence,
+    }
 
 
 def my_key_result(

@@ -7,6 +7,7 @@ from typing import Any
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from lodestar.accounts.permissions import can_check_in, can_edit_owner, require_check_in
@@ -17,6 +18,7 @@ from lodestar.goals.validation import refreshed_value, written_by_a_refresh
 from lodestar.lib.errors import Conflict, Invalid, NotFound, PermissionDenied
 from lodestar.lib.model import Goal, KeyResult, Measurement
 from lodestar.modelfile.documents import measurement_document
+from lodestar.web import formatting
 from lodestar.web.common import actor_of, field_errors, snapshot_of, translate_errors
 from lodestar.web.form_values import text
 from lodestar.web.formatting import num
@@ -143,9 +145,12 @@ def measurement_delete(request: AuthenticatedRequest, key_result_id: str, day: s
             request,
             "web/confirm_delete.html",
             {
-                "what": f"the value of “{kr.title}” on {measurement.date.isoformat()}",
-                "detail": f"The value {num(measurement.value)}{unit} goes; the key result's figures "
-                "are computed from the values that stay.",
+                "what": gettext("the value of “%(title)s” on %(day)s")
+                % {"title": kr.title, "day": formatting.day(measurement.date, "SHORT_DATE_FORMAT")},
+                "detail": gettext(
+                    "The value %(value)s goes; the key result's figures are computed from the values that stay."
+                )
+                % {"value": f"{num(measurement.value)}{unit}"},
                 "version": measurement.version,
                 "back": reverse("goal", args=[goal.id]) + f"#kr-{kr.id}",
             },

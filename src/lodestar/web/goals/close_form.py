@@ -14,8 +14,8 @@ from lodestar.lib.errors import Invalid
 from lodestar.lib.model import Goal
 from lodestar.scoring.closing import SCORE_STEP, rounded_score
 from lodestar.web.common import field_errors
-from lodestar.web.form_values import number, text
-from lodestar.web.formatting import num, percent
+from lodestar.web.form_values import field_number, number, text
+from lodestar.web.formatting import percent
 
 CLOSE_FIELDS = ("score", "note", "date")
 # Where a refusal that belongs to no one field is shown: above the fields.
@@ -43,7 +43,7 @@ class CloseForm:
         """The score in the field: as typed, else the closing's own (grading again), else the proposed one."""
         if "score" in self.values:
             return self.values["score"]
-        return num(self.goal.closed.score if self.regrade and self.goal.closed else self.proposed)
+        return field_number(self.goal.closed.score if self.regrade and self.goal.closed else self.proposed)
 
     @property
     def score_percent(self) -> str:

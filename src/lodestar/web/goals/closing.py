@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from lodestar.accounts.permissions import require_owner
@@ -42,7 +43,10 @@ def goal_close(request: AuthenticatedRequest, goal_id: str) -> HttpResponse:
     except Conflict as error:
         return _form_again(request, goal_id, typed, message=str(error), status=409)
     score = closing["score"]
-    messages.success(request, f"Closed with score {num(score)} ({percent(score)}).")
+    messages.success(
+        request,
+        gettext("Closed with score %(score)s (%(percent)s).") % {"score": num(score), "percent": percent(score)},
+    )
     return HttpResponseRedirect(_back(request, goal_id) + "#closing")
 
 
@@ -70,7 +74,7 @@ def goal_reopen(request: AuthenticatedRequest, goal_id: str) -> HttpResponse:
     actor = actor_of(request)
     if request.method == "POST":
         services.reopen_goal(actor=actor, goal_id=goal_id, version=forms.version(request.POST))
-        messages.success(request, "Reopened: the goal is judged by its progress again.")
+        messages.success(request, gettext("Reopened: the goal is judged by its progress again."))
         return HttpResponseRedirect(_back(request, goal_id))
     snapshot = snapshot_of(request)
     goal = snapshot.goals.get(goal_id)

@@ -7,6 +7,7 @@ from typing import Any
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_http_methods
 
 from lodestar.accounts.permissions import require_owner, require_some_owner
@@ -120,8 +121,13 @@ def goal_delete(request: AuthenticatedRequest, goal_id: str) -> HttpResponse:
             request,
             "web/confirm_delete.html",
             {
-                "what": f"the goal “{goal.title}”",
-                "detail": f"{len(goal.key_results)} key result(s) with their measurements and check-ins go with it.",
+                "what": gettext("the goal “%(title)s”") % {"title": goal.title},
+                "detail": ngettext(
+                    "%(count)s key result with its measurements and check-ins goes with it.",
+                    "%(count)s key results with their measurements and check-ins go with it.",
+                    len(goal.key_results),
+                )
+                % {"count": len(goal.key_results)},
                 "version": snapshot.goal_versions.get(goal_id, 1),
                 "back": reverse("goal", args=[goal_id]),
             },
@@ -254,8 +260,14 @@ def key_result_delete(request: AuthenticatedRequest, key_result_id: str) -> Http
             request,
             "web/confirm_delete.html",
             {
-                "what": f"the key result “{kr.title}”",
-                "detail": f"{len(kr.measurements)} measurement(s) and {len(kr.check_ins)} check-in(s) go with it.",
+                "what": gettext("the key result “%(title)s”") % {"title": kr.title},
+                "detail": gettext("%(measurements)s and %(check_ins)s go with it.")
+                % {
+                    "measurements": ngettext("%(count)s measurement", "%(count)s measurements", len(kr.measurements))
+                    % {"count": len(kr.measurements)},
+                    "check_ins": ngettext("%(count)s check-in", "%(count)s check-ins", len(kr.check_ins))
+                    % {"count": len(kr.check_ins)},
+                },
                 "version": snapshot.kr_versions.get(kr.id, 1),
                 "back": reverse("goal", args=[goal.id]),
             },

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
 
 from lodestar.accounts.permissions import editable_owners
 from lodestar.goals.parent_choices import ParentChoice, parent_choices
@@ -107,7 +108,7 @@ def goal_form(
     editable = editable_owners(actor_of(request), snapshot.model)
     owners = [
         (group, [(x.id, x.name) for x in items if editable is None or x.id in editable])
-        for group, items in (("Units", snapshot.model.units), ("People", snapshot.model.people))
+        for group, items in ((gettext("Units"), snapshot.model.units), (gettext("People"), snapshot.model.people))
     ]
     owner, period = values.get("owner"), values.get("period")
     choices = parent_choices(

@@ -16,8 +16,8 @@ from lodestar.lib.errors import Invalid
 from lodestar.lib.model import Goal, Period
 from lodestar.rhythm.rollover import Carried, carried_by_default, final_scores
 from lodestar.scoring.closing import SCORE_STEP, rounded_score
-from lodestar.web.form_values import integer, number, text
-from lodestar.web.formatting import num, percent
+from lodestar.web.form_values import field_number, integer, number, text
+from lodestar.web.formatting import percent
 
 # `[2].score` of `close_goals`: the closing at index 2, its field (none: the closing as a whole).
 _CLOSING_PATH = re.compile(r"^\[(\d+)\](?:\.(\w+))?$")
@@ -39,7 +39,7 @@ class CloseItem:
 
     @property
     def score(self) -> str:
-        return self.values.get("score", num(self.proposed))
+        return self.values.get("score", field_number(self.proposed))
 
     @property
     def score_percent(self) -> str:

@@ -15,6 +15,7 @@ from django.contrib import messages
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from lodestar.accounts.permissions import editable_owners
@@ -24,6 +25,7 @@ from lodestar.goals.snapshot import Snapshot
 from lodestar.lib.errors import Conflict, Invalid, NotFound
 from lodestar.lib.model import Closing, Goal, Period
 from lodestar.lib.vocabulary import STATUSES
+from lodestar.rhythm.rollover import RollOver
 from lodestar.scoring.report import score_model
 from lodestar.web import pages
 from lodestar.web.common import actor_of, snapshot_of, translate_errors
@@ -130,7 +132,7 @@ def period_page(request: AuthenticatedRequest, period_id: str) -> HttpResponse:
     rolling.asked = True
     status = 200
     if not request.GET.getlist("carry"):
-        rolling.problems.append("Tick the goals to carry.")
+        rolling.problems.append(gettext("Tick the goals to carry."))
         status = 400
     else:
         try:
@@ -161,7 +163,7 @@ def period_close(request: AuthenticatedRequest, period_id: str) -> HttpResponse:
     problem: Invalid | str | None = None
     status = 400
     if not closings:
-        problem = "Tick the goals to close."
+        problem = gettext("Tick the goals to close.")
     else:
         try:
             services.close_goals(actor=actor_of(request), closings=closings)
@@ -171,7 +173,9 @@ def period_close(request: AuthenticatedRequest, period_id: str) -> HttpResponse:
             problem, status = str(error), 409
     if problem is None:
         count = len(closings)
-        messages.success(request, f"Closed {count} goal{'s' if count != 1 else ''}.")
+        messages.success(
+            request, ngettext("Closed %(count)s goal.", "Closed %(count)s goals.", count) % {"count": count}
+        )
         return HttpResponseRedirect(_page_of(request, period_id, "#retrospective"))
     snapshot = snapshot_of(request)
     period = _period(snapshot, period_id)
@@ -193,7 +197,7 @@ def period_roll_over(request: AuthenticatedRequest, period_id: str) -> HttpRespo
     problem: Invalid | str | None = None
     status = 400
     if not carry:
-        problem = "Tick the goals to carry."
+        problem = gettext("Tick the goals to carry.")
     else:
         try:
             rollover = services.roll_over(actor=actor_of(request), source=period_id, target=target, goal_ids=carry)
@@ -202,7 +206,7 @@ def period_roll_over(request: AuthenticatedRequest, period_id: str) -> HttpRespo
         except Conflict as error:
             problem, status = str(error), 409
     if problem is None:
-        messages.success(request, f"Carried {rollover.summary()} from period {period_id} into {target}.")
+        messages.success(request, carried_message(rollover, period_id, target))
         return HttpResponseRedirect(_page_of(request, target, "#retrospective"))
     snapshot = snapshot_of(request)
     period = _period(snapshot, period_id)
@@ -213,3 +217,15 @@ def period_roll_over(request: AuthenticatedRequest, period_id: str) -> HttpRespo
     else:
         rolling.problems.append(problem)
     return render(request, PAGE, period_context(request, snapshot, period, rolling=rolling), status=status)
+
+
+def carried_message(rollover: RollOver, source: str, target: str) -> str:
+    """What a roll-over carried, in words: `Carried 2 goals and 1 key result from period q3 into q4.`"""
+    key_results = sum(len(carried.key_results) for carried in rollover.carried)
+    goals = len(rollover.carried)
+    return gettext("Carried %(goals)s and %(key_results)s from period %(source)s into %(target)s.") % {
+        "goals": ngettext("%(count)s goal", "%(count)s goals", goals) % {"count": goals},
+        "key_results": ngettext("%(count)s key result", "%(count)s key results", key_results) % {"count": key_results},
+        "source": source,
+        "target": target,
+    }

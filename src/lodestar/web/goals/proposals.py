@@ -13,6 +13,7 @@ from typing import Any
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from lodestar.goals import services
@@ -28,14 +29,16 @@ Decision = Callable[..., Any]
 @require_POST
 @translate_errors
 def accept_proposal(request: AuthenticatedRequest, goal_id: str, contributor_id: str) -> HttpResponse:
-    notice = f"Accepted the link from {contributor_id}: it now counts in this goal's progress."
+    notice = gettext("Accepted the link from %(goal)s: it now counts in this goal's progress.") % {
+        "goal": contributor_id
+    }
     return _decide(request, goal_id, contributor_id, services.accept_contribution, notice)
 
 
 @require_POST
 @translate_errors
 def decline_proposal(request: AuthenticatedRequest, goal_id: str, contributor_id: str) -> HttpResponse:
-    notice = f"Declined the link from {contributor_id}: it is removed."
+    notice = gettext("Declined the link from %(goal)s: it is removed.") % {"goal": contributor_id}
     return _decide(request, goal_id, contributor_id, services.decline_contribution, notice)
 
 

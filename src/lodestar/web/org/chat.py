@@ -7,6 +7,7 @@ from typing import Any
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from lodestar.accounts.actor import Actor
@@ -40,7 +41,10 @@ def unit_chat(request: AuthenticatedRequest, unit_id: str) -> HttpResponse:
         url = "" if "remove" in request.POST else request.POST.get(FIELD, "")
         if not url.strip() and "remove" not in request.POST:
             return render(
-                request, TEMPLATE, {**context, "error": "enter a webhook URL, or remove the webhook"}, status=400
+                request,
+                TEMPLATE,
+                {**context, "error": gettext("enter a webhook URL, or remove the webhook")},
+                status=400,
             )
         try:
             chat.set_unit_webhook(actor=actor, unit_id=unit_id, url=url)

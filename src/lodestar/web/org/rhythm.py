@@ -7,6 +7,8 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -15,18 +17,27 @@ from lodestar.lib.index import ModelIndex
 from lodestar.lib.vocabulary import CADENCE_EVERY, MONTH_DAYS, WEEKDAYS
 from lodestar.notifications.services import person_for_stop_link, stop_reminders
 from lodestar.org import services
-from lodestar.rhythm.cadence import WEEKDAY_NAMES, cadence_source, describe, unit_cadence
+from lodestar.rhythm.cadence import cadence_source, unit_cadence
 from lodestar.store.load import load_model
 from lodestar.store.versions import version_from_text
+from lodestar.web.check_in_cycle import cadence_words, weekday_name
 from lodestar.web.common import actor_of, field_errors, translate_errors
 from lodestar.web.form_values import integer, text
 from lodestar.web.http import AuthenticatedRequest
 
-EVERY_LABELS = {"week": "every week", "two_weeks": "every two weeks", "month": "every month"}
-DAY_CHOICES = [
-    *((day, WEEKDAY_NAMES[day]) for day in WEEKDAYS),
-    *((str(n), f"day {n} of the month") for n in range(MONTH_DAYS[0], MONTH_DAYS[1] + 1)),
-]
+EVERY_LABELS: dict[str, Promise] = {
+    "week": gettext_lazy("every week"),
+    "two_weeks": gettext_lazy("every two weeks"),
+    "month": gettext_lazy("every month"),
+}
+
+
+def day_choices() -> list[tuple[str, str]]:
+    """The days a cadence may name, in the page's language: the weekdays, then the days of the month."""
+    return [
+        *((day, weekday_name(day)) for day in WEEKDAYS),
+        *((str(n), gettext("day %(day)s of the month") % {"day": n}) for n in range(MONTH_DAYS[0], MONTH_DAYS[1] + 1)),
+    ]
 
 
 def cadence_context(index: ModelIndex, unit_id: str) -> dict[str, Any]:
@@ -34,12 +45,12 @@ def cadence_context(index: ModelIndex, unit_id: str) -> dict[str, Any]:
     unit = index.units[unit_id]
     source = cadence_source(index, unit_id)
     return {
-        "cadence_text": describe(unit_cadence(index, unit_id)),
+        "cadence_text": cadence_words(unit_cadence(index, unit_id)),
         "cadence_from": None if source is None or source.id == unit_id else source,
         "cadence_default": source is None,
         "cadence_own": unit.cadence,
-        "every_choices": [(every, EVERY_LABELS[every]) for every in CADENCE_EVERY],
-        "day_choices": DAY_CHOICES,
+        "every_choices": [(every, str(EVERY_LABELS[every])) for every in CADENCE_EVERY],
+        "day_choices": day_choices(),
     }
 
 

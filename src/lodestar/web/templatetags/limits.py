@@ -6,6 +6,7 @@ from django import template
 
 from lodestar.lib import limits
 from lodestar.lib.vocabulary import ID_MAX
+from lodestar.web.formatting import num
 
 register = template.Library()
 
@@ -42,5 +43,5 @@ def last_day() -> str:
 
 @register.simple_tag
 def text_max_words() -> str:
-    """TEXT_MAX as a hint writes it: 10,000."""
-    return f"{limits.TEXT_MAX:,}"
+    """TEXT_MAX as a hint writes it: 10,000 (10.000 in German)."""
+    return num(limits.TEXT_MAX)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy
 
 from lodestar.web import formatting, lines
 
@@ -15,14 +17,35 @@ register.filter("percent", formatting.percent)
 register.filter("num", formatting.num)
 register.filter("milestone", formatting.milestone)
 register.filter("status_label", formatting.status_label)
+register.filter("role_label", formatting.role_label)
+register.filter("day", formatting.day, expects_localtime=True)
 
-WINDOW_LABELS = {"period_to_date": "period to date", "bucket": "each bucket on its own"}
+WINDOW_LABELS: dict[str, Promise] = {
+    "period_to_date": gettext_lazy("period to date"),
+    "bucket": gettext_lazy("each bucket on its own"),
+}
 
 
 @register.filter
 def window_label(window: str) -> str:
     """A metric binding's window in words."""
-    return WINDOW_LABELS.get(window, window)
+    label = WINDOW_LABELS.get(window)
+    return window if label is None else str(label)
+
+
+# A metric binding's grain: one value per week, month or quarter.
+GRAIN_LABELS: dict[str, Promise] = {
+    "week": gettext_lazy("week"),
+    "month": gettext_lazy("month"),
+    "quarter": gettext_lazy("quarter"),
+}
+
+
+@register.filter
+def grain_label(grain: str) -> str:
+    """A metric binding's grain in words."""
+    label = GRAIN_LABELS.get(grain)
+    return grain if label is None else str(label)
 
 
 @register.filter

@@ -18,11 +18,15 @@ document.addEventListener("htmx:afterSwap", function (event) {
 
 // An inline update that the server refused (403, 503, ...) or that never reached it swaps nothing
 // (htmx swaps only successful answers), so say what happened above the page: the message of the
-// error page the server sent, or what to do. What was typed stays in the form.
-var FALLBACKS = {
-  403: "You may not do this. If the page was open a long time, reload it and try again.",
-  0: "The server could not be reached. Check the connection and try again; what you typed is kept.",
-};
+// error page the server sent, or what to do. What was typed stays in the form. The words are the
+// page's own (the banner's data attributes, in the page's language).
+function fallback(status) {
+  var banner = document.getElementById("request-error");
+  var words = banner ? banner.dataset : {};
+  if (status === 403 && words.forbidden) return words.forbidden;
+  if (status === 0 && words.unreachable) return words.unreachable;
+  return (words.failed || "The request failed (status {status}).").replace("{status}", String(status));
+}
 
 function showRequestError(text) {
   var banner = document.getElementById("request-error");
@@ -40,8 +44,7 @@ function errorMessage(xhr) {
     var message = page.querySelector(".error-message");
     if (message && message.textContent.trim()) return message.textContent.trim();
   }
-  var status = xhr ? xhr.status : 0;
-  return FALLBACKS[status] || "The request failed (status " + status + "). Reload the page and try again.";
+  return fallback(xhr ? xhr.status : 0);
 }
 
 document.addEventListener("htmx:responseError", function (event) {
@@ -49,7 +52,7 @@ document.addEventListener("htmx:responseError", function (event) {
 });
 
 document.addEventListener("htmx:sendError", function () {
-  showRequestError(FALLBACKS[0]);
+  showRequestError(fallback(0));
 });
 
 document.addEventListener("htmx:beforeRequest", function () {
