@@ -9,9 +9,11 @@ from lodestar.design.raci import raci_letters, raci_units
 from lodestar.lib.index import ModelIndex
 from lodestar.lib.model import Goal, Location, Model, Task, Unit
 from lodestar.lib.vocabulary import TASK_CHANGES, TASK_DELIVERIES
+from lodestar.lib.wording import gettext_noop
 
-NO_ACCOUNTABLE = "no accountable unit (A)"
-NO_RESPONSIBLE = "no responsible unit (R)"
+# Why a RACI row is flagged, in English; pages and reports translate them (gettext).
+NO_ACCOUNTABLE = gettext_noop("no accountable unit (A)")
+NO_RESPONSIBLE = gettext_noop("no responsible unit (R)")
 CHANGE_LABELS = {"new": "new", "expand": "expanded", "keep": "kept", "reduce": "reduced", "drop": "dropped"}
 
 

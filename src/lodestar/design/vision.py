@@ -11,17 +11,25 @@ from lodestar.design.tasks import CHANGE_LABELS, change_overview, delivery_split
 from lodestar.lib.index import ModelIndex
 from lodestar.lib.model import Model, VisionAnswer
 from lodestar.lib.vocabulary import VISION_QUESTIONS
+from lodestar.lib.wording import gettext_noop
 from lodestar.scoring.roles import score_roles
 
+# In English; pages and reports translate them (lodestar.i18n.words.question_text).
 QUESTION_TEXTS = {
-    "mission": "Is there a clearly formulated sales or marketing mission?",
-    "role_change": "How should the role of marketing and sales change in the next few years?",
-    "tasks": "Which tasks will be added, which ones dropped?",
-    "business_units": "Is the role the same toward all business units, including those outside the core business?",
-    "division": "How is the new role divided among units and locations; what is done centrally, what decentrally?",
-    "cooperation": "With which adjacent areas does cooperation intensify, and where do dependencies build up?",
-    "goals": "Which goals are derived, and how is their achievement measured?",
-    "competencies": "Which competencies must be established or expanded?",
+    "mission": gettext_noop("Is there a clearly formulated sales or marketing mission?"),
+    "role_change": gettext_noop("How should the role of marketing and sales change in the next few years?"),
+    "tasks": gettext_noop("Which tasks will be added, which ones dropped?"),
+    "business_units": gettext_noop(
+        "Is the role the same toward all business units, including those outside the core business?"
+    ),
+    "division": gettext_noop(
+        "How is the new role divided among units and locations; what is done centrally, what decentrally?"
+    ),
+    "cooperation": gettext_noop(
+        "With which adjacent areas does cooperation intensify, and where do dependencies build up?"
+    ),
+    "goals": gettext_noop("Which goals are derived, and how is their achievement measured?"),
+    "competencies": gettext_noop("Which competencies must be established or expanded?"),
 }
 UNANSWERED = "unanswered"
 
