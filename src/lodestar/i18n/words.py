@@ -8,16 +8,17 @@ model's closed vocabularies. The CLI and the API never come here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from django.utils.formats import date_format
 from django.utils.functional import Promise
-from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext, ngettext, pgettext_lazy
 
 from lodestar.checks.rules import HINTS, Finding
+from lodestar.design.tasks import NO_LOCATION
 from lodestar.design.vision import QUESTION_TEXTS
 from lodestar.i18n import numbers
-from lodestar.lib.wording import Share, Term, Value, Wording
+from lodestar.lib.wording import Listing, Share, Term, Value, Wording
 from lodestar.scoring.roles import ARCHETYPE_MEANINGS, ARCHETYPE_NAMES
 
 # The words for each goal, key result and KPI status, as a page or a report shows them.
@@ -120,13 +121,11 @@ def status_label(status: str) -> str:
     return word(STATUS_LABELS, status)
 
 
-# The vocabularies a `Term` of a pure layer's text may name.
-TERMS: dict[str, Mapping[str, Promise]] = {"vision_question": QUESTION_SHORT}
-
-
 def _value(value: Value) -> str:
     if isinstance(value, Term):
-        return word(TERMS[value.vocabulary], value.code)
+        return TERMS[value.vocabulary](value.code)
+    if isinstance(value, Listing):
+        return ", ".join(say(item) for item in value.items)
     if isinstance(value, Share):
         return numbers.percent(value.value)
     if isinstance(value, int):
@@ -138,8 +137,16 @@ def _value(value: Value) -> str:
 
 def say(wording: Wording) -> str:
     """A pure layer's text in the active language, its values written as the language writes them."""
-    text = gettext(wording.text)
+    if wording.plural is not None:
+        text = ngettext(wording.text, wording.plural, wording.count)
+    else:
+        text = gettext(wording.text)
     return text % {name: _value(value) for name, value in wording.values} if wording.values else text
+
+
+def say_all(sentences: tuple[Wording, ...]) -> str:
+    """Sentences in the active language, one space between them."""
+    return " ".join(say(sentence) for sentence in sentences)
 
 
 def finding_text(finding: Finding) -> str:
@@ -161,3 +168,12 @@ def archetype_meaning(archetype: str) -> str:
 
 def question_text(question: str) -> str:
     return gettext(QUESTION_TEXTS[question]) if question in QUESTION_TEXTS else question
+
+
+# The vocabularies a `Term` in a pure layer's text may name, each with the function that says its words.
+TERMS: dict[str, Callable[[str], str]] = {
+    "vision_question": lambda code: word(QUESTION_SHORT, code),
+    "archetype": archetype_name,
+    "task_change": lambda code: word(TASK_CHANGES, code),
+    "location": lambda code: code or gettext(NO_LOCATION),  # the tasks without a location
+}

@@ -160,7 +160,8 @@ def delivery_chart(rows: Sequence[DeliveryRow], *, title: str, limit: int = 30) 
     most = max((row.counts.total for row in rows), default=1) or 1
     for i, row in enumerate(rows):
         y = top + i * row_height
-        scene.add(Text(label_width - 8, y + 11, fit_text(row.name, label_width - 10, 8.5), 8.5, INK, "end"))
+        name = row.name if row.key is not None else gettext(row.name)  # "no location given"
+        scene.add(Text(label_width - 8, y + 11, fit_text(name, label_width - 10, 8.5), 8.5, INK, "end"))
         x = label_width
         for delivery in TASK_DELIVERIES:
             count = getattr(row.counts, delivery)
@@ -173,7 +174,7 @@ def delivery_chart(rows: Sequence[DeliveryRow], *, title: str, limit: int = 30) 
                         w,
                         row_height - 5,
                         fill=DELIVERY_COLOURS[delivery],
-                        title=f"{row.name}: {count} {words.word(words.TASK_DELIVERIES, delivery)}",
+                        title=f"{name}: {count} {words.word(words.TASK_DELIVERIES, delivery)}",
                     )
                 )
                 if w >= 14:

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.template import Context, Engine
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext, ngettext
 
 from lodestar.checks.rules import Finding
@@ -32,6 +33,8 @@ from lodestar.i18n.words import (
     finding_text,
     hint,
     question_text,
+    say,
+    say_all,
     status_label,
     word,
 )
@@ -138,7 +141,11 @@ def _vision(report: OrganizationReport) -> dict[str, Any]:
                     }
                     for a in answers
                 ],
-                "evidence": vision.evidence[question],
+                "evidence": {
+                    "concern": vision.evidence[question].concern,
+                    "summary": say_all(vision.evidence[question].said),
+                    "items": [say(item.wording) for item in vision.evidence[question].items],
+                },
             }
         )
     return {
@@ -197,7 +204,7 @@ def _roles(report: OrganizationReport) -> dict[str, Any]:
                     "gains": ", ".join(area_label(a) for a in comparison.gaining) if comparison else "",
                 }
             )
-    archetypes = [{"name": archetype_label(a).capitalize(), "meaning": m} for a, m in meanings.items()]
+    archetypes = [{"name": capfirst(archetype_label(a)), "meaning": m} for a, m in meanings.items()]
     return {"profiles": profiles, "archetypes": archetypes, "business_units": business_units}
 
 
@@ -347,7 +354,7 @@ def render_unit(report: UnitReport) -> str:
     card = report.card
     changes = [
         {
-            "label": word(TASK_CHANGES, change).capitalize(),
+            "label": capfirst(word(TASK_CHANGES, change)),
             "tasks": [i.task for i in card.changes if i.task.change == change],
         }
         for change in ("new", "expand", "reduce", "drop")

@@ -101,7 +101,7 @@ def changes_table(report: OrganizationReport, s: Styles) -> Flowable:
                     p(goals or NOTHING, s.cell, markup=True),
                 ]
             )
-    return table(rows, [58, 190, 55, CONTENT_WIDTH - 303], padding=2.2)
+    return table(rows, [60, 180, 60, CONTENT_WIDTH - 300], padding=2.2)
 
 
 def raci(report: OrganizationReport, s: Styles) -> list[Flowable]:
@@ -110,7 +110,7 @@ def raci(report: OrganizationReport, s: Styles) -> list[Flowable]:
     if not matrix.rows:
         return [*story, p(gettext("The task catalog is empty."), s.body)]
     story.append(p(raci_legend(), s.muted))
-    fixed = [240.0, 50.0, 48.0]
+    fixed = [224.0, 56.0, 60.0]
     chunks = column_chunks(matrix.units, int((WIDE_CONTENT_WIDTH - sum(fixed)) // 20))
     for number, units in enumerate(chunks, start=1):
         if len(chunks) > 1:

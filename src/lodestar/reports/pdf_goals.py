@@ -35,7 +35,7 @@ def goal_table(lines: Sequence[GoalLine], s: Styles, width: float, *, bar_width:
                 p(status_text(score.status), s.cell, markup=True),
             ]
         )
-    fixed = [100.0, 50.0, bar_width + 8, 32.0, 56.0]
+    fixed = [90.0, 50.0, bar_width + 8, 34.0, 76.0]
     return table(rows, [width - sum(fixed), *fixed], padding=2.2)
 
 
@@ -63,7 +63,7 @@ def kpi_table(lines: Sequence[KpiLine], s: Styles, width: float, *, owner: bool 
                 p(status_text(line.score.status), s.cell, markup=True),
             ]
         )
-    fixed = [*([90.0] if owner else []), 110.0, 70.0, 62.0, 50.0]
+    fixed = [*([86.0] if owner else []), 100.0, 62.0, 72.0, 64.0]
     return table(rows, [width - sum(fixed), *fixed], padding=2.2)
 
 

@@ -88,6 +88,24 @@ def make_styles(scale: float = 1.0) -> Styles:
     )
 
 
+def widths_to_fit(
+    columns: Sequence[Sequence[tuple[str, ParagraphStyle]]], total: float, padding: float = 8.0
+) -> list[float]:
+    """Column widths that give each column the width of its widest text, the rest of `total` shared out evenly."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    needed = [
+        max(stringWidth(text, style.fontName, style.fontSize) for text, style in texts) + padding for texts in columns
+    ]
+    spare = max(total - sum(needed), 0.0) / max(len(needed), 1)
+    return [width + spare for width in needed]
+
+
+def smaller(style: ParagraphStyle, size: float) -> ParagraphStyle:
+    """`style` at another font size (a narrow column of a matrix)."""
+    return ParagraphStyle(f"{style.name}-{size}", parent=style, fontSize=size, leading=size * 1.25)
+
+
 def indented(style: ParagraphStyle, depth: int, step: float = 9.0) -> ParagraphStyle:
     """`style` moved right by `depth` steps, wrapped lines included."""
     return ParagraphStyle(f"{style.name}-{depth}", parent=style, leftIndent=style.leftIndent + depth * step)

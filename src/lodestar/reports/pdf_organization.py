@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from html import escape
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, NextPageTemplate, PageBreak
 
 from lodestar.i18n.numbers import count
-from lodestar.i18n.words import VISION_STATUSES, archetype_meaning, question_text, word
+from lodestar.i18n.words import VISION_STATUSES, archetype_meaning, question_text, say, say_all, word
 from lodestar.reports import charts, pdf_design, pdf_review
 from lodestar.reports.charts import ACCENT, MUTED, STATUS_COLOURS, archetype_label, area_label
 from lodestar.reports.content import OrganizationReport
@@ -28,8 +29,10 @@ from lodestar.reports.pdf_kit import (
     indented,
     make_styles,
     p,
+    smaller,
     spacer,
     table,
+    widths_to_fit,
 )
 from lodestar.reports.text import NOTHING, QUESTION_HEADS, SECTIONS, day, goals_note, heading, percent, vision_row_label
 
@@ -93,13 +96,13 @@ def cover_figures(report: OrganizationReport, s: Styles) -> Flowable:
     figures = [(count(value), label) for value, label in counted]
     figures.append((percent(report.vision.share_agreed), gettext("vision agreed")))
     figures.append((count(len(report.findings)), ngettext("finding", "findings", len(report.findings))))
-    width = CONTENT_WIDTH / len(figures)
+    widths = widths_to_fit([((value, s.h1), (label, s.muted)) for value, label in figures], CONTENT_WIDTH)
     commands = [
         ("LINEBELOW", (0, 0), (-1, -1), 0, colors.white),
         ("LINEABOVE", (0, 0), (-1, 0), 0.9, colors.HexColor(ACCENT)),
     ]
     rows = [[p(value, s.h1) for value, _ in figures], [p(label, s.muted) for _, label in figures]]
-    return table(rows, [width] * len(figures), header=False, zebra=False, commands=commands)
+    return table(rows, widths, header=False, zebra=False, commands=commands)
 
 
 def _purpose(report: OrganizationReport, s: Styles) -> list[Flowable]:
@@ -165,7 +168,7 @@ def _role(report: OrganizationReport, s: Styles) -> list[Flowable]:
     story.append(table(grid, [half, half], header=False, zebra=False, padding=2, commands=commands))
     archetypes = list(dict.fromkeys(a for c in roles.profiles for a in (c.as_is.archetype, c.target.archetype)))
     rows: list[list[object]] = [[p(gettext("Archetype"), s.cell_bold), p(gettext("What it means"), s.cell_bold)]]
-    rows += [[p(archetype_label(a).capitalize(), s.cell_bold), p(archetype_meaning(a), s.cell)] for a in archetypes]
+    rows += [[p(capfirst(archetype_label(a)), s.cell_bold), p(archetype_meaning(a), s.cell)] for a in archetypes]
     story.append(
         KeepTogether([p(gettext("The archetypes"), s.h2), table(rows, [120, CONTENT_WIDTH - 120], padding=2.2)])
     )
@@ -211,7 +214,7 @@ def _business_unit_table(report: OrganizationReport, s: Styles) -> Flowable:
             )
         if not row.roles:
             rows.append([name, "", p(coloured(gettext("no role profile"), RED), s.cell, markup=True), "", "", ""])
-    return table(rows, [100, 75, 105, 70, 70, CONTENT_WIDTH - 420], padding=2.5)
+    return table(rows, [88, 62, 86, 96, 96, CONTENT_WIDTH - 428], padding=2.5)
 
 
 def _vision(report: OrganizationReport, s: Styles) -> list[Flowable]:
@@ -224,22 +227,25 @@ def _vision(report: OrganizationReport, s: Styles) -> list[Flowable]:
     ]
     commands = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LINEBELOW", (0, 0), (-1, -1), 0, colors.white)]
     story += [table([headline], [95, CONTENT_WIDTH - 95], header=False, zebra=False, commands=commands), spacer(6)]
-    label_width = 130.0
+    label_width = 110.0
     width = (CONTENT_WIDTH - label_width) / len(vision.questions)
+    head, cell_style = smaller(s.cell_bold, 7.5), smaller(s.cell, 7.5)  # eight narrow columns
     rows: list[list[object]] = [
         [
             p(gettext("Scope"), s.cell_bold),
-            *(p(str(QUESTION_HEADS[q]), s.cell_bold, markup=True) for q in vision.questions),
+            *(p(str(QUESTION_HEADS[q]), head, markup=True) for q in vision.questions),
         ]
     ]
     tints: list[tuple[object, ...]] = []
     for r, row in enumerate(vision.rows, start=1):
         cells: list[object] = [p(vision_row_label(row), s.cell)]
         for c, cell in enumerate(row.cells, start=1):
-            cells.append(p(NOTHING if cell.status == "unanswered" else word(VISION_STATUSES, cell.status), s.cell))
+            shown = NOTHING if cell.status == "unanswered" else word(VISION_STATUSES, cell.status)
+            cells.append(p(shown, cell_style))
             tints.append(("BACKGROUND", (c, r), (c, r), colors.HexColor(TINTS[cell.status])))
         rows.append(cells)
-    tints += [("GRID", (1, 1), (-1, -1), 1.5, colors.white)]
+    tints += [("GRID", (1, 1), (-1, -1), 1.5, colors.white), ("LEFTPADDING", (1, 0), (-1, -1), 2)]
+    tints += [("RIGHTPADDING", (1, 0), (-1, -1), 2)]
     story.append(table(rows, [label_width] + [width] * len(vision.questions), zebra=False, commands=tints))
     story.append(p(gettext("agreed · draft · open · – no answer recorded"), s.muted))
     story.append(p(gettext("The questions, the answers and what the model already shows"), s.h2))
@@ -265,9 +271,9 @@ def _vision(report: OrganizationReport, s: Styles) -> list[Flowable]:
             text = escape(answer.answer) if answer.answer else f"<i>{escape(gettext('no answer written yet'))}</i>"
             block.append(p(f"{toward}{text}<font color='{MUTED}'>{owner}</font>", s.small, markup=True))
         marker = coloured(gettext("In the model:") + " ", RED if evidence.concern else MUTED)
-        block.append(p(f"{marker}{escape(evidence.summary)}", s.small, markup=True))
+        block.append(p(f"{marker}{escape(say_all(evidence.said))}", s.small, markup=True))
         items = evidence.items[:8]
-        block += [p(f"•&nbsp;{escape(item.text)}", indented(s.small, 1), markup=True) for item in items]
+        block += [p(f"•&nbsp;{escape(say(item.wording))}", indented(s.small, 1), markup=True) for item in items]
         if len(evidence.items) > len(items):
             more = len(evidence.items) - len(items)
             block.append(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepInFrame
@@ -113,7 +114,7 @@ def _job(card: RoleCard, s: Styles, width: float) -> list[Flowable]:
                     p(word(TASK_DELIVERIES, item.task.delivery), s.cell),
                 ]
             )
-        story.append(table(rows, [26, width - 118, 48, 44], padding=1.8))
+        story.append(table(rows, [26, width - 140, 56, 58], padding=1.8))
         if more:
             story.append(p(_and_more(more), s.muted))
     delivery = card.delivery
@@ -129,14 +130,14 @@ def _job(card: RoleCard, s: Styles, width: float) -> list[Flowable]:
             "decentral": delivery.decentral,
             "external": delivery.external,
         }
-        text = f"{b(prevailing.capitalize())}: {escape(split)}"
+        text = f"{b(capfirst(prevailing))}: {escape(split)}"
         story += [p(gettext("Central or decentral"), s.h2), p(text, s.small, markup=True)]
     if card.changes:
         story.append(p(gettext("What changes for us"), s.h2))
         for change in ("new", "expand", "reduce", "drop"):
             names = [item.task.name for item in card.changes if item.task.change == change]
             if names:
-                text = f"{b(word(TASK_CHANGES, change).capitalize())}: {escape('; '.join(names))}"
+                text = f"{b(capfirst(word(TASK_CHANGES, change)))}: {escape('; '.join(names))}"
                 story.append(p(text, s.small, markup=True))
     if card.supports:
         shown, more = _more(card.supports, "supports")
