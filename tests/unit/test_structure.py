@@ -12,7 +12,17 @@ PACKAGE = SRC / "lodestar"
 MAX_LINES = 400
 PURE_PACKAGES = ("lib", "modelfile", "scoring", "checks", "rhythm")
 # Pure modules inside the Django apps: analyses and readers that take the model as plain values.
-DESIGN_ANALYSES = ("analysis", "competencies", "journey", "network", "raci", "role_card", "role_comparison", "tasks")
+DESIGN_ANALYSES = (
+    "analysis",
+    "competencies",
+    "evidence",
+    "journey",
+    "network",
+    "raci",
+    "role_card",
+    "role_comparison",
+    "tasks",
+)
 PURE_MODULES = (
     *(f"lodestar.design.{name}" for name in (*DESIGN_ANALYSES, "vision")),
     "lodestar.goals.validation",

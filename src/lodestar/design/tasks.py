@@ -9,9 +9,13 @@ from lodestar.design.raci import raci_letters, raci_units
 from lodestar.lib.index import ModelIndex
 from lodestar.lib.model import Goal, Location, Model, Task, Unit
 from lodestar.lib.vocabulary import TASK_CHANGES, TASK_DELIVERIES
+from lodestar.lib.wording import gettext_noop
 
-NO_ACCOUNTABLE = "no accountable unit (A)"
-NO_RESPONSIBLE = "no responsible unit (R)"
+# Why a RACI row is flagged, in English; pages and reports translate them (gettext).
+NO_ACCOUNTABLE = gettext_noop("no accountable unit (A)")
+NO_RESPONSIBLE = gettext_noop("no responsible unit (R)")
+# The row of the tasks without a location in the split by location (translated where it is shown).
+NO_LOCATION = gettext_noop("no location given")
 CHANGE_LABELS = {"new": "new", "expand": "expanded", "keep": "kept", "reduce": "reduced", "drop": "dropped"}
 
 
@@ -168,7 +172,7 @@ def delivery_split(model: Model) -> DeliverySplit:
             by_location.append(
                 DeliveryRow(
                     key=None if location is None else location.id,
-                    name="no location given" if location is None else location.name,
+                    name=NO_LOCATION if location is None else location.name,
                     counts=count_deliveries(tasks),
                     tasks=tuple(task.id for task in tasks),
                 )

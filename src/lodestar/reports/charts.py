@@ -1,11 +1,18 @@
-"""The report's charts as scenes: role radar, progress bars, delivery bars and the dependency network."""
+"""The report's charts as scenes: role radar, progress bars, delivery bars and the dependency network.
+
+Their words and numbers follow the active language (the report's, or the page's where a page draws them).
+"""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
 
+from django.utils.translation import gettext, ngettext
+
 from lodestar.design.analysis import DeliveryRow, DependencyNetwork, ProfileComparison
+from lodestar.i18n import words
+from lodestar.i18n.numbers import percent
 from lodestar.lib.vocabulary import DECISION_AREAS, DECISION_LEVELS, TASK_DELIVERIES
 from lodestar.reports.fonts import fit_text, text_width
 from lodestar.reports.scene import Circle, Curve, Line, Point, Polygon, Rect, Scene, Text
@@ -28,11 +35,13 @@ AS_IS_COLOUR, TARGET_COLOUR = "#8a94a0", ACCENT_2
 
 
 def area_label(area: str) -> str:
-    return area.replace("_", " ").capitalize()
+    """A decision area (or the sales alignment) as a label: `Customer experience`."""
+    return words.word(words.DECISION_AREAS, area)
 
 
 def archetype_label(archetype: str) -> str:
-    return archetype.replace("_", " ")
+    """An archetype's name in running text: `service provider`."""
+    return words.archetype_name(archetype)
 
 
 # --- role radar ------------------------------------------------------------------------------
@@ -44,12 +53,12 @@ def radar_chart(comparison: ProfileComparison) -> Scene:
     The rings are the levels execute, advise, co-decide and lead; the centre is none.
     """
     width, height, cx, cy, radius = 340.0, 262.0, 170.0, 112.0, 76.0
-    scene = Scene(
-        width,
-        height,
-        f"Decision rights of {comparison.label}: as-is {archetype_label(comparison.as_is.archetype)}, "
-        f"target {archetype_label(comparison.target.archetype)}",
-    )
+    label = gettext("Decision rights of %(profile)s: as-is %(as_is)s, target %(target)s") % {
+        "profile": comparison.label,
+        "as_is": archetype_label(comparison.as_is.archetype),
+        "target": archetype_label(comparison.target.archetype),
+    }
+    scene = Scene(width, height, label)
 
     def at(index: int, score: float) -> Point:
         angle = -math.pi / 2 + index * 2 * math.pi / len(DECISION_AREAS)
@@ -71,20 +80,20 @@ def radar_chart(comparison: ProfileComparison) -> Scene:
         points = tuple(at(i, state.scores[area]) for i, area in enumerate(DECISION_AREAS))
         scene.add(Polygon(points, fill=colour, stroke=colour, width=1.8, fill_opacity=opacity, dash=dash))
         for (x, y), area in zip(points, DECISION_AREAS, strict=True):
-            title = f"{area_label(area)}: {DECISION_LEVELS[state.scores[area]]}"
+            title = f"{area_label(area)}: {words.word(words.DECISION_LEVELS, DECISION_LEVELS[state.scores[area]])}"
             scene.add(Circle(x, y, 2.4, fill=colour, title=title))
     legend_y = height - 24
     for row, (name, colour, dash, scores) in enumerate(
         (
-            ("As-is", AS_IS_COLOUR, (3.0, 2.0), comparison.as_is),
-            ("Target", TARGET_COLOUR, None, comparison.target),
+            (gettext("As-is"), AS_IS_COLOUR, (3.0, 2.0), comparison.as_is),
+            (gettext("Target"), TARGET_COLOUR, None, comparison.target),
         )
     ):
         y = legend_y + row * 15
         scene.add(Line(24, y - 3.5, 46, y - 3.5, colour, 2.2, dash))
         scene.add(Text(52, y, f"{name}: {archetype_label(scores.archetype)}", 9.5, INK, bold=True))
-        alignment = comparison.sales_alignment[row]
-        scene.add(Text(width - 18, y, f"sales: {alignment}", 9, MUTED, "end"))
+        alignment = words.word(words.SALES_ALIGNMENTS, comparison.sales_alignment[row])
+        scene.add(Text(width - 18, y, gettext("sales: %(stage)s") % {"stage": alignment}, 9, MUTED, "end"))
     return scene
 
 
@@ -94,8 +103,15 @@ def radar_chart(comparison: ProfileComparison) -> Scene:
 def progress_bar(progress: float | None, expected: float | None, status: str, *, width: float = 110) -> Scene:
     """A progress bar coloured by status, with a tick at the expected progress."""
     height = 10.0
-    shown = "no progress" if progress is None else f"{progress:.0%}"
-    label = f"progress {shown}" + ("" if expected is None else f", expected {expected:.0%}")
+    if progress is None:
+        label = gettext("no progress")
+    elif expected is None:
+        label = gettext("progress %(progress)s") % {"progress": percent(progress)}
+    else:
+        label = gettext("progress %(progress)s, expected %(expected)s") % {
+            "progress": percent(progress),
+            "expected": percent(expected),
+        }
     scene = Scene(width, height, label)
     scene.add(Rect(0, 1.5, width, height - 3, fill="#eef0f3", radius=2))
     if progress is not None and progress > 0:
@@ -103,13 +119,13 @@ def progress_bar(progress: float | None, expected: float | None, status: str, *,
         scene.add(Rect(0, 1.5, fill, height - 3, fill=STATUS_COLOURS.get(status, ACCENT_2), radius=2))
     if expected is not None:
         x = min(max(expected * width, 1.0), width - 1.0)
-        scene.add(Line(x, 0, x, height, INK, 1.4, title=f"expected {expected:.0%}"))
+        scene.add(Line(x, 0, x, height, INK, 1.4, title=gettext("expected %(share)s") % {"share": percent(expected)}))
     return scene
 
 
 def share_bar(share: float, *, width: float = 220, colour: str = STATUS_COLOURS["on_track"]) -> Scene:
     """A plain bar showing a share in [0, 1]."""
-    scene = Scene(width, 12, f"{share:.0%}")
+    scene = Scene(width, 12, percent(share))
     scene.add(Rect(0, 0, width, 12, fill="#eef0f3", radius=3))
     if share > 0:
         scene.add(Rect(0, 0, max(4.0, share * width), 12, fill=colour, radius=3))
@@ -132,17 +148,20 @@ def delivery_chart(rows: Sequence[DeliveryRow], *, title: str, limit: int = 30) 
     width = label_width + bar_width + 40
     scene = Scene(width, top + row_height * (len(rows) + (1 if left_out else 0)) + 6, title)
     if left_out:
-        note = f"and {left_out} more with fewer tasks"
+        note = ngettext("and %(count)s more with fewer tasks", "and %(count)s more with fewer tasks", left_out) % {
+            "count": left_out
+        }
         scene.add(Text(label_width - 8, top + row_height * len(rows) + 11, note, 8.5, MUTED, "end"))
     x = label_width
     for delivery in TASK_DELIVERIES:
         scene.add(Rect(x, 4, 9, 9, fill=DELIVERY_COLOURS[delivery], radius=1.5))
-        scene.add(Text(x + 13, 12, delivery, 8.5, MUTED))
+        scene.add(Text(x + 13, 12, words.word(words.TASK_DELIVERIES, delivery), 8.5, MUTED))
         x += 78
     most = max((row.counts.total for row in rows), default=1) or 1
     for i, row in enumerate(rows):
         y = top + i * row_height
-        scene.add(Text(label_width - 8, y + 11, fit_text(row.name, label_width - 10, 8.5), 8.5, INK, "end"))
+        name = row.name if row.key is not None else gettext(row.name)  # "no location given"
+        scene.add(Text(label_width - 8, y + 11, fit_text(name, label_width - 10, 8.5), 8.5, INK, "end"))
         x = label_width
         for delivery in TASK_DELIVERIES:
             count = getattr(row.counts, delivery)
@@ -155,7 +174,7 @@ def delivery_chart(rows: Sequence[DeliveryRow], *, title: str, limit: int = 30) 
                         w,
                         row_height - 5,
                         fill=DELIVERY_COLOURS[delivery],
-                        title=f"{row.name}: {count} {delivery}",
+                        title=f"{name}: {count} {words.word(words.TASK_DELIVERIES, delivery)}",
                     )
                 )
                 if w >= 14:
@@ -203,12 +222,20 @@ def network_chart(network: DependencyNetwork, *, state: str = "target") -> Scene
     radius = max(148.0, crowd * 12.5)
     width, cx, cy = 320.0 + 2 * radius, 160.0 + radius, radius + 22.0
     height = 2 * radius + 96.0
-    scene = Scene(
-        width,
-        height,
-        f"Dependency network ({state}): {len(network.nodes)} units, {len(network.edges)} dependencies, "
-        f"{len(network.hotspots)} hotspot(s)",
-    )
+    counts = {"units": len(network.nodes), "dependencies": len(network.edges), "hotspots": len(network.hotspots)}
+    if state == "target":
+        label = ngettext(
+            "Dependency network in the target: %(units)s units, %(dependencies)s dependencies, %(hotspots)s hotspot",
+            "Dependency network in the target: %(units)s units, %(dependencies)s dependencies, %(hotspots)s hotspots",
+            len(network.hotspots),
+        )
+    else:
+        label = ngettext(
+            "Dependency network now: %(units)s units, %(dependencies)s dependencies, %(hotspots)s hotspot",
+            "Dependency network now: %(units)s units, %(dependencies)s dependencies, %(hotspots)s hotspots",
+            len(network.hotspots),
+        )
+    scene = Scene(width, height, label % counts)
     positions = network_layout(network, cx=cx, cy=cy, radius=radius)
     for edge in sorted(network.edges, key=lambda e: e.intensity(state)):
         start, end = positions[edge.source], positions[edge.target_unit]
@@ -221,7 +248,13 @@ def network_chart(network: DependencyNetwork, *, state: str = "target") -> Scene
             colour = ACCENT_2
         middle = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
         control = (middle[0] + (cx - middle[0]) * 0.45, middle[1] + (cy - middle[1]) * 0.45)
-        title = f"{edge.dependency.about}: {edge.source} → {edge.target_unit}, now {edge.now}, target {edge.target}"
+        title = gettext("%(about)s: %(source)s → %(target)s, now %(now)s, target %(goal)s") % {
+            "about": edge.dependency.about,
+            "source": edge.source,
+            "target": edge.target_unit,
+            "now": edge.now,
+            "goal": edge.target,
+        }
         scene.add(
             Curve(
                 start,
@@ -239,7 +272,16 @@ def network_chart(network: DependencyNetwork, *, state: str = "target") -> Scene
         r = min(5.0 + 1.6 * node.dependencies, 13.0)
         fill = STATUS_COLOURS["off_track"] if node.hotspot else (PAPER if node.outside else ACCENT)
         stroke = STATUS_COLOURS["off_track"] if node.hotspot else ACCENT
-        title = f"{node.name}: {node.dependencies} dependencies" + (", a hotspot" if node.hotspot else "")
+        values: dict[str, object] = {"unit": node.name, "count": node.dependencies}
+        if node.hotspot:
+            title = ngettext(
+                "%(unit)s: %(count)s dependency, a hotspot",
+                "%(unit)s: %(count)s dependencies, a hotspot",
+                node.dependencies,
+            )
+        else:
+            title = ngettext("%(unit)s: %(count)s dependency", "%(unit)s: %(count)s dependencies", node.dependencies)
+        title %= values
         scene.add(Circle(x, y, r, fill=fill, stroke=stroke, width=1.6, title=title))
         anchor = "start" if x > cx + 1 else ("end" if x < cx - 1 else "middle")
         dx = {"start": r + 5, "end": -r - 5, "middle": 0.0}[anchor]
@@ -255,17 +297,17 @@ def network_chart(network: DependencyNetwork, *, state: str = "target") -> Scene
 def _network_legend(scene: Scene, state: str, height: float) -> None:
     """Two lines under the picture: what the dots mean, then what the lines mean."""
     nodes = [
-        ("circle", ACCENT, "marketing & sales unit"),
-        ("ring", ACCENT, "adjacent area or external provider"),
-        ("circle", STATUS_COLOURS["off_track"], "hotspot"),
+        ("circle", ACCENT, gettext("marketing & sales unit")),
+        ("ring", ACCENT, gettext("adjacent area or external provider")),
+        ("circle", STATUS_COLOURS["off_track"], gettext("hotspot")),
     ]
-    lines = [("line", ACCENT_2, f"line width: intensity {state} (0 dashed, 5 widest)")]
+    lines = [("line", ACCENT_2, gettext("line width: intensity now (0 dashed, 5 widest)"))]
     if state == "target":
         lines = [
-            ("line", AMBER, "intensifies"),
-            ("line", "#a9b3bf", "weakens"),
-            ("line", ACCENT_2, "unchanged"),
-            ("text", MUTED, "line width: intensity in the target (0 dashed, 5 widest)"),
+            ("line", AMBER, gettext("intensifies")),
+            ("line", "#a9b3bf", gettext("weakens")),
+            ("line", ACCENT_2, gettext("unchanged")),
+            ("text", MUTED, gettext("line width: intensity in the target (0 dashed, 5 widest)")),
         ]
     for y, entries in ((height - 26, nodes), (height - 9, lines)):
         x = 10.0

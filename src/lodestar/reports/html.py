@@ -1,7 +1,12 @@
-"""The reports as self-contained HTML: one page, inline SVG charts, an inline stylesheet, no external assets."""
+"""The reports as self-contained HTML: one page, inline SVG charts, an inline stylesheet, no external assets.
+
+They speak the active language: the templates translate their own text, and this module hands them
+the words of the model's codes and the shared sentences of `reports.text`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -9,22 +14,58 @@ from typing import Any
 
 from django.template import Context, Engine
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
+from django.utils.translation import get_language, gettext, ngettext
 
-from lodestar.checks.rules import HINTS, Finding
-from lodestar.design.analysis import CHANGE_LABELS, QUESTION_TEXTS, BusinessUnitRole
-from lodestar.lib.vocabulary import DECISION_AREAS, status_label
+from lodestar.checks.rules import Finding
+from lodestar.design.analysis import BusinessUnitRole
+from lodestar.design.role_card import CardDependency
+from lodestar.i18n import DEFAULT
+from lodestar.i18n.numbers import count
+from lodestar.i18n.words import (
+    DEPENDENCY_KINDS,
+    JOURNEY_STAGES,
+    QUESTION_SHORT,
+    TASK_CHANGES,
+    TASK_DELIVERIES,
+    VISION_STATUSES,
+    archetype_meaning,
+    finding_text,
+    hint,
+    question_text,
+    say,
+    say_all,
+    status_label,
+    word,
+)
+from lodestar.lib.model import Touchpoint
+from lodestar.lib.vocabulary import DECISION_AREAS
 from lodestar.reports import charts
 from lodestar.reports.charts import archetype_label, area_label
 from lodestar.reports.content import OrganizationReport, UnitReport
 from lodestar.reports.scene import Scene, to_svg
-from lodestar.reports.text import QUESTION_SHORT, figure, percent, unit_kind
+from lodestar.reports.text import (
+    current_value,
+    day,
+    delivery_note,
+    figure,
+    gap_causes,
+    goals_note,
+    heatmap_legend,
+    kept_note,
+    percent,
+    raci_legend,
+    review_note,
+    unit_kind,
+    vision_row_label,
+)
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 
 @cache
 def _engine() -> Engine:
-    return Engine(dirs=[str(TEMPLATES)], autoescape=True)
+    return Engine(dirs=[str(TEMPLATES)], autoescape=True, libraries={"i18n": "django.templatetags.i18n"})
 
 
 def svg(scene: Scene, css_class: str = "chart") -> SafeString:
@@ -36,14 +77,14 @@ def svg(scene: Scene, css_class: str = "chart") -> SafeString:
 class FindingGroup:
     code: str
     hint: str
-    findings: list[Finding]
+    messages: list[str]  # each finding of the rule, in the report's language
 
 
 def finding_groups(findings: list[Finding]) -> list[FindingGroup]:
-    groups: dict[str, list[Finding]] = {}
+    groups: dict[str, list[str]] = {}
     for finding in findings:
-        groups.setdefault(finding.code, []).append(finding)
-    return [FindingGroup(code, HINTS[code], items) for code, items in groups.items()]
+        groups.setdefault(finding.code, []).append(finding_text(finding))
+    return [FindingGroup(code, hint(code), messages) for code, messages in groups.items()]
 
 
 def _goal_rows(report: OrganizationReport | UnitReport) -> list[dict[str, Any]]:
@@ -61,10 +102,18 @@ def _goal_rows(report: OrganizationReport | UnitReport) -> list[dict[str, Any]]:
 def _kpi_rows(report: OrganizationReport | UnitReport) -> list[dict[str, Any]]:
     rows = []
     for line in report.kpis:
-        unit = f" {line.kpi.unit}" if line.kpi.unit else ""
-        current = "–" if line.score.current is None else figure(line.score.current) + unit
+        current = current_value(line.score.current, line.kpi.unit)
         thresholds = f"{figure(line.kpi.green)} / {figure(line.kpi.red)}"
-        rows.append({"line": line, "current": current, "thresholds": thresholds, "status": line.score.status})
+        status = line.score.status
+        rows.append(
+            {
+                "line": line,
+                "current": current,
+                "thresholds": thresholds,
+                "status": status,
+                "label": status_label(status),
+            }
+        )
     return rows
 
 
@@ -80,25 +129,39 @@ def _vision(report: OrganizationReport) -> dict[str, Any]:
         questions.append(
             {
                 "id": question,
-                "text": QUESTION_TEXTS[question],
+                "text": question_text(question),
                 "state": state,
+                "state_word": word(VISION_STATUSES, state) if state != "unanswered" else gettext("no answer"),
                 "answers": [
                     {
                         "toward": report.name(a.toward) if a.toward else None,
-                        "status": a.status,
+                        "status": word(VISION_STATUSES, a.status),
                         "text": a.answer,
                         "owner": report.name(a.owner) if a.owner else None,
                     }
                     for a in answers
                 ],
-                "evidence": vision.evidence[question],
+                "evidence": {
+                    "concern": vision.evidence[question].concern,
+                    "summary": say_all(vision.evidence[question].said),
+                    "items": [say(item.wording) for item in vision.evidence[question].items],
+                },
             }
         )
     return {
         "share": percent(vision.share_agreed),
         "bar": svg(charts.share_bar(vision.share_agreed, width=260), "bar"),
-        "heads": [QUESTION_SHORT[q] for q in vision.questions],
-        "rows": vision.rows,
+        "heads": [word(QUESTION_SHORT, q) for q in vision.questions],
+        "rows": [
+            {
+                "label": vision_row_label(row),
+                "cells": [
+                    {"status": cell.status, "word": word(VISION_STATUSES, cell.status), "answer": cell.answer}
+                    for cell in row.cells
+                ],
+            }
+            for row in vision.rows
+        ],
         "questions": questions,
         "scope_name": report.name(vision.scope),
     }
@@ -112,6 +175,8 @@ def _roles(report: OrganizationReport) -> dict[str, Any]:
             "chart": svg(charts.radar_chart(c), "chart radar"),
             "as_is": archetype_label(c.as_is.archetype),
             "target": archetype_label(c.target.archetype),
+            "as_is_meaning": archetype_meaning(c.as_is.archetype),
+            "target_meaning": archetype_meaning(c.target.archetype),
             "areas": [
                 {"label": area_label(area), "as_is": c.as_is.scores[area], "target": c.target.scores[area]}
                 for area in (*DECISION_AREAS, "sales_alignment")
@@ -121,8 +186,8 @@ def _roles(report: OrganizationReport) -> dict[str, Any]:
     ]
     meanings: dict[str, str] = {}
     for c in roles.profiles:
-        meanings.setdefault(c.as_is.archetype, c.as_is_meaning)
-        meanings.setdefault(c.target.archetype, c.target_meaning)
+        for archetype in (c.as_is.archetype, c.target.archetype):
+            meanings.setdefault(archetype, archetype_meaning(archetype))
     business_units = []
     for row in roles.business_units:
         roles_toward: list[BusinessUnitRole | None] = [*row.roles] or [None]
@@ -136,10 +201,10 @@ def _roles(report: OrganizationReport) -> dict[str, Any]:
                     "comparison": comparison,
                     "as_is": archetype_label(comparison.as_is.archetype) if comparison else "",
                     "target": archetype_label(comparison.target.archetype) if comparison else "",
-                    "gains": ", ".join(area_label(a).lower() for a in comparison.gaining) if comparison else "",
+                    "gains": ", ".join(area_label(a) for a in comparison.gaining) if comparison else "",
                 }
             )
-    archetypes = [{"name": archetype_label(a).capitalize(), "meaning": m} for a, m in meanings.items()]
+    archetypes = [{"name": capfirst(archetype_label(a)), "meaning": m} for a, m in meanings.items()]
     return {"profiles": profiles, "archetypes": archetypes, "business_units": business_units}
 
 
@@ -148,7 +213,9 @@ def _raci(report: OrganizationReport) -> dict[str, Any]:
     rows = [
         {
             "row": row,
-            "change": CHANGE_LABELS[row.task.change],
+            "change": word(TASK_CHANGES, row.task.change),
+            "delivery": word(TASK_DELIVERIES, row.task.delivery),
+            "problems": "; ".join(gettext(problem) for problem in row.problems),
             "cells": [
                 {"letters": row.cell(u.id), "strong": bool({"R", "A"} & set(row.letters.get(u.id, "")))}
                 for u in matrix.units
@@ -156,7 +223,7 @@ def _raci(report: OrganizationReport) -> dict[str, Any]:
         }
         for row in matrix.rows
     ]
-    return {"units": matrix.units, "rows": rows}
+    return {"units": matrix.units, "rows": rows, "legend": raci_legend()}
 
 
 def _heatmap(report: OrganizationReport) -> dict[str, Any]:
@@ -169,38 +236,34 @@ def _heatmap(report: OrganizationReport) -> dict[str, Any]:
             state = ("gap" if cell.gap else "met") if cell.required else "none"
             cells.append({"cell": cell, "state": state, "title": f"{unit.name}, {competency.name}"})
         rows.append({"unit": unit, "cells": cells})
-    gaps = []
-    for gap in report.gaps:
-        causes = [f"{t.task.name} ({t.level})" for t in gap.tasks]
-        if gap.catalog_level:
-            causes.insert(0, f"the catalog ({gap.catalog_level})")
-        gaps.append({"gap": gap, "causes": "; ".join(causes)})
-    return {"competencies": heatmap.competencies, "rows": rows, "gaps": gaps}
+    gaps = [{"gap": gap, "causes": gap_causes(gap)} for gap in report.gaps]
+    legend = mark_safe(heatmap_legend())  # noqa: S308 - the catalog's own text, with one <strong>
+    return {"competencies": heatmap.competencies, "rows": rows, "gaps": gaps, "legend": legend}
 
 
 def _design(report: OrganizationReport) -> dict[str, Any]:
     split = report.delivery
     changes = [
-        {"label": CHANGE_LABELS[group.change], "items": group.items}
+        {
+            "label": word(TASK_CHANGES, group.change),
+            "items": [{"item": item, "delivery": word(TASK_DELIVERIES, item.task.delivery)} for item in group.items],
+        }
         for group in report.changes.groups
         if group.change != "keep"
     ]
     network = report.network
+    by_location = gettext("Tasks by delivery per location")
+    by_unit = gettext("Tasks by delivery per responsible unit")
     return {
         "units": [{"line": line, "kind": unit_kind(line.unit)} for line in report.units],
         "split": split,
-        "by_location": svg(
-            charts.delivery_chart(split.by_location, title="Tasks by delivery per location"), "chart delivery"
-        )
+        "delivery_note": delivery_note(report),
+        "by_location": svg(charts.delivery_chart(split.by_location, title=by_location), "chart delivery")
         if split.by_location
         else "",
-        "by_unit": svg(
-            charts.delivery_chart(split.by_unit, title="Tasks by delivery per responsible unit"), "chart delivery"
-        )
-        if split.by_unit
-        else "",
+        "by_unit": svg(charts.delivery_chart(split.by_unit, title=by_unit), "chart delivery") if split.by_unit else "",
         "changes": changes,
-        "kept": len(report.changes.group("keep").items),
+        "kept": kept_note(report),
         "network_target": svg(charts.network_chart(network, state="target"), "chart network") if network.edges else "",
         "network_now": svg(charts.network_chart(network, state="now"), "chart network") if network.edges else "",
         "edges": [
@@ -208,6 +271,7 @@ def _design(report: OrganizationReport) -> dict[str, Any]:
                 "edge": edge,
                 "source": report.name(edge.source),
                 "target": report.name(edge.target_unit),
+                "kind": word(DEPENDENCY_KINDS, edge.dependency.kind),
                 "hot": bool({edge.source, edge.target_unit} & {n.id for n in network.hotspots}),
             }
             for edge in network.edges_by_change()
@@ -220,40 +284,47 @@ def _review(report: OrganizationReport) -> dict[str, Any] | None:
     if review is None or review.period is None or not review.goals:
         return None
     return {
-        "unit": report.name(review.unit),
-        "goal_count": len(review.goals),
-        "period": review.period.id,
-        "week_before": review.week_before.isoformat(),
+        "note": review_note(report),
         "counts": [
-            (status_label(count.status), count.now, count.before, count.signed_change)
-            for count in review.counts
-            if count.now or count.before
+            (status_label(row.status), row.now, row.before, row.signed_change)
+            for row in review.counts
+            if row.now or row.before
         ],
         "changes": [
             (change.goal.title, report.name(change.goal.owner), status_label(change.before), status_label(change.now))
             for change in review.status_changes
         ],
-        "low": review.low_confidence,
+        "low": [
+            {
+                "item": item,
+                "confidence": gettext("confidence %(confidence)s/10 on %(day)s")
+                % {"confidence": item.check_in.confidence, "day": day(item.check_in.date)},
+            }
+            for item in review.low_confidence
+        ],
         "teams": [(report.name(team.unit), len(team.due), team.overdue) for team in review.teams],
     }
 
 
 def render_organization(report: OrganizationReport) -> str:
     model = report.model
+    key_results = sum(len(goal.key_results) for goal in model.goals)
     context = {
         "report": report,
-        "as_of": report.as_of.isoformat(),
+        "language": get_language() or DEFAULT,
+        "as_of": day(report.as_of),
         "organization": model.organization,
         "mission": model.mission,
         "mission_scope": report.name(model.mission.scope) if model.mission else "",
+        "adopted": day(model.mission.adopted) if model.mission and model.mission.adopted else "",
         "figures": [
-            (len(model.units), "units"),
-            (len(model.people), "people"),
-            (len(model.tasks), "tasks"),
-            (len(model.goals), "goals"),
-            (sum(len(goal.key_results) for goal in model.goals), "key results"),
-            (percent(report.vision.share_agreed), "vision agreed"),
-            (len(report.findings), "findings"),
+            (count(len(model.units)), ngettext("unit", "units", len(model.units))),
+            (count(len(model.people)), ngettext("person", "people", len(model.people))),
+            (count(len(model.tasks)), ngettext("task", "tasks", len(model.tasks))),
+            (count(len(model.goals)), ngettext("goal", "goals", len(model.goals))),
+            (count(key_results), ngettext("key result", "key results", key_results)),
+            (percent(report.vision.share_agreed), gettext("vision agreed")),
+            (count(len(report.findings)), ngettext("finding", "findings", len(report.findings))),
         ],
         "purposes": [line for line in report.units if line.unit.purpose],
         "roles": _roles(report),
@@ -262,29 +333,56 @@ def render_organization(report: OrganizationReport) -> str:
         "raci": _raci(report),
         "heatmap": _heatmap(report),
         "goals": _goal_rows(report),
+        "goals_note": goals_note(report) if report.goals.lines else "",
         "kpis": _kpi_rows(report),
         "review": _review(report),
         "findings": finding_groups(report.findings),
+        "finding_count": len(report.findings),
     }
     return _engine().get_template("reports/organization.html").render(Context(context, use_l10n=False))
+
+
+def _touchpoints(touchpoints: Sequence[Touchpoint]) -> str:
+    return "; ".join(f"{tp.name} ({word(JOURNEY_STAGES, tp.stage)})" for tp in touchpoints) or gettext("none")
+
+
+def _dependencies(dependencies: Sequence[CardDependency]) -> list[dict[str, Any]]:
+    return [{"d": d, "kind": word(DEPENDENCY_KINDS, d.dependency.kind)} for d in dependencies]
 
 
 def render_unit(report: UnitReport) -> str:
     card = report.card
     changes = [
         {
-            "label": CHANGE_LABELS[change].capitalize(),
+            "label": capfirst(word(TASK_CHANGES, change)),
             "tasks": [i.task for i in card.changes if i.task.change == change],
         }
         for change in ("new", "expand", "reduce", "drop")
     ]
+    delivery = card.delivery
+    prevailing = word(TASK_DELIVERIES, card.central_or_decentral) if card.central_or_decentral else gettext("mixed")
     context = {
         "report": report,
-        "as_of": report.as_of.isoformat(),
+        "language": get_language() or DEFAULT,
+        "as_of": day(report.as_of),
         "organization": report.model.organization,
         "card": card,
         "kind": unit_kind(card.unit),
-        "tasks": [{"item": item, "change": CHANGE_LABELS[item.task.change]} for item in card.leads_or_does],
+        "prevailing": prevailing,
+        "delivery_count": delivery.total,
+        "gaps": [{"gap": gap, "tasks": ", ".join(t.task.name for t in gap.tasks)} for gap in card.gaps],
+        "owns": _touchpoints(card.owns),
+        "contributes_to": _touchpoints(card.contributes_to),
+        "depends_on": _dependencies(card.depends_on),
+        "depended_on_by": _dependencies(card.depended_on_by),
+        "tasks": [
+            {
+                "item": item,
+                "change": word(TASK_CHANGES, item.task.change),
+                "delivery": word(TASK_DELIVERIES, item.task.delivery),
+            }
+            for item in card.leads_or_does
+        ],
         "changes": [group for group in changes if group["tasks"]],
         "goals": _goal_rows(report),
         "kpis": _kpi_rows(report),

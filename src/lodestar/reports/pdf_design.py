@@ -8,10 +8,12 @@ from collections.abc import Sequence
 from html import escape
 from typing import TypeVar
 
+from django.utils.translation import gettext
 from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable
 
-from lodestar.design.analysis import CHANGE_LABELS
+from lodestar.design.analysis import DeliveryRow
+from lodestar.i18n.words import DEPENDENCY_KINDS, TASK_CHANGES, TASK_DELIVERIES, word
 from lodestar.lib.model import Competency, Unit
 from lodestar.reports import charts
 from lodestar.reports.charts import MUTED, STATUS_COLOURS
@@ -31,7 +33,16 @@ from lodestar.reports.pdf_kit import (
     spacer,
     table,
 )
-from lodestar.reports.text import unit_kind
+from lodestar.reports.text import (
+    NOTHING,
+    delivery_note,
+    gap_causes,
+    heading,
+    heatmap_legend,
+    kept_note,
+    raci_legend,
+    unit_kind,
+)
 
 RED = STATUS_COLOURS["off_track"]
 Commands = list[tuple[object, ...]]
@@ -39,8 +50,9 @@ T = TypeVar("T")
 
 
 def organization(report: OrganizationReport, s: Styles) -> list[Flowable]:
-    story: list[Flowable] = [p("4 Target organization", s.h1), p("Units", s.h2)]
-    rows: list[list[object]] = [[p(h, s.cell_bold) for h in ("Unit", "Kind", "Location", "Lead")]]
+    story: list[Flowable] = [p(heading(4), s.h1), p(gettext("Units"), s.h2)]
+    heads = (gettext("Unit"), gettext("Kind"), gettext("Location"), gettext("Lead"))
+    rows: list[list[object]] = [[p(h, s.cell_bold) for h in heads]]
     for line in report.units:
         name = b(line.unit.name) if line.depth <= 1 else escape(line.unit.name)
         rows.append(
@@ -52,67 +64,63 @@ def organization(report: OrganizationReport, s: Styles) -> list[Flowable]:
             ]
         )
     story.append(table(rows, [185, 95, 150, CONTENT_WIDTH - 430], padding=2.2))
-    split = report.delivery
-    story += [CondPageBreak(240), p("Central, decentral, external", s.h2)]
-    total = split.total
-    story.append(
-        p(
-            f"Of {total.total} tasks kept (tasks being dropped left out): {total.central} central, "
-            f"{total.decentral} decentral, {total.external} external.",
-            s.muted,
-        )
-    )
-    for title, rows_of in (("Per location", split.by_location), ("Per responsible unit", split.by_unit)):
-        if rows_of:
-            scene = charts.delivery_chart(rows_of, title=f"Tasks by delivery, {title.lower()}")
-            story += [spacer(6), p(title, s.eyebrow), chart(scene, width=CONTENT_WIDTH * 0.95)]
-    story += [CondPageBreak(200), p("What changes", s.h2)]
+    story += [CondPageBreak(240), p(gettext("Central, decentral, external"), s.h2), p(delivery_note(report), s.muted)]
+    for title, rows_of in delivery_charts(report):
+        scene = charts.delivery_chart(rows_of, title=title)
+        story += [spacer(6), p(title, s.eyebrow), chart(scene, width=CONTENT_WIDTH * 0.95)]
+    story += [CondPageBreak(200), p(gettext("What changes"), s.h2)]
     story.append(changes_table(report, s))
-    kept = len(report.changes.group("keep").items)
-    story.append(p(f"{kept} task(s) are kept as they are.", s.muted))
+    story.append(p(kept_note(report), s.muted))
     return story
 
 
+def delivery_charts(report: OrganizationReport) -> list[tuple[str, list[DeliveryRow]]]:
+    """The delivery charts with their titles: per location and per responsible unit, where there are rows."""
+    split = report.delivery
+    charted = ((gettext("Per location"), split.by_location), (gettext("Per responsible unit"), split.by_unit))
+    return [(title, list(rows)) for title, rows in charted if rows]
+
+
 def changes_table(report: OrganizationReport, s: Styles) -> Flowable:
-    rows: list[list[object]] = [[p(h, s.cell_bold) for h in ("Change", "Task", "Delivery", "Listed by goals")]]
+    heads = (gettext("Change"), gettext("Task"), gettext("Delivery"), gettext("Listed by goals"))
+    rows: list[list[object]] = [[p(h, s.cell_bold) for h in heads]]
     for group in report.changes.groups:
         if group.change == "keep":
             continue
         for item in group.items:
             goals = "<br/>".join(f"• {escape(goal.title)}" for goal in item.goals)
             if item.unplanned:
-                goals = coloured("no goal lists it", RED)
+                goals = coloured(gettext("no goal lists it"), RED)
             elif item.pursued_though_dropped:
-                goals = coloured("still listed by: ", RED) + "<br/>" + goals
+                goals = coloured(gettext("still listed by:") + " ", RED) + "<br/>" + goals
             rows.append(
                 [
-                    p(CHANGE_LABELS[group.change], s.cell_bold),
+                    p(word(TASK_CHANGES, group.change), s.cell_bold),
                     p(item.task.name, s.cell),
-                    p(item.task.delivery, s.cell),
-                    p(goals or "–", s.cell, markup=True),
+                    p(word(TASK_DELIVERIES, item.task.delivery), s.cell),
+                    p(goals or NOTHING, s.cell, markup=True),
                 ]
             )
-    return table(rows, [58, 190, 55, CONTENT_WIDTH - 303], padding=2.2)
+    return table(rows, [60, 180, 60, CONTENT_WIDTH - 300], padding=2.2)
 
 
 def raci(report: OrganizationReport, s: Styles) -> list[Flowable]:
     matrix = report.raci
-    story: list[Flowable] = [p("5 Responsibilities (RACI)", s.h1)]
+    story: list[Flowable] = [p(heading(5), s.h1)]
     if not matrix.rows:
-        return [*story, p("The task catalog is empty.", s.body)]
-    story.append(
-        p(
-            "R responsible, A accountable, C consulted, I informed. Rows marked red lack exactly one "
-            "accountable unit or a responsible one.",
-            s.muted,
-        )
-    )
-    fixed = [240.0, 50.0, 48.0]
+        return [*story, p(gettext("The task catalog is empty."), s.body)]
+    story.append(p(raci_legend(), s.muted))
+    fixed = [224.0, 56.0, 60.0]
     chunks = column_chunks(matrix.units, int((WIDE_CONTENT_WIDTH - sum(fixed)) // 20))
     for number, units in enumerate(chunks, start=1):
         if len(chunks) > 1:
-            heading = f"Units {units[0].name} to {units[-1].name} (part {number} of {len(chunks)})"
-            story += [CondPageBreak(220), p(heading, s.h2)]
+            part = gettext("Units %(first)s to %(last)s (part %(number)s of %(parts)s)") % {
+                "first": units[0].name,
+                "last": units[-1].name,
+                "number": number,
+                "parts": len(chunks),
+            }
+            story += [CondPageBreak(220), p(part, s.h2)]
         story.append(_raci_table(report, s, units, fixed))
     return story
 
@@ -128,7 +136,7 @@ def _raci_table(report: OrganizationReport, s: Styles, units: list[Unit], fixed:
     """One RACI table over `units`: the tasks naming one of them, and flagged tasks."""
     chosen = {unit.id for unit in units}
     unit_width = min(26.0, (WIDE_CONTENT_WIDTH - sum(fixed)) / max(len(units), 1))
-    header: list[object] = [p(h, s.cell_bold) for h in ("Task", "Change", "Delivery")]
+    header: list[object] = [p(h, s.cell_bold) for h in (gettext("Task"), gettext("Change"), gettext("Delivery"))]
     header += [VerticalText(fit_text(unit.name, 98, 7.5), size=7.5) for unit in units]
     rows: list[list[object]] = [header]
     commands: Commands = [
@@ -143,12 +151,12 @@ def _raci_table(report: OrganizationReport, s: Styles, units: list[Unit], fixed:
             continue
         name = escape(row.task.name)
         if row.flagged:
-            name += "<br/>" + coloured("⚠ " + "; ".join(row.problems), RED, bold=False)
+            name += "<br/>" + coloured("⚠ " + "; ".join(gettext(problem) for problem in row.problems), RED, bold=False)
             commands.append(("BACKGROUND", (0, len(rows)), (-1, len(rows)), colors.HexColor(TINTS["open"])))
         cells: list[object] = [
             p(name, s.cell, markup=True),
-            p(CHANGE_LABELS[row.task.change], s.cell),
-            p(row.task.delivery, s.cell),
+            p(word(TASK_CHANGES, row.task.change), s.cell),
+            p(word(TASK_DELIVERIES, row.task.delivery), s.cell),
         ]
         for unit in units:
             letters = row.cell(unit.id)
@@ -160,22 +168,30 @@ def _raci_table(report: OrganizationReport, s: Styles, units: list[Unit], fixed:
 
 def dependencies(report: OrganizationReport, s: Styles) -> list[Flowable]:
     network = report.network
-    story: list[Flowable] = [p("6 Dependencies", s.h1)]
+    story: list[Flowable] = [p(heading(6), s.h1)]
     if not network.edges:
-        return [*story, p("No dependencies between units are recorded.", s.body)]
+        return [*story, p(gettext("No dependencies between units are recorded."), s.body)]
     story += [chart(charts.network_chart(network, state="target"), width=CONTENT_WIDTH), spacer(6)]
     hotspots = {node.id for node in network.hotspots}
     if network.hotspots:
         names = ", ".join(f"{node.name} ({node.strong_in_target})" for node in network.hotspots)
-        text = (
-            f"{coloured('Hotspots: ', RED)}{escape(names)}. A hotspot takes part in four or more dependencies "
-            "of target intensity 3 or more."
-        )
+        meaning = gettext("A hotspot takes part in four or more dependencies of target intensity 3 or more.")
+        text = f"{coloured(gettext('Hotspots:') + ' ', RED)}{escape(names)}. {escape(meaning)}"
         story.append(p(text, s.body, markup=True))
     else:
-        story.append(p("No dependency hotspot: no unit takes part in four or more strong dependencies.", s.body))
-    story.append(p("Dependencies by change of intensity", s.h2))
-    rows: list[list[object]] = [[p(h, s.cell_bold) for h in ("Depends", "on", "About", "Kind", "Now", "Target", "")]]
+        text = gettext("No dependency hotspot: no unit takes part in four or more strong dependencies.")
+        story.append(p(text, s.body))
+    story.append(p(gettext("Dependencies by change of intensity"), s.h2))
+    heads = (
+        gettext("Depends"),
+        gettext("on"),
+        gettext("About"),
+        gettext("Kind"),
+        gettext("Now"),
+        gettext("Target"),
+        "",
+    )
+    rows: list[list[object]] = [[p(h, s.cell_bold) for h in heads]]
     commands: Commands = [("ALIGN", (4, 0), (-1, -1), "CENTER")]
     for edge in network.edges_by_change():
         change = f"+{edge.change}" if edge.change > 0 else str(edge.change)
@@ -185,7 +201,7 @@ def dependencies(report: OrganizationReport, s: Styles) -> list[Flowable]:
                 p(report.name(edge.source), s.cell),
                 p(report.name(edge.target_unit), s.cell),
                 p(edge.dependency.about, s.cell),
-                p(edge.dependency.kind, s.cell),
+                p(word(DEPENDENCY_KINDS, edge.dependency.kind), s.cell),
                 p(str(edge.now), s.cell_centred),
                 p(str(edge.target), s.cell_centred),
                 p(coloured(change, colour), s.cell_centred, markup=True),
@@ -201,7 +217,7 @@ def dependencies(report: OrganizationReport, s: Styles) -> list[Flowable]:
 def _heat_table(report: OrganizationReport, s: Styles, competencies: list[Competency], label_width: float) -> Flowable:
     heatmap = report.heatmap
     width = min(30.0, (CONTENT_WIDTH - label_width) / max(len(competencies), 1))
-    header: list[object] = [p("Unit", s.cell_bold)]
+    header: list[object] = [p(gettext("Unit"), s.cell_bold)]
     header += [VerticalText(fit_text(c.name, 140, 7.5), size=7.5) for c in competencies]
     rows: list[list[object]] = [header]
     commands: Commands = [
@@ -225,36 +241,27 @@ def _heat_table(report: OrganizationReport, s: Styles, competencies: list[Compet
 
 def competencies(report: OrganizationReport, s: Styles) -> list[Flowable]:
     heatmap = report.heatmap
-    story: list[Flowable] = [p("7 Competencies", s.h1)]
+    story: list[Flowable] = [p(heading(7), s.h1)]
     if not heatmap.units:
-        return [*story, p("No unit requires a competency yet.", s.body)]
-    story.append(
-        p(
-            "Per unit the required level (from the catalog and the tasks it is responsible for) against the best "
-            "level of its people, the units below included: <b>required</b>/best; green where it is reached, "
-            "red where it is not, grey the levels present where nothing is required.",
-            s.muted,
-            markup=True,
-        )
-    )
+        return [*story, p(gettext("No unit requires a competency yet."), s.body)]
+    story.append(p(heatmap_legend(), s.muted, markup=True))
     label_width = 150.0
     for competencies in column_chunks(heatmap.competencies, int((CONTENT_WIDTH - label_width) // 24)):
         story += [_heat_table(report, s, competencies, label_width), spacer(6)]
-    story.append(p("Competency gaps", s.h2))
+    story.append(p(gettext("Competency gaps"), s.h2))
     if not report.gaps:
-        return [*story, p("Every required level is reached by someone in the unit.", s.body)]
-    rows = [[p(h, s.cell_bold) for h in ("Unit", "Competency", "Required", "Best", "Required by")]]
+        return [*story, p(gettext("Every required level is reached by someone in the unit."), s.body)]
+    heads = (gettext("Unit"), gettext("Competency"), gettext("Required"), gettext("Best"), gettext("Required by"))
+    rows = [[p(h, s.cell_bold) for h in heads]]
     for gap in report.gaps:
-        causes = [f"{t.task.name} ({t.level})" for t in gap.tasks]
-        if gap.catalog_level:
-            causes.insert(0, f"the catalog ({gap.catalog_level})")
+        causes = gap_causes(gap)
         rows.append(
             [
                 p(gap.unit.name, s.cell_bold),
                 p(gap.competency.name, s.cell),
                 p(str(gap.required), s.cell_centred),
                 p(str(gap.best), s.cell_centred),
-                p("; ".join(causes), s.cell),
+                p(causes, s.cell),
             ]
         )
     commands = [("ALIGN", (2, 0), (3, -1), "CENTER")]

@@ -5,19 +5,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from django.utils.translation import gettext
 from reportlab.platypus import Flowable, KeepTogether, Table
 
-from lodestar.checks.rules import HINTS, Finding
+from lodestar.checks.rules import Finding
+from lodestar.i18n.words import finding_text, hint
 from lodestar.reports import charts
 from lodestar.reports.charts import ACCENT, MUTED
 from lodestar.reports.content import GoalLine, KpiLine
 from lodestar.reports.pdf_kit import Styles, b, chart, indented, p, spacer, status_text, table
-from lodestar.reports.text import clipped, figure, percent
+from lodestar.reports.text import clipped, current_value, figure, percent
 
 
 def goal_table(lines: Sequence[GoalLine], s: Styles, width: float, *, bar_width: float = 90.0) -> Table:
     """Goals as an indented tree with owner, period, a progress bar with the expected tick, and status."""
-    rows: list[list[object]] = [[p(h, s.cell_bold) for h in ("Goal", "Owner", "Period", "Progress", "", "Status")]]
+    heads = (gettext("Goal"), gettext("Owner"), gettext("Period"), gettext("Progress"), "", gettext("Status"))
+    rows: list[list[object]] = [[p(h, s.cell_bold) for h in heads]]
     styles = {depth: indented(s.cell, depth) for depth in {line.depth for line in lines}}
     for line in lines:
         title = b(clipped(line.goal.title)) if line.depth == 0 else escape(clipped(line.goal.title))
@@ -32,18 +35,24 @@ def goal_table(lines: Sequence[GoalLine], s: Styles, width: float, *, bar_width:
                 p(status_text(score.status), s.cell, markup=True),
             ]
         )
-    fixed = [100.0, 50.0, bar_width + 8, 32.0, 56.0]
+    fixed = [90.0, 50.0, bar_width + 8, 34.0, 76.0]
     return table(rows, [width - sum(fixed), *fixed], padding=2.2)
 
 
 def kpi_table(lines: Sequence[KpiLine], s: Styles, width: float, *, owner: bool = True) -> Table:
     """KPIs with their current value, thresholds and status."""
-    heads = ["KPI", *(["Owner"] if owner else []), "Touchpoint", "Current", "Green / red", "Status"]
+    heads = [
+        "KPI",
+        *([gettext("Owner")] if owner else []),
+        gettext("Touchpoint"),
+        gettext("Current"),
+        gettext("Green / red"),
+        gettext("Status"),
+    ]
     rows: list[list[object]] = [[p(h, s.cell_bold) for h in heads]]
     for line in lines:
         kpi = line.kpi
-        unit = f" {kpi.unit}" if kpi.unit else ""
-        current = "–" if line.score.current is None else figure(line.score.current) + unit
+        current = current_value(line.score.current, kpi.unit)
         rows.append(
             [
                 p(clipped(kpi.name), s.cell),
@@ -54,7 +63,7 @@ def kpi_table(lines: Sequence[KpiLine], s: Styles, width: float, *, owner: bool 
                 p(status_text(line.score.status), s.cell, markup=True),
             ]
         )
-    fixed = [*([90.0] if owner else []), 110.0, 70.0, 62.0, 50.0]
+    fixed = [*([86.0] if owner else []), 100.0, 62.0, 72.0, 64.0]
     return table(rows, [width - sum(fixed), *fixed], padding=2.2)
 
 
@@ -65,10 +74,10 @@ def findings_list(findings: Sequence[Finding], s: Styles, *, keep_together: bool
         groups.setdefault(finding.code, []).append(finding)
     story: list[Flowable] = []
     for code, group in groups.items():
-        hint = (
-            f"<font color='{ACCENT}'><b>{code}</b></font>&nbsp;&nbsp;<font color='{MUTED}'>{escape(HINTS[code])}</font>"
+        head = (
+            f"<font color='{ACCENT}'><b>{code}</b></font>&nbsp;&nbsp;<font color='{MUTED}'>{escape(hint(code))}</font>"
         )
-        items = [p(f"•&nbsp;{escape(f.message)}", indented(s.small, 1), markup=True) for f in group]
-        group_story = [p(hint, s.body, markup=True), *items, spacer(3)]
+        items = [p(f"•&nbsp;{escape(finding_text(f))}", indented(s.small, 1), markup=True) for f in group]
+        group_story = [p(head, s.body, markup=True), *items, spacer(3)]
         story += [KeepTogether(group_story)] if keep_together else group_story
     return story

@@ -9,6 +9,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
+from django.utils.translation import gettext
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape
@@ -25,10 +26,11 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import HRFlowable
 
-from lodestar.lib.vocabulary import status_label
+from lodestar.i18n.words import status_label
 from lodestar.reports.charts import ACCENT, INK, LINE, MUTED, STATUS_COLOURS
 from lodestar.reports.fonts import BOLD, REGULAR, register_fonts
 from lodestar.reports.scene import Scene, to_drawing
+from lodestar.reports.text import day
 
 MARGIN = 40.0
 PORTRAIT = A4
@@ -84,6 +86,24 @@ def make_styles(scale: float = 1.0) -> Styles:
         cell_centred=style("cell_centred", 8, 10, alignment=TA_CENTER),
         eyebrow=style("eyebrow", 8, 10, fontName=BOLD, textColor=colors.HexColor(MUTED), spaceAfter=2),
     )
+
+
+def widths_to_fit(
+    columns: Sequence[Sequence[tuple[str, ParagraphStyle]]], total: float, padding: float = 8.0
+) -> list[float]:
+    """Column widths that give each column the width of its widest text, the rest of `total` shared out evenly."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    needed = [
+        max(stringWidth(text, style.fontName, style.fontSize) for text, style in texts) + padding for texts in columns
+    ]
+    spare = max(total - sum(needed), 0.0) / max(len(needed), 1)
+    return [width + spare for width in needed]
+
+
+def smaller(style: ParagraphStyle, size: float) -> ParagraphStyle:
+    """`style` at another font size (a narrow column of a matrix)."""
+    return ParagraphStyle(f"{style.name}-{size}", parent=style, fontSize=size, leading=size * 1.25)
 
 
 def indented(style: ParagraphStyle, depth: int, step: float = 9.0) -> ParagraphStyle:
@@ -203,7 +223,7 @@ def _decorate(heading: PageHeading, *, wide: bool) -> Any:
         canvas.setStrokeColor(colors.HexColor(LINE))
         canvas.setLineWidth(0.6)
         canvas.line(MARGIN, height - 31, width - MARGIN, height - 31)
-        canvas.drawRightString(width - MARGIN, 22, f"Page {document.page}")
+        canvas.drawRightString(width - MARGIN, 22, gettext("Page %(number)s") % {"number": document.page})
         canvas.drawString(MARGIN, 22, "Lodestar")
         canvas.restoreState()
 
@@ -219,7 +239,7 @@ def _cover(canvas: Any, document: Any) -> None:
     canvas.rect(0, height - 19, width, 3, stroke=0, fill=1)
     canvas.setFont(REGULAR, 7.5)
     canvas.setFillColor(colors.HexColor(MUTED))
-    canvas.drawString(MARGIN, 22, "Lodestar: purpose, organization and goal system as code")
+    canvas.drawString(MARGIN, 22, gettext("Lodestar: purpose, organization and goal system as code"))
     canvas.restoreState()
 
 
@@ -282,7 +302,7 @@ def build_pdf(
 
 
 def as_of_text(as_of: date) -> str:
-    return f"as of {as_of.isoformat()}"
+    return gettext("as of %(day)s") % {"day": day(as_of)}
 
 
 def spacer(height: float) -> Spacer:

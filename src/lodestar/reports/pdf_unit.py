@@ -6,10 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from django.utils.text import capfirst
+from django.utils.translation import gettext, ngettext
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepInFrame
 
-from lodestar.design.analysis import CHANGE_LABELS, RoleCard
+from lodestar.design.analysis import RoleCard
+from lodestar.i18n.words import DEPENDENCY_KINDS, JOURNEY_STAGES, TASK_CHANGES, TASK_DELIVERIES, word
 from lodestar.reports.charts import ACCENT, MUTED, STATUS_COLOURS
 from lodestar.reports.content import UnitReport
 from lodestar.reports.pdf_goals import findings_list, goal_table, kpi_table
@@ -51,9 +54,16 @@ def render(report: UnitReport) -> bytes:
     height = PORTRAIT[1] - 2 * MARGIN - 6
     page: list[Flowable] = [KeepInFrame(CONTENT_WIDTH, height, story, mode="shrink")]
     name = report.model.organization.name
-    heading = PageHeading(left=f"{name} · Unit report", right=as_of_text(report.as_of))
-    document, _ = build_pdf(page, title=f"{card.unit.name}: unit report", heading=heading, cover=False)
+    heading = PageHeading(
+        left=gettext("%(organization)s · Unit report") % {"organization": name}, right=as_of_text(report.as_of)
+    )
+    title = gettext("%(unit)s: unit report") % {"unit": card.unit.name}
+    document, _ = build_pdf(page, title=title, heading=heading, cover=False)
     return document
+
+
+def _and_more(more: int) -> str:
+    return ngettext("… and %(count)s more", "… and %(count)s more", more) % {"count": more}
 
 
 def _more(items: Sequence[object], limit: str) -> tuple[Sequence[object], int]:
@@ -65,119 +75,144 @@ def _head(report: UnitReport, s: Styles) -> list[Flowable]:
     card = report.card
     facts = [unit_kind(card.unit)]
     if card.parent is not None:
-        facts.append(f"part of {card.parent.name}")
+        facts.append(gettext("part of %(unit)s") % {"unit": card.parent.name})
     if card.location_name:
         facts.append(card.location_name)
     if card.lead is not None:
-        facts.append(f"led by {card.lead.name}")
-    story: list[Flowable] = [p("UNIT REPORT · WHAT IS OUR JOB AND WHO ARE OUR NEIGHBOURS", s.eyebrow)]
+        facts.append(gettext("led by %(person)s") % {"person": card.lead.name})
+    eyebrow = f"{gettext('Unit report')} · {gettext('What is our job and who are our neighbours')}"
+    story: list[Flowable] = [p(eyebrow.upper(), s.eyebrow)]
     story += [p(card.unit.name, s.title), p(" · ".join(facts), s.muted), spacer(6)]
     if card.purpose:
         story.append(p(card.purpose, s.lead))
     else:
-        story.append(p(coloured("The unit has no purpose of its own yet.", RED), s.body, markup=True))
+        story.append(p(coloured(gettext("The unit has no purpose of its own yet."), RED), s.body, markup=True))
     derived = card.parent_purpose or card.mission
     if derived:
-        source = card.parent.name if card.parent_purpose and card.parent else "the mission"
-        story.append(p(f"Derived from {escape(source)}: <i>{escape(derived)}</i>", s.muted, markup=True))
+        if card.parent_purpose and card.parent:
+            source = gettext("Derived from %(unit)s:") % {"unit": card.parent.name}
+        else:
+            source = gettext("Derived from the mission:")
+        story.append(p(f"{escape(source)} <i>{escape(derived)}</i>", s.muted, markup=True))
     return [*story, spacer(4)]
 
 
 def _job(card: RoleCard, s: Styles, width: float) -> list[Flowable]:
-    story: list[Flowable] = [p("Our job", s.h2)]
+    story: list[Flowable] = [p(gettext("Our job"), s.h2)]
     if not card.leads_or_does:
-        story.append(p("The unit is responsible or accountable for no task.", s.muted))
+        story.append(p(gettext("The unit is responsible or accountable for no task."), s.muted))
     else:
         shown, more = _more(card.leads_or_does, "tasks")
-        rows: list[list[object]] = [[p(h, s.cell_bold) for h in ("", "Task", "Change", "Delivery")]]
+        heads = ("", gettext("Task"), gettext("Change"), gettext("Delivery"))
+        rows: list[list[object]] = [[p(h, s.cell_bold) for h in heads]]
         for item in card.leads_or_does[: len(shown)]:
             rows.append(
                 [
                     p(b(item.label), s.cell, markup=True),
                     p(item.task.name, s.cell),
-                    p(CHANGE_LABELS[item.task.change], s.cell),
-                    p(item.task.delivery, s.cell),
+                    p(word(TASK_CHANGES, item.task.change), s.cell),
+                    p(word(TASK_DELIVERIES, item.task.delivery), s.cell),
                 ]
             )
-        story.append(table(rows, [26, width - 118, 48, 44], padding=1.8))
+        story.append(table(rows, [26, width - 140, 56, 58], padding=1.8))
         if more:
-            story.append(p(f"… and {more} more", s.muted))
+            story.append(p(_and_more(more), s.muted))
     delivery = card.delivery
     if delivery.total:
-        prevailing = card.central_or_decentral or "mixed"
-        text = (
-            f"{b(prevailing.capitalize())}: of the {delivery.total} task(s) it does, {delivery.central} central, "
-            f"{delivery.decentral} decentral, {delivery.external} external."
-        )
-        story += [p("Central or decentral", s.h2), p(text, s.small, markup=True)]
+        prevailing = word(TASK_DELIVERIES, card.central_or_decentral) if card.central_or_decentral else gettext("mixed")
+        split = ngettext(
+            "of the %(count)s task it does, %(central)s central, %(decentral)s decentral, %(external)s external.",
+            "of the %(count)s tasks it does, %(central)s central, %(decentral)s decentral, %(external)s external.",
+            delivery.total,
+        ) % {
+            "count": delivery.total,
+            "central": delivery.central,
+            "decentral": delivery.decentral,
+            "external": delivery.external,
+        }
+        text = f"{b(capfirst(prevailing))}: {escape(split)}"
+        story += [p(gettext("Central or decentral"), s.h2), p(text, s.small, markup=True)]
     if card.changes:
-        story.append(p("What changes for us", s.h2))
+        story.append(p(gettext("What changes for us"), s.h2))
         for change in ("new", "expand", "reduce", "drop"):
             names = [item.task.name for item in card.changes if item.task.change == change]
             if names:
-                text = f"{b(CHANGE_LABELS[change].capitalize())}: {escape('; '.join(names))}"
+                text = f"{b(capfirst(word(TASK_CHANGES, change)))}: {escape('; '.join(names))}"
                 story.append(p(text, s.small, markup=True))
     if card.supports:
         shown, more = _more(card.supports, "supports")
-        story.append(p("We are consulted or informed", s.h2))
+        story.append(p(gettext("We are consulted or informed"), s.h2))
         names = [f"{escape(item.task.name)} ({item.label})" for item in card.supports[: len(shown)]]
-        story.append(p("; ".join(names) + (f"; and {more} more" if more else ""), s.small, markup=True))
+        if more:
+            names.append(escape(ngettext("and %(count)s more", "and %(count)s more", more) % {"count": more}))
+        story.append(p("; ".join(names), s.small, markup=True))
     return story
 
 
 def _neighbours(card: RoleCard, s: Styles, width: float) -> list[Flowable]:
-    story: list[Flowable] = [p("Our neighbours", s.h2)]
+    story: list[Flowable] = [p(gettext("Our neighbours"), s.h2)]
     if card.hotspot:
-        story.append(p(coloured("This unit is a dependency hotspot.", RED), s.small, markup=True))
-    for title, dependencies in (("We depend on", card.depends_on), ("Others depend on us", card.depended_on_by)):
+        story.append(p(coloured(gettext("This unit is a dependency hotspot."), RED), s.small, markup=True))
+    sides = ((gettext("We depend on"), card.depends_on), (gettext("Others depend on us"), card.depended_on_by))
+    for title, dependencies in sides:
         story.append(p(title, s.eyebrow))
         if not dependencies:
-            story.append(p("nobody", indented(s.muted, 1)))
+            story.append(p(gettext("nobody"), indented(s.muted, 1)))
             continue
         shown, more = _more(dependencies, "dependencies")
         for d in dependencies[: len(shown)]:
             name = coloured(d.other_name, RED) if d.hotspot else b(d.other_name)
             trend = f"{d.dependency.now} → {d.dependency.target}"
-            text = f"{name}: {escape(d.dependency.about)} <font color='{MUTED}'>({d.dependency.kind}, {trend})</font>"
+            kind = word(DEPENDENCY_KINDS, d.dependency.kind)
+            text = f"{name}: {escape(d.dependency.about)} <font color='{MUTED}'>({escape(kind)}, {trend})</font>"
             story.append(p(text, indented(s.small, 1), markup=True))
         if more:
-            story.append(p(f"… and {more} more", indented(s.muted, 1)))
+            story.append(p(_and_more(more), indented(s.muted, 1)))
     if card.neighbours:
         names = ", ".join(f"{n.unit.name} ({n.links})" for n in card.neighbours[:6])
-        story += [p("Closest by shared work", s.eyebrow), p(names, indented(s.small, 1))]
-    story.append(p("Touchpoints", s.h2))
-    for title, touchpoints in (("We own", card.owns), ("We contribute to", card.contributes_to)):
+        story += [p(gettext("Closest by shared work"), s.eyebrow), p(names, indented(s.small, 1))]
+    story.append(p(gettext("Touchpoints"), s.h2))
+    for title, touchpoints in ((gettext("We own"), card.owns), (gettext("We contribute to"), card.contributes_to)):
         shown, more = _more(touchpoints, "touchpoints")
-        names = "; ".join(f"{tp.name} ({tp.stage})" for tp in touchpoints[: len(shown)]) or "none"
-        story.append(p(f"{b(title)}: {escape(names)}" + (f"; and {more} more" if more else ""), s.small, markup=True))
-    story.append(p("Competency gaps", s.h2))
+        listed = [f"{tp.name} ({word(JOURNEY_STAGES, tp.stage)})" for tp in touchpoints[: len(shown)]]
+        if more:
+            listed.append(ngettext("and %(count)s more", "and %(count)s more", more) % {"count": more})
+        names = "; ".join(listed) or gettext("none")
+        story.append(p(f"{b(title)}: {escape(names)}", s.small, markup=True))
+    story.append(p(gettext("Competency gaps"), s.h2))
     if not card.gaps:
-        story.append(p("None: every level the unit requires is reached by its people.", s.small))
+        story.append(p(gettext("None: every level the unit requires is reached by its people."), s.small))
     for gap in card.gaps:
         causes = ", ".join(t.task.name for t in gap.tasks)
-        cause = f" (for {escape(causes)})" if causes else ""
-        text = f"{coloured(gap.competency.name, RED)}: needs {gap.required}, best {gap.best}{cause}"
-        story.append(p(text, s.small, markup=True))
+        values = {"required": gap.required, "best": gap.best, "tasks": causes}
+        if causes:
+            need = gettext("needs %(required)s, best %(best)s (for %(tasks)s)") % values
+        else:
+            need = gettext("needs %(required)s, best %(best)s") % values
+        story.append(p(f"{coloured(gap.competency.name, RED)}: {escape(need)}", s.small, markup=True))
     return story
 
 
 def _goals(report: UnitReport, s: Styles) -> list[Flowable]:
-    story: list[Flowable] = [spacer(4), p("Our goals", s.h2)]
+    story: list[Flowable] = [spacer(4), p(gettext("Our goals"), s.h2)]
     selection = report.goals
     if not selection.lines:
-        story.append(p("The unit and its people own no goal.", s.muted))
+        story.append(p(gettext("The unit and its people own no goal."), s.muted))
     else:
         shown, more = _more(selection.lines, "goals")
         story.append(goal_table(selection.lines[: len(shown)], s, CONTENT_WIDTH, bar_width=80))
         if more:
-            story.append(p(f"… and {more} more goal(s)", s.muted))
+            story.append(
+                p(ngettext("… and %(count)s more goal", "… and %(count)s more goals", more) % {"count": more}, s.muted)
+            )
     if report.kpis:
         shown, more = _more(report.kpis, "kpis")
-        story += [p("Our KPIs", s.h2), kpi_table(report.kpis[: len(shown)], s, CONTENT_WIDTH, owner=False)]
+        story += [p(gettext("Our KPIs"), s.h2), kpi_table(report.kpis[: len(shown)], s, CONTENT_WIDTH, owner=False)]
     if report.findings:
         shown, more = _more(report.findings, "findings")
-        story += [p(f"<font color='{ACCENT}'>Health check</font>", s.h2, markup=True)]
+        story += [p(f"<font color='{ACCENT}'>{escape(gettext('Health check'))}</font>", s.h2, markup=True)]
         story += findings_list(report.findings[: len(shown)], s, keep_together=False)
         if more:
-            story.append(p(f"… and {more} more finding(s)", s.muted))
+            text = ngettext("… and %(count)s more finding", "… and %(count)s more findings", more) % {"count": more}
+            story.append(p(text, s.muted))
     return story

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from lodestar.lib.model import Model, RoleState
 from lodestar.lib.vocabulary import DECISION_AREAS, DECISION_LEVELS, SALES_ALIGNMENTS
+from lodestar.lib.wording import gettext_noop
 
 # The published marketing-organization profiles, in tie-breaking order.
 ARCHETYPES: dict[str, tuple[int, ...]] = {
@@ -17,13 +18,28 @@ ARCHETYPES: dict[str, tuple[int, ...]] = {
     "marketing_master": (3, 3, 3, 3, 4, 3, 3, 3),
     "growth_champion": (4, 4, 4, 4, 4, 4, 4, 4),
 }
+# Their names and meanings in English; pages and reports translate them (lodestar.i18n.words).
+ARCHETYPE_NAMES = {
+    "service_provider": gettext_noop("service provider"),
+    "brand_builder": gettext_noop("brand builder"),
+    "best_practice_advisor": gettext_noop("best practice advisor"),
+    "senior_counselor": gettext_noop("senior counselor"),
+    "marketing_master": gettext_noop("marketing master"),
+    "growth_champion": gettext_noop("growth champion"),
+}
 ARCHETYPE_MEANINGS = {
-    "service_provider": "Executes communication on request; others decide what to sell, to whom and at which price.",
-    "brand_builder": "Leads communication and the brand; advises on the rest of the marketing mix.",
-    "best_practice_advisor": "Sets standards and advises business units across the mix; decides little itself.",
-    "senior_counselor": "Co-decides strategy and customer experience; a trusted counsel to management.",
-    "marketing_master": "Co-decides the whole marketing mix, pricing and customer data included.",
-    "growth_champion": "Leads growth: strategy, product, pricing, channels and customer data in one hand.",
+    "service_provider": gettext_noop(
+        "Executes communication on request; others decide what to sell, to whom and at which price."
+    ),
+    "brand_builder": gettext_noop("Leads communication and the brand; advises on the rest of the marketing mix."),
+    "best_practice_advisor": gettext_noop(
+        "Sets standards and advises business units across the mix; decides little itself."
+    ),
+    "senior_counselor": gettext_noop("Co-decides strategy and customer experience; a trusted counsel to management."),
+    "marketing_master": gettext_noop("Co-decides the whole marketing mix, pricing and customer data included."),
+    "growth_champion": gettext_noop(
+        "Leads growth: strategy, product, pricing, channels and customer data in one hand."
+    ),
 }
 
 

@@ -1,34 +1,34 @@
 """Numbers, percentages, dates and status labels as the pages write them (for the template filters and lines.py).
 
 Every one follows the language of the request (`9,078,154.29` in English, `9.078.154,29` in German;
-`1 Jul 2026` and `01.07.2026`).
+`1 Jul 2026` and `01.07.2026`). The numbers come from `lodestar.i18n.numbers`, the one formatter of
+pages, charts and reports; the status words from `lodestar.i18n.words`.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from babel.numbers import format_decimal
 from django.utils import dateformat, formats
 from django.utils.functional import Promise
 from django.utils.translation import get_language, gettext, pgettext_lazy
 
-from lodestar.i18n import DEFAULT
+from lodestar.i18n import DEFAULT, numbers
+from lodestar.i18n.numbers import forecast, locale, percent
+from lodestar.i18n.words import STATUS_LABELS, status_label
 from lodestar.lib import vocabulary
 
-# The words for each goal, key result and KPI status, as a page shows them.
-STATUS_LABELS: dict[str, Promise] = {
-    "not_started": pgettext_lazy("status", "Not started"),
-    "closed": pgettext_lazy("status", "Closed"),
-    "no_data": pgettext_lazy("status", "No data"),
-    "achieved": pgettext_lazy("status", "Achieved"),
-    "on_track": pgettext_lazy("status", "On track"),
-    "at_risk": pgettext_lazy("status", "At risk"),
-    "off_track": pgettext_lazy("status", "Off track"),
-    "green": pgettext_lazy("KPI status", "Green"),
-    "yellow": pgettext_lazy("KPI status", "Yellow"),
-    "red": pgettext_lazy("KPI status", "Red"),
-}
+__all__ = [
+    "STATUS_LABELS",
+    "day",
+    "forecast",
+    "locale",
+    "milestone",
+    "num",
+    "percent",
+    "role_label",
+    "status_label",
+]
 
 # The words for each role of an account.
 ROLE_LABELS: dict[str, Promise] = {
@@ -39,22 +39,9 @@ ROLE_LABELS: dict[str, Promise] = {
 }
 
 
-def locale() -> str:
-    """The Babel locale of the active language."""
-    return (get_language() or DEFAULT).split("-")[0]
-
-
-def percent(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return f"{format_decimal(round(value * 100), locale=locale())} %"
-
-
 def num(value: float | None) -> str:
     """A number for reading: thousands separated, at most two decimals, no trailing zeros."""
-    if value is None:
-        return "—"
-    return str(format_decimal(value, format="#,##0.##", locale=locale()))
+    return numbers.number(value)
 
 
 def milestone(value: float | None) -> str:
@@ -62,11 +49,6 @@ def milestone(value: float | None) -> str:
     if value is None:
         return "—"
     return gettext("done") if value == vocabulary.MILESTONE_DONE else gettext("not done")
-
-
-def status_label(status: str) -> str:
-    label = STATUS_LABELS.get(status)
-    return str(label) if label is not None else status.replace("_", " ")
 
 
 def role_label(role: str) -> str:

@@ -89,3 +89,20 @@ def test_an_unwritable_path_exits_with_2(example_loaded: Callable[..., Run], tmp
     run = example_loaded("report", "--out", str(tmp_path / "missing" / "r.pdf"))
     assert run.code == 2
     assert "cannot write" in run.err
+
+
+def test_it_writes_the_report_in_the_language_asked_for_and_speaks_english_itself(
+    example_loaded: Callable[..., Run], tmp_path: Path
+) -> None:
+    out = tmp_path / "mkt.pdf"
+    run = example_loaded("report", "--unit", "mkt", "--as-of", TODAY, "--language", "de", "--out", str(out))
+    assert run.code == 0, run.err
+    assert f"Wrote the unit report of mkt as of {TODAY} to {out}" in run.out
+    (page,) = pdf_pages(out.read_bytes())
+    assert "Unsere Aufgabe" in page and "Stand 30.06.2026" in page
+
+
+def test_an_unknown_language_exits_with_2(example_loaded: Callable[..., Run], tmp_path: Path) -> None:
+    run = example_loaded("report", "--language", "fr", "--out", str(tmp_path / "r.pdf"))
+    assert run.code == 2
+    assert "invalid choice: 'fr'" in run.err

@@ -144,4 +144,4 @@ def test_mission_evidence_mentions_adoption_and_principles() -> None:
     m.mission.principles = ["One", "Two"]
     evidence = vision_readiness(m).evidence["mission"]
     assert not evidence.concern
-    assert "2025-11-14" in evidence.summary and "2 principle(s)" in evidence.summary
+    assert "2025-11-14" in evidence.summary and "2 principles" in evidence.summary

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 from lodestar.accounts.roles import ADMIN, EDITOR
 from lodestar.design import analysis
 from lodestar.design.services.dependencies import dependencies_by_id
+from lodestar.i18n.words import archetype_meaning, question_text, say, say_all
 from lodestar.lib.index import ModelIndex
 from lodestar.lib.model import Model
 from lodestar.lib.vocabulary import DECISION_AREAS, JOURNEY_STAGES, TASK_CHANGES, TASK_DELIVERIES
@@ -116,10 +117,16 @@ def vision_page(request: AuthenticatedRequest) -> HttpResponse:
     evidence = [
         {
             "question": question,
-            "text": analysis.QUESTION_TEXTS[question],
-            "evidence": readiness.evidence[question],
+            "text": question_text(question),
+            "evidence": {  # in the reader's language
+                "summary": say_all(readiness.evidence[question].said),
+                "concern": readiness.evidence[question].concern,
+            },
             "agreed": question in readiness.agreed,
-            "items": [(item, subject_href(item.subject, q)) for item in readiness.evidence[question].items],
+            "items": [
+                ({"text": say(item.wording)}, subject_href(item.subject, q))
+                for item in readiness.evidence[question].items
+            ],
         }
         for question in readiness.questions
     ]
@@ -151,6 +158,8 @@ def roles_page(request: AuthenticatedRequest) -> HttpResponse:
             "chart": svg(charts.radar_chart(c), "radar"),
             "as_is": charts.archetype_label(c.as_is.archetype),
             "target": charts.archetype_label(c.target.archetype),
+            "as_is_meaning": archetype_meaning(c.as_is.archetype),
+            "target_meaning": archetype_meaning(c.target.archetype),
             "gains": ", ".join(charts.area_label(x).lower() for x in c.gaining),
             "areas": [
                 {

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from lodestar.accounts.permissions import editable_owners
 from lodestar.checks.rules import HINTS
+from lodestar.i18n.words import finding_text, hint
 from lodestar.lib.errors import NotFound
 from lodestar.lib.vocabulary import STATUSES
 from lodestar.web import check_in_cycle, pages
@@ -44,7 +45,7 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
             "goal_count": len(snapshot.model.goals),
             "finding_count": len(findings),
             "finding_codes": sorted(Counter(f.code for f in findings).items()),
-            "hints": HINTS,
+            "hints": {code: hint(code) for code in HINTS},
             "my_goals": pages.goal_rows(snapshot, mine, editable=editable),
             "owed": check_in_cycle.owed_by(snapshot, person_id),
             "has_person": person_id is not None,
@@ -56,14 +57,15 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
 @translate_errors
 def health_check(request: AuthenticatedRequest) -> HttpResponse:
     snapshot = snapshot_of(request)
-    groups: dict[str, list[tuple[object, str | None]]] = {}
+    groups: dict[str, list[tuple[dict[str, str], str | None]]] = {}
     for finding in snapshot.findings():
-        groups.setdefault(finding.code, []).append((finding, pages.subject_link(snapshot, finding.subject)))
+        shown = {"subject": finding.subject, "message": finding_text(finding)}  # in the reader's language
+        groups.setdefault(finding.code, []).append((shown, pages.subject_link(snapshot, finding.subject)))
     return render(
         request,
         "web/health_check.html",
         {
-            "groups": [(code, HINTS.get(code, ""), items) for code, items in groups.items()],
+            "groups": [(code, hint(code), items) for code, items in groups.items()],
             "total": len(snapshot.findings()),
         },
     )

@@ -1,8 +1,9 @@
-"""The organization and unit reports as PDF downloads, for signed-in users."""
+"""The organization and unit reports as PDF downloads, for signed-in users, in the language of the page."""
 
 from __future__ import annotations
 
 from django.http import HttpResponse
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from lodestar.reports.service import PDF_MEDIA_TYPE, render_organization_pdf, render_unit_pdf
@@ -21,7 +22,7 @@ def _pdf(content: bytes, filename: str) -> HttpResponse:
 @translate_errors
 def organization_pdf(request: AuthenticatedRequest) -> HttpResponse:
     as_of = request.as_of
-    content = render_organization_pdf(model=load_model(), as_of=as_of)
+    content = render_organization_pdf(model=load_model(), as_of=as_of, language=get_language())
     return _pdf(content, f"lodestar-organization-{as_of.isoformat()}.pdf")
 
 
@@ -29,5 +30,5 @@ def organization_pdf(request: AuthenticatedRequest) -> HttpResponse:
 @translate_errors
 def unit_pdf(request: AuthenticatedRequest, unit_id: str) -> HttpResponse:
     as_of = request.as_of
-    content = render_unit_pdf(model=load_model(), unit_id=unit_id, as_of=as_of)
+    content = render_unit_pdf(model=load_model(), unit_id=unit_id, as_of=as_of, language=get_language())
     return _pdf(content, f"lodestar-{unit_id}-{as_of.isoformat()}.pdf")

@@ -15,6 +15,7 @@ register = template.Library()
 
 register.filter("percent", formatting.percent)
 register.filter("num", formatting.num)
+register.filter("forecast", formatting.forecast)  # {{ value|forecast:kr }}: at the key result's precision
 register.filter("milestone", formatting.milestone)
 register.filter("status_label", formatting.status_label)
 register.filter("role_label", formatting.role_label)

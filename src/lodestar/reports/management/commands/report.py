@@ -9,6 +9,7 @@ from typing import Any
 from django.core.management.base import CommandParser
 
 from lodestar.command import CommandFailed, LodestarCommand, iso_date
+from lodestar.i18n import CODES, DEFAULT
 from lodestar.lib import clock
 from lodestar.lib.terminal import printable
 from lodestar.reports import service
@@ -26,6 +27,9 @@ class Command(LodestarCommand):
         parser.add_argument(
             "--out", type=Path, required=True, metavar="FILE", help="where to write it: FILE.pdf or FILE.html"
         )
+        parser.add_argument(
+            "--language", choices=CODES, default=DEFAULT, help=f"the report's language (default: {DEFAULT})"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         out: Path = options["out"]
@@ -39,19 +43,20 @@ class Command(LodestarCommand):
             raise CommandFailed(str(error)) from None
         as_of: date = options["as_of"] or clock.today()
         unit: str | None = options["unit"]
+        language: str = options["language"]
         document: bytes
         if unit is None:
             what = "organization report"
             if kind == "pdf":
-                document = service.render_organization_pdf(model=model, as_of=as_of)
+                document = service.render_organization_pdf(model=model, as_of=as_of, language=language)
             else:
-                document = service.render_organization_html(model=model, as_of=as_of).encode()
+                document = service.render_organization_html(model=model, as_of=as_of, language=language).encode()
         else:
             what = f"unit report of {unit}"
             if kind == "pdf":
-                document = service.render_unit_pdf(model=model, unit_id=unit, as_of=as_of)
+                document = service.render_unit_pdf(model=model, unit_id=unit, as_of=as_of, language=language)
             else:
-                document = service.render_unit_html(model=model, unit_id=unit, as_of=as_of).encode()
+                document = service.render_unit_html(model=model, unit_id=unit, as_of=as_of, language=language).encode()
         try:
             out.write_bytes(document)
         except OSError as error:
