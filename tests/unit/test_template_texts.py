@@ -21,9 +21,25 @@ from lodestar.i18n.catalogs import PACKAGE
 
 TEMPLATES = sorted(path for path in PACKAGE.glob("*/templates/**/*") if path.suffix in {".html", ".txt"})
 # Words that are names or codes in every language.
-ALLOWED = {"Lodestar", "PDF", "HTML", "CSV", "YAML", "JSON", "API", "RACI", "OpenAPI", "KPI", "KPIs", "ID", "URL"}
+ALLOWED = {
+    "Lodestar",
+    "PDF",
+    "HTML",
+    "CSV",
+    "YAML",
+    "JSON",
+    "API",
+    "RACI",
+    "OpenAPI",
+    "KPI",
+    "KPIs",
+    "ID",
+    "URL",
+    "UTC",
+}
 READ_ATTRIBUTES = re.compile(r'\b(?:aria-label|title|alt|placeholder)="([^"]*)"')
-LITERAL_ARGUMENTS = re.compile(r'(?:default:|\bwith\s+(?:\w+=\S+\s+)*\w+=)"([^"]*)"')
+# (`id="u-email"` handed to an include names an element, no text.)
+LITERAL_ARGUMENTS = re.compile(r'(?:default:|\bwith\s+(?:\w+=\S+\s+)*(?!id=)\w+=)"([^"]*)"')
 MARK = "\u2063"  # stands for a tag or a variable in the flattened template
 WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
 PENDING = {
@@ -155,3 +171,6 @@ def test_the_check_finds_text_outside_the_tags_and_accepts_it_inside() -> None:
     assert untranslated('<span class="x{% if e %} error{% endif %}">{{ a }}</span> due since {{ d }}') == ["due since"]
     assert untranslated('{% load i18n %}<p>{% translate "Check in" %}</p><p>{{ name }} · 48 %</p>') == []
     assert untranslated("{% blocktranslate %}Due since {{ day }}{% endblocktranslate %}<b>Lodestar</b>") == []
+    assert untranslated('{% include "f.html" with id="u-email" message=e %}{% include "f.html" with text="Due" %}') == [
+        "Due"
+    ]
