@@ -56,7 +56,7 @@ def test_the_vision_page_answers_a_question_in_the_matrix(visit: Visit) -> None:
     visit.sign_in("editor@example.com")
     look(visit, "/vision/", "vision")
     expect(visit.page.locator(".big-figure")).to_have_text("12 %")
-    visit.page.get_by_role("link", name="Answer goals for Marketing & Sales", exact=True).click()
+    visit.page.get_by_role("link", name="Answer Goals for Marketing & Sales", exact=True).click()
     visit.page.get_by_label("Status").select_option("agreed")
     visit.page.get_by_label("Answer (optional)").fill("Leads, pipeline and win rate.")
     visit.page.get_by_role("button", name="Create vision answer").click()

@@ -11,6 +11,8 @@ from typing import Any
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from lodestar.accounts.permissions import require_editor
@@ -30,9 +32,10 @@ from lodestar.web.http import AuthenticatedRequest
 
 @dataclass(frozen=True)
 class Page:
-    """Where the entities of a kind are shown: the url name of the page, and the prefix of each one's anchor."""
+    """Where the entities of a kind are shown: the url name of the page, its name, and the prefix of each anchor."""
 
     url_name: str
+    name: Promise
     anchor_prefix: str = ""
 
     def address(self, key: Any = "") -> str:
@@ -40,13 +43,32 @@ class Page:
 
 
 PAGES: dict[str, Page] = {
-    "mission": Page("purpose"),
-    "vision": Page("vision"),
-    "role_profile": Page("roles", "profile-"),
-    "task": Page("tasks", "task-"),
-    "dependency": Page("dependencies", "dependency-"),
-    "competency": Page("competencies", "competency-"),
-    "touchpoint": Page("touchpoints", "touchpoint-"),
+    "mission": Page("purpose", gettext_lazy("Purpose")),
+    "vision": Page("vision", gettext_lazy("Vision")),
+    "role_profile": Page("roles", gettext_lazy("Roles"), "profile-"),
+    "task": Page("tasks", gettext_lazy("Tasks"), "task-"),
+    "dependency": Page("dependencies", gettext_lazy("Dependencies"), "dependency-"),
+    "competency": Page("competencies", gettext_lazy("Competencies"), "competency-"),
+    "touchpoint": Page("touchpoints", gettext_lazy("Touchpoints"), "touchpoint-"),
+}
+
+
+@dataclass(frozen=True)
+class FormWords:
+    """The title of a kind's new form and its button (whole phrases: German nouns have genders)."""
+
+    new: Promise
+    create: Promise
+
+
+FORM_WORDS: dict[str, FormWords] = {
+    "mission": FormWords(pgettext_lazy("form", "New mission"), pgettext_lazy("form", "Create mission")),
+    "vision": FormWords(pgettext_lazy("form", "New vision answer"), pgettext_lazy("form", "Create vision answer")),
+    "role_profile": FormWords(pgettext_lazy("form", "New role profile"), pgettext_lazy("form", "Create role profile")),
+    "task": FormWords(pgettext_lazy("form", "New task"), pgettext_lazy("form", "Create task")),
+    "dependency": FormWords(pgettext_lazy("form", "New dependency"), pgettext_lazy("form", "Create dependency")),
+    "competency": FormWords(pgettext_lazy("form", "New competency"), pgettext_lazy("form", "Create competency")),
+    "touchpoint": FormWords(pgettext_lazy("form", "New touchpoint"), pgettext_lazy("form", "Create touchpoint")),
 }
 
 
@@ -71,7 +93,8 @@ def _form(
         "web/design_form.html",
         {
             "kind": kind,
-            "page": page.url_name,
+            "words": FORM_WORDS[kind.name],
+            "page_name": page.name,
             "fields": fields,
             "general_errors": general,
             "has_errors": bool(errors),
