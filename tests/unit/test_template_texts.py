@@ -43,11 +43,6 @@ LITERAL_ARGUMENTS = re.compile(r'(?:default:|\bwith\s+(?:\w+=\S+\s+)*(?!id=)\w+=
 MARK = "\u2063"  # stands for a tag or a variable in the flattened template
 WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
 PENDING = {
-    "notifications/digest.html",
-    "notifications/digest.txt",
-    "notifications/digest_chat.txt",
-    "notifications/reminder.html",
-    "notifications/reminder.txt",
     "reports/_goals.html",
     "reports/_kpis.html",
     "reports/organization.html",
