@@ -272,3 +272,28 @@ def test_the_task_form_in_german_names_the_raci_roles_of_the_glossary(browser_as
     assert '<option value="decentral">dezentral</option>' in text
     assert "Aufgabe anlegen" in text
     assert "Höchstens 300 Zeichen." in text
+
+
+def test_form_errors_are_said_in_german_and_stay_exactly_english_in_english(browser_as: BrowserAs) -> None:
+    bad = {"id": "Bad Id", "name": "", "change": "new", "delivery": "central", "competencies.negotiation": "9"}
+    editor = browser_as("editor")
+
+    german = editor.post("/tasks/new", bad, headers={"Accept-Language": "de"}).content.decode()
+    english = editor.post("/tasks/new", bad).content.decode()
+
+    assert "9 liegt außerhalb des Bereichs: erwartet 1 bis 5" in german
+    assert "&#x27;Bad Id&#x27; ist keine gültige ID" in german
+    assert '<p class="field-error" id="f-name-error">erforderlich</p>' in german
+    assert "9 is out of range: expected 1 to 5" in english
+    assert "&#x27;Bad Id&#x27; is not a valid id (lower-case letters" in english
+    assert '<p class="field-error" id="f-name-error">required</p>' in english
+
+
+def test_a_refused_level_is_said_in_german(browser_as: BrowserAs) -> None:
+    response = browser_as("editor").post(
+        "/competencies/levels",
+        {"person": "kim", "competency": "negotiation", "level": "abc"},
+        headers={"Accept-Language": "de"},
+    )
+    assert response.status_code == 400
+    assert "erhalten: der Text &#x27;abc&#x27;" in response.content.decode()

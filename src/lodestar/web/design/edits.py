@@ -23,11 +23,12 @@ from lodestar.lib.model import Model
 from lodestar.purpose import services as purpose
 from lodestar.store.load import load_model
 from lodestar.store.versions import version_from_text
-from lodestar.web.common import actor_of, field_errors, translate_errors
+from lodestar.web.common import actor_of, translate_errors
 from lodestar.web.design import forms
 from lodestar.web.design.views import competencies_response
 from lodestar.web.form_values import integer
 from lodestar.web.http import AuthenticatedRequest
+from lodestar.web.issues import form_errors
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,7 @@ def entity_new(request: AuthenticatedRequest, kind_name: str) -> HttpResponse:
         saved = kind.create(actor=actor, document=document)
     except Invalid as error:
         return _form(
-            request, kind, model, values=document, errors=field_errors(error), editing=None, version=None, status=400
+            request, kind, model, values=document, errors=form_errors(error), editing=None, version=None, status=400
         )
     return HttpResponseRedirect(PAGES[kind.name].address(saved.id))
 
@@ -151,7 +152,7 @@ def entity_edit(request: AuthenticatedRequest, kind_name: str, key: str = "") ->
     except Invalid as error:
         values = {**changes, "id": key} if kind.identity == "id" else changes
         return _form(
-            request, kind, model, values=values, errors=field_errors(error), editing=label, version=version, status=400
+            request, kind, model, values=values, errors=form_errors(error), editing=label, version=version, status=400
         )
     return HttpResponseRedirect(PAGES[kind.name].address(entity_key))
 
@@ -193,7 +194,7 @@ def unit_purpose(request: AuthenticatedRequest, unit_id: str) -> HttpResponse:
                 actor=actor, unit_id=unit_id, purpose=request.POST.get("purpose", ""), version=_version(request)
             )
         except Invalid as error:
-            errors = field_errors(error)
+            errors = form_errors(error)
             return render(
                 request,
                 "web/unit_purpose_form.html",
@@ -226,7 +227,7 @@ def person_level(request: AuthenticatedRequest) -> HttpResponse:
                 actor=actor, person_id=person, competency_id=competency, level=integer(level) if level else None
             )
     except Invalid as error:
-        message = "; ".join(field_errors(error).values()) or str(error)
+        message = "; ".join(form_errors(error).values()) or str(error)
         form = {"person": person, "competency": competency, "level": level, "error": message}
         return competencies_response(request, level_form=form, status=400)
     return HttpResponseRedirect(reverse("competencies") + "#people")
