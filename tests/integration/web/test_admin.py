@@ -101,3 +101,13 @@ def test_the_import_page_says_the_plan_in_german(browser_as: BrowserAs) -> None:
     assert "Plan für m.yaml" in text
     assert "hinzuzufügen" in text
     assert "Import ausführen" in text
+
+
+def test_an_invalid_upload_lists_its_errors_in_german_with_the_files_paths(browser_as: BrowserAs) -> None:
+    bad = b"lodestar: 1\norganization: {name: X}\nunits: [{id: Bad, name: X, kind: company}]\n"
+    response = browser_as("admin").post(
+        "/admin/import/", {"file": SimpleUploadedFile("m.yaml", bad)}, headers={"Accept-Language": "de"}
+    )
+    text = response.content.decode()
+    assert "m.yaml hat 1 Fehler; nichts wurde geschrieben." in text
+    assert "<code>units[0].id</code>: &#x27;Bad&#x27; ist keine gültige ID" in text

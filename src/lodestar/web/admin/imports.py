@@ -29,6 +29,7 @@ from lodestar.web.admin.uploads import EXPIRED, discard_upload, keep_upload, upl
 from lodestar.web.common import actor_of, translate_errors
 from lodestar.web.formatting import num
 from lodestar.web.http import AuthenticatedRequest
+from lodestar.web.issues import issue_text
 from lodestar.web.plans import describe_counts, notes, plan_context, summary, warnings
 
 PAGE = "web/admin_import.html"
@@ -59,7 +60,8 @@ def import_page(request: AuthenticatedRequest) -> HttpResponse:
         model = read_model_text(text)
         plan = plan_import(model=model)
     except Invalid as error:
-        return _page(request, {"issues": error.issues, "name": upload.name}, status=400)
+        issues = [(path, issue_text(message)) for path, message in error.issues]
+        return _page(request, {"issues": issues, "name": upload.name}, status=400)
     key = keep_upload(text)
     request.session[SESSION_KEY] = {"key": key, "name": upload.name}
     return _page(request, {**plan_context(plan), "key": key, "name": upload.name})
