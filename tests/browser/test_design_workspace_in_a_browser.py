@@ -56,7 +56,7 @@ def test_the_vision_page_answers_a_question_in_the_matrix(visit: Visit) -> None:
     visit.sign_in("editor@example.com")
     look(visit, "/vision/", "vision")
     expect(visit.page.locator(".big-figure")).to_have_text("12 %")
-    visit.page.get_by_role("link", name="Answer goals for Marketing & Sales", exact=True).click()
+    visit.page.get_by_role("link", name="Answer Goals for Marketing & Sales", exact=True).click()
     visit.page.get_by_label("Status").select_option("agreed")
     visit.page.get_by_label("Answer (optional)").fill("Leads, pipeline and win rate.")
     visit.page.get_by_role("button", name="Create vision answer").click()
@@ -149,4 +149,25 @@ def test_unit_and_person_pages_carry_the_role_card(visit: Visit) -> None:
     look(visit, "/people/sam/", "person")
     expect(visit.page.locator("#role-card")).to_contain_text("through Marketing")
     expect(visit.page.get_by_role("link", name="New task")).to_have_count(0)
+    clean(visit)
+
+
+def test_the_design_pages_in_german_fit_a_phone_and_a_desktop_without_page_scrolling(visit: Visit) -> None:
+    visit.sign_in("editor@example.com")
+    visit.page.set_extra_http_headers({"Accept-Language": "de"})
+    headings = {
+        "/purpose/": "Zweck",
+        "/vision/": "Vision der künftigen Rolle",
+        "/roles/": "Die Rolle von Marketing & Vertrieb",
+        "/tasks/": "Aufgaben und Verantwortlichkeiten",
+        "/dependencies/": "Abhängigkeiten und Schnittstellen",
+        "/competencies/": "Kompetenzen",
+        "/touchpoints/": "Customer Journey",
+    }
+    for width in (390, 1280):
+        visit.page.set_viewport_size({"width": width, "height": 844})
+        for path, heading in headings.items():
+            visit.page.goto(path + "?as_of=2026-07-01")
+            expect(visit.page.get_by_role("heading", level=1)).to_have_text(heading)
+            assert visit.page.evaluate("document.documentElement.scrollWidth") <= width, (path, width)
     clean(visit)

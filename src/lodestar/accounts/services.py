@@ -10,7 +10,7 @@ from django.contrib.auth import authenticate
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from lodestar.accounts import audit
@@ -169,14 +169,27 @@ def linked_person(user: User) -> str | None:
     return Person.objects.filter(email__iexact=user.email).order_by("id").values_list("id", flat=True).first()
 
 
+def _linked_accounts() -> QuerySet[User]:
+    """The active user accounts linked to a person, by email (of several for one person, the first counts)."""
+    return User.objects.filter(is_active=True, person_id__isnull=False).exclude(person_id="").order_by("email")
+
+
 def person_emails() -> dict[str, str]:
     """The email of the active user account linked to each person (of several, the first by email)."""
     emails: dict[str, str] = {}
-    linked = User.objects.filter(is_active=True, person_id__isnull=False).exclude(person_id="").order_by("email")
-    for person_id, email in linked.values_list("person_id", "email"):
+    for person_id, email in _linked_accounts().values_list("person_id", "email"):
         if person_id:
             emails.setdefault(person_id, email)
     return emails
+
+
+def person_languages() -> dict[str, str]:
+    """The language chosen on the account `person_emails` names for each person ("": none chosen)."""
+    languages: dict[str, str] = {}
+    for person_id, language in _linked_accounts().values_list("person_id", "language"):
+        if person_id:
+            languages.setdefault(person_id, language)
+    return languages
 
 
 def actor_for(user: User, *, surface: str) -> Actor:

@@ -1,20 +1,33 @@
-"""The reminder and digest e-mails, each with a plain-text and an HTML part, and a digest as plain text for chat."""
+"""The reminder and digest e-mails, each with a plain-text and an HTML part, and a digest as plain text for chat.
+
+An e-mail speaks its recipient's language (`language`: the setting of the user account linked to
+the person, else English); a chat digest speaks the default language, since a unit's channel has
+no language of its own.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
+from babel.numbers import format_decimal
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
+from django.utils.dates import WEEKDAYS as WEEKDAY_NAMES
+from django.utils.formats import date_format
+from django.utils.functional import Promise
+from django.utils.translation import gettext, ngettext, pgettext, pgettext_lazy
 
+from lodestar.i18n import CODES, DEFAULT
 from lodestar.lib.index import ModelIndex
+from lodestar.lib.model import Cadence
 from lodestar.lib.terminal import printable
-from lodestar.lib.vocabulary import status_label
+from lodestar.lib.vocabulary import WEEKDAYS
 from lodestar.notifications.links import absolute, goal_url, stop_url
-from lodestar.rhythm.cadence import describe, goal_cadence
+from lodestar.rhythm.cadence import goal_cadence
 from lodestar.rhythm.digests import Digest, DigestContent, confidence_window_start
 from lodestar.rhythm.reminders import Reminder
 from lodestar.scoring.progress import current_value, latest_check_in
@@ -29,24 +42,60 @@ class Line:
     url: str
 
 
+# A goal's or key result's status as a message says it (the words of the pages).
+STATUS_WORDS: dict[str, Promise] = {
+    "not_started": pgettext_lazy("status", "Not started"),
+    "closed": pgettext_lazy("status", "Closed"),
+    "no_data": pgettext_lazy("status", "No data"),
+    "achieved": pgettext_lazy("status", "Achieved"),
+    "on_track": pgettext_lazy("status", "On track"),
+    "at_risk": pgettext_lazy("status", "At risk"),
+    "off_track": pgettext_lazy("status", "Off track"),
+}
+
+
+def language_of(chosen: str | None) -> str:
+    """The language of a message to someone who chose `chosen` on their account ("" or None: English)."""
+    return chosen if chosen in CODES else DEFAULT
+
+
+def _status(status: str) -> str:
+    word = STATUS_WORDS.get(status)
+    return str(word) if word is not None else status.replace("_", " ")
+
+
 def _number(value: float | None, unit: str | None) -> str:
     if value is None:
-        return "no value yet"
-    text = f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+        return gettext("no value yet")
+    locale = translation.to_locale(translation.get_language() or DEFAULT)
+    text = str(format_decimal(value, format="#,##0.##", locale=locale))
     return f"{text} {unit}" if unit else text
+
+
+def _cadence(cadence: Cadence) -> str:
+    """`every week on Monday`, `every two weeks on Thursday`, `every month on day 15`."""
+    if cadence.every == "month":
+        return gettext("every month on day %(day)s") % {"day": cadence.day}
+    day = str(cadence.day)
+    weekday = str(WEEKDAY_NAMES[WEEKDAYS.index(day)]) if day in WEEKDAYS else day
+    if cadence.every == "two_weeks":
+        return gettext("every two weeks on %(weekday)s") % {"weekday": weekday}
+    return gettext("every week on %(weekday)s") % {"weekday": weekday}
 
 
 def reminder_subject(reminder: Reminder) -> str:
     count = len(reminder.due)
-    return f"Check-in due: {count} key result{'s' if count != 1 else ''}"
+    return ngettext("Check-in due: %(count)s key result", "Check-in due: %(count)s key results", count) % {
+        "count": count
+    }
 
 
 def reminder_lines(reminder: Reminder, as_of: date) -> list[Line]:
     return [
         Line(
             title=item.key_result.title,
-            detail=f"goal: {item.goal.title} · current value: "
-            f"{_number(current_value(item.key_result, as_of), item.key_result.unit)}",
+            detail=gettext("goal: %(goal)s · current value: %(value)s")
+            % {"goal": item.goal.title, "value": _number(current_value(item.key_result, as_of), item.key_result.unit)},
             url=goal_url(item.goal.id),
         )
         for item in reminder.due
@@ -68,21 +117,24 @@ def _message(*, to: str, subject: str, template: str, context: dict[str, object]
     return message
 
 
-def reminder_message(reminder: Reminder, *, as_of: date, index: ModelIndex) -> EmailMultiAlternatives:
-    """The reminder: every due key result with its goal, current value and a link to the goal's page."""
-    cadences = sorted({describe(goal_cadence(index, item.goal)) for item in reminder.due})
-    stop = stop_url(reminder.person.id)
-    context: dict[str, object] = {
-        "name": reminder.person.name,
-        "lines": reminder_lines(reminder, as_of),
-        "cycle_start": reminder.cycle_start,
-        "cadences": cadences,
-        "stop_url": stop,
-        "profile_url": absolute(reverse("person", args=[reminder.person.id])),
-    }
-    return _message(
-        to=reminder.email, subject=reminder_subject(reminder), template="reminder", context=context, stop=stop
-    )
+def reminder_message(
+    reminder: Reminder, *, as_of: date, index: ModelIndex, language: str = DEFAULT
+) -> EmailMultiAlternatives:
+    """The reminder in `language`: every due key result with its goal, current value and a link to the goal's page."""
+    with translation.override(language):
+        cadences = sorted({_cadence(goal_cadence(index, item.goal)) for item in reminder.due})
+        stop = stop_url(reminder.person.id)
+        context: dict[str, object] = {
+            "name": reminder.person.name,
+            "lines": reminder_lines(reminder, as_of),
+            "cycle_start": reminder.cycle_start,
+            "cadences": cadences,
+            "stop_url": stop,
+            "profile_url": absolute(reverse("person", args=[reminder.person.id])),
+        }
+        return _message(
+            to=reminder.email, subject=reminder_subject(reminder), template="reminder", context=context, stop=stop
+        )
 
 
 def digest_sections(content: DigestContent, index: ModelIndex) -> list[tuple[str, list[Line]]]:
@@ -90,21 +142,32 @@ def digest_sections(content: DigestContent, index: ModelIndex) -> list[tuple[str
     as_of = content.as_of
     week_start = confidence_window_start(as_of)
     changes = [
-        Line(change.goal.title, f"{status_label(change.before)} → {status_label(change.now)}", goal_url(change.goal.id))
+        Line(change.goal.title, f"{_status(change.before)} → {_status(change.now)}", goal_url(change.goal.id))
         for change in content.status_changes
     ]
     low = []
     for goal, kr in content.low_confidence:
         check_in = latest_check_in([c for c in kr.check_ins if c.date >= week_start], as_of)
-        confidence = f"confidence {check_in.confidence}/10 on {check_in.date.isoformat()}" if check_in else ""
-        low.append(Line(kr.title, f"goal: {goal.title} · {confidence}", goal_url(goal.id)))
-    due = [Line(kr.title, f"goal: {goal.title}", goal_url(goal.id)) for goal, kr in content.due]
-    off = [Line(goal.title, f"owned by {index.name(goal.owner)}", goal_url(goal.id)) for goal in content.off_track]
+        confidence = (
+            gettext("confidence %(confidence)s/10 on %(day)s")
+            % {"confidence": check_in.confidence, "day": date_format(check_in.date, "SHORT_DATE_FORMAT")}
+            if check_in
+            else ""
+        )
+        detail = gettext("goal: %(goal)s · %(confidence)s") % {"goal": goal.title, "confidence": confidence}
+        low.append(Line(kr.title, detail, goal_url(goal.id)))
+    due = [
+        Line(kr.title, gettext("goal: %(goal)s") % {"goal": goal.title}, goal_url(goal.id)) for goal, kr in content.due
+    ]
+    off = [
+        Line(goal.title, gettext("owned by %(owner)s") % {"owner": index.name(goal.owner)}, goal_url(goal.id))
+        for goal in content.off_track
+    ]
     sections = [
-        ("Status changes since last week", changes),
-        ("Low confidence this week", low),
-        ("Check-ins due", due),
-        ("Off track", off),
+        (gettext("Status changes since last week"), changes),
+        (gettext("Low confidence this week"), low),
+        (gettext("Check-ins due"), due),
+        (pgettext("status", "Off track"), off),
     ]
     return [(heading, lines) for heading, lines in sections if lines]
 
@@ -112,28 +175,31 @@ def digest_sections(content: DigestContent, index: ModelIndex) -> list[tuple[str
 def digest_subject(content: DigestContent, index: ModelIndex) -> str:
     # A unit's name may hold a line break, which no e-mail header may.
     units = ", ".join(printable(index.name(unit)) for unit in content.units)
-    return f"Weekly digest: {units}"
+    return gettext("Weekly digest: %(units)s") % {"units": units}
 
 
-def digest_message(digest: Digest, *, index: ModelIndex) -> EmailMultiAlternatives:
-    stop = stop_url(digest.person.id)
-    context: dict[str, object] = {
-        "name": digest.person.name,
-        "as_of": digest.content.as_of,
-        "units": [index.name(unit) for unit in digest.content.units],
-        "sections": digest_sections(digest.content, index),
-        "stop_url": stop,
-        "profile_url": absolute(reverse("person", args=[digest.person.id])),
-    }
-    subject = digest_subject(digest.content, index)
-    return _message(to=digest.email, subject=subject, template="digest", context=context, stop=stop)
+def digest_message(digest: Digest, *, index: ModelIndex, language: str = DEFAULT) -> EmailMultiAlternatives:
+    """The weekly digest of a unit lead in `language`."""
+    with translation.override(language):
+        stop = stop_url(digest.person.id)
+        context: dict[str, object] = {
+            "name": digest.person.name,
+            "as_of": digest.content.as_of,
+            "units": [index.name(unit) for unit in digest.content.units],
+            "sections": digest_sections(digest.content, index),
+            "stop_url": stop,
+            "profile_url": absolute(reverse("person", args=[digest.person.id])),
+        }
+        subject = digest_subject(digest.content, index)
+        return _message(to=digest.email, subject=subject, template="digest", context=context, stop=stop)
 
 
 def digest_text(content: DigestContent, index: ModelIndex) -> str:
-    """A digest as plain text, for a chat message: the units, then each list with its links."""
-    context = {
-        "as_of": content.as_of,
-        "units": [index.name(unit) for unit in content.units],
-        "sections": digest_sections(content, index),
-    }
-    return render_to_string("notifications/digest_chat.txt", context).strip() + "\n"
+    """A digest as plain text, for a chat message (in the default language): the units, then each list with its links."""
+    with translation.override(DEFAULT):
+        context = {
+            "as_of": content.as_of,
+            "units": [index.name(unit) for unit in content.units],
+            "sections": digest_sections(content, index),
+        }
+        return render_to_string("notifications/digest_chat.txt", context).strip() + "\n"

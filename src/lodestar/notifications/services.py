@@ -19,7 +19,7 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 
 from lodestar.accounts.actor import Actor
 from lodestar.accounts.roles import VIEWER
-from lodestar.accounts.services import person_emails
+from lodestar.accounts.services import person_emails, person_languages
 from lodestar.chat.services import DigestPost, post_unit_digest, units_with_webhooks
 from lodestar.lib import clock
 from lodestar.lib.errors import NotFound
@@ -27,7 +27,13 @@ from lodestar.lib.index import ModelIndex
 from lodestar.lib.model import Model, Person
 from lodestar.notifications import outbox
 from lodestar.notifications.links import person_of_token
-from lodestar.notifications.messages import digest_message, digest_subject, digest_text, reminder_message
+from lodestar.notifications.messages import (
+    digest_message,
+    digest_subject,
+    digest_text,
+    language_of,
+    reminder_message,
+)
 from lodestar.notifications.models import CHAT, DIGEST, REMINDER
 from lodestar.org.services import set_reminders
 from lodestar.rhythm.digests import (
@@ -110,12 +116,13 @@ def send_reminders(as_of: date | None = None, *, dry_run: bool = False) -> Remin
     plan = plan_reminders(model, day, accounts=person_emails(), reminded=reminded)
     if dry_run:
         return ReminderRun(plan=plan, sent=list(plan.reminders), dry_run=True)
+    languages = person_languages()
     outgoing = [
         Outgoing(
             REMINDER,
             reminder.person.id,
             reminder.cycle_start,
-            reminder_message(reminder, as_of=day, index=index),
+            reminder_message(reminder, as_of=day, index=index, language=language_of(languages.get(reminder.person.id))),
             reminder.key_results,
         )
         for reminder in plan.reminders
@@ -135,9 +142,14 @@ def send_digests(as_of: date | None = None, *, dry_run: bool = False) -> DigestR
     chats = _chat_digests(model, index, day)
     if dry_run:
         return DigestRun(as_of=day, sent=digests, dry_run=True, chats=chats)
+    languages = person_languages()
     outgoing = [
         Outgoing(
-            DIGEST, digest.person.id, digest.week, digest_message(digest, index=index), content_json(digest.content)
+            DIGEST,
+            digest.person.id,
+            digest.week,
+            digest_message(digest, index=index, language=language_of(languages.get(digest.person.id))),
+            content_json(digest.content),
         )
         for digest in digests
     ]

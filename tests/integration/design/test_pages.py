@@ -229,3 +229,71 @@ def test_anonymous_visitors_change_nothing(client: Client, cast: Cast, write: st
     response = getattr(client, method)(path.format(**rows()), data)
     assert response.status_code == 302
     assert AuditEntry.objects.count() == before
+
+
+GERMAN = {
+    "/tasks/": [
+        "Aufgaben und Verantwortlichkeiten",
+        "RACI-Matrix",
+        "wer durchführungsverantwortlich, gesamtverantwortlich",
+        ">gestrichen</span>",  # the change of Print advertising
+        "3 von 3 Aufgaben",
+        "kein Ziel nennt sie",
+    ],
+    "/roles/": ["Die Rolle von Marketing & Vertrieb", "Marketing &amp; Sales (allgemein)", "Dienstleister", "Ist"],
+    "/vision/": [
+        "Vision der künftigen Rolle",
+        "Reifegrad",
+        "<strong>1 von 8</strong>",
+        "Gibt es eine klar formulierte",
+    ],
+    "/purpose/": ["Verlauf der Mission", "Zweck der Einheiten", "gültig"],
+    "/dependencies/": ["Abhängigkeiten und Schnittstellen", "Netzwerk im Zielbild", ">Daten<", ">Leistung<"],
+    "/competencies/": ["Erforderlich gegenüber bester verfügbarer Stufe", "Personen × Kompetenzen"],
+    "/touchpoints/": ["Customer Journey", "Abwägung", "Verantwortlich:"],
+}
+
+
+@pytest.mark.parametrize("path", sorted(GERMAN))
+def test_each_design_page_speaks_german_to_a_german_browser(browser_as: BrowserAs, path: str) -> None:
+    response = browser_as("editor").get(path + "?as_of=2026-07-01", headers={"Accept-Language": "de"})
+    text = response.content.decode()
+    for expected in GERMAN[path]:
+        assert expected in text, expected
+    assert "Organization design" not in text
+    assert 'aria-label="Organisationsgestaltung"' in text
+
+
+def test_the_task_form_in_german_names_the_raci_roles_of_the_glossary(browser_as: BrowserAs) -> None:
+    text = browser_as("editor").get("/tasks/new", headers={"Accept-Language": "de"}).content.decode()
+    for label in ("Durchführungsverantwortlich (R)", "Gesamtverantwortlich (A)", "Konsultiert (C)", "Informiert (I)"):
+        assert label in text, label
+    assert '<option value="expand">ausgebaut</option>' in text
+    assert '<option value="decentral">dezentral</option>' in text
+    assert "Aufgabe anlegen" in text
+    assert "Höchstens 300 Zeichen." in text
+
+
+def test_form_errors_are_said_in_german_and_stay_exactly_english_in_english(browser_as: BrowserAs) -> None:
+    bad = {"id": "Bad Id", "name": "", "change": "new", "delivery": "central", "competencies.negotiation": "9"}
+    editor = browser_as("editor")
+
+    german = editor.post("/tasks/new", bad, headers={"Accept-Language": "de"}).content.decode()
+    english = editor.post("/tasks/new", bad).content.decode()
+
+    assert "9 liegt außerhalb des Bereichs: erwartet 1 bis 5" in german
+    assert "&#x27;Bad Id&#x27; ist keine gültige ID" in german
+    assert '<p class="field-error" id="f-name-error">erforderlich</p>' in german
+    assert "9 is out of range: expected 1 to 5" in english
+    assert "&#x27;Bad Id&#x27; is not a valid id (lower-case letters" in english
+    assert '<p class="field-error" id="f-name-error">required</p>' in english
+
+
+def test_a_refused_level_is_said_in_german(browser_as: BrowserAs) -> None:
+    response = browser_as("editor").post(
+        "/competencies/levels",
+        {"person": "kim", "competency": "negotiation", "level": "abc"},
+        headers={"Accept-Language": "de"},
+    )
+    assert response.status_code == 400
+    assert "erhalten: der Text &#x27;abc&#x27;" in response.content.decode()

@@ -12,6 +12,7 @@ from django.test import Client
 from django.utils import timezone
 from pytest_django import Settings
 
+from lodestar.accounts.models import User
 from lodestar.lib.errors import NotFound
 from lodestar.notifications.models import SentMessage
 from lodestar.notifications.services import send_digests, send_reminders, unit_digest_text
@@ -116,6 +117,44 @@ def test_the_stop_link_of_a_reminder_turns_that_persons_reminders_off(mail: Smtp
     next_week = send_reminders(AS_OF + timedelta(days=7))
     assert [reminder.person.id for reminder in next_week.sent] == ["max"]
     assert len(mail.inbox.to("lea@example.com")) == 1
+
+
+def test_a_reminder_speaks_the_language_chosen_on_the_persons_account_and_english_without_one(
+    mail: SmtpServer,
+) -> None:
+    User.objects.create_user("lea.account@example.com", "long-enough", person_id="lea", language="de")
+
+    send_reminders(AS_OF)
+
+    lea = only(mail.inbox.to("lea@example.com"))
+    assert lea.message["Subject"] == "Check-in fällig: 1 Schlüsselergebnis"
+    for part in (lea.text, lea.html):
+        assert "Hallo Lea Brandt," in part
+        assert "jede Woche am Montag" in part
+        assert "dieser Zyklus begann am Montag, 2. März 2026" in part
+        assert "Ziel: More qualified leads · aktueller Wert: 140 leads" in part
+        assert "Erinnerungen und Wochenübersichten abbestellen" in part
+    assert '<html lang="de">' in lea.html
+    max_ = only(mail.inbox.to("max@example.com"))  # no account: English
+    assert max_.message["Subject"] == "Check-in due: 1 key result"
+    assert "this cycle began on Monday, 2 March 2026" in max_.text
+
+
+def test_a_digest_speaks_the_language_of_the_leads_account(mail: SmtpServer) -> None:
+    User.objects.create_user("max@example.com", "long-enough", person_id="max", language="de")
+
+    send_digests(AS_OF)
+
+    digest = only(mail.inbox.to("max@example.com"))
+    assert digest.message["Subject"] == "Wochenübersicht: Marketing & Sales"
+    for part in (digest.text, digest.html.replace("&amp;", "&")):
+        assert "Hallo Max Ortiz," in part
+        assert "hier ist die Woche von Marketing & Sales mit Stand Donnerstag, 5. März 2026." in part
+        assert "Fällige Check-ins" in part
+        assert "Sie erhalten diese Nachricht, weil Sie Marketing & Sales leiten." in part
+    chat = unit_digest_text("ms", AS_OF)  # a chat message: the default language
+    assert chat is not None
+    assert chat.startswith("Weekly digest of Marketing & Sales")
 
 
 def test_the_weekly_digest_arrives_at_the_lead_with_both_parts(mail: SmtpServer) -> None:

@@ -72,3 +72,42 @@ def test_the_audit_page_lists_changes_newest_first(browser_as: BrowserAs) -> Non
     browser_as("sam").post("/key-results/tracked-share/check-ins", {"value": "55", "confidence": "7"})
     content = browser_as("admin").get("/admin/audit/").content.decode()
     assert content.index("check_in.record") < content.index("model.import")
+
+
+def test_the_users_page_speaks_german_to_a_german_browser(browser_as: BrowserAs) -> None:
+    client = browser_as("admin")
+    german = {"Accept-Language": "de"}
+
+    page = client.get("/admin/users/", headers=german).content.decode()
+    added = client.post(
+        "/admin/users/add",
+        {"email": "neu@example.com", "role": "viewer", "password": "long-enough"},
+        headers=german,
+    ).content.decode()
+
+    assert "<h1>Benutzer und Rollen</h1>" in page
+    assert '<option value="editor">Redakteur</option>' in page
+    assert "liest alles, ändert nichts" in page
+    assert "Erstes Passwort" in page
+    assert "neu@example.com als Leser hinzugefügt." in added
+    assert User.objects.get(email="neu@example.com").role == "viewer"
+
+
+def test_the_import_page_says_the_plan_in_german(browser_as: BrowserAs) -> None:
+    response = browser_as("admin").post(
+        "/admin/import/", {"file": SimpleUploadedFile("m.yaml", NEW_MODEL)}, headers={"Accept-Language": "de"}
+    )
+    text = response.content.decode()
+    assert "Plan für m.yaml" in text
+    assert "hinzuzufügen" in text
+    assert "Import ausführen" in text
+
+
+def test_an_invalid_upload_lists_its_errors_in_german_with_the_files_paths(browser_as: BrowserAs) -> None:
+    bad = b"lodestar: 1\norganization: {name: X}\nunits: [{id: Bad, name: X, kind: company}]\n"
+    response = browser_as("admin").post(
+        "/admin/import/", {"file": SimpleUploadedFile("m.yaml", bad)}, headers={"Accept-Language": "de"}
+    )
+    text = response.content.decode()
+    assert "m.yaml hat 1 Fehler; nichts wurde geschrieben." in text
+    assert "<code>units[0].id</code>: &#x27;Bad&#x27; ist keine gültige ID" in text

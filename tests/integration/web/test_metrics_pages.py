@@ -13,7 +13,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from lodestar.accounts.models import AuditEntry
+from lodestar.accounts.models import AuditEntry, User
 from lodestar.goals.models import KPI, KeyResult, KPIMeasurement, Measurement
 from lodestar.lib import clock
 from lodestar.metrics.models import RefreshRun
@@ -419,3 +419,33 @@ def test_the_catalog_does_not_query_the_database_per_metric(
     few_queries, few_metrics = queries()
     assert (few_metrics, many_metrics > 20) == (2, True)
     assert many_queries == few_queries
+
+
+def test_the_metric_pages_speak_german_with_german_dates(browser_as: BrowserAs, metrics_file: Path) -> None:
+    client = browser_as("viewer")
+    german = {"Accept-Language": "de"}
+
+    catalog = client.get("/metrics/", headers=german).content.decode()
+    metric = client.get("/metrics/mqls/", AS_OF, headers=german).content.decode()
+
+    assert "<h1>Metriken</h1>" in catalog
+    assert "Gebunden an" in catalog
+    assert ">einfach</span>" in catalog
+    assert "Werte der letzten zwölf Monate" in metric
+    assert "mqls nach Monat, alle Daten." in metric
+    assert "Der letzte Monat ist noch nicht vorbei" in metric
+    assert '<option value="quarter">Quartal</option>' in metric
+    assert "<td>01.06.2026</td><td>30.06.2026</td>" in metric
+
+
+def test_the_refresh_panel_says_what_was_written_in_german(
+    browser_as: BrowserAs, bound: None, job_queue: JobQueue
+) -> None:
+    client = browser_as("admin")
+    User.objects.filter(email="admin@example.com").update(language="de")
+
+    content = refresh_now(client, job_queue)
+
+    today = clock.today().strftime("%d.%m.%Y")
+    assert f"1 Schlüsselergebnis und 1 KPI aktualisiert, Stand {today}:" in content
+    assert "key_result:web-mqls</span> am 31.03.2026: 150 beibehalten" in content

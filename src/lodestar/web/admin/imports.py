@@ -7,14 +7,14 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lodestar.accounts.audit import acting_as
 from lodestar.accounts.permissions import require_admin
 from lodestar.lib.errors import Invalid, NotFound
-from lodestar.modelfile.plan_text import notes, warnings
 from lodestar.store.load import NoModel
-from lodestar.store.restore import KEPT, describe_counts, list_restore_points
+from lodestar.store.restore import KEPT, list_restore_points
 from lodestar.store.service import (
     ImportConflict,
     export_model,
@@ -27,8 +27,10 @@ from lodestar.store.service import (
 )
 from lodestar.web.admin.uploads import EXPIRED, discard_upload, keep_upload, upload_path
 from lodestar.web.common import actor_of, translate_errors
+from lodestar.web.formatting import num
 from lodestar.web.http import AuthenticatedRequest
-from lodestar.web.plans import plan_context
+from lodestar.web.issues import issue_text
+from lodestar.web.plans import describe_counts, notes, plan_context, summary, warnings
 
 PAGE = "web/admin_import.html"
 SESSION_KEY = "lodestar_import"
@@ -48,16 +50,18 @@ def import_page(request: AuthenticatedRequest) -> HttpResponse:
         return _page(request)
     upload = request.FILES.get("file")
     if upload is None:
-        return _page(request, {"issues": [("file", "choose a model file to upload")]}, status=400)
+        return _page(request, {"issues": [("file", gettext("choose a model file to upload"))]}, status=400)
     if upload.size and upload.size > settings.MAX_MODEL_FILE_BYTES:
-        issues = [("file", f"over the limit of {settings.MAX_MODEL_FILE_BYTES:,} bytes")]
+        limit = gettext("over the limit of %(count)s bytes") % {"count": num(settings.MAX_MODEL_FILE_BYTES)}
+        issues = [("file", limit)]
         return _page(request, {"issues": issues}, status=400)
     text = upload.read()
     try:
         model = read_model_text(text)
         plan = plan_import(model=model)
     except Invalid as error:
-        return _page(request, {"issues": error.issues, "name": upload.name}, status=400)
+        issues = [(path, issue_text(message)) for path, message in error.issues]
+        return _page(request, {"issues": issues, "name": upload.name}, status=400)
     key = keep_upload(text)
     request.session[SESSION_KEY] = {"key": key, "name": upload.name}
     return _page(request, {**plan_context(plan), "key": key, "name": upload.name})
@@ -88,7 +92,14 @@ def import_apply(request: AuthenticatedRequest) -> HttpResponse:
         raise
     discard_upload(key)
     request.session.pop(SESSION_KEY, None)
-    return _page(request, {"applied": result.plan, "applied_notes": [*notes(result.plan), *warnings(result.plan)]})
+    return _page(
+        request,
+        {
+            "applied": result.plan,
+            "applied_summary": summary(result.plan),
+            "applied_notes": [*notes(result.plan), *warnings(result.plan)],
+        },
+    )
 
 
 @require_GET
@@ -116,4 +127,4 @@ def restore_page(request: AuthenticatedRequest, point_id: int) -> HttpResponse:
         return render(request, "web/admin_restore.html", context)
     with acting_as(actor):
         restored = restore_model(point_id=point_id)
-    return _page(request, {"restored": restored})
+    return _page(request, {"restored": restored, "restored_summary": summary(restored.plan)})

@@ -14,11 +14,12 @@ import time
 from pathlib import Path
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy
 
 from lodestar.lib.errors import NotFound
 
 EXPIRES_AFTER = 3600  # seconds
-EXPIRED = "that upload has expired; upload the file again"
+EXPIRED = gettext_lazy("that upload has expired; upload the file again")
 
 
 class UnsafeUploadDirectory(RuntimeError):
@@ -66,14 +67,14 @@ def keep_upload(data: bytes) -> str:
 def upload_path(key: str) -> Path:
     """The kept file of `key`. Raises NotFound when there is none or it has expired (then it is removed)."""
     if not (len(key) == 32 and key.isascii() and key.isalnum()):
-        raise NotFound(EXPIRED)
+        raise NotFound(str(EXPIRED))
     path = Path(settings.IMPORT_UPLOAD_DIR) / f"{key}.yaml"
     try:
         if _expired(path):
             path.unlink(missing_ok=True)
-            raise NotFound(EXPIRED)
+            raise NotFound(str(EXPIRED))
     except FileNotFoundError:
-        raise NotFound(EXPIRED) from None
+        raise NotFound(str(EXPIRED)) from None
     return path
 
 

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
 
 from lodestar.accounts import audit, services
 from lodestar.accounts.permissions import require_admin
-from lodestar.accounts.roles import DESCRIPTIONS, ROLES
+from lodestar.accounts.roles import ROLES
+from lodestar.i18n.terms import term
 from lodestar.lib.errors import Invalid
 from lodestar.lib.limits import LAST_PAGE
 from lodestar.org.models import Person
-from lodestar.web.common import actor_of, field_errors, translate_errors
+from lodestar.web.common import actor_of, translate_errors
 from lodestar.web.http import AuthenticatedRequest
+from lodestar.web.issues import form_errors
 
 AUDIT_PAGE = 50
 
@@ -32,7 +35,6 @@ def _users_page(
         {
             "users": services.list_users(),
             "roles": ROLES,
-            "descriptions": DESCRIPTIONS,
             "people": list(Person.objects.order_by("name").values_list("id", "name")),
             "errors": errors or {},
             "values": values or {},
@@ -62,8 +64,9 @@ def user_add(request: AuthenticatedRequest) -> HttpResponse:
             person_id=values["person"] or None,
         )
     except Invalid as error:
-        return _users_page(request, errors=field_errors(error), values=values, status=400)
-    return _users_page(request, message=f"Added {user.email} as {user.role}.")
+        return _users_page(request, errors=form_errors(error), values=values, status=400)
+    message = gettext("Added %(email)s as %(role)s.") % {"email": user.email, "role": term("user_role", user.role)}
+    return _users_page(request, message=message)
 
 
 @require_POST
@@ -74,8 +77,9 @@ def user_set_role(request: AuthenticatedRequest) -> HttpResponse:
             actor=actor_of(request), email=request.POST.get("email", ""), role=request.POST.get("role", "")
         )
     except Invalid as error:
-        return _users_page(request, errors=field_errors(error), status=400)
-    return _users_page(request, message=f"{user.email} is now {user.role}.")
+        return _users_page(request, errors=form_errors(error), status=400)
+    message = gettext("%(email)s is now %(role)s.") % {"email": user.email, "role": term("user_role", user.role)}
+    return _users_page(request, message=message)
 
 
 @require_POST
@@ -85,8 +89,12 @@ def user_set_active(request: AuthenticatedRequest) -> HttpResponse:
     try:
         user = services.set_active(actor=actor_of(request), email=request.POST.get("email", ""), active=active)
     except Invalid as error:
-        return _users_page(request, errors=field_errors(error), status=400)
-    return _users_page(request, message=f"{user.email} {'may sign in again' if active else 'can no longer sign in'}.")
+        return _users_page(request, errors=form_errors(error), status=400)
+    if active:
+        message = gettext("%(email)s may sign in again.") % {"email": user.email}
+    else:
+        message = gettext("%(email)s can no longer sign in.") % {"email": user.email}
+    return _users_page(request, message=message)
 
 
 def _page_number(raw: str) -> int:
@@ -95,7 +103,7 @@ def _page_number(raw: str) -> int:
     if not (text.isascii() and text.isdigit() and len(text) <= len(str(LAST_PAGE))) or not (
         1 <= int(text) <= LAST_PAGE
     ):
-        limit = f"page must be a whole number from 1 to {LAST_PAGE}"
+        limit = gettext("page must be a whole number from 1 to %(last)s") % {"last": LAST_PAGE}
         raise Invalid(f"{limit}, not {raw[:40]!r}", [("page", limit)])
     return int(text)
 

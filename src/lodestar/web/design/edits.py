@@ -11,6 +11,8 @@ from typing import Any
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from lodestar.accounts.permissions import require_editor
@@ -21,18 +23,20 @@ from lodestar.lib.model import Model
 from lodestar.purpose import services as purpose
 from lodestar.store.load import load_model
 from lodestar.store.versions import version_from_text
-from lodestar.web.common import actor_of, field_errors, translate_errors
+from lodestar.web.common import actor_of, translate_errors
 from lodestar.web.design import forms
 from lodestar.web.design.views import competencies_response
 from lodestar.web.form_values import integer
 from lodestar.web.http import AuthenticatedRequest
+from lodestar.web.issues import form_errors
 
 
 @dataclass(frozen=True)
 class Page:
-    """Where the entities of a kind are shown: the url name of the page, and the prefix of each one's anchor."""
+    """Where the entities of a kind are shown: the url name of the page, its name, and the prefix of each anchor."""
 
     url_name: str
+    name: Promise
     anchor_prefix: str = ""
 
     def address(self, key: Any = "") -> str:
@@ -40,13 +44,32 @@ class Page:
 
 
 PAGES: dict[str, Page] = {
-    "mission": Page("purpose"),
-    "vision": Page("vision"),
-    "role_profile": Page("roles", "profile-"),
-    "task": Page("tasks", "task-"),
-    "dependency": Page("dependencies", "dependency-"),
-    "competency": Page("competencies", "competency-"),
-    "touchpoint": Page("touchpoints", "touchpoint-"),
+    "mission": Page("purpose", gettext_lazy("Purpose")),
+    "vision": Page("vision", gettext_lazy("Vision")),
+    "role_profile": Page("roles", gettext_lazy("Roles"), "profile-"),
+    "task": Page("tasks", gettext_lazy("Tasks"), "task-"),
+    "dependency": Page("dependencies", gettext_lazy("Dependencies"), "dependency-"),
+    "competency": Page("competencies", gettext_lazy("Competencies"), "competency-"),
+    "touchpoint": Page("touchpoints", gettext_lazy("Touchpoints"), "touchpoint-"),
+}
+
+
+@dataclass(frozen=True)
+class FormWords:
+    """The title of a kind's new form and its button (whole phrases: German nouns have genders)."""
+
+    new: Promise
+    create: Promise
+
+
+FORM_WORDS: dict[str, FormWords] = {
+    "mission": FormWords(pgettext_lazy("form", "New mission"), pgettext_lazy("form", "Create mission")),
+    "vision": FormWords(pgettext_lazy("form", "New vision answer"), pgettext_lazy("form", "Create vision answer")),
+    "role_profile": FormWords(pgettext_lazy("form", "New role profile"), pgettext_lazy("form", "Create role profile")),
+    "task": FormWords(pgettext_lazy("form", "New task"), pgettext_lazy("form", "Create task")),
+    "dependency": FormWords(pgettext_lazy("form", "New dependency"), pgettext_lazy("form", "Create dependency")),
+    "competency": FormWords(pgettext_lazy("form", "New competency"), pgettext_lazy("form", "Create competency")),
+    "touchpoint": FormWords(pgettext_lazy("form", "New touchpoint"), pgettext_lazy("form", "Create touchpoint")),
 }
 
 
@@ -71,7 +94,8 @@ def _form(
         "web/design_form.html",
         {
             "kind": kind,
-            "page": page.url_name,
+            "words": FORM_WORDS[kind.name],
+            "page_name": page.name,
             "fields": fields,
             "general_errors": general,
             "has_errors": bool(errors),
@@ -103,7 +127,7 @@ def entity_new(request: AuthenticatedRequest, kind_name: str) -> HttpResponse:
         saved = kind.create(actor=actor, document=document)
     except Invalid as error:
         return _form(
-            request, kind, model, values=document, errors=field_errors(error), editing=None, version=None, status=400
+            request, kind, model, values=document, errors=form_errors(error), editing=None, version=None, status=400
         )
     return HttpResponseRedirect(PAGES[kind.name].address(saved.id))
 
@@ -128,7 +152,7 @@ def entity_edit(request: AuthenticatedRequest, kind_name: str, key: str = "") ->
     except Invalid as error:
         values = {**changes, "id": key} if kind.identity == "id" else changes
         return _form(
-            request, kind, model, values=values, errors=field_errors(error), editing=label, version=version, status=400
+            request, kind, model, values=values, errors=form_errors(error), editing=label, version=version, status=400
         )
     return HttpResponseRedirect(PAGES[kind.name].address(entity_key))
 
@@ -170,7 +194,7 @@ def unit_purpose(request: AuthenticatedRequest, unit_id: str) -> HttpResponse:
                 actor=actor, unit_id=unit_id, purpose=request.POST.get("purpose", ""), version=_version(request)
             )
         except Invalid as error:
-            errors = field_errors(error)
+            errors = form_errors(error)
             return render(
                 request,
                 "web/unit_purpose_form.html",
@@ -203,7 +227,7 @@ def person_level(request: AuthenticatedRequest) -> HttpResponse:
                 actor=actor, person_id=person, competency_id=competency, level=integer(level) if level else None
             )
     except Invalid as error:
-        message = "; ".join(field_errors(error).values()) or str(error)
+        message = "; ".join(form_errors(error).values()) or str(error)
         form = {"person": person, "competency": competency, "level": level, "error": message}
         return competencies_response(request, level_form=form, status=400)
     return HttpResponseRedirect(reverse("competencies") + "#people")

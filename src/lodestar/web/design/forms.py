@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.http import QueryDict
+from django.utils.translation import gettext, pgettext
 
+from lodestar.i18n.terms import choices as term_choices
+from lodestar.i18n.terms import term
 from lodestar.lib.limits import FIRST_DAY, LAST_DAY, NAME_MAX, TEXT_MAX
 from lodestar.lib.model import Model
 from lodestar.lib.vocabulary import (
@@ -27,6 +30,7 @@ from lodestar.lib.vocabulary import (
     VISION_STATUSES,
 )
 from lodestar.web.form_values import integer
+from lodestar.web.formatting import num
 
 Choices = list[tuple[str, str]]
 
@@ -55,7 +59,9 @@ class Field:
 
     @property
     def limit_hint(self) -> str:
-        return f"At most {self.max_length:,} characters." if self.max_length else ""
+        if not self.max_length:
+            return ""
+        return gettext("At most %(count)s characters.") % {"count": num(self.max_length)}
 
     @property
     def first_day(self) -> str:
@@ -93,50 +99,72 @@ def _business_units(model: Model) -> Choices:
     return [(u.id, u.name) for u in model.units if u.kind == "business_unit"]
 
 
-def _same(values: tuple[str, ...]) -> Choices:
-    return [(v, v.replace("_", " ")) for v in values]
+def _id_field() -> Field:
+    return Field("id", gettext("Id"), required=True, help=gettext("Lower-case letters, digits, “.”, “_” and “-”."))
 
 
 def mission_fields(model: Model) -> list[Field]:
     return [
         Field(
             "statement",
-            "Mission statement",
+            gettext("Mission statement"),
             "textarea",
             required=True,
-            help="The purpose of marketing & sales, in a few sentences.",
+            help=gettext("The purpose of marketing & sales, in a few sentences."),
         ),
-        Field("scope", "Scope", "select", _units(model), required=True, help="The unit the mission belongs to."),
-        Field("adopted", "Adopted on", "date"),
-        Field("principles", "Principles", "lines", help="One per line."),
+        Field(
+            "scope",
+            gettext("Scope"),
+            "select",
+            _units(model),
+            required=True,
+            help=gettext("The unit the mission belongs to."),
+        ),
+        Field("adopted", gettext("Adopted on"), "date"),
+        Field("principles", gettext("Principles"), "lines", help=gettext("One per line.")),
     ]
 
 
 def vision_fields(model: Model) -> list[Field]:
     owners = _units(model) + [(p.id, p.name) for p in model.people]
     return [
-        Field("question", "Question", "select", _same(VISION_QUESTIONS), required=True),
-        Field("scope", "Scope", "select", _units(model), blank="The mission's scope"),
-        Field("toward", "Toward business unit", "select", _business_units(model), blank="All business units"),
-        Field("status", "Status", "select", _same(VISION_STATUSES), required=True),
-        Field("answer", "Answer", "textarea"),
-        Field("owner", "Owner", "select", owners),
+        Field(
+            "question", gettext("Question"), "select", term_choices("vision_question", VISION_QUESTIONS), required=True
+        ),
+        Field("scope", gettext("Scope"), "select", _units(model), blank=gettext("The mission's scope")),
+        Field(
+            "toward",
+            gettext("Toward business unit"),
+            "select",
+            _business_units(model),
+            blank=gettext("All business units"),
+        ),
+        Field("status", gettext("Status"), "select", term_choices("vision_status", VISION_STATUSES), required=True),
+        Field("answer", pgettext("noun", "Answer"), "textarea"),
+        Field("owner", gettext("Owner"), "select", owners),
     ]
 
 
 def role_profile_fields(model: Model) -> list[Field]:
     fields = [
-        Field("unit", "Unit", "select", _units(model), required=True),
-        Field("toward", "Toward business unit", "select", _business_units(model), blank="All business units"),
-        Field("horizon", "Target year", "integer"),
+        Field("unit", gettext("Unit"), "select", _units(model), required=True),
+        Field(
+            "toward",
+            gettext("Toward business unit"),
+            "select",
+            _business_units(model),
+            blank=gettext("All business units"),
+        ),
+        Field("horizon", gettext("Target year"), "integer"),
     ]
-    for state, label in (("as_is", "As-is"), ("target", "Target")):
+    levels = term_choices("decision_level", DECISION_LEVELS)
+    for state, label in (("as_is", pgettext("state", "As-is")), ("target", pgettext("state", "Target"))):
         fields += [
             Field(
                 f"{state}.decision_rights.{area}",
-                f"{label}: {area.replace('_', ' ')}",
+                f"{label}: {term('decision_area', area)}",
                 "select",
-                _same(DECISION_LEVELS),
+                levels,
                 required=True,
             )
             for area in DECISION_AREAS
@@ -144,31 +172,34 @@ def role_profile_fields(model: Model) -> list[Field]:
         fields.append(
             Field(
                 f"{state}.sales_alignment",
-                f"{label}: sales alignment",
+                f"{label}: {term('decision_area', 'sales_alignment')}",
                 "select",
-                _same(SALES_ALIGNMENTS),
+                term_choices("sales_alignment", SALES_ALIGNMENTS),
                 required=True,
             )
         )
-    fields.append(Field("rationale", "Rationale", "textarea"))
+    fields.append(Field("rationale", gettext("Rationale"), "textarea"))
     return fields
 
 
 def task_fields(model: Model) -> list[Field]:
     units = _units(model)
     return [
-        Field("id", "Id", required=True, help="Lower-case letters, digits, “.”, “_” and “-”."),
-        Field("name", "Name", required=True),
-        Field("change", "Change", "select", _same(TASK_CHANGES), required=True),
-        Field("delivery", "Delivery", "select", _same(TASK_DELIVERIES), required=True),
-        Field("responsible", "Responsible (R)", "multi", units),
-        Field("accountable", "Accountable (A)", "select", units),
-        Field("consulted", "Consulted (C)", "multi", units),
-        Field("informed", "Informed (I)", "multi", units),
-        Field("locations", "Locations", "multi", [(x.id, x.name) for x in model.locations]),
-        Field("toward", "Serves business units", "multi", _business_units(model)),
+        _id_field(),
+        Field("name", gettext("Name"), required=True),
+        Field("change", pgettext("task", "Change"), "select", term_choices("task_change", TASK_CHANGES), required=True),
+        Field("delivery", gettext("Delivery"), "select", term_choices("task_delivery", TASK_DELIVERIES), required=True),
+        Field("responsible", gettext("Responsible (R)"), "multi", units),
+        Field("accountable", gettext("Accountable (A)"), "select", units),
+        Field("consulted", gettext("Consulted (C)"), "multi", units),
+        Field("informed", gettext("Informed (I)"), "multi", units),
+        Field("locations", gettext("Locations"), "multi", [(x.id, x.name) for x in model.locations]),
+        Field("toward", gettext("Serves business units"), "multi", _business_units(model)),
         Field(
-            "competencies", "Competencies it needs (level 1–5)", "levels", [(c.id, c.name) for c in model.competencies]
+            "competencies",
+            gettext("Competencies it needs (level 1–5)"),
+            "levels",
+            [(c.id, c.name) for c in model.competencies],
         ),
     ]
 
@@ -176,33 +207,40 @@ def task_fields(model: Model) -> list[Field]:
 def dependency_fields(model: Model) -> list[Field]:
     units = _units(model)
     return [
-        Field("from", "Depends (from)", "select", units, required=True),
-        Field("to", "On (to)", "select", units, required=True),
-        Field("about", "About", required=True),
-        Field("kind", "Kind", "select", _same(DEPENDENCY_KINDS), required=True),
-        Field("now", "Intensity now (0–5)", "integer", required=True),
-        Field("target", "Intensity in the target (0–5)", "integer", required=True),
+        Field("from", gettext("Depends (from)"), "select", units, required=True),
+        Field("to", gettext("On (to)"), "select", units, required=True),
+        Field("about", pgettext("dependency", "About"), required=True),
+        Field("kind", gettext("Kind"), "select", term_choices("dependency_kind", DEPENDENCY_KINDS), required=True),
+        Field("now", gettext("Intensity now (0–5)"), "integer", required=True),
+        Field("target", gettext("Intensity in the target (0–5)"), "integer", required=True),
     ]
 
 
 def competency_fields(model: Model) -> list[Field]:
     return [
-        Field("id", "Id", required=True, help="Lower-case letters, digits, “.”, “_” and “-”."),
-        Field("name", "Name", required=True),
-        Field("category", "Category"),
-        Field("required", "Level each unit requires (1–5)", "levels", _units(model)),
+        _id_field(),
+        Field("name", gettext("Name"), required=True),
+        Field("category", gettext("Category")),
+        Field("required", gettext("Level each unit requires (1–5)"), "levels", _units(model)),
     ]
 
 
 def touchpoint_fields(model: Model) -> list[Field]:
     units = _units(model)
     return [
-        Field("id", "Id", required=True, help="Lower-case letters, digits, “.”, “_” and “-”."),
-        Field("name", "Name", required=True),
-        Field("stage", "Journey stage", "select", _same(JOURNEY_STAGES), required=True),
-        Field("channel", "Channel", required=True, help="Free text, e.g. web, email, trade_fair, field_sales."),
-        Field("owner", "Owner", "select", units, required=True),
-        Field("contributors", "Contributors", "multi", units),
+        _id_field(),
+        Field("name", gettext("Name"), required=True),
+        Field(
+            "stage", gettext("Journey stage"), "select", term_choices("journey_stage", JOURNEY_STAGES), required=True
+        ),
+        Field(
+            "channel",
+            gettext("Channel"),
+            required=True,
+            help=gettext("Free text, e.g. web, email, trade_fair, field_sales."),
+        ),
+        Field("owner", gettext("Owner"), "select", units, required=True),
+        Field("contributors", gettext("Contributors"), "multi", units),
     ]
 
 

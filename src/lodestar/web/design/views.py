@@ -10,12 +10,15 @@ from typing import Any
 
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_GET
 
 from lodestar.accounts.roles import ADMIN, EDITOR
 from lodestar.design import analysis
 from lodestar.design.services.dependencies import dependencies_by_id
-from lodestar.i18n.words import archetype_meaning, question_text, say, say_all
+from lodestar.design.tasks import NO_ACCOUNTABLE, NO_RESPONSIBLE
+from lodestar.i18n.terms import term
+from lodestar.i18n.words import archetype_meaning, say, say_all
 from lodestar.lib.index import ModelIndex
 from lodestar.lib.model import Model
 from lodestar.lib.vocabulary import DECISION_AREAS, JOURNEY_STAGES, TASK_CHANGES, TASK_DELIVERIES
@@ -28,10 +31,15 @@ from lodestar.web.common import translate_errors
 from lodestar.web.http import AuthenticatedRequest
 
 SORTS = {
-    "change": ("intensity change", lambda e: (-e.change, -e.target)),
-    "target": ("target intensity", lambda e: (-e.target, -e.change)),
-    "now": ("intensity now", lambda e: (-e.now, -e.change)),
-    "from": ("unit", lambda e: (e.source, e.target_unit)),
+    "change": (gettext_lazy("intensity change"), lambda e: (-e.change, -e.target)),
+    "target": (gettext_lazy("target intensity"), lambda e: (-e.target, -e.change)),
+    "now": (gettext_lazy("intensity now"), lambda e: (-e.now, -e.change)),
+    "from": (gettext_lazy("unit"), lambda e: (e.source, e.target_unit)),
+}
+# Why a RACI row is flagged (lodestar.design.tasks), as the page says it.
+RACI_PROBLEMS = {
+    NO_ACCOUNTABLE: gettext_lazy("no accountable unit (A)"),
+    NO_RESPONSIBLE: gettext_lazy("no responsible unit (R)"),
 }
 
 
@@ -64,6 +72,17 @@ def subject_href(subject: str | None, q: str = "") -> str:
     if kind == "location":
         return f"/tasks/{q}#delivery"
     return ""
+
+
+def _toward(unit_name: str, toward_name: str) -> str:
+    return gettext("%(unit)s toward %(business_unit)s") % {"unit": unit_name, "business_unit": toward_name}
+
+
+def profile_label(unit_name: str, toward_name: str | None) -> str:
+    """A role profile's name: its unit, and the business unit it is toward or `(general)`."""
+    if toward_name:
+        return _toward(unit_name, toward_name)
+    return gettext("%(unit)s (general)") % {"unit": unit_name}
 
 
 def _q(request: AuthenticatedRequest) -> str:
@@ -103,6 +122,7 @@ def vision_page(request: AuthenticatedRequest) -> HttpResponse:
     rows = [
         {
             "row": row,
+            "label": _toward(row.scope_name, row.toward_name) if row.toward_name else row.scope_name,
             "cells": [
                 {
                     "cell": cell,
@@ -117,15 +137,12 @@ def vision_page(request: AuthenticatedRequest) -> HttpResponse:
     evidence = [
         {
             "question": question,
-            "text": question_text(question),
-            "evidence": {  # in the reader's language
-                "summary": say_all(readiness.evidence[question].said),
-                "concern": readiness.evidence[question].concern,
-            },
+            "text": term("vision_question_text", question),
+            "evidence": readiness.evidence[question],
+            "summary": say_all(readiness.evidence[question].said),  # in the reader's language
             "agreed": question in readiness.agreed,
             "items": [
-                ({"text": say(item.wording)}, subject_href(item.subject, q))
-                for item in readiness.evidence[question].items
+                (say(item.wording), subject_href(item.subject, q)) for item in readiness.evidence[question].items
             ],
         }
         for question in readiness.questions
@@ -138,7 +155,6 @@ def vision_page(request: AuthenticatedRequest) -> HttpResponse:
             "readiness": readiness,
             "rows": rows,
             "evidence": evidence,
-            "share_pct": round(readiness.share_agreed * 100),
             "share_bar": svg(charts.share_bar(readiness.share_agreed, width=260), "bar-chart"),
             "scope_name": index.name(readiness.scope),
         },
@@ -156,14 +172,15 @@ def roles_page(request: AuthenticatedRequest) -> HttpResponse:
             "c": c,
             "id": ids.get(id(c.profile)),
             "chart": svg(charts.radar_chart(c), "radar"),
-            "as_is": charts.archetype_label(c.as_is.archetype),
-            "target": charts.archetype_label(c.target.archetype),
+            "label": profile_label(c.unit_name, c.toward_name),
+            "as_is": term("archetype", c.as_is.archetype),
+            "target": term("archetype", c.target.archetype),
             "as_is_meaning": archetype_meaning(c.as_is.archetype),
             "target_meaning": archetype_meaning(c.target.archetype),
-            "gains": ", ".join(charts.area_label(x).lower() for x in c.gaining),
+            "gains": ", ".join(term("decision_area", x) for x in c.gaining),
             "areas": [
                 {
-                    "label": charts.area_label(x),
+                    "label": term("decision_area", x),
                     "as_is": c.as_is.scores[x],
                     "target": c.target.scores[x],
                     "change": c.change(x),
@@ -202,20 +219,29 @@ def tasks_page(request: AuthenticatedRequest) -> HttpResponse:
             "filtered": any(filters.values()),
             "tasks": tasks,
             "matrix": matrix,
-            "rows": [{"row": row, "cells": [row.cell(u.id) for u in matrix.units]} for row in matrix.rows],
+            "rows": [
+                {
+                    "row": row,
+                    "cells": [row.cell(u.id) for u in matrix.units],
+                    "problems": [str(RACI_PROBLEMS.get(problem, problem)) for problem in row.problems],
+                }
+                for row in matrix.rows
+            ],
             "split": split,
             "by_location": svg(
-                charts.delivery_chart(split.by_location, title="Tasks by delivery per location"), "delivery-chart"
+                charts.delivery_chart(split.by_location, title=gettext("Tasks by delivery per location")),
+                "delivery-chart",
             )
             if split.by_location
             else "",
             "by_unit": svg(
-                charts.delivery_chart(split.by_unit, title="Tasks by delivery per responsible unit"), "delivery-chart"
+                charts.delivery_chart(split.by_unit, title=gettext("Tasks by delivery per responsible unit")),
+                "delivery-chart",
             )
             if split.by_unit
             else "",
             "changes": [
-                {"group": g, "label": analysis.CHANGE_LABELS[g.change]} for g in overview.groups if g.change != "keep"
+                {"group": g, "label": term("task_change", g.change)} for g in overview.groups if g.change != "keep"
             ],
             "kept": len(overview.group("keep").items),
             "change_choices": TASK_CHANGES,

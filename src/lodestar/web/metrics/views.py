@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_GET, require_POST
 
+from lodestar.i18n.terms import term
 from lodestar.metrics import refresh_runs, services
 from lodestar.metrics.configuration import ENV_VARIABLE, NotConfigured
 from lodestar.metrics.definitions import GRAINS
@@ -16,6 +19,9 @@ from lodestar.metrics.errors import MetricsError
 from lodestar.web.charts import metric_chart
 from lodestar.web.common import actor_of, translate_errors
 from lodestar.web.http import AuthenticatedRequest
+
+if TYPE_CHECKING:  # the engine stays out of the pages' imports
+    from lodestar.metrics.refresh import RefreshReport
 
 # Query parameters of the metric page that are not dimensions.
 NOT_DIMENSIONS = ("grain", "as_of")
@@ -26,7 +32,10 @@ def _unusable(
 ) -> HttpResponse:
     """The page with a clear message instead of metrics: no file configured, a bad file, an unreachable warehouse."""
     if isinstance(error, NotConfigured):
-        return render(request, template, {**context, "not_configured": True, "env_variable": ENV_VARIABLE})
+        example = f"{ENV_VARIABLE}=/srv/lodestar/metrics.yaml lodestar serve"
+        return render(
+            request, template, {**context, "not_configured": True, "env_variable": ENV_VARIABLE, "env_example": example}
+        )
     return render(request, template, {**context, "problems": services.problems_of(error)})
 
 
@@ -54,8 +63,13 @@ def metric_page(request: AuthenticatedRequest, metric_id: str) -> HttpResponse:
         preview = services.preview(metric_id=metric_id, as_of=as_of, grain=grain, where=where)
     except (NotConfigured, MetricsError) as error:
         return _unusable(request, template, error, metric_id=metric_id)
-    slice_text = ", ".join(f"{name} = {value}" for name, value in preview.where.items()) or "all data"
-    label = f"{metric_id} by {grain}, {slice_text}, twelve months to {preview.as_of.isoformat()}"
+    slice_text = ", ".join(f"{name} = {value}" for name, value in preview.where.items()) or gettext("all data")
+    label = gettext("%(metric)s by %(grain)s, %(slice)s, twelve months to %(day)s") % {
+        "metric": metric_id,
+        "grain": term("metric_grain", grain),
+        "slice": slice_text,
+        "day": date_format(preview.as_of, "SHORT_DATE_FORMAT"),
+    }
     chart = metric_chart(preview.points, grain=grain, unit=preview.entry.unit, label=label)
     response = render(
         request,
@@ -101,9 +115,32 @@ def refresh_run(request: AuthenticatedRequest, run_id: int) -> HttpResponse:
     return _run_panel(request, refresh_runs.run_status(run_id), partial=bool(getattr(request, "htmx", False)))
 
 
+def report_summary(report: RefreshReport) -> str:
+    """What a refresh did, in one sentence (`RefreshReport.summary` in the reader's language)."""
+    key_results = sum(item.subject.startswith("key_result:") for item in report.items)
+    kpis = len(report.items) - key_results
+    refreshed = {
+        "key_results": ngettext("%(count)s key result", "%(count)s key results", key_results) % {"count": key_results},
+        "kpis": ngettext("%(count)s KPI", "%(count)s KPIs", kpis) % {"count": kpis},
+    }
+    counts = {
+        "day": date_format(report.as_of, "SHORT_DATE_FORMAT"),
+        "created": report.created,
+        "updated": report.updated,
+        "removed": report.removed,
+        "unchanged": report.unchanged,
+    }
+    return gettext(
+        "Refreshed %(key_results)s and %(kpis)s as of %(day)s: %(created)s measurements added, "
+        "%(updated)s updated, %(removed)s removed, %(unchanged)s unchanged."
+    ) % {**refreshed, **counts}
+
+
 def _run_panel(request: AuthenticatedRequest, run: refresh_runs.RunStatus, *, partial: bool) -> HttpResponse:
     template = "web/_metrics_refresh.html" if partial else "web/metrics_refresh.html"
     context: dict[str, Any] = {"run": run, "report": run.report, "last_refresh": services.last_refresh()}
+    if run.report is not None:
+        context["report_summary"] = report_summary(run.report)
     if run.problems:
         context["problems"] = run.problems
     return render(request, template, context)
