@@ -236,7 +236,7 @@ GERMAN = {
         "Aufgaben und Verantwortlichkeiten",
         "RACI-Matrix",
         "wer durchführungsverantwortlich, gesamtverantwortlich",
-        ">gestrichen</span>",  # the change of Print advertising
+        ">entfällt</span>",  # the change of Print advertising
         "3 von 3 Aufgaben",
         "kein Ziel nennt sie",
     ],

@@ -86,7 +86,7 @@ def test_the_users_page_speaks_german_to_a_german_browser(browser_as: BrowserAs)
     ).content.decode()
 
     assert "<h1>Benutzer und Rollen</h1>" in page
-    assert '<option value="editor">Redakteur</option>' in page
+    assert '<option value="editor">Bearbeiter</option>' in page
     assert "liest alles, ändert nichts" in page
     assert "Erstes Passwort" in page
     assert "neu@example.com als Leser hinzugefügt." in added
