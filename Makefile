@@ -25,6 +25,17 @@ CATALOGS := $(patsubst %.po,%.mo,$(wildcard src/lodestar/locale/*/LC_MESSAGES/*.
 %.mo: %.po $(STAMP)
 	@$(BIN)/python -m lodestar.i18n.catalogs
 
+# axe-core, which the browser tests inject into each page, from npm as tests/browser/package-lock.json pins it.
+AXE_CORE := tests/browser/node_modules/axe-core/axe.min.js
+$(AXE_CORE): tests/browser/package.json tests/browser/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error && touch $@; \
+	elif [ -n "$$CI" ]; then \
+		echo "npm is missing, and CI requires axe-core for the browser tests." >&2; exit 1; \
+	else \
+		echo "SKIPPED: npm is missing, so the browser tests' accessibility checks are skipped (CI requires them)."; \
+	fi
+
 install: $(STAMP) $(CATALOGS)
 
 # The demo writes its warehouse extract and metrics file into $(DEMO_DATA) and refreshes from them.
@@ -49,10 +60,10 @@ typecheck: $(STAMP)
 migrations-check: $(STAMP)
 	LODESTAR_DATABASE_URL=sqlite:///:memory: $(BIN)/lodestar makemigrations --check --dry-run
 
-test-sqlite: $(STAMP) $(CATALOGS)
+test-sqlite: $(STAMP) $(CATALOGS) $(AXE_CORE)
 	LODESTAR_DATABASE_URL=sqlite:///test-lodestar.sqlite3 $(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
-test-postgres: $(STAMP) $(CATALOGS)
+test-postgres: $(STAMP) $(CATALOGS) $(AXE_CORE)
 	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(PG_URL)'.rsplit('/', 1)[0] + '/postgres', connect_timeout=3).close()" 2>/dev/null; then \
 		LODESTAR_DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS); \
 	elif [ -n "$$CI" ]; then \
@@ -67,4 +78,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py
 
 clean:
-	rm -rf $(VENV) *.sqlite3 $(DEMO_DATA) staticfiles .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) tests/browser/node_modules *.sqlite3 $(DEMO_DATA) staticfiles .pytest_cache .mypy_cache .ruff_cache .hypothesis
