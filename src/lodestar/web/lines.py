@@ -73,7 +73,12 @@ def tree(nodes: list[TreeNode], q: str = "") -> SafeString:
         parts.append('<li class="context">' if not node.matches else "<li>")
         line = goal_line(node.row, q)
         if node.children:
-            parts.append(f"<details{' open' if node.open else ''}><summary>{line}</summary><ul>")
+            # The toggle is named by the goal and holds no link: links inside a <summary> cannot be reached.
+            title = escape(node.row.goal.title)
+            parts.append(
+                f'<div class="branch">{line}</div>'
+                f'<details{" open" if node.open else ""}><summary aria-label="{title}"></summary><ul>'
+            )
             for child in node.children:
                 walk(child)
             parts.append("</ul></details>")
