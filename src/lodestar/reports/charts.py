@@ -146,7 +146,13 @@ def delivery_chart(rows: Sequence[DeliveryRow], *, title: str, limit: int = 30) 
         left_out = 0
     label_width, bar_width, row_height, top = 190.0, 300.0, 17.0, 24.0
     width = label_width + bar_width + 40
-    scene = Scene(width, top + row_height * (len(rows) + (1 if left_out else 0)) + 6, title)
+    # The text alternative carries the figures of every row drawn, as the bars' own titles read them.
+    figures = "; ".join(
+        f"{row.name}: " + ", ".join(f"{getattr(row.counts, delivery)} {delivery}" for delivery in TASK_DELIVERIES)
+        for row in rows
+    )
+    label = f"{title}: {figures}" if figures else title
+    scene = Scene(width, top + row_height * (len(rows) + (1 if left_out else 0)) + 6, label)
     if left_out:
         note = ngettext("and %(count)s more with fewer tasks", "and %(count)s more with fewer tasks", left_out) % {
             "count": left_out
