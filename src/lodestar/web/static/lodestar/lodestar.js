@@ -74,3 +74,28 @@ document.addEventListener("input", function (event) {
 document.addEventListener("click", function (event) {
   if (event.target && event.target.closest && event.target.closest("[data-print]")) window.print();
 });
+
+// A table's frame that scrolls (.table-wrap, .table-scroll) joins the tab order while it scrolls, so
+// that it can be scrolled with the arrow keys, named by the heading of its section.
+function markScrollingFrames() {
+  document.querySelectorAll(".table-wrap, .table-scroll").forEach(function (frame) {
+    var scrolls = frame.scrollWidth > frame.clientWidth + 1 || frame.scrollHeight > frame.clientHeight + 1;
+    if (scrolls && !frame.hasAttribute("tabindex")) {
+      var section = frame.closest("section, article");
+      var heading = (section && section.querySelector("h1, h2, h3")) || document.querySelector("main h1");
+      frame.setAttribute("tabindex", "0");
+      frame.dataset.scrolling = "";
+      if (heading && heading.textContent.trim()) {
+        frame.setAttribute("role", "group");
+        frame.setAttribute("aria-label", heading.textContent.trim());
+      }
+    } else if (!scrolls && "scrolling" in frame.dataset) {
+      ["tabindex", "role", "aria-label", "data-scrolling"].forEach(function (name) {
+        frame.removeAttribute(name);
+      });
+    }
+  });
+}
+document.addEventListener("DOMContentLoaded", markScrollingFrames);
+document.addEventListener("htmx:afterSettle", markScrollingFrames);
+window.addEventListener("resize", markScrollingFrames);
