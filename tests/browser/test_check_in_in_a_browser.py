@@ -92,3 +92,38 @@ def test_me_and_the_goal_page_fit_the_screen(visit: Visit, width: int, tmp_path:
         assert visit.page.evaluate("document.documentElement.scrollWidth") <= width, path
         visit.page.screenshot(path=str(tmp_path / f"{name}-{width}.png"), full_page=True)
     assert visit.console_errors == []
+
+
+def tab_to(visit: Visit, element_id: str, most: int = 80) -> None:
+    """Press Tab until the element has the focus, as a keyboard user would reach it."""
+    for _ in range(most):
+        visit.page.keyboard.press("Tab")
+        if visit.page.evaluate("document.activeElement.id") == element_id:
+            return
+    raise AssertionError(f"#{element_id} was not reached with {most} presses of Tab")
+
+
+def test_a_check_in_is_made_with_the_keyboard_alone(visit: Visit) -> None:
+    visit.sign_in("sam@example.com")
+    visit.page.goto("/me/")
+    button = visit.page.locator(ROW).get_by_role("button", name="Check in")
+    tab_to(visit, "c-value-tracked-share")
+    visit.page.keyboard.type("48")
+    visit.page.keyboard.press("Tab")
+    for _ in range(3):  # from "Choose…" to 0, 1 and 2
+        visit.page.keyboard.press("ArrowDown")
+    for _ in range(3):  # past the note and "Another day" to the button
+        visit.page.keyboard.press("Tab")
+    expect(button).to_be_focused()
+    visit.page.keyboard.press("Enter")
+
+    note = visit.page.locator("#c-note-tracked-share")
+    expect(note).to_be_focused()  # a low confidence needs a note: refused, and the focus is on the note
+    visit.page.keyboard.type("The tracking vendor is late.")
+    for _ in range(2):
+        visit.page.keyboard.press("Tab")
+    expect(button).to_be_focused()
+    visit.page.keyboard.press("Enter")
+
+    expect(visit.page.locator(f"{ROW} [role=status]")).to_have_text("Check-in recorded: 48 %, confidence 2/10.")
+    assert visit.console_errors == []
