@@ -146,10 +146,15 @@ def delivery_chart(rows: Sequence[DeliveryRow], *, title: str, limit: int = 30) 
         left_out = 0
     label_width, bar_width, row_height, top = 190.0, 300.0, 17.0, 24.0
     width = label_width + bar_width + 40
+    names = [row.name if row.key is not None else gettext(row.name) for row in rows]  # "no location given"
     # The text alternative carries the figures of every row drawn, as the bars' own titles read them.
     figures = "; ".join(
-        f"{row.name}: " + ", ".join(f"{getattr(row.counts, delivery)} {delivery}" for delivery in TASK_DELIVERIES)
-        for row in rows
+        f"{name}: "
+        + ", ".join(
+            f"{getattr(row.counts, delivery)} {words.word(words.TASK_DELIVERIES, delivery)}"
+            for delivery in TASK_DELIVERIES
+        )
+        for name, row in zip(names, rows, strict=True)
     )
     label = f"{title}: {figures}" if figures else title
     scene = Scene(width, top + row_height * (len(rows) + (1 if left_out else 0)) + 6, label)
@@ -164,9 +169,8 @@ def delivery_chart(rows: Sequence[DeliveryRow], *, title: str, limit: int = 30) 
         scene.add(Text(x + 13, 12, words.word(words.TASK_DELIVERIES, delivery), 8.5, MUTED))
         x += 78
     most = max((row.counts.total for row in rows), default=1) or 1
-    for i, row in enumerate(rows):
+    for i, (name, row) in enumerate(zip(names, rows, strict=True)):
         y = top + i * row_height
-        name = row.name if row.key is not None else gettext(row.name)  # "no location given"
         scene.add(Text(label_width - 8, y + 11, fit_text(name, label_width - 10, 8.5), 8.5, INK, "end"))
         x = label_width
         for delivery in TASK_DELIVERIES:
