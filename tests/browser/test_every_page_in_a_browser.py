@@ -231,7 +231,7 @@ def demo(transactional_db: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         "run": run.id,
         "restore_point": point.pk,
         "stop_token": stop_token(PERSON),
-        # The rows without an id of their own are edited by their row's number.
+        # The rows without an id of their own are edited by their row's key.
         "vision_answer": first_row(VisionAnswer),
         "role_profile": first_row(RoleProfile),
         "dependency": first_row(Dependency),
