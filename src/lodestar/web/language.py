@@ -40,9 +40,10 @@ class LanguageMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         language = language_of(request)
-        translation.activate(language)
         request.LANGUAGE_CODE = language  # Django's own name for it
-        response = self.get_response(request)
+        # Only for this request: the thread goes back to the default language afterwards.
+        with translation.override(language):
+            response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         if not request.path_info.startswith(API_PATH):
             patch_vary_headers(response, ("Accept-Language", "Cookie"))
