@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from django.db.models import Model
 from django.urls import URLPattern, URLResolver, get_resolver
 from playwright.sync_api import Browser
@@ -36,6 +37,7 @@ from lodestar.purpose.models import RoleProfile, VisionAnswer
 from lodestar.store.restore import keep_restore_point
 from lodestar.store.service import import_model
 from tests.browser.conftest import Axe, Visit
+from tests.browser.untranslated import english_on_page, model_texts
 from tests.integration.accounts.cast import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -55,6 +57,7 @@ CLOSED_GOAL = "backlog-q3"
 LONG_GOAL = "long-words"
 LONG_TITLE = "Unbroken" * (NAME_MAX // len("Unbroken"))
 LONG_NOTE = "Unbroken" * (TEXT_MAX // len("Unbroken"))
+REASON = "before the accessibility test"
 
 # The names of the web URL conf that are no page to look at, and why.
 NOT_PAGES = {
@@ -197,20 +200,23 @@ def first_row(model: type[Model]) -> int:
 
 
 @pytest.fixture
-def demo(transactional_db: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings: Settings) -> list[str]:
+def demo(
+    transactional_db: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings: Settings
+) -> tuple[list[str], list[str]]:
     """Load the demo as `lodestar demo` does (with the long texts), an admin who is one of its people, a
     restore point and a finished refresh run; return the paths of the pages to see signed in, after
-    those to see signed out (as many as SIGNED_OUT has)."""
+    those to see signed out (as many as SIGNED_OUT has), and the model's own texts."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     today = clock.today()
     write_demo_data(directory=tmp_path, today=today)
     metrics_file = tmp_path / "metrics.yaml"
     monkeypatch.setenv("LODESTAR_METRICS_FILE", str(metrics_file))
-    import_model(model=validate_document(with_long_texts(demo_document(today), today)))
+    document = with_long_texts(demo_document(today), today)
+    import_model(model=validate_document(document))
     refresh(as_of=today, definitions_path=metrics_file)
     actor = command_line_actor()
     create_user(actor=actor, email=EMAIL, role="admin", password=PASSWORD, person_id=PERSON)
-    point = keep_restore_point(actor=actor, reason="before the accessibility test")
+    point = keep_restore_point(actor=actor, reason=REASON)
     assert point is not None
     run = refresh_runs.request_refresh(actor=actor)
     refresh_runs.execute_run(run.id)
@@ -236,11 +242,15 @@ def demo(transactional_db: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         "role_profile": first_row(RoleProfile),
         "dependency": first_row(Dependency),
     }
-    return [path.format(**ids) for path in [*SIGNED_OUT.values(), *PAGES.values(), *MORE_PAGES]]
+    paths = [path.format(**ids) for path in [*SIGNED_OUT.values(), *PAGES.values(), *MORE_PAGES]]
+    # The organization's own texts: its model, its metrics and what this fixture wrote.
+    metrics = yaml.safe_load(metrics_file.read_text())
+    return paths, [*model_texts([document, metrics, REASON, actor.label, actor.surface]), EMAIL]
 
 
-def problems_on(visit: Visit, axe: Axe, path: str, language: str, width: int) -> list[str]:
-    """What is wrong with one page: its status, its language, its width, and axe-core's serious findings."""
+def problems_on(visit: Visit, axe: Axe, path: str, language: str, width: int, model: list[str]) -> list[str]:
+    """What is wrong with one page: its status, its language, its width, axe-core's serious findings,
+    and on a German page any English word or English-format number outside the model's own texts."""
     response = visit.page.goto(path)
     status = response.status if response else None
     if status != 200:
@@ -253,6 +263,10 @@ def problems_on(visit: Visit, axe: Axe, path: str, language: str, width: int) ->
     if scroll_width > width:
         problems.append(f"{path}: {scroll_width} px wide in a window of {width} px")
     problems += [f"{path}: {violation}" for violation in axe.violations(visit.page)]
+    if language == "de":
+        english = english_on_page(visit.page, model)
+        if english:
+            problems.append(f"{path}: English on a German page: {', '.join(english)}")
     return problems
 
 
@@ -265,18 +279,24 @@ def test_every_page_of_the_url_conf_is_checked() -> None:
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_passes_axe_and_fits_the_window(
-    chromium: Browser, live_server: LiveServer, demo: list[str], axe: Axe, language: str, width: int
+    chromium: Browser,
+    live_server: LiveServer,
+    demo: tuple[list[str], list[str]],
+    axe: Axe,
+    language: str,
+    width: int,
 ) -> None:
     visit = Visit(chromium, live_server.url, width=width, locale=language)
-    signed_out, signed_in = demo[: len(SIGNED_OUT)], demo[len(SIGNED_OUT) :]
+    paths, model = demo
+    signed_out, signed_in = paths[: len(SIGNED_OUT)], paths[len(SIGNED_OUT) :]
     try:
-        problems = [problem for path in signed_out for problem in problems_on(visit, axe, path, language, width)]
+        problems = [problem for path in signed_out for problem in problems_on(visit, axe, path, language, width, model)]
         visit.page.goto("/sign-in")
         visit.page.locator("#email").fill(EMAIL)
         visit.page.locator("#password").fill(PASSWORD)
         visit.page.locator("form.stack button[type=submit]").click()
         visit.page.wait_for_url(f"{live_server.url}/")
-        problems += [problem for path in signed_in for problem in problems_on(visit, axe, path, language, width)]
+        problems += [problem for path in signed_in for problem in problems_on(visit, axe, path, language, width, model)]
     finally:
         visit.context.close()
     assert problems == [], "\n".join(problems)

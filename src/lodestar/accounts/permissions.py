@@ -7,6 +7,7 @@ from lodestar.accounts.roles import ADMIN, EDITOR, MEMBER
 from lodestar.lib.errors import PermissionDenied
 from lodestar.lib.index import ModelIndex
 from lodestar.lib.model import Model
+from lodestar.lib.wording import Wording, gettext_noop
 
 
 def editable_owners(actor: Actor, model: Model) -> frozenset[str] | None:
@@ -38,7 +39,11 @@ def can_edit_owner(actor: Actor, owner: str, model: Model) -> bool:
 def require_owner(actor: Actor, owner: str, model: Model, *, what: str) -> None:
     """Raise PermissionDenied unless the actor may change `what`, owned by `owner`."""
     if not can_edit_owner(actor, owner, model):
-        raise PermissionDenied(f"you may not change {what}: it is owned by {owner!r}")
+        raise PermissionDenied(
+            Wording.of(
+                gettext_noop("you may not change %(what)s: it is owned by %(owner)s"), what=what, owner=repr(owner)
+            )
+        )
 
 
 def can_check_in(actor: Actor, goal_owner: str, check_in_owner: str | None, model: Model) -> bool:
@@ -52,20 +57,24 @@ def can_check_in(actor: Actor, goal_owner: str, check_in_owner: str | None, mode
 def require_check_in(actor: Actor, goal_owner: str, check_in_owner: str | None, model: Model, *, what: str) -> None:
     """Raise PermissionDenied unless the actor may record values and check-ins on `what` (see can_check_in)."""
     if not can_check_in(actor, goal_owner, check_in_owner, model):
-        raise PermissionDenied(f"you may not change {what}: it is owned by {goal_owner!r}")
+        raise PermissionDenied(
+            Wording.of(
+                gettext_noop("you may not change %(what)s: it is owned by %(owner)s"), what=what, owner=repr(goal_owner)
+            )
+        )
 
 
 def require_some_owner(actor: Actor, model: Model, *, what: str) -> None:
     """Raise PermissionDenied if the actor may change no goal at all (a viewer, a member without a person)."""
     if editable_owners(actor, model) == frozenset():
-        raise PermissionDenied(f"you may not {what}")
+        raise PermissionDenied(Wording.of(gettext_noop("you may not %(what)s"), what=what))
 
 
 def require_editor(actor: Actor, *, what: str) -> None:
     if actor.role not in (ADMIN, EDITOR):
-        raise PermissionDenied(f"only editors and admins may {what}")
+        raise PermissionDenied(Wording.of(gettext_noop("only editors and admins may %(what)s"), what=what))
 
 
 def require_admin(actor: Actor, *, what: str) -> None:
     if actor.role != ADMIN:
-        raise PermissionDenied(f"only admins may {what}")
+        raise PermissionDenied(Wording.of(gettext_noop("only admins may %(what)s"), what=what))

@@ -18,6 +18,7 @@ from lodestar.goals.snapshot import take_snapshot
 from lodestar.lib.errors import Invalid, NotFound
 from lodestar.lib.limits import MAX_LIMIT, MAX_OFFSET
 from lodestar.lib.vocabulary import STATUSES
+from lodestar.lib.wording import Wording, gettext_noop
 
 router = Router(tags=["goals"])
 
@@ -51,7 +52,7 @@ def list_goals(
     if status is not None and status not in STATUSES:
         raise Invalid("invalid status", [("status", f"expected one of {', '.join(STATUSES)}")])
     if unit is not None and unit not in snapshot.units:
-        raise NotFound(f"no unit {unit!r}")
+        raise NotFound(Wording.of(gettext_noop("no unit %(id)s"), id=repr(unit)))
     owners = snapshot.owners_of_unit(unit) if unit is not None else None
     goals = [
         goal
@@ -77,7 +78,7 @@ def get_goal(request: ApiRequest, goal_id: str, as_of: AsOf = None) -> dict[str,
     snapshot = take_snapshot(as_of=as_of_date(as_of))
     goal = snapshot.goals.get(goal_id)
     if goal is None:
-        raise NotFound(f"no goal {goal_id!r}")
+        raise NotFound(Wording.of(gettext_noop("no goal %(id)s"), id=repr(goal_id)))
     return goal_json(snapshot, goal, full=True)
 
 
@@ -184,7 +185,7 @@ def list_key_results(
 def get_key_result(request: ApiRequest, key_result_id: str, as_of: AsOf = None) -> dict[str, Any]:
     snapshot = take_snapshot(as_of=as_of_date(as_of))
     if key_result_id not in snapshot.key_results:
-        raise NotFound(f"no key result {key_result_id!r}")
+        raise NotFound(Wording.of(gettext_noop("no key result %(id)s"), id=repr(key_result_id)))
     return key_result_json(snapshot, snapshot.key_results[key_result_id][1], full=True)
 
 

@@ -20,6 +20,7 @@ from lodestar.accounts.permissions import require_admin
 from lodestar.chat.models import FAILED, SENT, UnitWebhook
 from lodestar.chat.webhooks import BadWebhook, Posted, post, read_webhook
 from lodestar.lib.errors import Invalid, NotFound
+from lodestar.lib.wording import Wording, gettext_noop
 from lodestar.org.models import Unit
 
 logger = logging.getLogger("lodestar.chat")
@@ -78,7 +79,7 @@ def set_unit_webhook(*, actor: Actor, unit_id: str, url: str) -> WebhookView | N
     """Set a unit's webhook URL, or remove it with an empty URL; the audit log keeps the masked forms only."""
     require_admin(actor, what="set a unit's chat webhook")
     if not Unit.objects.filter(id=unit_id).exists():
-        raise NotFound(f"no unit {unit_id!r}")
+        raise NotFound(Wording.of(gettext_noop("no unit %(id)s"), id=repr(unit_id)))
     url = url.strip()
     try:
         webhook = read_webhook(url) if url else None

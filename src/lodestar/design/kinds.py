@@ -35,6 +35,7 @@ from lodestar.design.services.touchpoints import (
 )
 from lodestar.lib.errors import NotFound
 from lodestar.lib.model import Competency, Dependency, Mission, Model, RoleProfile, Task, Touchpoint, VisionAnswer
+from lodestar.lib.wording import Term, Wording, gettext_noop
 from lodestar.modelfile.documents import (
     competency_document,
     dependency_document,
@@ -77,7 +78,7 @@ class DesignKind:
     entities: Callable[[Model], dict[Any, Any]]  # by id or row id, in model order
     find: Callable[[Model, Any], Any]  # raises NotFound
     document: Callable[[Any], dict[str, Any]]
-    label: Callable[[Any], str]  # "the task “Key accounts”"
+    label: Callable[[Any], Wording]  # "the task “Key accounts”", said in the reader's language on a page
     create: Callable[..., Saved[Any]]
     update: Callable[..., Saved[Any]]
     delete: Callable[..., None]
@@ -97,7 +98,7 @@ def the_mission(model: Model) -> dict[str, Mission]:
 
 def find_mission(model: Model, key: Any) -> Mission:
     if model.mission is None:
-        raise NotFound("the model has no mission yet")
+        raise NotFound(Wording.of(gettext_noop("the model has no mission yet")))
     return model.mission
 
 
@@ -132,7 +133,7 @@ MISSION = DesignKind(
     entities=the_mission,
     find=find_mission,
     document=mission_document,
-    label=lambda mission: "the mission",
+    label=lambda mission: Wording.of(gettext_noop("the mission")),
     create=create_mission,
     update=update_mission,
     delete=delete_mission,
@@ -145,7 +146,9 @@ VISION_ANSWER = DesignKind(
     entities=vision_answers_by_id,
     find=find_vision_answer,
     document=vision_answer_document,
-    label=lambda answer: f"the answer to “{answer.question.replace('_', ' ')}”",
+    label=lambda answer: Wording.of(
+        gettext_noop("the answer to “%(question)s”"), question=Term("vision_question", answer.question)
+    ),
     create=create_vision_answer,
     update=update_vision_answer,
     delete=delete_vision_answer,
@@ -158,7 +161,7 @@ ROLE_PROFILE = DesignKind(
     entities=role_profiles_by_id,
     find=find_role_profile,
     document=role_profile_document,
-    label=lambda profile: f"the role profile of {profile.unit}",
+    label=lambda profile: Wording.of(gettext_noop("the role profile of %(unit)s"), unit=profile.unit),
     create=create_role_profile,
     update=update_role_profile,
     delete=delete_role_profile,
@@ -171,7 +174,7 @@ TASK = DesignKind(
     entities=tasks_by_id,
     find=find_task,
     document=task_document,
-    label=lambda task: f"the task “{task.name}”",
+    label=lambda task: Wording.of(gettext_noop("the task “%(name)s”"), name=task.name),
     create=create_task,
     update=update_task,
     delete=delete_task,
@@ -184,7 +187,7 @@ DEPENDENCY = DesignKind(
     entities=dependencies_by_id,
     find=find_dependency,
     document=dependency_document,
-    label=lambda dependency: f"the dependency “{dependency.about}”",
+    label=lambda dependency: Wording.of(gettext_noop("the dependency “%(name)s”"), name=dependency.about),
     create=create_dependency,
     update=update_dependency,
     delete=delete_dependency,
@@ -197,7 +200,7 @@ COMPETENCY = DesignKind(
     entities=competencies_by_id,
     find=find_competency,
     document=competency_document,
-    label=lambda competency: f"the competency “{competency.name}”",
+    label=lambda competency: Wording.of(gettext_noop("the competency “%(name)s”"), name=competency.name),
     create=create_competency,
     update=update_competency,
     delete=delete_competency,
@@ -210,7 +213,7 @@ TOUCHPOINT = DesignKind(
     entities=touchpoints_by_id,
     find=find_touchpoint,
     document=touchpoint_document,
-    label=lambda touchpoint: f"the touchpoint “{touchpoint.name}”",
+    label=lambda touchpoint: Wording.of(gettext_noop("the touchpoint “%(name)s”"), name=touchpoint.name),
     create=create_touchpoint,
     update=update_touchpoint,
     delete=delete_touchpoint,

@@ -12,6 +12,7 @@ from lodestar.design.tasks import DeliveryCounts, count_deliveries
 from lodestar.lib.errors import NotFound
 from lodestar.lib.index import ModelIndex
 from lodestar.lib.model import Dependency, Model, Person, Task, Touchpoint, Unit
+from lodestar.lib.wording import Wording, gettext_noop
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +74,7 @@ def role_card(model: Model, unit_id: str) -> RoleCard:
     index = ModelIndex(model)
     unit = index.units.get(unit_id)
     if unit is None:
-        raise NotFound(f"no unit {unit_id!r}")
+        raise NotFound(Wording.of(gettext_noop("no unit %(id)s"), id=repr(unit_id)))
     parent = index.units.get(unit.parent) if unit.parent else None
 
     leads_or_does, supports = [], []

@@ -23,6 +23,7 @@ from datetime import date
 from lodestar.checks.rules import run_checks
 from lodestar.lib.index import ModelIndex
 from lodestar.lib.model import Goal, Model, Period
+from lodestar.lib.wording import Wording, gettext_noop
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,16 +32,16 @@ class Proposal:
 
     key: str
     finding: str  # the health-check code it answers
-    why: str  # the finding's message
-    title: str
+    why: Wording  # the finding's message
+    title: Wording  # the draft title, said in the reader's language when the goal is created
     owner: str
     period: str
     contributes_to: list[str] = field(default_factory=list)
     tasks: list[str] = field(default_factory=list)
 
-    def document(self, goal_id: str) -> dict[str, object]:
-        """The goal as the model file writes it, with `goal_id`."""
-        document: dict[str, object] = {"id": goal_id, "title": self.title, "owner": self.owner, "period": self.period}
+    def document(self, goal_id: str, title: str) -> dict[str, object]:
+        """The goal as the model file writes it, with `goal_id` and `title` (the draft title in some language)."""
+        document: dict[str, object] = {"id": goal_id, "title": title, "owner": self.owner, "period": self.period}
         if self.contributes_to:
             document["contributes_to"] = [{"goal": parent} for parent in self.contributes_to]
         if self.tasks:
@@ -106,13 +107,13 @@ def derive_proposals(model: Model, unit_id: str, as_of: date, *, dismissed: Coll
             period = index.periods[parent.period] if parent is not None else fallback
             if period is None:
                 continue
-            verb = "Build up" if task.change == "new" else "Expand"
+            title = gettext_noop("Build up %(task)s") if task.change == "new" else gettext_noop("Expand %(task)s")
             proposals.append(
                 Proposal(
                     key=f"task:{task.id}",
                     finding=finding.code,
-                    why=finding.message,
-                    title=f"{verb} {task.name}",
+                    why=finding.wording,
+                    title=Wording.of(title, task=task.name),
                     owner=task.accountable,
                     period=period.id,
                     contributes_to=[parent.id] if parent is not None else [],
@@ -135,10 +136,12 @@ def derive_proposals(model: Model, unit_id: str, as_of: date, *, dismissed: Coll
                 Proposal(
                     key=f"unit:{unit.id}@{period.id}",
                     finding=finding.code,
-                    why=finding.message,
-                    title=f"{unit.name}: our contribution to {parent_name}"
+                    why=finding.wording,
+                    title=Wording.of(
+                        gettext_noop("%(unit)s: our contribution to %(parent)s"), unit=unit.name, parent=parent_name
+                    )
                     if parent_name
-                    else f"{unit.name}: our goal",
+                    else Wording.of(gettext_noop("%(unit)s: our goal"), unit=unit.name),
                     owner=unit.id,
                     period=period.id,
                     contributes_to=wanted,

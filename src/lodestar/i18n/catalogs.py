@@ -42,7 +42,11 @@ def compile_all(*, force: bool = False) -> list[Path]:
 
 def main() -> None:
     written = compile_all(force="--force" in sys.argv[1:])
-    print(f"Compiled {len(written)} translation catalog(s)." if written else "The translation catalogs are up to date.")
+    print(
+        f"Compiled {len(written)} translation catalog{'' if len(written) == 1 else 's'}."
+        if written
+        else "The translation catalogs are up to date."
+    )
 
 
 if __name__ == "__main__":

@@ -11,7 +11,37 @@ from __future__ import annotations
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
+from lodestar.design.vision import QUESTION_TEXTS
+from lodestar.scoring.roles import ARCHETYPE_MEANINGS, ARCHETYPE_NAMES
+
 TERMS: dict[str, dict[str, Promise]] = {
+    # The kind of thing a health-check finding is about (`goal:more-leads`).
+    "subject_kind": {
+        "goal": pgettext_lazy("finding subject", "goal"),
+        "key_result": pgettext_lazy("finding subject", "key result"),
+        "unit": pgettext_lazy("finding subject", "unit"),
+        "person": pgettext_lazy("finding subject", "person"),
+        "task": pgettext_lazy("finding subject", "task"),
+        "competency": pgettext_lazy("finding subject", "competency"),
+        "period": pgettext_lazy("finding subject", "period"),
+        "kpi": pgettext_lazy("finding subject", "KPI"),
+        "touchpoint": pgettext_lazy("finding subject", "touchpoint"),
+        "dependency": pgettext_lazy("finding subject", "dependency"),
+        "mission": pgettext_lazy("finding subject", "mission"),
+    },
+    # Each goal, key result and KPI status.
+    "status": {
+        "not_started": pgettext_lazy("status", "Not started"),
+        "closed": pgettext_lazy("status", "Closed"),
+        "no_data": pgettext_lazy("status", "No data"),
+        "achieved": pgettext_lazy("status", "Achieved"),
+        "on_track": pgettext_lazy("status", "On track"),
+        "at_risk": pgettext_lazy("status", "At risk"),
+        "off_track": pgettext_lazy("status", "Off track"),
+        "green": pgettext_lazy("KPI status", "Green"),
+        "yellow": pgettext_lazy("KPI status", "Yellow"),
+        "red": pgettext_lazy("KPI status", "Red"),
+    },
     "unit_kind": {
         "company": pgettext_lazy("unit kind", "company"),
         "business_unit": pgettext_lazy("unit kind", "business unit"),
@@ -32,22 +62,7 @@ TERMS: dict[str, dict[str, Promise]] = {
         "goals": pgettext_lazy("vision question", "Goals"),
         "competencies": pgettext_lazy("vision question", "Competencies"),
     },
-    "vision_question_text": {
-        "mission": gettext_lazy("Is there a clearly formulated sales or marketing mission?"),
-        "role_change": gettext_lazy("How should the role of marketing and sales change in the next few years?"),
-        "tasks": gettext_lazy("Which tasks will be added, which ones dropped?"),
-        "business_units": gettext_lazy(
-            "Is the role the same toward all business units, including those outside the core business?"
-        ),
-        "division": gettext_lazy(
-            "How is the new role divided among units and locations; what is done centrally, what decentrally?"
-        ),
-        "cooperation": gettext_lazy(
-            "With which adjacent areas does cooperation intensify, and where do dependencies build up?"
-        ),
-        "goals": gettext_lazy("Which goals are derived, and how is their achievement measured?"),
-        "competencies": gettext_lazy("Which competencies must be established or expanded?"),
-    },
+    "vision_question_text": {code: gettext_lazy(text) for code, text in QUESTION_TEXTS.items()},
     "vision_status": {
         "open": pgettext_lazy("vision answer", "open"),
         "draft": pgettext_lazy("vision answer", "draft"),
@@ -78,30 +93,9 @@ TERMS: dict[str, dict[str, Promise]] = {
         "aligned": pgettext_lazy("sales alignment", "aligned"),
         "integrated": pgettext_lazy("sales alignment", "integrated"),
     },
-    "archetype": {
-        "service_provider": gettext_lazy("service provider"),
-        "brand_builder": gettext_lazy("brand builder"),
-        "best_practice_advisor": gettext_lazy("best practice advisor"),
-        "senior_counselor": gettext_lazy("senior counselor"),
-        "marketing_master": gettext_lazy("marketing master"),
-        "growth_champion": gettext_lazy("growth champion"),
-    },
-    "archetype_meaning": {
-        "service_provider": gettext_lazy(
-            "Executes communication on request; others decide what to sell, to whom and at which price."
-        ),
-        "brand_builder": gettext_lazy("Leads communication and the brand; advises on the rest of the marketing mix."),
-        "best_practice_advisor": gettext_lazy(
-            "Sets standards and advises business units across the mix; decides little itself."
-        ),
-        "senior_counselor": gettext_lazy(
-            "Co-decides strategy and customer experience; a trusted counsel to management."
-        ),
-        "marketing_master": gettext_lazy("Co-decides the whole marketing mix, pricing and customer data included."),
-        "growth_champion": gettext_lazy(
-            "Leads growth: strategy, product, pricing, channels and customer data in one hand."
-        ),
-    },
+    # The pure layers name these in English (their msgids); here they are said in the reader's language.
+    "archetype": {code: gettext_lazy(name) for code, name in ARCHETYPE_NAMES.items()},
+    "archetype_meaning": {code: gettext_lazy(text) for code, text in ARCHETYPE_MEANINGS.items()},
     # A task's change in the target picture.
     "task_change": {
         "new": pgettext_lazy("task change", "new"),

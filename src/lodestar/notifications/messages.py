@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from babel.numbers import format_decimal
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -18,10 +17,10 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.dates import WEEKDAYS as WEEKDAY_NAMES
 from django.utils.formats import date_format
-from django.utils.functional import Promise
-from django.utils.translation import gettext, ngettext, pgettext, pgettext_lazy
+from django.utils.translation import gettext, ngettext, pgettext
 
-from lodestar.i18n import CODES, DEFAULT
+from lodestar.i18n import CODES, DEFAULT, numbers
+from lodestar.i18n.words import status_label
 from lodestar.lib.index import ModelIndex
 from lodestar.lib.model import Cadence
 from lodestar.lib.terminal import printable
@@ -42,34 +41,13 @@ class Line:
     url: str
 
 
-# A goal's or key result's status as a message says it (the words of the pages).
-STATUS_WORDS: dict[str, Promise] = {
-    "not_started": pgettext_lazy("status", "Not started"),
-    "closed": pgettext_lazy("status", "Closed"),
-    "no_data": pgettext_lazy("status", "No data"),
-    "achieved": pgettext_lazy("status", "Achieved"),
-    "on_track": pgettext_lazy("status", "On track"),
-    "at_risk": pgettext_lazy("status", "At risk"),
-    "off_track": pgettext_lazy("status", "Off track"),
-}
-
-
 def language_of(chosen: str | None) -> str:
     """The language of a message to someone who chose `chosen` on their account ("" or None: English)."""
     return chosen if chosen in CODES else DEFAULT
 
 
-def _status(status: str) -> str:
-    word = STATUS_WORDS.get(status)
-    return str(word) if word is not None else status.replace("_", " ")
-
-
 def _number(value: float | None, unit: str | None) -> str:
-    if value is None:
-        return gettext("no value yet")
-    locale = translation.to_locale(translation.get_language() or DEFAULT)
-    text = str(format_decimal(value, format="#,##0.##", locale=locale))
-    return f"{text} {unit}" if unit else text
+    return gettext("no value yet") if value is None else numbers.quantity(value, unit)
 
 
 def _cadence(cadence: Cadence) -> str:
@@ -142,7 +120,7 @@ def digest_sections(content: DigestContent, index: ModelIndex) -> list[tuple[str
     as_of = content.as_of
     week_start = confidence_window_start(as_of)
     changes = [
-        Line(change.goal.title, f"{_status(change.before)} → {_status(change.now)}", goal_url(change.goal.id))
+        Line(change.goal.title, f"{status_label(change.before)} → {status_label(change.now)}", goal_url(change.goal.id))
         for change in content.status_changes
     ]
     low = []

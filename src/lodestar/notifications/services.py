@@ -25,6 +25,7 @@ from lodestar.lib import clock
 from lodestar.lib.errors import NotFound
 from lodestar.lib.index import ModelIndex
 from lodestar.lib.model import Model, Person
+from lodestar.lib.wording import Wording, gettext_noop
 from lodestar.notifications import outbox
 from lodestar.notifications.links import person_of_token
 from lodestar.notifications.messages import (
@@ -238,7 +239,7 @@ def _unit_digest(unit_id: str, day: date) -> tuple[DigestContent, ModelIndex]:
     model = load_model()
     index = ModelIndex(model)
     if unit_id not in index.units:
-        raise NotFound(f"no unit {unit_id!r}")
+        raise NotFound(Wording.of(gettext_noop("no unit %(id)s"), id=repr(unit_id)))
     return digest_content(index, [unit_id], day, Scores.of(model, day)), index
 
 
@@ -261,7 +262,11 @@ def person_for_stop_link(token: str) -> Person:
     person_id = person_of_token(token)
     people = {person.id: person for person in load_model(parts=frozenset({"units", "people"})).people}
     if person_id is None or person_id not in people:
-        raise NotFound("this link to stop reminders is not valid: it may be incomplete, or the person is gone")
+        raise NotFound(
+            Wording.of(
+                gettext_noop("this link to stop reminders is not valid: it may be incomplete, or the person is gone")
+            )
+        )
     return people[person_id]
 
 

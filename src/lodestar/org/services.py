@@ -12,6 +12,7 @@ from lodestar.accounts.roles import ADMIN, EDITOR
 from lodestar.lib.errors import Invalid, NotFound, PermissionDenied
 from lodestar.lib.index import ModelIndex
 from lodestar.lib.model import Person, Unit
+from lodestar.lib.wording import Wording, gettext_noop
 from lodestar.modelfile.documents import cadence_document
 from lodestar.modelfile.reader import Reader
 from lodestar.modelfile.sections.org import read_cadence
@@ -51,7 +52,7 @@ def set_unit_cadence(*, actor: Actor, unit_id: str, cadence: Any, version: Any) 
         index = ModelIndex(load_model(parts=TREE))
         unit: Unit | None = index.units.get(unit_id)
         if unit is None:
-            raise NotFound(f"no unit {unit_id!r}")
+            raise NotFound(Wording.of(gettext_noop("no unit %(id)s"), id=repr(unit_id)))
         if not may_set_cadence(actor, index, unit_id):
             raise PermissionDenied(
                 f"only editors, admins and the leads of {unit_id!r} or a unit above may change {what}"
@@ -87,7 +88,7 @@ def set_reminders(*, actor: Actor, person_id: str, reminders: bool) -> Person:
     with transaction.atomic():
         person = next((p for p in load_model(parts=TREE).people if p.id == person_id), None)
         if person is None:
-            raise NotFound(f"no person {person_id!r}")
+            raise NotFound(Wording.of(gettext_noop("no person %(id)s"), id=repr(person_id)))
         if not may_set_reminders(actor, person_id):
             raise PermissionDenied(f"only {person_id!r} themselves, editors and admins may change their reminders")
         # On again is the default (the key left out of the model file), not an explicit `true`.

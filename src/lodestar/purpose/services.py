@@ -18,6 +18,7 @@ from lodestar.accounts.permissions import require_editor
 from lodestar.design.services.common import find, merged, next_ordinal
 from lodestar.lib.errors import Conflict, Invalid, NotFound
 from lodestar.lib.model import Mission, Model, RoleProfile, VisionAnswer
+from lodestar.lib.wording import Wording, gettext_noop
 from lodestar.modelfile.documents import mission_document, role_profile_document, vision_answer_document
 from lodestar.modelfile.entities import read_mission, read_role_profile, read_vision_answer
 from lodestar.org.models import Unit
@@ -51,7 +52,7 @@ def get_mission() -> Mission:
     """The mission. Raises NotFound when the model has none."""
     mission = load_model().mission
     if mission is None:
-        raise NotFound("the model has no mission yet")
+        raise NotFound(Wording.of(gettext_noop("the model has no mission yet")))
     return mission
 
 
@@ -61,7 +62,7 @@ def create_mission(*, actor: Actor, document: Any) -> Saved[str]:
     with transaction.atomic():
         model = load_model()
         if model.mission is not None:
-            raise Conflict("the model has a mission already; change it instead")
+            raise Conflict(Wording.of(gettext_noop("the model has a mission already; change it instead")))
         mission = read_mission(document, model=model)
         insert_entity(mission_rows(mission), version=1)
         record_mission_revision(mission, actor=actor)
@@ -75,7 +76,7 @@ def update_mission(*, actor: Actor, changes: Any, version: Any) -> Saved[str]:
     with transaction.atomic():
         model = load_model()
         if model.mission is None:
-            raise NotFound("the model has no mission yet")
+            raise NotFound(Wording.of(gettext_noop("the model has no mission yet")))
         expect_version(version, stored=model.mission.version, what="the mission")
         before = mission_document(model.mission)
         mission = read_mission(merged(before, changes, fixed=(), what="mission"), model=model)
@@ -94,7 +95,7 @@ def delete_mission(*, actor: Actor, version: Any = None) -> None:
     with transaction.atomic():
         model = load_model()
         if model.mission is None:
-            raise NotFound("the model has no mission yet")
+            raise NotFound(Wording.of(gettext_noop("the model has no mission yet")))
         expect_version(version, stored=model.mission.version, what="the mission", required=False)
         delete_versioned(purpose.Mission, SINGLETON_ID, version=version, what="the mission")
         audit.record(
@@ -110,7 +111,7 @@ def set_unit_purpose(*, actor: Actor, unit_id: str, purpose: Any, version: Any) 
         model = load_model()
         unit = next((u for u in model.units if u.id == unit_id), None)
         if unit is None:
-            raise NotFound(f"no unit {unit_id!r}")
+            raise NotFound(Wording.of(gettext_noop("no unit %(id)s"), id=repr(unit_id)))
         expect_version(version, stored=unit.version, what=what)
         if purpose is not None and type(purpose) is not str:
             raise Invalid("invalid purpose", [("purpose", "expected a text")])

@@ -13,6 +13,7 @@ from django.utils.translation import gettext, ngettext
 from lodestar.design.analysis import DeliveryRow, DependencyNetwork, ProfileComparison
 from lodestar.i18n import words
 from lodestar.i18n.numbers import percent
+from lodestar.i18n.terms import term
 from lodestar.lib.vocabulary import DECISION_AREAS, DECISION_LEVELS, TASK_DELIVERIES
 from lodestar.reports.fonts import fit_text, text_width
 from lodestar.reports.scene import Circle, Curve, Line, Point, Polygon, Rect, Scene, Text
@@ -36,7 +37,7 @@ AS_IS_COLOUR, TARGET_COLOUR = "#8a94a0", ACCENT_2
 
 def area_label(area: str) -> str:
     """A decision area (or the sales alignment) as a label: `Customer experience`."""
-    return words.word(words.DECISION_AREAS, area)
+    return term("decision_area", area)
 
 
 def archetype_label(archetype: str) -> str:
@@ -80,7 +81,7 @@ def radar_chart(comparison: ProfileComparison) -> Scene:
         points = tuple(at(i, state.scores[area]) for i, area in enumerate(DECISION_AREAS))
         scene.add(Polygon(points, fill=colour, stroke=colour, width=1.8, fill_opacity=opacity, dash=dash))
         for (x, y), area in zip(points, DECISION_AREAS, strict=True):
-            title = f"{area_label(area)}: {words.word(words.DECISION_LEVELS, DECISION_LEVELS[state.scores[area]])}"
+            title = f"{area_label(area)}: {term('decision_level', DECISION_LEVELS[state.scores[area]])}"
             scene.add(Circle(x, y, 2.4, fill=colour, title=title))
     legend_y = height - 24
     for row, (name, colour, dash, scores) in enumerate(
@@ -92,7 +93,7 @@ def radar_chart(comparison: ProfileComparison) -> Scene:
         y = legend_y + row * 15
         scene.add(Line(24, y - 3.5, 46, y - 3.5, colour, 2.2, dash))
         scene.add(Text(52, y, f"{name}: {archetype_label(scores.archetype)}", 9.5, INK, bold=True))
-        alignment = words.word(words.SALES_ALIGNMENTS, comparison.sales_alignment[row])
+        alignment = term("sales_alignment", comparison.sales_alignment[row])
         scene.add(Text(width - 18, y, gettext("sales: %(stage)s") % {"stage": alignment}, 9, MUTED, "end"))
     return scene
 
@@ -151,8 +152,7 @@ def delivery_chart(rows: Sequence[DeliveryRow], *, title: str, limit: int = 30) 
     figures = "; ".join(
         f"{name}: "
         + ", ".join(
-            f"{getattr(row.counts, delivery)} {words.word(words.TASK_DELIVERIES, delivery)}"
-            for delivery in TASK_DELIVERIES
+            f"{getattr(row.counts, delivery)} {term('task_delivery', delivery)}" for delivery in TASK_DELIVERIES
         )
         for name, row in zip(names, rows, strict=True)
     )
@@ -166,7 +166,7 @@ def delivery_chart(rows: Sequence[DeliveryRow], *, title: str, limit: int = 30) 
     x = label_width
     for delivery in TASK_DELIVERIES:
         scene.add(Rect(x, 4, 9, 9, fill=DELIVERY_COLOURS[delivery], radius=1.5))
-        scene.add(Text(x + 13, 12, words.word(words.TASK_DELIVERIES, delivery), 8.5, MUTED))
+        scene.add(Text(x + 13, 12, term("task_delivery", delivery), 8.5, MUTED))
         x += 78
     most = max((row.counts.total for row in rows), default=1) or 1
     for i, (name, row) in enumerate(zip(names, rows, strict=True)):
@@ -184,7 +184,7 @@ def delivery_chart(rows: Sequence[DeliveryRow], *, title: str, limit: int = 30) 
                         w,
                         row_height - 5,
                         fill=DELIVERY_COLOURS[delivery],
-                        title=f"{name}: {count} {words.word(words.TASK_DELIVERIES, delivery)}",
+                        title=f"{name}: {count} {term('task_delivery', delivery)}",
                     )
                 )
                 if w >= 14:

@@ -22,13 +22,8 @@ from lodestar.design.analysis import BusinessUnitRole
 from lodestar.design.role_card import CardDependency
 from lodestar.i18n import DEFAULT
 from lodestar.i18n.numbers import count
+from lodestar.i18n.terms import term
 from lodestar.i18n.words import (
-    DEPENDENCY_KINDS,
-    JOURNEY_STAGES,
-    QUESTION_SHORT,
-    TASK_CHANGES,
-    TASK_DELIVERIES,
-    VISION_STATUSES,
     archetype_meaning,
     finding_text,
     hint,
@@ -36,7 +31,6 @@ from lodestar.i18n.words import (
     say,
     say_all,
     status_label,
-    word,
 )
 from lodestar.lib.model import Touchpoint
 from lodestar.lib.vocabulary import DECISION_AREAS
@@ -131,11 +125,11 @@ def _vision(report: OrganizationReport) -> dict[str, Any]:
                 "id": question,
                 "text": question_text(question),
                 "state": state,
-                "state_word": word(VISION_STATUSES, state) if state != "unanswered" else gettext("no answer"),
+                "state_word": term("vision_status", state) if state != "unanswered" else gettext("no answer"),
                 "answers": [
                     {
                         "toward": report.name(a.toward) if a.toward else None,
-                        "status": word(VISION_STATUSES, a.status),
+                        "status": term("vision_status", a.status),
                         "text": a.answer,
                         "owner": report.name(a.owner) if a.owner else None,
                     }
@@ -151,12 +145,12 @@ def _vision(report: OrganizationReport) -> dict[str, Any]:
     return {
         "share": percent(vision.share_agreed),
         "bar": svg(charts.share_bar(vision.share_agreed, width=260), "bar"),
-        "heads": [word(QUESTION_SHORT, q) for q in vision.questions],
+        "heads": [term("vision_question", q) for q in vision.questions],
         "rows": [
             {
                 "label": vision_row_label(row),
                 "cells": [
-                    {"status": cell.status, "word": word(VISION_STATUSES, cell.status), "answer": cell.answer}
+                    {"status": cell.status, "word": term("vision_status", cell.status), "answer": cell.answer}
                     for cell in row.cells
                 ],
             }
@@ -213,8 +207,8 @@ def _raci(report: OrganizationReport) -> dict[str, Any]:
     rows = [
         {
             "row": row,
-            "change": word(TASK_CHANGES, row.task.change),
-            "delivery": word(TASK_DELIVERIES, row.task.delivery),
+            "change": term("task_change", row.task.change),
+            "delivery": term("task_delivery", row.task.delivery),
             "problems": "; ".join(gettext(problem) for problem in row.problems),
             "cells": [
                 {"letters": row.cell(u.id), "strong": bool({"R", "A"} & set(row.letters.get(u.id, "")))}
@@ -245,8 +239,8 @@ def _design(report: OrganizationReport) -> dict[str, Any]:
     split = report.delivery
     changes = [
         {
-            "label": word(TASK_CHANGES, group.change),
-            "items": [{"item": item, "delivery": word(TASK_DELIVERIES, item.task.delivery)} for item in group.items],
+            "label": term("task_change", group.change),
+            "items": [{"item": item, "delivery": term("task_delivery", item.task.delivery)} for item in group.items],
         }
         for group in report.changes.groups
         if group.change != "keep"
@@ -271,7 +265,7 @@ def _design(report: OrganizationReport) -> dict[str, Any]:
                 "edge": edge,
                 "source": report.name(edge.source),
                 "target": report.name(edge.target_unit),
-                "kind": word(DEPENDENCY_KINDS, edge.dependency.kind),
+                "kind": term("dependency_kind", edge.dependency.kind),
                 "hot": bool({edge.source, edge.target_unit} & {n.id for n in network.hotspots}),
             }
             for edge in network.edges_by_change()
@@ -343,24 +337,24 @@ def render_organization(report: OrganizationReport) -> str:
 
 
 def _touchpoints(touchpoints: Sequence[Touchpoint]) -> str:
-    return "; ".join(f"{tp.name} ({word(JOURNEY_STAGES, tp.stage)})" for tp in touchpoints) or gettext("none")
+    return "; ".join(f"{tp.name} ({term('journey_stage', tp.stage)})" for tp in touchpoints) or gettext("none")
 
 
 def _dependencies(dependencies: Sequence[CardDependency]) -> list[dict[str, Any]]:
-    return [{"d": d, "kind": word(DEPENDENCY_KINDS, d.dependency.kind)} for d in dependencies]
+    return [{"d": d, "kind": term("dependency_kind", d.dependency.kind)} for d in dependencies]
 
 
 def render_unit(report: UnitReport) -> str:
     card = report.card
     changes = [
         {
-            "label": capfirst(word(TASK_CHANGES, change)),
+            "label": capfirst(term("task_change", change)),
             "tasks": [i.task for i in card.changes if i.task.change == change],
         }
         for change in ("new", "expand", "reduce", "drop")
     ]
     delivery = card.delivery
-    prevailing = word(TASK_DELIVERIES, card.central_or_decentral) if card.central_or_decentral else gettext("mixed")
+    prevailing = term("task_delivery", card.central_or_decentral) if card.central_or_decentral else gettext("mixed")
     context = {
         "report": report,
         "language": get_language() or DEFAULT,
@@ -378,8 +372,8 @@ def render_unit(report: UnitReport) -> str:
         "tasks": [
             {
                 "item": item,
-                "change": word(TASK_CHANGES, item.task.change),
-                "delivery": word(TASK_DELIVERIES, item.task.delivery),
+                "change": term("task_change", item.task.change),
+                "delivery": term("task_delivery", item.task.delivery),
             }
             for item in card.leads_or_does
         ],

@@ -13,7 +13,7 @@ from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable
 
 from lodestar.design.analysis import DeliveryRow
-from lodestar.i18n.words import DEPENDENCY_KINDS, TASK_CHANGES, TASK_DELIVERIES, word
+from lodestar.i18n.terms import term
 from lodestar.lib.model import Competency, Unit
 from lodestar.reports import charts
 from lodestar.reports.charts import MUTED, STATUS_COLOURS
@@ -95,9 +95,9 @@ def changes_table(report: OrganizationReport, s: Styles) -> Flowable:
                 goals = coloured(gettext("still listed by:") + " ", RED) + "<br/>" + goals
             rows.append(
                 [
-                    p(word(TASK_CHANGES, group.change), s.cell_bold),
+                    p(term("task_change", group.change), s.cell_bold),
                     p(item.task.name, s.cell),
-                    p(word(TASK_DELIVERIES, item.task.delivery), s.cell),
+                    p(term("task_delivery", item.task.delivery), s.cell),
                     p(goals or NOTHING, s.cell, markup=True),
                 ]
             )
@@ -155,8 +155,8 @@ def _raci_table(report: OrganizationReport, s: Styles, units: list[Unit], fixed:
             commands.append(("BACKGROUND", (0, len(rows)), (-1, len(rows)), colors.HexColor(TINTS["open"])))
         cells: list[object] = [
             p(name, s.cell, markup=True),
-            p(word(TASK_CHANGES, row.task.change), s.cell),
-            p(word(TASK_DELIVERIES, row.task.delivery), s.cell),
+            p(term("task_change", row.task.change), s.cell),
+            p(term("task_delivery", row.task.delivery), s.cell),
         ]
         for unit in units:
             letters = row.cell(unit.id)
@@ -201,7 +201,7 @@ def dependencies(report: OrganizationReport, s: Styles) -> list[Flowable]:
                 p(report.name(edge.source), s.cell),
                 p(report.name(edge.target_unit), s.cell),
                 p(edge.dependency.about, s.cell),
-                p(word(DEPENDENCY_KINDS, edge.dependency.kind), s.cell),
+                p(term("dependency_kind", edge.dependency.kind), s.cell),
                 p(str(edge.now), s.cell_centred),
                 p(str(edge.target), s.cell_centred),
                 p(coloured(change, colour), s.cell_centred, markup=True),

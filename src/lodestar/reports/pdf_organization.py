@@ -11,7 +11,8 @@ from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, NextPageTemplate, PageBreak
 
 from lodestar.i18n.numbers import count
-from lodestar.i18n.words import VISION_STATUSES, archetype_meaning, question_text, say, say_all, word
+from lodestar.i18n.terms import term
+from lodestar.i18n.words import archetype_meaning, question_text, say, say_all
 from lodestar.reports import charts, pdf_design, pdf_review
 from lodestar.reports.charts import ACCENT, MUTED, STATUS_COLOURS, archetype_label, area_label
 from lodestar.reports.content import OrganizationReport
@@ -240,7 +241,7 @@ def _vision(report: OrganizationReport, s: Styles) -> list[Flowable]:
     for r, row in enumerate(vision.rows, start=1):
         cells: list[object] = [p(vision_row_label(row), s.cell)]
         for c, cell in enumerate(row.cells, start=1):
-            shown = NOTHING if cell.status == "unanswered" else word(VISION_STATUSES, cell.status)
+            shown = NOTHING if cell.status == "unanswered" else term("vision_status", cell.status)
             cells.append(p(shown, cell_style))
             tints.append(("BACKGROUND", (c, r), (c, r), colors.HexColor(TINTS[cell.status])))
         rows.append(cells)
@@ -257,12 +258,12 @@ def _vision(report: OrganizationReport, s: Styles) -> list[Flowable]:
         statuses = {a.status for a in answers}
         state = next((status for status in ("agreed", "draft", "open") if status in statuses), None)
         colour = {"agreed": STATUS_COLOURS["on_track"], "draft": STATUS_COLOURS["at_risk"]}.get(state or "", RED)
-        shown = word(VISION_STATUSES, state) if state else gettext("no answer")
+        shown = term("vision_status", state) if state else gettext("no answer")
         block: list[Flowable] = [
             p(f"{b(question_text(question))}&nbsp;&nbsp;{coloured(shown, colour)}", s.body, markup=True)
         ]
         for answer in answers:
-            status = word(VISION_STATUSES, answer.status)
+            status = term("vision_status", answer.status)
             toward = ""
             if answer.toward:
                 toward = gettext("Toward %(unit)s") % {"unit": report.name(answer.toward)}

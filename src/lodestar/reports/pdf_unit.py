@@ -12,7 +12,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepInFrame
 
 from lodestar.design.analysis import RoleCard
-from lodestar.i18n.words import DEPENDENCY_KINDS, JOURNEY_STAGES, TASK_CHANGES, TASK_DELIVERIES, word
+from lodestar.i18n.terms import term
 from lodestar.reports.charts import ACCENT, MUTED, STATUS_COLOURS
 from lodestar.reports.content import UnitReport
 from lodestar.reports.pdf_goals import findings_list, goal_table, kpi_table
@@ -110,8 +110,8 @@ def _job(card: RoleCard, s: Styles, width: float) -> list[Flowable]:
                 [
                     p(b(item.label), s.cell, markup=True),
                     p(item.task.name, s.cell),
-                    p(word(TASK_CHANGES, item.task.change), s.cell),
-                    p(word(TASK_DELIVERIES, item.task.delivery), s.cell),
+                    p(term("task_change", item.task.change), s.cell),
+                    p(term("task_delivery", item.task.delivery), s.cell),
                 ]
             )
         story.append(table(rows, [26, width - 140, 56, 58], padding=1.8))
@@ -119,7 +119,7 @@ def _job(card: RoleCard, s: Styles, width: float) -> list[Flowable]:
             story.append(p(_and_more(more), s.muted))
     delivery = card.delivery
     if delivery.total:
-        prevailing = word(TASK_DELIVERIES, card.central_or_decentral) if card.central_or_decentral else gettext("mixed")
+        prevailing = term("task_delivery", card.central_or_decentral) if card.central_or_decentral else gettext("mixed")
         split = ngettext(
             "of the %(count)s task it does, %(central)s central, %(decentral)s decentral, %(external)s external.",
             "of the %(count)s tasks it does, %(central)s central, %(decentral)s decentral, %(external)s external.",
@@ -137,7 +137,7 @@ def _job(card: RoleCard, s: Styles, width: float) -> list[Flowable]:
         for change in ("new", "expand", "reduce", "drop"):
             names = [item.task.name for item in card.changes if item.task.change == change]
             if names:
-                text = f"{b(capfirst(word(TASK_CHANGES, change)))}: {escape('; '.join(names))}"
+                text = f"{b(capfirst(term('task_change', change)))}: {escape('; '.join(names))}"
                 story.append(p(text, s.small, markup=True))
     if card.supports:
         shown, more = _more(card.supports, "supports")
@@ -163,7 +163,7 @@ def _neighbours(card: RoleCard, s: Styles, width: float) -> list[Flowable]:
         for d in dependencies[: len(shown)]:
             name = coloured(d.other_name, RED) if d.hotspot else b(d.other_name)
             trend = f"{d.dependency.now} → {d.dependency.target}"
-            kind = word(DEPENDENCY_KINDS, d.dependency.kind)
+            kind = term("dependency_kind", d.dependency.kind)
             text = f"{name}: {escape(d.dependency.about)} <font color='{MUTED}'>({escape(kind)}, {trend})</font>"
             story.append(p(text, indented(s.small, 1), markup=True))
         if more:
@@ -174,7 +174,7 @@ def _neighbours(card: RoleCard, s: Styles, width: float) -> list[Flowable]:
     story.append(p(gettext("Touchpoints"), s.h2))
     for title, touchpoints in ((gettext("We own"), card.owns), (gettext("We contribute to"), card.contributes_to)):
         shown, more = _more(touchpoints, "touchpoints")
-        listed = [f"{tp.name} ({word(JOURNEY_STAGES, tp.stage)})" for tp in touchpoints[: len(shown)]]
+        listed = [f"{tp.name} ({term('journey_stage', tp.stage)})" for tp in touchpoints[: len(shown)]]
         if more:
             listed.append(ngettext("and %(count)s more", "and %(count)s more", more) % {"count": more})
         names = "; ".join(listed) or gettext("none")

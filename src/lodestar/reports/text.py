@@ -15,7 +15,7 @@ from lodestar.design.analysis import CompetencyGap
 from lodestar.design.vision import VisionRow
 from lodestar.i18n import numbers
 from lodestar.i18n.numbers import count
-from lodestar.i18n.words import UNIT_KINDS, word
+from lodestar.i18n.terms import term
 from lodestar.lib.limits import NAME_MAX
 from lodestar.lib.model import Unit
 from lodestar.reports.content import OrganizationReport
@@ -77,7 +77,7 @@ def current_value(value: float | None, unit: str | None) -> str:
 
 
 def unit_kind(unit: Unit) -> str:
-    label = word(UNIT_KINDS, unit.kind)
+    label = term("unit_kind", unit.kind)
     if unit.kind == "business_unit" and not unit.is_core:
         return gettext("%(kind)s, not core") % {"kind": label}
     return label

@@ -23,6 +23,7 @@ from django.db import IntegrityError, models
 from django.db.models import F
 
 from lodestar.lib.errors import Conflict, Invalid
+from lodestar.lib.wording import Wording, gettext_noop
 
 Key = TypeVar("Key", str, int)
 
@@ -48,8 +49,15 @@ def expect_version(version: Any, *, stored: int | None, what: str, required: boo
         )
     if stored is not None and version != stored:
         raise Conflict(
-            f"{what} was changed by someone else since you opened it (your version {version}, now {stored}); "
-            "reload to see their change, then apply yours again"
+            Wording.of(
+                gettext_noop(
+                    "%(what)s was changed by someone else since you opened it (your version %(version)s, "
+                    "now %(stored)s); reload to see their change, then apply yours again"
+                ),
+                what=what,
+                version=str(version),
+                stored=str(stored),
+            )
         )
     return version
 
@@ -92,7 +100,12 @@ def clash_is_conflict(what: str) -> Iterator[None]:
         yield
     except IntegrityError as error:
         raise Conflict(
-            f"{what} clashes with a change someone else saved at the same moment; reload to see it, then try again"
+            Wording.of(
+                gettext_noop(
+                    "%(what)s clashes with a change someone else saved at the same moment; reload to see it, then try again"
+                ),
+                what=what,
+            )
         ) from error
 
 

@@ -13,8 +13,12 @@ from django.utils.translation import gettext
 from lodestar.accounts.actor import Actor
 from lodestar.accounts.services import actor_for
 from lodestar.goals.snapshot import Snapshot, take_snapshot
-from lodestar.lib.errors import Conflict, Invalid, NotFound, PermissionDenied
+from lodestar.i18n.words import say
+from lodestar.lib.errors import Conflict, Invalid, LodestarError, NotFound, PermissionDenied
 from lodestar.web.http import AuthenticatedRequest, WebRequest
+from lodestar.web.issues import field_errors, issue_text
+
+__all__ = ["View", "actor_of", "error_page", "error_text", "field_errors", "snapshot_of", "translate_errors"]
 
 View = Callable[..., HttpResponse]
 
@@ -36,6 +40,11 @@ def error_page(request: HttpRequest, *, status: int, title: str, message: str) -
     return render(request, template, {"title": title, "message": message}, status=status)
 
 
+def error_text(error: LodestarError) -> str:
+    """A domain error's message in the page's language: its wording, else an issue `web/issues.py` knows."""
+    return say(error.wording) if error.wording is not None else issue_text(str(error))
+
+
 def translate_errors(view: View) -> View:
     """NotFound, PermissionDenied, Conflict and stray Invalid errors become error pages."""
 
@@ -44,22 +53,18 @@ def translate_errors(view: View) -> View:
         try:
             return view(request, *args, **kwargs)
         except NotFound as error:
-            return error_page(request, status=404, title=gettext("Not found"), message=str(error))
+            return error_page(request, status=404, title=gettext("Not found"), message=error_text(error))
         except PermissionDenied as error:
-            return error_page(request, status=403, title=gettext("Not allowed"), message=str(error))
+            return error_page(request, status=403, title=gettext("Not allowed"), message=error_text(error))
         except Conflict as error:
             title = gettext("Someone else changed this first")
-            return error_page(request, status=409, title=title, message=str(error))
+            return error_page(request, status=409, title=title, message=error_text(error))
         except Invalid as error:
-            details = "; ".join(f"{path}: {message}" if path else message for path, message in error.issues)
-            return error_page(request, status=400, title=gettext("Invalid input"), message=f"{error}. {details}")
+            details = "; ".join(
+                f"{path}: {issue_text(message)}" if path else issue_text(message) for path, message in error.issues
+            )
+            return error_page(
+                request, status=400, title=gettext("Invalid input"), message=f"{error_text(error)}. {details}"
+            )
 
     return wrapped
-
-
-def field_errors(error: Invalid) -> dict[str, str]:
-    """Issues keyed by field path; several on one field are joined."""
-    errors: dict[str, str] = {}
-    for path, message in error.issues:
-        errors[path] = f"{errors[path]}; {message}" if path in errors else message
-    return errors

@@ -15,11 +15,10 @@ from django.utils.translation import get_language, gettext, pgettext_lazy
 
 from lodestar.i18n import DEFAULT, numbers
 from lodestar.i18n.numbers import forecast, locale, percent
-from lodestar.i18n.words import STATUS_LABELS, status_label
+from lodestar.i18n.words import status_label
 from lodestar.lib import vocabulary
 
 __all__ = [
-    "STATUS_LABELS",
     "day",
     "forecast",
     "locale",

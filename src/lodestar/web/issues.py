@@ -14,7 +14,6 @@ import re
 from django.utils.translation import gettext, gettext_noop
 
 from lodestar.lib.errors import Invalid
-from lodestar.web.common import field_errors
 
 # (the English issue as a pattern, its msgid): the named groups are the msgid's placeholders.
 ISSUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -102,6 +101,10 @@ def issue_text(message: str) -> str:
     return _said(message, ISSUES) or message
 
 
-def form_errors(error: Invalid) -> dict[str, str]:
-    """`common.field_errors`, each issue said in the page's language."""
-    return field_errors(Invalid(str(error), [(path, issue_text(message)) for path, message in error.issues]))
+def field_errors(error: Invalid) -> dict[str, str]:
+    """Issues keyed by field path, each said in the page's language; several on one field are joined."""
+    errors: dict[str, str] = {}
+    for path, message in error.issues:
+        said = issue_text(message)
+        errors[path] = f"{errors[path]}; {said}" if path in errors else said
+    return errors

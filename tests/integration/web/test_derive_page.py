@@ -30,7 +30,7 @@ def test_the_proposals_follow_the_findings_owned_where_the_design_says() -> None
         ("task:tag-management", "mkt", "fy2026", ["more-leads"], ["tag-management"]),
         ("task:dynamic-pricing", "sales", "fy2026", [], ["dynamic-pricing"]),
     ]
-    assert [p.title for p in proposals] == [
+    assert [p.title.english() for p in proposals] == [
         "Web team: our contribution to Marketing",
         "Build up tag management",
         "Expand dynamic pricing",

@@ -140,4 +140,23 @@ def test_the_goal_page_shows_the_audit_history(browser_as: BrowserAs) -> None:
     browser_as("sam").post("/key-results/tracked-share/check-ins", {"value": "55", "confidence": "7"})
     content = browser_as("viewer").get("/goals/mkt-analytics/").content.decode()
     assert "sam@example.com" in content
-    assert "check_in.record" in content
+    assert "checked in" in content
+    assert "{'" not in content  # no document printed as a Python dict
+
+
+def test_the_goal_history_says_each_changed_field_as_before_and_after(browser_as: BrowserAs) -> None:
+    client = browser_as("sam")
+    form = {"id": "dashboards", "title": "Dashboards live", "baseline": "0", "target": "4", "unit": "dashboards"}
+    assert client.post("/goals/mkt-analytics/key-results/new", form).status_code == 302
+    edit = {"title": "Dashboards live", "baseline": "0", "target": "6", "version": "1"}
+    assert client.post("/key-results/dashboards/edit", edit).status_code == 302
+
+    english = client.get("/goals/mkt-analytics/").content.decode()
+    german = client.get("/goals/mkt-analytics/", headers={"Accept-Language": "de"}).content.decode()
+
+    assert "changed a key result" in english
+    assert "Target: 4 → 6" in english
+    assert "added a key result" in english
+    assert "Title: Dashboards live" in english
+    assert "hat ein Schlüsselergebnis geändert" in german
+    assert "Zielwert: 4 → 6" in german

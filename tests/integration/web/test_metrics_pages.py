@@ -219,8 +219,8 @@ def test_an_admin_refreshes_now_and_sees_what_was_written_and_kept(
         f"Refreshed 1 key result and 1 KPI as of {clock.today().isoformat()}: {written} measurements added" in content
     )
     # The key result's manual values of 31 March and 30 June stay, and the page says so.
-    assert "key_result:web-mqls</span> on 2026-03-31: kept 150" in content
-    assert "key_result:web-mqls</span> on 2026-06-30: kept 210" in content
+    assert "key result web-mqls</span> on 2026-03-31: kept 150" in content
+    assert "key result web-mqls</span> on 2026-06-30: kept 210" in content
     assert Measurement.objects.get(key_result_id="web-mqls", date=date(2026, 6, 30)).value == 210
     entry = AuditEntry.objects.get(action="metrics.refresh")
     assert (entry.actor, entry.surface) == ("admin@example.com", "worker")
@@ -275,7 +275,7 @@ def test_a_refresh_with_one_bad_binding_writes_the_others_and_names_the_bad_one(
     KeyResult.objects.filter(id="tracked-share").update(metric="no-such-metric")
     content = refresh_now(browser_as("admin"), job_queue)
     assert "1 binding failed; the others were written." in content
-    assert "key_result:tracked-share</span>: metric: unknown metric &#x27;no-such-metric&#x27;" in content
+    assert "key result tracked-share</span>: metric: unknown metric &#x27;no-such-metric&#x27;" in content
     assert Measurement.objects.filter(key_result_id="web-mqls", source="metric:mqls").exists()
     entry = AuditEntry.objects.get(action="metrics.refresh")
     assert entry.after is not None
@@ -448,4 +448,4 @@ def test_the_refresh_panel_says_what_was_written_in_german(
 
     today = clock.today().strftime("%d.%m.%Y")
     assert f"1 Schlüsselergebnis und 1 KPI aktualisiert, Stand {today}:" in content
-    assert "key_result:web-mqls</span> am 31.03.2026: 150 beibehalten" in content
+    assert "Schlüsselergebnis web-mqls</span> am 31.03.2026: 150 beibehalten" in content

@@ -183,6 +183,8 @@ def test_error_pages_speak_german(browser_as: BrowserAs) -> None:
     no_date = text_of(german(client, "/", status=400, as_of="tomorrow"))
 
     assert "Nicht gefunden" in missing
+    assert "Kein Ziel &#x27;nowhere&#x27;" in missing
+    assert "no goal" not in missing
     assert "Zurück zur Übersicht" in missing
     assert "Kein Datum" in no_date
     assert "as_of muss ein Datum JJJJ-MM-TT" in no_date
@@ -193,3 +195,19 @@ def test_the_sign_in_page_speaks_the_browsers_language_before_signing_in(cast: C
 
     assert "<h1>Anmelden</h1>" in page
     assert '<label for="password">Passwort</label>' in page
+
+
+def test_a_refused_change_and_a_stale_edit_are_explained_in_german(browser_as: BrowserAs) -> None:
+    form = {"title": "First", "owner": "mkt", "period": "fy2026", "version": "1"}
+    assert browser_as("editor").post("/goals/mkt-analytics/edit", form).status_code == 302
+
+    stale = browser_as("sam").post("/goals/mkt-analytics/edit", {**form, "title": "Second"}, headers=GERMAN)
+    refused = browser_as("viewer").post("/goals/mkt-analytics/edit", {**form, "version": "2"}, headers=GERMAN)
+
+    assert stale.status_code == 409
+    assert "Jemand anderes hat das geändert, seit Sie es geöffnet haben (Ihre Version 1, jetzt 2)" in text_of(
+        stale.content.decode()
+    )
+    assert refused.status_code == 403
+    assert "Sie dürfen das nicht ändern" in text_of(refused.content.decode())
+    assert "you may not" not in refused.content.decode()

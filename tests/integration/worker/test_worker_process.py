@@ -255,7 +255,7 @@ def test_refresh_now_answers_while_no_worker_runs_and_shows_the_result_once_a_wo
 
     done = browser.request(status_path, htmx=True)
     assert "Refreshed 1 key result and 0 KPIs" in done
-    assert "key_result:web-mqls</span> on 2026-06-30: kept 210" in done
+    assert "key result web-mqls</span> on 2026-06-30: kept 210" in done
     assert "hx-trigger" not in done
     assert site.rows("SELECT count(*) FROM goals_measurement WHERE source = 'metric:mqls'")[0][0] > 0
     audit = site.rows("SELECT actor, surface FROM accounts_auditentry WHERE action = 'metrics.refresh'")

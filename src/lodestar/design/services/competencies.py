@@ -13,6 +13,7 @@ from lodestar.design import models as design
 from lodestar.design.services.common import merged, next_ordinal
 from lodestar.lib.errors import Conflict, NotFound
 from lodestar.lib.model import Competency, Model, Person
+from lodestar.lib.wording import Wording, gettext_noop
 from lodestar.modelfile.documents import competency_document
 from lodestar.modelfile.entities import read_competency, read_person_level
 from lodestar.org.models import PersonCompetency
@@ -24,14 +25,14 @@ from lodestar.store.versions import Saved, delete_versioned, expect_version, wri
 def find_competency(model: Model, competency_id: str) -> Competency:
     competency = next((c for c in model.competencies if c.id == competency_id), None)
     if competency is None:
-        raise NotFound(f"no competency {competency_id!r}")
+        raise NotFound(Wording.of(gettext_noop("no competency %(id)s"), id=repr(competency_id)))
     return competency
 
 
 def find_person(model: Model, person_id: str) -> Person:
     person = next((p for p in model.people if p.id == person_id), None)
     if person is None:
-        raise NotFound(f"no person {person_id!r}")
+        raise NotFound(Wording.of(gettext_noop("no person %(id)s"), id=repr(person_id)))
     return person
 
 

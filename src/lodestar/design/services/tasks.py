@@ -14,6 +14,7 @@ from lodestar.design.services.common import merged, next_ordinal
 from lodestar.goals.models import GoalTask
 from lodestar.lib.errors import Conflict, NotFound
 from lodestar.lib.model import Model, Task
+from lodestar.lib.wording import Wording, gettext_noop
 from lodestar.modelfile.documents import task_document
 from lodestar.modelfile.entities import read_task
 from lodestar.store.load import load_model
@@ -24,7 +25,7 @@ from lodestar.store.versions import Saved, delete_versioned, expect_version, wri
 def find_task(model: Model, task_id: str) -> Task:
     task = next((task for task in model.tasks if task.id == task_id), None)
     if task is None:
-        raise NotFound(f"no task {task_id!r}")
+        raise NotFound(Wording.of(gettext_noop("no task %(id)s"), id=repr(task_id)))
     return task
 
 

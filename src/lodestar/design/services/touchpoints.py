@@ -13,6 +13,7 @@ from lodestar.design import models as design
 from lodestar.design.services.common import merged, next_ordinal
 from lodestar.lib.errors import Conflict, NotFound
 from lodestar.lib.model import Model, Touchpoint
+from lodestar.lib.wording import Wording, gettext_noop
 from lodestar.modelfile.documents import touchpoint_document
 from lodestar.modelfile.entities import read_touchpoint
 from lodestar.store.load import load_model
@@ -23,7 +24,7 @@ from lodestar.store.versions import Saved, delete_versioned, expect_version, wri
 def find_touchpoint(model: Model, touchpoint_id: str) -> Touchpoint:
     touchpoint = next((t for t in model.touchpoints if t.id == touchpoint_id), None)
     if touchpoint is None:
-        raise NotFound(f"no touchpoint {touchpoint_id!r}")
+        raise NotFound(Wording.of(gettext_noop("no touchpoint %(id)s"), id=repr(touchpoint_id)))
     return touchpoint
 
 

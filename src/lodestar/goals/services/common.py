@@ -6,6 +6,7 @@ from typing import Any
 
 from lodestar.lib.errors import Invalid, NotFound
 from lodestar.lib.model import Goal, KeyResult, Model
+from lodestar.lib.wording import Wording, gettext_noop
 
 # What the goal services read of the stored model, so that one change need not read every table.
 # Every change checks the actor's reach (the tree and its people) and finds its goal; a goal's
@@ -24,7 +25,7 @@ UPDATES = MEASUREMENTS | {"check_ins"}
 def find_goal(model: Model, goal_id: str) -> Goal:
     goal = next((goal for goal in model.goals if goal.id == goal_id), None)
     if goal is None:
-        raise NotFound(f"no goal {goal_id!r}")
+        raise NotFound(Wording.of(gettext_noop("no goal %(id)s"), id=repr(goal_id)))
     return goal
 
 
@@ -33,7 +34,7 @@ def find_key_result(model: Model, key_result_id: str) -> tuple[Goal, KeyResult]:
         for kr in goal.key_results:
             if kr.id == key_result_id:
                 return goal, kr
-    raise NotFound(f"no key result {key_result_id!r}")
+    raise NotFound(Wording.of(gettext_noop("no key result %(id)s"), id=repr(key_result_id)))
 
 
 def new_entity(kind: str, document: Any) -> str:

@@ -16,6 +16,7 @@ from lodestar.goals.validation import read_measurement, refreshed_value, written
 from lodestar.lib.errors import Invalid, NotFound, PermissionDenied
 from lodestar.lib.limits import day_problem
 from lodestar.lib.model import Goal, KeyResult, Measurement
+from lodestar.lib.wording import Wording, gettext_noop
 from lodestar.modelfile.documents import measurement_document
 from lodestar.store.load import load_model
 from lodestar.store.rows import measurement_row
@@ -94,7 +95,9 @@ def _find(actor: Actor, key_result_id: str, day: Any) -> tuple[Goal, KeyResult, 
     require_check_in(actor, goal.owner, kr.owner, model, what=f"the key results of goal {goal.id!r}")
     current = next((x for x in kr.measurements if x.date == wanted), None)
     if current is None:
-        raise NotFound(f"key result {kr.id!r} has no measurement on {wanted.isoformat()}")
+        raise NotFound(
+            Wording.of(gettext_noop("key result %(id)s has no measurement on %(day)s"), id=repr(kr.id), day=wanted)
+        )
     if written_by_a_refresh(current):
         raise PermissionDenied(f"you may not change the value on {wanted.isoformat()}: {refreshed_value(current)}")
     return goal, kr, current

@@ -76,7 +76,7 @@ def import_apply(request: AuthenticatedRequest) -> HttpResponse:
     key = request.POST.get("key", "")
     upload = request.session.get(SESSION_KEY) or {}
     if key != upload.get("key"):
-        raise NotFound(EXPIRED)
+        raise NotFound(str(EXPIRED))
     path = upload_path(key)
     force = request.POST.get("force") == "on"
     try:

@@ -16,7 +16,7 @@ from lodestar.lib.limits import LAST_PAGE
 from lodestar.org.models import Person
 from lodestar.web.common import actor_of, translate_errors
 from lodestar.web.http import AuthenticatedRequest
-from lodestar.web.issues import form_errors
+from lodestar.web.issues import field_errors
 
 AUDIT_PAGE = 50
 
@@ -64,7 +64,7 @@ def user_add(request: AuthenticatedRequest) -> HttpResponse:
             person_id=values["person"] or None,
         )
     except Invalid as error:
-        return _users_page(request, errors=form_errors(error), values=values, status=400)
+        return _users_page(request, errors=field_errors(error), values=values, status=400)
     message = gettext("Added %(email)s as %(role)s.") % {"email": user.email, "role": term("user_role", user.role)}
     return _users_page(request, message=message)
 
@@ -77,7 +77,7 @@ def user_set_role(request: AuthenticatedRequest) -> HttpResponse:
             actor=actor_of(request), email=request.POST.get("email", ""), role=request.POST.get("role", "")
         )
     except Invalid as error:
-        return _users_page(request, errors=form_errors(error), status=400)
+        return _users_page(request, errors=field_errors(error), status=400)
     message = gettext("%(email)s is now %(role)s.") % {"email": user.email, "role": term("user_role", user.role)}
     return _users_page(request, message=message)
 
@@ -89,7 +89,7 @@ def user_set_active(request: AuthenticatedRequest) -> HttpResponse:
     try:
         user = services.set_active(actor=actor_of(request), email=request.POST.get("email", ""), active=active)
     except Invalid as error:
-        return _users_page(request, errors=form_errors(error), status=400)
+        return _users_page(request, errors=field_errors(error), status=400)
     if active:
         message = gettext("%(email)s may sign in again.") % {"email": user.email}
     else:

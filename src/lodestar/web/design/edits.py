@@ -18,8 +18,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from lodestar.accounts.permissions import require_editor
 from lodestar.design import services as design
 from lodestar.design.kinds import KINDS, DesignKind
+from lodestar.i18n.words import say
 from lodestar.lib.errors import Invalid, NotFound
 from lodestar.lib.model import Model
+from lodestar.lib.wording import Wording, gettext_noop
 from lodestar.purpose import services as purpose
 from lodestar.store.load import load_model
 from lodestar.store.versions import version_from_text
@@ -28,7 +30,7 @@ from lodestar.web.design import forms
 from lodestar.web.design.views import competencies_response
 from lodestar.web.form_values import integer
 from lodestar.web.http import AuthenticatedRequest
-from lodestar.web.issues import form_errors
+from lodestar.web.issues import field_errors
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,7 @@ def entity_new(request: AuthenticatedRequest, kind_name: str) -> HttpResponse:
         saved = kind.create(actor=actor, document=document)
     except Invalid as error:
         return _form(
-            request, kind, model, values=document, errors=form_errors(error), editing=None, version=None, status=400
+            request, kind, model, values=document, errors=field_errors(error), editing=None, version=None, status=400
         )
     return HttpResponseRedirect(PAGES[kind.name].address(saved.id))
 
@@ -141,7 +143,7 @@ def entity_edit(request: AuthenticatedRequest, kind_name: str, key: str = "") ->
     model = load_model()
     entity_key = kind.key_of(key)
     entity = kind.find(model, entity_key)
-    current, label = kind.document(entity), kind.label(entity)
+    current, label = kind.document(entity), say(kind.label(entity))
     if request.method == "GET":
         return _form(request, kind, model, values=current, errors={}, editing=label, version=entity.version)
     fields = forms.FIELDS[kind.name](model)
@@ -152,7 +154,7 @@ def entity_edit(request: AuthenticatedRequest, kind_name: str, key: str = "") ->
     except Invalid as error:
         values = {**changes, "id": key} if kind.identity == "id" else changes
         return _form(
-            request, kind, model, values=values, errors=form_errors(error), editing=label, version=version, status=400
+            request, kind, model, values=values, errors=field_errors(error), editing=label, version=version, status=400
         )
     return HttpResponseRedirect(PAGES[kind.name].address(entity_key))
 
@@ -172,7 +174,7 @@ def entity_delete(request: AuthenticatedRequest, kind_name: str, key: str = "") 
         return render(
             request,
             "web/confirm_delete.html",
-            {"what": kind.label(entity), "detail": "", "version": version, "back": back},
+            {"what": say(kind.label(entity)), "detail": "", "version": version, "back": back},
         )
     kind.delete(actor=actor, **kind.key_arguments(entity_key), version=_version(request))
     return HttpResponseRedirect(back)
@@ -186,7 +188,7 @@ def unit_purpose(request: AuthenticatedRequest, unit_id: str) -> HttpResponse:
     model = load_model()
     unit = next((u for u in model.units if u.id == unit_id), None)
     if unit is None:
-        raise NotFound(f"no unit {unit_id!r}")
+        raise NotFound(Wording.of(gettext_noop("no unit %(id)s"), id=repr(unit_id)))
     version = unit.version
     if request.method == "POST":
         try:
@@ -194,7 +196,7 @@ def unit_purpose(request: AuthenticatedRequest, unit_id: str) -> HttpResponse:
                 actor=actor, unit_id=unit_id, purpose=request.POST.get("purpose", ""), version=_version(request)
             )
         except Invalid as error:
-            errors = form_errors(error)
+            errors = field_errors(error)
             return render(
                 request,
                 "web/unit_purpose_form.html",
@@ -227,7 +229,7 @@ def person_level(request: AuthenticatedRequest) -> HttpResponse:
                 actor=actor, person_id=person, competency_id=competency, level=integer(level) if level else None
             )
     except Invalid as error:
-        message = "; ".join(form_errors(error).values()) or str(error)
+        message = "; ".join(field_errors(error).values()) or str(error)
         form = {"person": person, "competency": competency, "level": level, "error": message}
         return competencies_response(request, level_form=form, status=400)
     return HttpResponseRedirect(reverse("competencies") + "#people")

@@ -17,6 +17,7 @@ from lodestar.goals.snapshot import Snapshot
 from lodestar.goals.validation import refreshed_value, written_by_a_refresh
 from lodestar.lib.errors import Conflict, Invalid, NotFound, PermissionDenied
 from lodestar.lib.model import Goal, KeyResult, Measurement
+from lodestar.lib.wording import Wording, gettext_noop
 from lodestar.modelfile.documents import measurement_document
 from lodestar.web import formatting
 from lodestar.web.common import actor_of, field_errors, snapshot_of, translate_errors
@@ -162,7 +163,7 @@ def measurement_delete(request: AuthenticatedRequest, key_result_id: str, day: s
 
 def _key_result(snapshot: Snapshot, key_result_id: str) -> tuple[Goal, KeyResult]:
     if key_result_id not in snapshot.key_results:
-        raise NotFound(f"no key result {key_result_id!r}")
+        raise NotFound(Wording.of(gettext_noop("no key result %(id)s"), id=repr(key_result_id)))
     return snapshot.key_results[key_result_id]
 
 
@@ -177,7 +178,9 @@ def _measurement(
     wanted = parse_day(day)
     measurement = next((x for x in kr.measurements if x.date == wanted), None)
     if measurement is None:
-        raise NotFound(f"key result {kr.id!r} has no measurement on {wanted.isoformat()}")
+        raise NotFound(
+            Wording.of(gettext_noop("key result %(id)s has no measurement on %(day)s"), id=repr(kr.id), day=wanted)
+        )
     if written_by_a_refresh(measurement):
         raise PermissionDenied(f"you may not change the value on {wanted.isoformat()}: {refreshed_value(measurement)}")
     return goal, kr, measurement

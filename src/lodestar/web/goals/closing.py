@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from lodestar.accounts.permissions import require_owner
 from lodestar.goals import services
 from lodestar.lib.errors import Conflict, Invalid, NotFound
+from lodestar.lib.wording import Wording, gettext_noop
 from lodestar.web.common import actor_of, snapshot_of, translate_errors
 from lodestar.web.formatting import num, percent
 from lodestar.web.goals import forms
@@ -62,7 +63,7 @@ def _form_again(
     snapshot = snapshot_of(request)
     goal = snapshot.goals.get(goal_id)
     if goal is None:
-        raise NotFound(f"no goal {goal_id!r}")
+        raise NotFound(Wording.of(gettext_noop("no goal %(id)s"), id=repr(goal_id)))
     form = close_form(snapshot, goal, error=error, values=typed, message=message)
     return render(request, "web/goal.html", goal_context(request, snapshot, goal_id, closing=form), status=status)
 
@@ -79,7 +80,7 @@ def goal_reopen(request: AuthenticatedRequest, goal_id: str) -> HttpResponse:
     snapshot = snapshot_of(request)
     goal = snapshot.goals.get(goal_id)
     if goal is None:
-        raise NotFound(f"no goal {goal_id!r}")
+        raise NotFound(Wording.of(gettext_noop("no goal %(id)s"), id=repr(goal_id)))
     require_owner(actor, goal.owner, snapshot.model, what=f"goal {goal_id!r}")
     if goal.closed is None:
         raise Conflict(f"goal {goal_id!r} is not closed: there is nothing to reopen")

@@ -17,6 +17,7 @@ from lodestar.goals.snapshot import Snapshot
 from lodestar.lib.errors import Invalid, NotFound
 from lodestar.lib.model import Goal, KeyResult, Person
 from lodestar.lib.vocabulary import METRIC_GRAINS, METRIC_WINDOWS
+from lodestar.lib.wording import Wording, gettext_noop
 from lodestar.metrics import services as metrics
 from lodestar.modelfile.documents import goal_document, key_result_document
 from lodestar.web.common import actor_of, field_errors, snapshot_of, translate_errors
@@ -28,13 +29,13 @@ from lodestar.web.http import AuthenticatedRequest
 def _goal(snapshot: Snapshot, goal_id: str) -> Goal:
     goal = snapshot.goals.get(goal_id)
     if goal is None:
-        raise NotFound(f"no goal {goal_id!r}")
+        raise NotFound(Wording.of(gettext_noop("no goal %(id)s"), id=repr(goal_id)))
     return goal
 
 
 def _key_result(snapshot: Snapshot, key_result_id: str) -> tuple[Goal, KeyResult]:
     if key_result_id not in snapshot.key_results:
-        raise NotFound(f"no key result {key_result_id!r}")
+        raise NotFound(Wording.of(gettext_noop("no key result %(id)s"), id=repr(key_result_id)))
     return snapshot.key_results[key_result_id]
 
 
@@ -42,7 +43,7 @@ def goal_id_of(key_result_id: str) -> str:
     """The goal a key result belongs to, for the address to go back to (one query, no snapshot)."""
     goal_id = KeyResultRow.objects.filter(id=key_result_id).values_list("goal_id", flat=True).first()
     if goal_id is None:
-        raise NotFound(f"no key result {key_result_id!r}")
+        raise NotFound(Wording.of(gettext_noop("no key result %(id)s"), id=repr(key_result_id)))
     return goal_id
 
 

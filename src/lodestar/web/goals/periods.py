@@ -25,6 +25,7 @@ from lodestar.goals.snapshot import Snapshot
 from lodestar.lib.errors import Conflict, Invalid, NotFound
 from lodestar.lib.model import Closing, Goal, Period
 from lodestar.lib.vocabulary import STATUSES
+from lodestar.lib.wording import Wording, gettext_noop
 from lodestar.rhythm.rollover import RollOver
 from lodestar.scoring.report import score_model
 from lodestar.web import pages
@@ -59,7 +60,7 @@ class RetroRow:
 def _period(snapshot: Snapshot, period_id: str) -> Period:
     period = snapshot.periods.get(period_id)
     if period is None:
-        raise NotFound(f"no period {period_id!r}")
+        raise NotFound(Wording.of(gettext_noop("no period %(id)s"), id=repr(period_id)))
     return period
 
 
@@ -151,7 +152,7 @@ def period_page(request: AuthenticatedRequest, period_id: str) -> HttpResponse:
 def _require_period(period_id: str) -> None:
     """A post to a period that does not exist is a 404 before anything is written (one query, no snapshot)."""
     if not PeriodRow.objects.filter(id=period_id).exists():
-        raise NotFound(f"no period {period_id!r}")
+        raise NotFound(Wording.of(gettext_noop("no period %(id)s"), id=repr(period_id)))
 
 
 @require_POST

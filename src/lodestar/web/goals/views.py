@@ -14,6 +14,7 @@ from lodestar.goals.snapshot import Snapshot
 from lodestar.lib.errors import NotFound
 from lodestar.lib.model import Goal, KeyResult
 from lodestar.lib.vocabulary import STATUSES
+from lodestar.lib.wording import Wording, gettext_noop
 from lodestar.metrics import services as metrics
 from lodestar.web import pages
 from lodestar.web.charts import key_result_chart
@@ -21,6 +22,7 @@ from lodestar.web.check_in_cycle import standing
 from lodestar.web.common import actor_of, snapshot_of, translate_errors
 from lodestar.web.goals.check_in_form import CheckInForm, check_in_form
 from lodestar.web.goals.close_form import CloseForm, close_form
+from lodestar.web.goals.history import history
 from lodestar.web.http import AuthenticatedRequest
 
 if TYPE_CHECKING:
@@ -106,7 +108,7 @@ def goal_context(
     (`key_result`) check-in `form` and `message`."""
     goal = snapshot.goals.get(goal_id)
     if goal is None:
-        raise NotFound(f"no goal {goal_id!r}")
+        raise NotFound(Wording.of(gettext_noop("no goal %(id)s"), id=repr(goal_id)))
     actor = actor_of(request)
     editable = editable_owners(actor, snapshot.model)
     can_edit = editable is None or goal.owner in editable
@@ -152,7 +154,7 @@ def goal_context(
         "chains": [[pages.goal_row(snapshot, snapshot.goals[g]) for g in chain] for chain in snapshot.chains(goal.id)],
         "mission": snapshot.model.mission,
         "tasks": [task for task in snapshot.model.tasks if task.id in set(goal.tasks)],
-        "audit": audit.list_entries(goal_id=goal.id, limit=AUDIT_ON_GOAL_PAGE),
+        "audit": history(audit.list_entries(goal_id=goal.id, limit=AUDIT_ON_GOAL_PAGE)),
         "closing": goal.closed_as_of(snapshot.as_of),
         "close_form": (closing or close_form(snapshot, goal)) if can_edit else None,
         "carried_from": snapshot.goals.get(goal.carried_from or ""),

@@ -16,6 +16,7 @@ from lodestar.accounts.roles import ADMIN
 from lodestar.chat import services as chat
 from lodestar.chat.services import FIELD
 from lodestar.lib.errors import Invalid, NotFound
+from lodestar.lib.wording import Wording, gettext_noop
 from lodestar.org.models import Unit
 from lodestar.web.common import actor_of, field_errors, translate_errors
 from lodestar.web.http import AuthenticatedRequest
@@ -35,7 +36,7 @@ def unit_chat(request: AuthenticatedRequest, unit_id: str) -> HttpResponse:
     require_admin(actor, what="set a unit's chat webhook")
     unit = Unit.objects.filter(id=unit_id).first()
     if unit is None:
-        raise NotFound(f"no unit {unit_id!r}")
+        raise NotFound(Wording.of(gettext_noop("no unit %(id)s"), id=repr(unit_id)))
     context: dict[str, Any] = {"unit": unit, "webhook": chat.get_unit_webhook(unit_id), "value": ""}
     if request.method == "POST":
         url = "" if "remove" in request.POST else request.POST.get(FIELD, "")

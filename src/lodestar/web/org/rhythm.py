@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from lodestar.lib.errors import Invalid, NotFound
 from lodestar.lib.index import ModelIndex
 from lodestar.lib.vocabulary import CADENCE_EVERY, MONTH_DAYS, WEEKDAYS
+from lodestar.lib.wording import Wording, gettext_noop
 from lodestar.notifications.services import person_for_stop_link, stop_reminders
 from lodestar.org import services
 from lodestar.rhythm.cadence import cadence_source, unit_cadence
@@ -68,7 +69,7 @@ def cadence_form(request: AuthenticatedRequest, unit_id: str) -> HttpResponse:
     index = ModelIndex(load_model(parts=frozenset({"units", "people"})))
     unit = index.units.get(unit_id)
     if unit is None:
-        raise NotFound(f"no unit {unit_id!r}")
+        raise NotFound(Wording.of(gettext_noop("no unit %(id)s"), id=repr(unit_id)))
     context: dict[str, Any] = {"unit": unit, "version": unit.version, **cadence_context(index, unit_id)}
     if request.method == "GET":
         context["value"] = {"every": unit.cadence.every, "day": str(unit.cadence.day)} if unit.cadence else {}

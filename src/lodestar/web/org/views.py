@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from lodestar.accounts.permissions import can_check_in, editable_owners
 from lodestar.goals.snapshot import Snapshot
 from lodestar.lib.errors import NotFound
+from lodestar.lib.wording import Wording, gettext_noop
 from lodestar.org.services import may_set_cadence, may_set_reminders
 from lodestar.web import check_in_cycle, pages
 from lodestar.web.common import actor_of, snapshot_of, translate_errors
@@ -26,7 +27,7 @@ def unit_page(request: AuthenticatedRequest, unit_id: str) -> HttpResponse:
     snapshot = snapshot_of(request)
     unit = snapshot.units.get(unit_id)
     if unit is None:
-        raise NotFound(f"no unit {unit_id!r}")
+        raise NotFound(Wording.of(gettext_noop("no unit %(id)s"), id=repr(unit_id)))
     people = snapshot.index.people_in(unit_id)
     own = {unit_id} | {p.id for p in people}
     editable = editable_owners(actor_of(request), snapshot.model)
@@ -58,7 +59,7 @@ def person_page(request: AuthenticatedRequest, person_id: str) -> HttpResponse:
     snapshot = snapshot_of(request)
     person = snapshot.people.get(person_id)
     if person is None:
-        raise NotFound(f"no person {person_id!r}")
+        raise NotFound(Wording.of(gettext_noop("no person %(id)s"), id=repr(person_id)))
     editable = editable_owners(actor_of(request), snapshot.model)
     goals = snapshot.goals_owned_by({person_id})
     return render(

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from lodestar.goals.snapshot import Snapshot
 from lodestar.lib.errors import Invalid, NotFound
 from lodestar.lib.index import ModelIndex
+from lodestar.lib.wording import Wording, gettext_noop
 from lodestar.rhythm.digests import WEEK, Scores
 from lodestar.rhythm.review import Review, covered_goals, default_period, leadership_review
 from lodestar.scoring.report import score_model
@@ -64,6 +65,6 @@ def review(request: AuthenticatedRequest) -> HttpResponse:
     snapshot = snapshot_of(request)
     unit_id = request.GET.get("unit") or default_unit(snapshot.index, actor_of(request).person_id)
     if unit_id is None:
-        raise NotFound("the model has no units")
+        raise NotFound(Wording.of(gettext_noop("the model has no units")))
     found = review_of(snapshot, unit_id, request.GET.get("period") or None)
     return render(request, "web/review.html", review_context(snapshot, found))

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 
 from lodestar.accounts.permissions import editable_owners
 from lodestar.checks.rules import HINTS
-from lodestar.i18n.words import finding_text, hint
+from lodestar.i18n.words import finding_text, hint, subject_text
 from lodestar.lib.errors import NotFound
 from lodestar.lib.vocabulary import STATUSES
 from lodestar.web import check_in_cycle, pages
@@ -59,7 +59,7 @@ def health_check(request: AuthenticatedRequest) -> HttpResponse:
     snapshot = snapshot_of(request)
     groups: dict[str, list[tuple[dict[str, str], str | None]]] = {}
     for finding in snapshot.findings():
-        shown = {"subject": finding.subject, "message": finding_text(finding)}  # in the reader's language
+        shown = {"subject": subject_text(finding.subject), "message": finding_text(finding)}  # in the reader's language
         groups.setdefault(finding.code, []).append((shown, pages.subject_link(snapshot, finding.subject)))
     return render(
         request,

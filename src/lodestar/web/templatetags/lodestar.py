@@ -9,6 +9,7 @@ from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy
 
+from lodestar.i18n.words import subject_text
 from lodestar.web import formatting, lines
 
 register = template.Library()
@@ -19,6 +20,7 @@ register.filter("forecast", formatting.forecast)  # {{ value|forecast:kr }}: at 
 register.filter("milestone", formatting.milestone)
 register.filter("status_label", formatting.status_label)
 register.filter("role_label", formatting.role_label)
+register.filter("subject", subject_text)  # `goal:more-leads` with its kind in the page's language
 register.filter("day", formatting.day, expects_localtime=True)
 
 WINDOW_LABELS: dict[str, Promise] = {

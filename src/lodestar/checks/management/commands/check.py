@@ -34,7 +34,9 @@ class Command(LodestarCommand):
         elif not findings:
             self.stdout.write(f"Health check as of {as_of.isoformat()}: no findings.")
         else:
-            self.stdout.write(f"Health check as of {as_of.isoformat()}: {len(findings)} finding(s).")
+            self.stdout.write(
+                f"Health check as of {as_of.isoformat()}: {len(findings)} finding{'' if len(findings) == 1 else 's'}."
+            )
             code = None
             for finding in findings:
                 if finding.code != code:
