@@ -10,10 +10,9 @@ from ninja import Router
 from lodestar.api import schemas
 from lodestar.api import schemas_goals as goal_schemas
 from lodestar.api.auth import ApiRequest
-from lodestar.api.body import as_of_date, flag, json_object
-from lodestar.api.representation import goal_json
+from lodestar.api.body import flag, json_object
+from lodestar.api.routes_goals import goal_response
 from lodestar.goals import services
-from lodestar.goals.snapshot import take_snapshot
 from lodestar.lib.errors import Invalid
 from lodestar.rhythm.rollover import RollOver
 
@@ -21,11 +20,6 @@ router = Router(tags=["goal cycle"])
 
 _KEYS = frozenset({"date", "score", "note", "version"})
 _ROLL_OVER_KEYS = frozenset({"to", "goals", "dry_run"})
-
-
-def _goal_response(goal_id: str) -> HttpResponse:
-    snapshot = take_snapshot(as_of=as_of_date(None))
-    return JsonResponse(goal_json(snapshot, snapshot.goals[goal_id], full=True))
 
 
 def _only(document: dict[str, Any], keys: frozenset[str]) -> None:
@@ -52,7 +46,7 @@ def close_goal(request: ApiRequest, goal_id: str) -> HttpResponse:
         date=document.get("date"),
         version=document.get("version"),
     )
-    return _goal_response(goal_id)
+    return goal_response(goal_id)
 
 
 @router.delete(

@@ -82,7 +82,8 @@ def get_goal(request: ApiRequest, goal_id: str, as_of: AsOf = None) -> dict[str,
     return goal_json(snapshot, goal, full=True)
 
 
-def _goal_response(goal_id: str, status: int = 200) -> HttpResponse:
+def goal_response(goal_id: str, status: int = 200) -> HttpResponse:
+    """The goal's full JSON as of today: what every write on a goal answers."""
     snapshot = take_snapshot(as_of=as_of_date(None))
     return JsonResponse(goal_json(snapshot, snapshot.goals[goal_id], full=True), status=status)
 
@@ -96,7 +97,7 @@ def _goal_response(goal_id: str, status: int = 200) -> HttpResponse:
 )
 def create_goal(request: ApiRequest) -> HttpResponse:
     saved = services.create_goal(actor=request.actor, document=json_object(request))
-    return _goal_response(saved.id, 201)
+    return goal_response(saved.id, 201)
 
 
 @router.patch(
@@ -110,7 +111,7 @@ def update_goal(request: ApiRequest, goal_id: str) -> HttpResponse:
     changes = json_object(request)
     version = changes.pop("version", None)
     services.update_goal(actor=request.actor, goal_id=goal_id, changes=changes, version=version)
-    return _goal_response(goal_id)
+    return goal_response(goal_id)
 
 
 @router.delete(
@@ -133,7 +134,7 @@ def delete_goal(request: ApiRequest, goal_id: str, version: int | None = None) -
 def accept_proposal(request: ApiRequest, goal_id: str, contributor_id: str) -> HttpResponse:
     version = json_object(request).get("version")
     services.accept_contribution(actor=request.actor, goal_id=goal_id, contributor_id=contributor_id, version=version)
-    return _goal_response(goal_id)
+    return goal_response(goal_id)
 
 
 @router.post(
@@ -146,7 +147,7 @@ def accept_proposal(request: ApiRequest, goal_id: str, contributor_id: str) -> H
 def decline_proposal(request: ApiRequest, goal_id: str, contributor_id: str) -> HttpResponse:
     version = json_object(request).get("version")
     services.decline_contribution(actor=request.actor, goal_id=goal_id, contributor_id=contributor_id, version=version)
-    return _goal_response(goal_id)
+    return goal_response(goal_id)
 
 
 @router.get(
