@@ -43,6 +43,8 @@ METRIC_KEYS = {
     "derived": ("type", "inputs", "expr", "unit", "description"),
 }
 MAX_FILE_BYTES = 8 * 1024 * 1024
+# The engines that read CSV and Parquet files named under warehouse.tables (Spark as temporary views).
+FILE_ENGINES = ("duckdb", "pyspark")
 
 
 def _warehouse(reader: FileReader, value: Any, base: Path) -> Warehouse:
@@ -57,8 +59,10 @@ def _warehouse(reader: FileReader, value: Any, base: Path) -> Warehouse:
         engine = "duckdb"
     tables: dict[str, Path] = {}
     if "tables" in data:
-        if engine != "duckdb":
-            reader.problem("warehouse.tables", f"tables name files for the duckdb engine only, not {engine}")
+        if engine not in FILE_ENGINES:
+            reader.problem(
+                "warehouse.tables", f"tables name files for the {' and '.join(FILE_ENGINES)} engines only, not {engine}"
+            )
         elif not isinstance(data["tables"], dict):
             reader.problem(
                 "warehouse.tables", f"expected a mapping of table name to file, got {kind_of(data['tables'])}"

@@ -1,7 +1,9 @@
 """Connections to the warehouse engines, table schemas, and engine errors as one clear line.
 
-DuckDB reads the CSV and Parquet files named in the metrics file. Other engines are reached
-through ibis with the URL from the file, whose `${VAR}` parts come from the environment.
+DuckDB reads the CSV and Parquet files named in the metrics file. Spark (`pyspark`) is reached
+at a master or a Spark Connect server and registers the files named in the metrics file as
+temporary views (`spark.py`). Other engines are reached through ibis with the URL from the
+file, whose `${VAR}` parts come from the environment.
 Every session runs in UTC so that buckets and windows mean the same everywhere.
 """
 
@@ -19,6 +21,7 @@ import ibis.expr.datatypes as dt
 import ibis.expr.schema as sch
 import ibis.expr.types as ir
 
+from lodestar.metrics import spark
 from lodestar.metrics.definitions import MetricsDefinitions, Source
 from lodestar.metrics.errors import EngineError, Problem
 from lodestar.metrics.loader import ENV_REFERENCE
@@ -107,7 +110,9 @@ class WarehouseConnection:
             raise EngineError(f"{self.engine}: the query failed: {one_line(error)}") from None
 
     def close(self) -> None:
-        """Close the connection."""
+        """Close the connection; a Spark session stays up for the process (see `spark.py`)."""
+        if self.engine == "pyspark" and spark.is_spark_backend(self.backend):
+            return
         # Closing a broken connection must not hide the error that broke it.
         with contextlib.suppress(Exception):
             self.backend.disconnect()
@@ -125,6 +130,12 @@ def connect(definitions: MetricsDefinitions) -> tuple[WarehouseConnection, list[
     if warehouse.url is None:
         raise EngineError(f"warehouse.url: the {warehouse.engine} engine needs a url")
     url = expand_url(warehouse.url)
+    if warehouse.engine == "pyspark" and spark.is_spark_url(url):
+        try:
+            backend = spark.connect(url)
+        except EngineError as error:
+            raise EngineError(_hide_secrets(str(error), url)) from None
+        return _with_table_files(definitions, backend)
     try:
         backend = ibis.connect(url)
     except ModuleNotFoundError as error:
@@ -179,6 +190,11 @@ def _connect_duckdb(definitions: MetricsDefinitions) -> tuple[WarehouseConnectio
     except Exception as error:
         raise EngineError(f"duckdb: cannot start: {one_line(error)}") from None
     _set_utc(backend, "duckdb")
+    return _with_table_files(definitions, backend)
+
+
+def _with_table_files(definitions: MetricsDefinitions, backend: Any) -> tuple[WarehouseConnection, list[Problem]]:
+    """Register each file under `warehouse.tables` as a table (DuckDB) or temporary view (Spark) of its name."""
     problems = missing_table_files(definitions)
     missing = {problem.location for problem in problems}
     for name, path in definitions.warehouse.tables.items():
@@ -187,14 +203,21 @@ def _connect_duckdb(definitions: MetricsDefinitions) -> tuple[WarehouseConnectio
             continue
         try:
             if _file_reader(path) == "parquet":
-                backend.read_parquet(path, table_name=name)
+                backend.read_parquet(str(path), table_name=name)
             else:
-                backend.read_csv(path, table_name=name)
+                backend.read_csv(str(path), table_name=name)
         except EngineError as error:
             problems.append(Problem(location, str(error)))
         except Exception as error:
             problems.append(Problem(location, f"cannot read {path.name}: {one_line(error)}"))
-    return WarehouseConnection(definitions, backend), problems
+    connection = WarehouseConnection(definitions, backend)
+    for source_id, source in definitions.sources.items():
+        if definitions.warehouse.engine != "duckdb" and source.table not in definitions.warehouse.tables:
+            try:
+                connection.table(source)
+            except EngineError as error:
+                problems.append(Problem(f"sources.{source_id}.table", str(error)))
+    return connection, problems
 
 
 def missing_table_files(definitions: MetricsDefinitions) -> list[Problem]:
