@@ -178,3 +178,21 @@ def test_the_dashboard_shows_the_first_of_a_long_list_and_links_to_all(db: None,
     assert "10 of 15 shown: all on my page" in page
     me = content(client, "/me/")
     assert "Extra 13" in me
+
+
+def test_the_raci_matrix_shows_a_page_of_tasks(db: None, client: Client) -> None:
+    document: dict[str, Any] = grown_document(1)
+    document["tasks"] = [
+        {"id": f"task-{n:02}", "name": f"Task {n:02}", "change": "keep", "delivery": "central", "responsible": ["t0"]}
+        for n in range(PAGE_SIZE + 5)
+    ]
+    import_document(document)
+    user = create_user(
+        actor=command_line_actor(), email="b@example.com", role="admin", password=PASSWORD, person_id="boss"
+    )
+    client.force_login(user)
+    first, second = content(client, "/tasks/"), content(client, "/tasks/", page="2")
+    rows = [re.findall(r'<tr id="task-(task-\d+)"', page) for page in (first, second)]
+    assert (len(rows[0]), len(rows[1])) == (PAGE_SIZE, 5)
+    assert rows[1] == [f"task-{n:02}" for n in range(PAGE_SIZE, PAGE_SIZE + 5)]
+    assert f"51–55 of {PAGE_SIZE + 5}" in second
