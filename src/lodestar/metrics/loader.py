@@ -364,6 +364,28 @@ def read_partial(path: Path) -> tuple[MetricsDefinitions, list[Problem]]:
     return definitions, reader.problems
 
 
+# The files read by read_unchanged, with the size and modification time they had then.
+_READ: dict[Path, tuple[tuple[int, int], MetricsDefinitions, list[Problem]]] = {}
+
+
+def read_unchanged(path: Path) -> tuple[MetricsDefinitions, list[Problem]]:
+    """`read_partial`, answered from the last read while the file keeps its size and modification time.
+
+    The catalog page reads the file on every request; parsing and checking it is most of its time.
+    """
+    try:
+        stat = path.stat()
+    except OSError:
+        return read_partial(path)
+    key = (stat.st_mtime_ns, stat.st_size)
+    cached = _READ.get(path)
+    if cached is not None and cached[0] == key:
+        return cached[1], list(cached[2])
+    definitions, problems = read_partial(path)
+    _READ[path] = (key, definitions, list(problems))
+    return definitions, problems
+
+
 def read_definitions(path: Path) -> MetricsDefinitions:
     """Read a metrics file without touching any engine; raises MetricsFileError with every problem."""
     definitions, problems = read_partial(path)

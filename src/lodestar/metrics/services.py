@@ -85,11 +85,11 @@ def catalog() -> Catalog:
     a local table file that does not exist among them).
     """
     from lodestar.metrics.catalog import catalog_entries
-    from lodestar.metrics.loader import read_partial
+    from lodestar.metrics.loader import read_unchanged
     from lodestar.metrics.warehouse import missing_table_files
 
     path = metrics_file()
-    definitions, problems = read_partial(path)
+    definitions, problems = read_unchanged(path)
     problems.extend(missing_table_files(definitions))
     if problems:
         raise MetricsFileError(path, problems)

@@ -469,3 +469,15 @@ def test_the_refresh_panel_says_what_was_written_in_german(
     today = clock.today().strftime("%d.%m.%Y")
     assert f"1 Schlüsselergebnis und 1 KPI aktualisiert, Stand {today}:" in content
     assert "key_result:web-mqls</span> am 31.03.2026: 150 beibehalten" in content
+
+
+def test_the_catalog_shows_an_edit_of_the_metrics_file_at_once(
+    browser_as: BrowserAs, cast: Cast, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, demo_warehouse: Path
+) -> None:
+    client = browser_as("viewer")
+    path = write_metrics(tmp_path, SMALL_FILE.format(leads=demo_warehouse.parent / "leads.parquet"), monkeypatch)
+    assert page(client, "/metrics/").count('<tr id="metric-') == 2
+    path.write_text(path.read_text(encoding="utf-8").replace("  mqls:", "  qualified:"), encoding="utf-8")
+    edited = page(client, "/metrics/")
+    assert '<tr id="metric-qualified">' in edited
+    assert '<tr id="metric-mqls">' not in edited
