@@ -19,9 +19,11 @@ from lodestar.lib.vocabulary import METRIC_SOURCE_PREFIX
 from lodestar.scoring.progress import kpi_status, latest_on_or_before
 from lodestar.scoring.report import GoalScore
 
-# The alignment tree opens its top OPEN_LEVELS levels and holds one more, closed; a branch below is loaded when opened.
+# The alignment tree opens its top OPEN_LEVELS levels and holds one more, closed, where the three
+# levels come to at most TREE_LINES goals (else it holds two); a branch below is loaded when opened.
 OPEN_LEVELS = 2
 LOADED_LEVELS = 3
+TREE_LINES = 400
 # The role card's groups of changing tasks (the changes of design.tasks.CHANGE_LABELS), as headings.
 CHANGE_HEADINGS: dict[str, Promise] = {
     "new": pgettext_lazy("tasks", "New"),
@@ -162,10 +164,33 @@ def tree_scope(snapshot: Snapshot, filters: TreeFilters) -> TreeScope:
     return TreeScope(matching, visible, filters)
 
 
+def _below(snapshot: Snapshot, scope: TreeScope, goal_id: str) -> list[str]:
+    """The goals shown right below a goal: its contributors and those proposed to it."""
+    found = [*snapshot.contributors.get(goal_id, []), *snapshot.proposals.get(goal_id, [])]
+    return [child for child, _ in found if scope.shows(child)]
+
+
+def loaded_levels(snapshot: Snapshot, scope: TreeScope, roots: list[Goal]) -> int:
+    """How many levels the tree holds: LOADED_LEVELS where they come to at most TREE_LINES goals, else two."""
+    lines, level = len(roots), [goal.id for goal in roots]
+    for _ in range(1, LOADED_LEVELS):
+        level = [child for goal_id in level for child in _below(snapshot, scope, goal_id)]
+        lines += len(level)
+        if lines > TREE_LINES:
+            return 2
+    return LOADED_LEVELS
+
+
 def _tree_node(
-    snapshot: Snapshot, scope: TreeScope, goal: Goal, weight: float | None, depth: int, trail: frozenset[str]
+    snapshot: Snapshot,
+    scope: TreeScope,
+    goal: Goal,
+    weight: float | None,
+    depth: int,
+    trail: frozenset[str],
+    loaded: int = LOADED_LEVELS,
 ) -> TreeNode:
-    """A goal's node with its contributors to LOADED_LEVELS; deeper, the number of contributors to load."""
+    """A goal's node with its contributors down to `loaded` levels; deeper, the number of contributors to load."""
     contributors = [
         (child, child_weight)
         for child, child_weight in snapshot.contributors.get(goal.id, [])
@@ -173,37 +198,36 @@ def _tree_node(
     ]
     proposed = [(child, w) for child, w in snapshot.proposals.get(goal.id, []) if scope.shows(child)]
     node = TreeNode(row=goal_row(snapshot, goal, weight=weight), matches=scope.matches(goal.id))
-    if depth >= LOADED_LEVELS - 1:
+    if depth >= loaded - 1:
         node.to_load = len(contributors) + len(proposed)
         return node
     node.children = [
-        _tree_node(snapshot, scope, snapshot.goals[child], child_weight, depth + 1, trail | {child})
+        _tree_node(snapshot, scope, snapshot.goals[child], child_weight, depth + 1, trail | {child}, loaded)
         for child, child_weight in contributors
     ]
     node.children += [
         TreeNode(row=goal_row(snapshot, snapshot.goals[child], weight=child_weight, proposed=True))
         for child, child_weight in proposed
     ]
-    node.open = depth < OPEN_LEVELS or (scope.filters.active and bool(node.children))
+    node.open = bool(node.children) and (depth < OPEN_LEVELS or scope.filters.active)
     return node
 
 
 def alignment_tree(snapshot: Snapshot, filters: TreeFilters) -> tuple[list[TreeNode], int]:
     """Top-level goals with their contributors below, each under every goal it contributes to.
 
-    The tree holds its top LOADED_LEVELS levels (OPEN_LEVELS of them open); a goal below them
-    says how many contributors it has, which its branch (`tree_branch`) loads when it is opened.
+    The tree holds its top levels (`loaded_levels`: three, or two in a large organization; two of
+    them open); a goal below them says how many contributors it has, which its branch
+    (`tree_branch`) loads when it is opened.
     With filters, goals that match are shown with the goals above them that lead to the
     mission (those marked as context). A goal proposed to a parent is shown under it as a
     leaf marked proposed (it counts only where its links do). Returns the roots and the
     number of matching goals.
     """
     scope = tree_scope(snapshot, filters)
-    roots = [
-        _tree_node(snapshot, scope, goal, None, 0, frozenset({goal.id}))
-        for goal in snapshot.top_level()
-        if scope.shows(goal.id)
-    ]
+    top = [goal for goal in snapshot.top_level() if scope.shows(goal.id)]
+    loaded = loaded_levels(snapshot, scope, top)
+    roots = [_tree_node(snapshot, scope, goal, None, 0, frozenset({goal.id}), loaded) for goal in top]
     return roots, len(snapshot.model.goals) if scope.matching is None else len(scope.matching)
 
 
@@ -216,7 +240,7 @@ def tree_branch(snapshot: Snapshot, goal_id: str, filters: TreeFilters) -> list[
     if goal is None:
         raise NotFound(f"no goal {goal_id!r}")
     scope = tree_scope(snapshot, filters)
-    node = _tree_node(snapshot, scope, goal, None, LOADED_LEVELS - 2, frozenset({goal_id}))
+    node = _tree_node(snapshot, scope, goal, None, 0, frozenset({goal_id}), loaded=2)
     return node.children
 
 

@@ -15,6 +15,7 @@ from lodestar.accounts.services import create_user
 from lodestar.checks.rules import run_checks
 from lodestar.lib.limits import PAGE_SIZE
 from lodestar.store.load import load_model
+from lodestar.web.pages import TREE_LINES
 from tests.integration.accounts.cast import PASSWORD, import_document
 from tests.integration.web.test_query_counts import grown_document
 
@@ -196,3 +197,19 @@ def test_the_raci_matrix_shows_a_page_of_tasks(db: None, client: Client) -> None
     assert (len(rows[0]), len(rows[1])) == (PAGE_SIZE, 5)
     assert rows[1] == [f"task-{n:02}" for n in range(PAGE_SIZE, PAGE_SIZE + 5)]
     assert f"51–55 of {PAGE_SIZE + 5}" in second
+
+
+def test_a_large_tree_holds_two_levels_and_loads_the_rest_when_opened(db: None, client: Client) -> None:
+    import_document(grown_document(TREE_LINES // 5 + 1))  # more than TREE_LINES goals right below the top goal
+    user = create_user(
+        actor=command_line_actor(), email="b@example.com", role="admin", password=PASSWORD, person_id="boss"
+    )
+    client.force_login(user)
+    tree = content(client, "/goals/")
+    assert "Team goal 0" in tree
+    assert 'hx-get="/goals/g0/branch"' in tree
+    assert "4 contributing goals: on the goal page" in tree
+    assert tree.count('<div class="goal-title">') == 1 + (TREE_LINES // 5 + 1) * 5  # the top goal and its contributors
+    fragment = client.get("/goals/g0/branch", headers=HTMX).content.decode()
+    assert fragment.count('<div class="goal-title">') == 4
+    assert "Personal goal 0-3" in fragment
