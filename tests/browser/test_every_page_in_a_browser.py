@@ -80,6 +80,7 @@ NOT_PAGES = {
     "person-level": "a post (its form is on the competencies page)",
     "id-proposal": "an htmx fragment of the goal form",
     "goal-parent-options": "an htmx fragment of the goal form",
+    "goal-branch": "an htmx fragment of the alignment tree (without htmx, a redirect to the goal page)",
     "admin-export": "a download",
     "report-organization": "a PDF",
     "report-unit": "a PDF",

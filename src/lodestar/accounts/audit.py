@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from lodestar.accounts.actor import Actor, command_line_actor
@@ -54,12 +55,15 @@ def record_import(*, plan: Any) -> None:
     record(actor=current_actor(), action="model.import", subject="model", after=after)
 
 
+def entries(*, goal_id: str | None = None) -> QuerySet[AuditEntry]:
+    """The newest entries first, optionally only those about one goal, not yet read (for a page of them)."""
+    found = AuditEntry.objects.all()
+    return found if goal_id is None else found.filter(goal_id=goal_id)
+
+
 def list_entries(*, goal_id: str | None = None, limit: int = 100, offset: int = 0) -> list[AuditEntry]:
     """The newest entries first, optionally only those about one goal."""
-    entries = AuditEntry.objects.all()
-    if goal_id is not None:
-        entries = entries.filter(goal_id=goal_id)
-    return list(entries[offset : offset + limit])
+    return list(entries(goal_id=goal_id)[offset : offset + limit])
 
 
 def count_entries() -> int:

@@ -10,29 +10,29 @@ from lodestar.lib.model import Model
 from lodestar.lib.wording import Wording, gettext_noop
 
 
-def editable_owners(actor: Actor, model: Model) -> frozenset[str] | None:
+def editable_owners(actor: Actor, model: Model, *, index: ModelIndex | None = None) -> frozenset[str] | None:
     """The owners (unit and person ids) whose goals the actor may change; None means every owner.
 
     A member changes what their own person owns, what a unit they belong to or lead owns, and
-    everything owned below a unit they lead (units and the people in them).
+    everything owned below a unit they lead (units and the people in them). `index`, the model's
+    index where the caller has one, saves building another.
     """
     if actor.role in (ADMIN, EDITOR):
         return None
     if actor.role != MEMBER or actor.person_id is None:
         return frozenset()
-    index = ModelIndex(model)
+    index = index if index is not None else ModelIndex(model)
     person = index.people.get(actor.person_id)
     if person is None:
         return frozenset()
     owners = {person.id, person.unit}
-    for unit in model.units:
-        if unit.lead == person.id:
-            owners |= index.owners_below(unit.id)
+    for unit in index.units_led_by(person.id):
+        owners |= index.owners_below(unit.id)
     return frozenset(owners)
 
 
-def can_edit_owner(actor: Actor, owner: str, model: Model) -> bool:
-    owners = editable_owners(actor, model)
+def can_edit_owner(actor: Actor, owner: str, model: Model, *, index: ModelIndex | None = None) -> bool:
+    owners = editable_owners(actor, model, index=index)
     return owners is None or owner in owners
 
 
@@ -46,10 +46,12 @@ def require_owner(actor: Actor, owner: str, model: Model, *, what: str) -> None:
         )
 
 
-def can_check_in(actor: Actor, goal_owner: str, check_in_owner: str | None, model: Model) -> bool:
+def can_check_in(
+    actor: Actor, goal_owner: str, check_in_owner: str | None, model: Model, *, index: ModelIndex | None = None
+) -> bool:
     """Whether the actor may record values and check-ins on a key result: whoever may change its goal,
     and the person the key result names as its `owner` (who checks in on it)."""
-    if can_edit_owner(actor, goal_owner, model):
+    if can_edit_owner(actor, goal_owner, model, index=index):
         return True
     return actor.role == MEMBER and actor.person_id is not None and actor.person_id == check_in_owner
 

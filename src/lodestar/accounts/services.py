@@ -72,7 +72,12 @@ def create_user(*, actor: Actor, email: str, role: str, password: str, person_id
 
 
 def list_users() -> list[User]:
-    return list(User.objects.order_by("email"))
+    return list(users_by_email())
+
+
+def users_by_email() -> QuerySet[User]:
+    """Every user by email, not yet read (for a page of them)."""
+    return User.objects.order_by("email")
 
 
 def get_user(*, email: str) -> User:

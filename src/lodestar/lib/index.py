@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from lodestar.lib.model import Dependency, Goal, Model, Period, Person, Task, Unit
+from lodestar.lib.model import KPI, Dependency, Goal, KeyResult, Model, Period, Person, Task, Unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +167,88 @@ class ModelIndex:
             for unit_id in dict.fromkeys((dependency.from_unit, dependency.to_unit)):
                 involved.setdefault(unit_id, []).append(dependency)
         return involved
+
+    @cached_property
+    def _goal_order(self) -> dict[str, int]:
+        return {goal.id: position for position, goal in enumerate(self.model.goals)}
+
+    @cached_property
+    def _goals_by_owner(self) -> dict[str, list[Goal]]:
+        goals: dict[str, list[Goal]] = defaultdict(list)
+        for goal in self.model.goals:
+            goals[goal.owner].append(goal)
+        return goals
+
+    def goals_owned_by(self, owners: set[str] | frozenset[str]) -> list[Goal]:
+        """The goals of these owners, in model order: work in proportion to the goals found."""
+        by_owner = self._goals_by_owner
+        found = [goal for owner in owners for goal in by_owner.get(owner, ())]
+        order = self._goal_order
+        return sorted(found, key=lambda goal: order[goal.id])
+
+    @cached_property
+    def _units_by_lead(self) -> dict[str, list[Unit]]:
+        units: dict[str, list[Unit]] = defaultdict(list)
+        for unit in self.model.units:
+            if unit.lead is not None:
+                units[unit.lead].append(unit)
+        return units
+
+    def units_led_by(self, person_id: str) -> list[Unit]:
+        """The units whose lead is the person, in model order."""
+        return list(self._units_by_lead.get(person_id, ()))
+
+    @cached_property
+    def _carried_to(self) -> dict[str, list[Goal]]:
+        carried: dict[str, list[Goal]] = defaultdict(list)
+        for goal in self.model.goals:
+            if goal.carried_from is not None:
+                carried[goal.carried_from].append(goal)
+        return carried
+
+    def carried_to(self, goal_id: str) -> list[Goal]:
+        """The goals carried over from this one (`carried_from`), in model order."""
+        return list(self._carried_to.get(goal_id, ()))
+
+    @cached_property
+    def _kpis_by_owner(self) -> dict[str, list[KPI]]:
+        kpis: dict[str, list[KPI]] = defaultdict(list)
+        for kpi in self.model.kpis:
+            kpis[kpi.owner].append(kpi)
+        return kpis
+
+    def kpis_owned_by(self, owners: set[str] | frozenset[str]) -> list[KPI]:
+        """The KPIs of these owners, in model order."""
+        wanted = [kpi for owner in owners for kpi in self._kpis_by_owner.get(owner, ())]
+        order = self._kpi_order
+        return sorted(wanted, key=lambda kpi: order[kpi.id])
+
+    @cached_property
+    def _kpi_order(self) -> dict[str, int]:
+        return {kpi.id: position for position, kpi in enumerate(self.model.kpis)}
+
+    def check_in_owner(self, goal: Goal, kr: KeyResult) -> str | None:
+        """Who checks in on a key result: its `owner`; else the goal's owner if a person; else the owning unit's lead."""
+        if kr.owner is not None:
+            return kr.owner
+        if goal.owner in self.people:
+            return goal.owner
+        unit = self.units.get(goal.owner)
+        return unit.lead if unit is not None else None
+
+    @cached_property
+    def _checked_in_by(self) -> dict[str, list[tuple[Goal, KeyResult]]]:
+        found: dict[str, list[tuple[Goal, KeyResult]]] = defaultdict(list)
+        for goal in self.model.goals:
+            for kr in goal.key_results:
+                owner = self.check_in_owner(goal, kr)
+                if owner is not None:
+                    found[owner].append((goal, kr))
+        return found
+
+    def key_results_checked_in_by(self, person_id: str) -> list[tuple[Goal, KeyResult]]:
+        """The key results the person is the check-in owner of, with their goals, in model order."""
+        return list(self._checked_in_by.get(person_id, ()))
 
     def is_current(self, goal: Goal, as_of: date) -> bool:
         """Whether the goal's period contains `as_of` (both ends inclusive)."""

@@ -16,6 +16,8 @@ LAST_DAY = date(2200, 12, 31)
 # Positions in a paginated list: the audit page's `?page=` and the API's `offset`. Beyond them a
 # number is refused with a clear message, never passed on to the database.
 LAST_PAGE = 100_000
+# Items on one page of a list page (web/pagination.py).
+PAGE_SIZE = 50
 MAX_OFFSET = 10_000_000
 # Items on one page of the API's lists (`limit`).
 MAX_LIMIT = 500

@@ -258,6 +258,9 @@ def compile_metric(
     leaf_values: dict[str, ir.Value] = {}
     for leaf in leaves:
         leaf_values.update(_leaf_value(combined, leaf, index_of[leaf.id], cumulative=cumulative))
+    # A decimal total (a sum of amounts) is aggregated exactly, then computed on as a double: engines
+    # divide decimals with scales of their own (Spark to 6 places, Trino to the operands'), doubles alike.
+    leaf_values = {name: v.cast(dt.float64) if v.type().is_decimal() else v for name, v in leaf_values.items()}
     per_leaf = combined.select("bucket", **leaf_values)
     cache: dict[str, ir.Value] = {}
 

@@ -43,6 +43,8 @@ METRIC_KEYS = {
     "derived": ("type", "inputs", "expr", "unit", "description"),
 }
 MAX_FILE_BYTES = 8 * 1024 * 1024
+# The engines that read CSV and Parquet files named under warehouse.tables (Spark as temporary views).
+FILE_ENGINES = ("duckdb", "pyspark")
 
 
 def _warehouse(reader: FileReader, value: Any, base: Path) -> Warehouse:
@@ -57,8 +59,10 @@ def _warehouse(reader: FileReader, value: Any, base: Path) -> Warehouse:
         engine = "duckdb"
     tables: dict[str, Path] = {}
     if "tables" in data:
-        if engine != "duckdb":
-            reader.problem("warehouse.tables", f"tables name files for the duckdb engine only, not {engine}")
+        if engine not in FILE_ENGINES:
+            reader.problem(
+                "warehouse.tables", f"tables name files for the {' and '.join(FILE_ENGINES)} engines only, not {engine}"
+            )
         elif not isinstance(data["tables"], dict):
             reader.problem(
                 "warehouse.tables", f"expected a mapping of table name to file, got {kind_of(data['tables'])}"
@@ -358,6 +362,28 @@ def read_partial(path: Path) -> tuple[MetricsDefinitions, list[Problem]]:
                 )
     definitions = MetricsDefinitions(path=path, warehouse=warehouse, sources=sources, metrics=metrics)
     return definitions, reader.problems
+
+
+# The files read by read_unchanged, with the size and modification time they had then.
+_READ: dict[Path, tuple[tuple[int, int], MetricsDefinitions, list[Problem]]] = {}
+
+
+def read_unchanged(path: Path) -> tuple[MetricsDefinitions, list[Problem]]:
+    """`read_partial`, answered from the last read while the file keeps its size and modification time.
+
+    The catalog page reads the file on every request; parsing and checking it is most of its time.
+    """
+    try:
+        stat = path.stat()
+    except OSError:
+        return read_partial(path)
+    key = (stat.st_mtime_ns, stat.st_size)
+    cached = _READ.get(path)
+    if cached is not None and cached[0] == key:
+        return cached[1], list(cached[2])
+    definitions, problems = read_partial(path)
+    _READ[path] = (key, definitions, list(problems))
+    return definitions, problems
 
 
 def read_definitions(path: Path) -> MetricsDefinitions:

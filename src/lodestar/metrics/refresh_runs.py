@@ -120,6 +120,15 @@ def active_run() -> RunStatus | None:
     return None if run is None or _lost(run) else _status(run)
 
 
+def latest_run() -> RunStatus | None:
+    """Return the refresh queued or running now, else the last one that finished (done or failed), if any."""
+    active = active_run()
+    if active is not None:
+        return active
+    run = RefreshRun.objects.filter(status__in=(DONE, FAILED)).order_by("-finished_at", "-id").first()
+    return None if run is None else _status(run)
+
+
 def execute_run(run_id: int) -> None:
     """Run a queued refresh (the worker's job); a run already taken or gone is left alone."""
     if not RefreshRun.objects.filter(pk=run_id, status=QUEUED).update(status=RUNNING, started_at=timezone.now()):

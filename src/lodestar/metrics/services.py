@@ -76,18 +76,23 @@ class MetricPreview:
 
 
 def catalog() -> Catalog:
-    """Return the catalog of the configured metrics file after checking it against its warehouse.
+    """Return the catalog of the configured metrics file, read without reaching the warehouse.
 
-    Reads the bound key results and KPIs in two queries, however many metrics there are.
-    Raises NotConfigured, MetricsFileError (every problem, those of the warehouse's tables
-    included) or EngineError (the warehouse cannot be reached).
+    The page that shows it answers in the time of the other pages: whether the warehouse has
+    the tables and columns the file names is what a refresh finds out, and the refresh panel
+    shows what the last one found. Reads the bound key results and KPIs in two queries, however
+    many metrics there are. Raises NotConfigured or MetricsFileError (every problem of the file,
+    a local table file that does not exist among them).
     """
     from lodestar.metrics.catalog import catalog_entries
-    from lodestar.metrics.engine import load
+    from lodestar.metrics.loader import read_unchanged
+    from lodestar.metrics.warehouse import missing_table_files
 
     path = metrics_file()
-    with load(path) as loaded:
-        definitions = loaded.definitions
+    definitions, problems = read_unchanged(path)
+    problems.extend(missing_table_files(definitions))
+    if problems:
+        raise MetricsFileError(path, problems)
     entries, unresolved = catalog_entries(definitions)
     return Catalog(
         path=path,

@@ -1,7 +1,9 @@
 """Connections to the warehouse engines, table schemas, and engine errors as one clear line.
 
-DuckDB reads the CSV and Parquet files named in the metrics file. Other engines are reached
-through ibis with the URL from the file, whose `${VAR}` parts come from the environment.
+DuckDB reads the CSV and Parquet files named in the metrics file. Spark (`pyspark`) is reached
+at a master or a Spark Connect server and registers the files named in the metrics file as
+temporary views (`spark.py`). Other engines are reached through ibis with the URL from the
+file, whose `${VAR}` parts come from the environment.
 Every session runs in UTC so that buckets and windows mean the same everywhere.
 """
 
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -18,6 +21,7 @@ import ibis.expr.datatypes as dt
 import ibis.expr.schema as sch
 import ibis.expr.types as ir
 
+from lodestar.metrics import spark
 from lodestar.metrics.definitions import MetricsDefinitions, Source
 from lodestar.metrics.errors import EngineError, Problem
 from lodestar.metrics.loader import ENV_REFERENCE
@@ -25,6 +29,9 @@ from lodestar.metrics.loader import ENV_REFERENCE
 CSV_SUFFIXES = (".csv", ".tsv", ".csv.gz", ".tsv.gz", ".txt")
 PARQUET_SUFFIXES = (".parquet", ".pq")
 DRIVER_EXTRAS = {"trino": "trino", "pyspark": "pyspark", "bigquery": "bigquery", "snowflake": "snowflake"}
+# How many warehouse connections this process opened, per engine: pages that must not reach the
+# warehouse on load (the catalog) are held to it by a test that reads it.
+OPENED: Counter[str] = Counter()
 
 
 def one_line(error: BaseException) -> str:
@@ -103,7 +110,9 @@ class WarehouseConnection:
             raise EngineError(f"{self.engine}: the query failed: {one_line(error)}") from None
 
     def close(self) -> None:
-        """Close the connection."""
+        """Close the connection; a Spark session stays up for the process (see `spark.py`)."""
+        if self.engine == "pyspark" and spark.is_spark_backend(self.backend):
+            return
         # Closing a broken connection must not hide the error that broke it.
         with contextlib.suppress(Exception):
             self.backend.disconnect()
@@ -115,11 +124,18 @@ def connect(definitions: MetricsDefinitions) -> tuple[WarehouseConnection, list[
     Raises EngineError when the engine itself cannot be reached.
     """
     warehouse = definitions.warehouse
+    OPENED[warehouse.engine] += 1
     if warehouse.engine == "duckdb":
         return _connect_duckdb(definitions)
     if warehouse.url is None:
         raise EngineError(f"warehouse.url: the {warehouse.engine} engine needs a url")
     url = expand_url(warehouse.url)
+    if warehouse.engine == "pyspark" and spark.is_spark_url(url):
+        try:
+            backend = spark.connect(url)
+        except EngineError as error:
+            raise EngineError(_hide_secrets(str(error), url)) from None
+        return _with_table_files(definitions, backend)
     try:
         backend = ibis.connect(url)
     except ModuleNotFoundError as error:
@@ -174,22 +190,43 @@ def _connect_duckdb(definitions: MetricsDefinitions) -> tuple[WarehouseConnectio
     except Exception as error:
         raise EngineError(f"duckdb: cannot start: {one_line(error)}") from None
     _set_utc(backend, "duckdb")
-    problems: list[Problem] = []
+    return _with_table_files(definitions, backend)
+
+
+def _with_table_files(definitions: MetricsDefinitions, backend: Any) -> tuple[WarehouseConnection, list[Problem]]:
+    """Register each file under `warehouse.tables` as a table (DuckDB) or temporary view (Spark) of its name."""
+    problems = missing_table_files(definitions)
+    missing = {problem.location for problem in problems}
     for name, path in definitions.warehouse.tables.items():
         location = f"warehouse.tables.{name}"
-        if not path.is_file():
-            problems.append(Problem(location, f"file not found: {path}"))
+        if location in missing:
             continue
         try:
             if _file_reader(path) == "parquet":
-                backend.read_parquet(path, table_name=name)
+                backend.read_parquet(str(path), table_name=name)
             else:
-                backend.read_csv(path, table_name=name)
+                backend.read_csv(str(path), table_name=name)
         except EngineError as error:
             problems.append(Problem(location, str(error)))
         except Exception as error:
             problems.append(Problem(location, f"cannot read {path.name}: {one_line(error)}"))
-    return WarehouseConnection(definitions, backend), problems
+    connection = WarehouseConnection(definitions, backend)
+    for source_id, source in definitions.sources.items():
+        if definitions.warehouse.engine != "duckdb" and source.table not in definitions.warehouse.tables:
+            try:
+                connection.table(source)
+            except EngineError as error:
+                problems.append(Problem(f"sources.{source_id}.table", str(error)))
+    return connection, problems
+
+
+def missing_table_files(definitions: MetricsDefinitions) -> list[Problem]:
+    """Return a problem for each file under `warehouse.tables` that does not exist (no engine is asked)."""
+    return [
+        Problem(f"warehouse.tables.{name}", f"file not found: {path}")
+        for name, path in definitions.warehouse.tables.items()
+        if not path.is_file()
+    ]
 
 
 def declared_schema(source: Source) -> sch.Schema | None:

@@ -22,12 +22,7 @@ class DueKeyResult:
 
 def check_in_owner(index: ModelIndex, goal: Goal, kr: KeyResult) -> str | None:
     """The key result's `owner`; else the goal's owner if a person; else the owning unit's lead (or None)."""
-    if kr.owner is not None:
-        return kr.owner
-    if goal.owner in index.people:
-        return goal.owner
-    unit = index.units.get(goal.owner)
-    return unit.lead if unit is not None else None
+    return index.check_in_owner(goal, kr)
 
 
 def check_ins_in_cycle(kr: KeyResult, start: date, as_of: date) -> list[CheckIn]:

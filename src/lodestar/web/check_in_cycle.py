@@ -98,7 +98,8 @@ def owed_by(snapshot: Snapshot, person_id: str | None) -> Owed:
     owed = Owed()
     if person_id is None:
         return owed
-    for item in standings(snapshot, snapshot.model.goals):
-        if item.owner == person_id:
+    for goal, kr in snapshot.index.key_results_checked_in_by(person_id):
+        item = standing(snapshot, goal, kr)
+        if item is not None:
             (owed.due if item.due else owed.checked_in).append(item)
     return owed

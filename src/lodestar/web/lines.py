@@ -7,19 +7,18 @@ from html import escape
 
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from lodestar.web.formatting import num, percent, status_label
 from lodestar.web.pages import GoalRow, TreeNode
 
-_GOAL_URL: str | None = None  # resolved on first use, when the URLconf is loaded
+_URLS: dict[str, str] = {}  # resolved on first use, when the URLconf is loaded: one reverse() per process
 
 
-def _goal_url(goal_id: str) -> str:
-    global _GOAL_URL  # noqa: PLW0603 - one reverse() per process instead of one per line
-    if _GOAL_URL is None:
-        _GOAL_URL = reverse("goal", args=["__id__"])
-    return _GOAL_URL.replace("__id__", goal_id)
+def _goal_url(goal_id: str, name: str = "goal") -> str:
+    if name not in _URLS:
+        _URLS[name] = reverse(name, args=["__id__"])
+    return _URLS[name].replace("__id__", goal_id)
 
 
 def bar(progress: float | None, expected: float | None, status: str) -> str:
@@ -65,16 +64,21 @@ def goal_line(row: GoalRow, q: str = "") -> str:
     )
 
 
-def tree(nodes: list[TreeNode], q: str = "") -> SafeString:
-    """The nested list of the alignment view; every text is escaped."""
+def tree(nodes: list[TreeNode], q: str = "", branch_query: str = "") -> SafeString:
+    """The nested list of the alignment view; every text is escaped.
+
+    A goal whose contributors are not loaded yet gets a closed branch that htmx fills from the
+    branch's address (`branch_query`: the tree's filters and as-of date) when it is opened; without
+    JavaScript the branch holds a link to the goal page, which lists its contributors.
+    """
     parts: list[str] = []
 
     def walk(node: TreeNode) -> None:
         parts.append('<li class="context">' if not node.matches else "<li>")
         line = goal_line(node.row, q)
+        # The toggle is named by the goal and holds no link: links inside a <summary> cannot be reached.
+        title = escape(node.row.goal.title)
         if node.children:
-            # The toggle is named by the goal and holds no link: links inside a <summary> cannot be reached.
-            title = escape(node.row.goal.title)
             parts.append(
                 f'<div class="branch">{line}</div>'
                 f'<details{" open" if node.open else ""}><summary aria-label="{title}"></summary><ul>'
@@ -82,6 +86,24 @@ def tree(nodes: list[TreeNode], q: str = "") -> SafeString:
             for child in node.children:
                 walk(child)
             parts.append("</ul></details>")
+        elif node.to_load:
+            goal_id = node.row.goal.id
+            branch = escape(_goal_url(goal_id, "goal-branch") + branch_query)
+            more = escape(
+                ngettext(
+                    "%(count)s contributing goal: on the goal page",
+                    "%(count)s contributing goals: on the goal page",
+                    node.to_load,
+                )
+                % {"count": num(node.to_load)}
+            )
+            page = escape(_goal_url(goal_id) + q + "#contributors")
+            parts.append(
+                f'<div class="branch">{line}</div>'
+                f'<details hx-get="{branch}" hx-trigger="toggle once" hx-target="find ul" hx-swap="innerHTML">'
+                f'<summary aria-label="{title}"></summary>'
+                f'<ul><li class="leaf to-load"><a href="{page}">{more}</a></li></ul></details>'
+            )
         else:
             parts.append(f'<div class="leaf">{line}</div>')
         parts.append("</li>")

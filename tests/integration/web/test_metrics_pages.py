@@ -16,6 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from lodestar.accounts.models import AuditEntry, User
 from lodestar.goals.models import KPI, KeyResult, KPIMeasurement, Measurement
 from lodestar.lib import clock
+from lodestar.metrics import warehouse
 from lodestar.metrics.models import RefreshRun
 from tests.integration.accounts.cast import BrowserAs, Cast
 from tests.integration.job_queue import JobQueue
@@ -98,14 +99,33 @@ def test_a_table_file_that_is_missing_is_reported(
     assert "warehouse.tables.leads: file not found" in content
 
 
-def test_an_unreachable_warehouse_is_reported_on_the_catalog_and_the_metric_page(
-    browser_as: BrowserAs, cast: Cast, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_an_unreachable_warehouse_is_reported_on_the_metric_page_and_by_the_refresh_on_the_catalog(
+    browser_as: BrowserAs, cast: Cast, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, job_queue: JobQueue
 ) -> None:
     write_metrics(tmp_path, UNREACHABLE, monkeypatch)
+    assert "postgres: cannot connect to the warehouse" in page(browser_as("viewer"), "/metrics/leads/")
+    catalog = page(browser_as("viewer"), "/metrics/")
+    assert '<tr id="metric-leads">' in catalog
+    assert "cannot connect" not in catalog  # the catalog itself does not reach the warehouse
+    refresh_now(browser_as("admin"), job_queue)
+    catalog = page(browser_as("viewer"), "/metrics/")
+    assert 'data-status="failed"' in catalog
+    assert "postgres: cannot connect to the warehouse" in catalog
+
+
+def test_the_catalog_opens_no_warehouse_connection_on_load(
+    browser_as: BrowserAs, bound: None, job_queue: JobQueue
+) -> None:
+    opened = sum(warehouse.OPENED.values())
     client = browser_as("viewer")
-    for path in ("/metrics/", "/metrics/leads/"):
-        content = page(client, path)
-        assert "postgres: cannot connect to the warehouse" in content, path
+    page(client, "/metrics/")
+    assert sum(warehouse.OPENED.values()) == opened
+    refresh_now(browser_as("admin"), job_queue)  # an explicit action does reach it
+    after_refresh = sum(warehouse.OPENED.values())
+    assert after_refresh > opened
+    catalog = page(client, "/metrics/")
+    assert 'data-status="done"' in catalog  # what the last refresh did, from the database
+    assert sum(warehouse.OPENED.values()) == after_refresh
 
 
 def test_the_metric_page_charts_twelve_months_up_to_the_as_of_date(browser_as: BrowserAs, metrics_file: Path) -> None:
@@ -449,3 +469,15 @@ def test_the_refresh_panel_says_what_was_written_in_german(
     today = clock.today().strftime("%d.%m.%Y")
     assert f"1 Schlüsselergebnis und 1 KPI aktualisiert, Stand {today}:" in content
     assert "Schlüsselergebnis web-mqls</span> am 31.03.2026: 150 beibehalten" in content
+
+
+def test_the_catalog_shows_an_edit_of_the_metrics_file_at_once(
+    browser_as: BrowserAs, cast: Cast, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, demo_warehouse: Path
+) -> None:
+    client = browser_as("viewer")
+    path = write_metrics(tmp_path, SMALL_FILE.format(leads=demo_warehouse.parent / "leads.parquet"), monkeypatch)
+    assert page(client, "/metrics/").count('<tr id="metric-') == 2
+    path.write_text(path.read_text(encoding="utf-8").replace("  mqls:", "  qualified:"), encoding="utf-8")
+    edited = page(client, "/metrics/")
+    assert '<tr id="metric-qualified">' in edited
+    assert '<tr id="metric-mqls">' not in edited

@@ -260,3 +260,27 @@ def test_a_derived_metric_over_a_dropped_input_is_left_out_without_a_second_erro
     error = refused(write_metrics(base_document))
     assert [line for line in error.lines() if "metrics.cost_per_mql" in line] == []
     assert any("metrics.spend.agg" in line for line in error.lines())
+
+
+def test_spark_takes_table_files_like_duckdb(
+    write_metrics: Callable[..., Path], base_document: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tables = dict(base_document["warehouse"]["tables"])
+    base_document["warehouse"] = {"engine": "pyspark", "url": "${SPARK_URL}", "tables": tables}
+    definitions = read_definitions(write_metrics(base_document))
+    assert definitions.warehouse.engine == "pyspark"
+    assert set(definitions.warehouse.tables) == set(tables)
+    assert all(path.is_absolute() for path in definitions.warehouse.tables.values())
+
+
+def test_other_remote_engines_still_refuse_table_files(
+    write_metrics: Callable[..., Path], base_document: dict[str, Any]
+) -> None:
+    tables = dict(base_document["warehouse"]["tables"])
+    base_document["warehouse"] = {"engine": "trino", "url": "${TRINO_URL}", "tables": tables}
+    with pytest.raises(MetricsFileError) as error:
+        read_definitions(write_metrics(base_document))
+    assert any(
+        "warehouse.tables" in line and "duckdb and pyspark engines only, not trino" in line
+        for line in error.value.lines()
+    )

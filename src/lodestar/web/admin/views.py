@@ -12,11 +12,11 @@ from lodestar.accounts.permissions import require_admin
 from lodestar.accounts.roles import ROLES
 from lodestar.i18n.terms import term
 from lodestar.lib.errors import Invalid
-from lodestar.lib.limits import LAST_PAGE
 from lodestar.org.models import Person
 from lodestar.web.common import actor_of, translate_errors
 from lodestar.web.http import AuthenticatedRequest
 from lodestar.web.issues import field_errors
+from lodestar.web.pagination import filter_sort_paginate
 
 AUDIT_PAGE = 50
 
@@ -29,11 +29,13 @@ def _users_page(
     message: str = "",
     status: int = 200,
 ) -> HttpResponse:
+    listed = filter_sort_paginate(services.users_by_email(), request.GET)
     return render(
         request,
         "web/admin_users.html",
         {
-            "users": services.list_users(),
+            "users": listed.items,
+            "users_page": listed,
             "roles": ROLES,
             "people": list(Person.objects.order_by("name").values_list("id", "name")),
             "errors": errors or {},
@@ -97,31 +99,10 @@ def user_set_active(request: AuthenticatedRequest) -> HttpResponse:
     return _users_page(request, message=message)
 
 
-def _page_number(raw: str) -> int:
-    """`?page=`: a whole number from 1 to LAST_PAGE (1 when absent)."""
-    text = raw.strip() or "1"
-    if not (text.isascii() and text.isdigit() and len(text) <= len(str(LAST_PAGE))) or not (
-        1 <= int(text) <= LAST_PAGE
-    ):
-        limit = gettext("page must be a whole number from 1 to %(last)s") % {"last": LAST_PAGE}
-        raise Invalid(f"{limit}, not {raw[:40]!r}", [("page", limit)])
-    return int(text)
-
-
 @require_GET
 @translate_errors
 def audit_page(request: AuthenticatedRequest) -> HttpResponse:
     require_admin(actor_of(request), what="read the audit log")
-    page = _page_number(request.GET.get("page", "1"))
     goal = request.GET.get("goal") or None
-    entries = audit.list_entries(goal_id=goal, limit=AUDIT_PAGE + 1, offset=(page - 1) * AUDIT_PAGE)
-    return render(
-        request,
-        "web/admin_audit.html",
-        {
-            "entries": entries[:AUDIT_PAGE],
-            "page": page,
-            "more": len(entries) > AUDIT_PAGE,
-            "goal": goal,
-        },
-    )
+    page = filter_sort_paginate(audit.entries(goal_id=goal), request.GET, size=AUDIT_PAGE)
+    return render(request, "web/admin_audit.html", {"entries": page.items, "page": page, "goal": goal})

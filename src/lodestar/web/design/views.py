@@ -29,6 +29,7 @@ from lodestar.scoring.report import score_model
 from lodestar.store.load import load_model
 from lodestar.web.common import translate_errors
 from lodestar.web.http import AuthenticatedRequest
+from lodestar.web.pagination import filter_sort_paginate
 
 SORTS = {
     "change": (gettext_lazy("intensity change"), lambda e: (-e.change, -e.target)),
@@ -208,6 +209,7 @@ def tasks_page(request: AuthenticatedRequest) -> HttpResponse:
     filters = {key: request.GET.get(key) or None for key in ("change", "delivery", "unit", "location", "toward")}
     tasks = analysis.filter_tasks(model, **filters)
     matrix = analysis.raci_matrix(model, tasks=tasks)
+    page = filter_sort_paginate(matrix.rows, request.GET, anchor="raci")
     split = analysis.delivery_split(model)
     overview = analysis.change_overview(model)
     return _page(
@@ -225,8 +227,9 @@ def tasks_page(request: AuthenticatedRequest) -> HttpResponse:
                     "cells": [row.cell(u.id) for u in matrix.units],
                     "problems": [str(RACI_PROBLEMS.get(problem, problem)) for problem in row.problems],
                 }
-                for row in matrix.rows
+                for row in page.items
             ],
+            "page": page,
             "split": split,
             "by_location": svg(
                 charts.delivery_chart(split.by_location, title=gettext("Tasks by delivery per location")),

@@ -13,6 +13,7 @@ urlpatterns = [
     path("goals/id-proposal", pickers.id_proposal, name="id-proposal"),
     path("goals/parent-options", pickers.parent_goal_options, name="goal-parent-options"),
     path("goals/<str:goal_id>/", views.goal_page, name="goal"),
+    path("goals/<str:goal_id>/branch", views.goal_branch, name="goal-branch"),
     path("goals/<str:goal_id>/edit", edits.goal_edit, name="goal-edit"),
     path("goals/<str:goal_id>/delete", edits.goal_delete, name="goal-delete"),
     path("goals/<str:goal_id>/close", closing.goal_close, name="goal-close"),

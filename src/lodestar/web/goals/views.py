@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from lodestar.accounts import audit
@@ -24,6 +25,7 @@ from lodestar.web.goals.check_in_form import CheckInForm, check_in_form
 from lodestar.web.goals.close_form import CloseForm, close_form
 from lodestar.web.goals.history import history
 from lodestar.web.http import AuthenticatedRequest
+from lodestar.web.pagination import filter_sort_paginate
 
 if TYPE_CHECKING:
     from lodestar.metrics.runs import RefreshRunSummary
@@ -31,19 +33,31 @@ if TYPE_CHECKING:
 AUDIT_ON_GOAL_PAGE = 25
 
 
-@require_GET
-@translate_errors
-def alignment(request: AuthenticatedRequest) -> HttpResponse:
-    snapshot = snapshot_of(request)
+def tree_filters(request: AuthenticatedRequest, snapshot: Snapshot) -> pages.TreeFilters:
+    """The alignment tree's filters from the query; an unknown period, unit or status filters nothing."""
     period = request.GET.get("period", "")
     unit = request.GET.get("unit", "")
     status = request.GET.get("status", "")
-    roots, matching = pages.alignment_tree(
-        snapshot,
+    return pages.TreeFilters(
         period=period if period in snapshot.periods else "",
         unit=unit if unit in snapshot.units else "",
         status=status if status in STATUSES else "",
     )
+
+
+def branch_query(request: AuthenticatedRequest, filters: pages.TreeFilters) -> str:
+    """The query of a branch's address: the tree's filters and its as-of date."""
+    parts = [filters.query(), f"as_of={request.as_of.isoformat()}" if request.as_of_given else ""]
+    text = "&".join(part for part in parts if part)
+    return f"?{text}" if text else ""
+
+
+@require_GET
+@translate_errors
+def alignment(request: AuthenticatedRequest) -> HttpResponse:
+    snapshot = snapshot_of(request)
+    filters = tree_filters(request, snapshot)
+    roots, matching = pages.alignment_tree(snapshot, filters)
     return render(
         request,
         "web/alignment.html",
@@ -52,13 +66,33 @@ def alignment(request: AuthenticatedRequest) -> HttpResponse:
             "roots": roots,
             "matching": matching,
             "total": len(snapshot.model.goals),
-            "filters": {"period": period, "unit": unit, "status": status},
-            "filtered": bool(period or unit or status),
+            "filters": {
+                "period": request.GET.get("period", ""),
+                "unit": request.GET.get("unit", ""),
+                "status": request.GET.get("status", ""),
+            },
+            "filtered": any(request.GET.get(name) for name in ("period", "unit", "status")),
+            "branch_query": branch_query(request, filters),
             "periods": snapshot.model.periods,
             "units": snapshot.model.units,
             "statuses": STATUSES,
         },
     )
+
+
+@require_GET
+@translate_errors
+def goal_branch(request: AuthenticatedRequest, goal_id: str) -> HttpResponse:
+    """A branch of the alignment tree, opened: the goal's contributors (htmx); else the goal page, which lists them."""
+    snapshot = snapshot_of(request)
+    if not getattr(request, "htmx", False):
+        if goal_id not in snapshot.goals:
+            raise NotFound(Wording.of(gettext_noop("no goal %(id)s"), id=repr(goal_id)))
+        suffix = f"?as_of={request.as_of.isoformat()}" if request.as_of_given else ""
+        return redirect(reverse("goal", args=[goal_id]) + suffix + "#contributors")
+    filters = tree_filters(request, snapshot)
+    nodes = pages.tree_branch(snapshot, goal_id, filters)
+    return render(request, "web/_tree_branch.html", {"nodes": nodes, "branch_query": branch_query(request, filters)})
 
 
 def key_result_card(
@@ -110,16 +144,19 @@ def goal_context(
     if goal is None:
         raise NotFound(Wording.of(gettext_noop("no goal %(id)s"), id=repr(goal_id)))
     actor = actor_of(request)
-    editable = editable_owners(actor, snapshot.model)
+    editable = editable_owners(actor, snapshot.model, index=snapshot.index)
     can_edit = editable is None or goal.owner in editable
     refreshed = last_refresh_for(goal.key_results)
+    contributors = filter_sort_paginate(
+        snapshot.contributors.get(goal.id, []), request.GET, param="contributors", anchor="contributors"
+    )
     cards = [
         key_result_card(
             snapshot,
             goal,
             kr,
             editable=can_edit,
-            checks_in=can_edit or can_check_in(actor, goal.owner, kr.owner, snapshot.model),
+            checks_in=can_edit or can_check_in(actor, goal.owner, kr.owner, snapshot.model, index=snapshot.index),
             form=card.get("form") if card.get("key_result") == kr.id else None,
             message=card.get("message", "") if card.get("key_result") == kr.id else "",
             refreshed=refreshed,
@@ -141,9 +178,9 @@ def goal_context(
             for c in goal.contributes_to
         ],
         "contributors": [
-            pages.goal_row(snapshot, snapshot.goals[child], weight=weight)
-            for child, weight in snapshot.contributors.get(goal.id, [])
+            pages.goal_row(snapshot, snapshot.goals[child], weight=weight) for child, weight in contributors.items
         ],
+        "contributors_page": contributors,
         "proposals": [
             {
                 "row": pages.goal_row(snapshot, snapshot.goals[child], weight=weight, proposed=True),
@@ -153,7 +190,7 @@ def goal_context(
         ],
         "chains": [[pages.goal_row(snapshot, snapshot.goals[g]) for g in chain] for chain in snapshot.chains(goal.id)],
         "mission": snapshot.model.mission,
-        "tasks": [task for task in snapshot.model.tasks if task.id in set(goal.tasks)],
+        "tasks": [snapshot.index.tasks[task] for task in dict.fromkeys(goal.tasks) if task in snapshot.index.tasks],
         "audit": history(audit.list_entries(goal_id=goal.id, limit=AUDIT_ON_GOAL_PAGE)),
         "closing": goal.closed_as_of(snapshot.as_of),
         "close_form": (closing or close_form(snapshot, goal)) if can_edit else None,

@@ -42,11 +42,14 @@ def _unusable(
 @require_GET
 @translate_errors
 def catalog_page(request: AuthenticatedRequest) -> HttpResponse:
+    """The catalog read from the file alone, with what the latest refresh did: no warehouse is reached on load."""
     try:
         catalog = services.catalog()
     except (NotConfigured, MetricsError) as error:
         return _unusable(request, "web/metrics.html", error, last_refresh=services.last_refresh())
-    context = {"catalog": catalog, "last_refresh": services.last_refresh(), "run": refresh_runs.active_run()}
+    run = refresh_runs.latest_run()
+    context = {"catalog": catalog, **(_panel_context(run) if run is not None else {})}
+    context.setdefault("last_refresh", services.last_refresh())
     return render(request, "web/metrics.html", context)
 
 
@@ -136,11 +139,16 @@ def report_summary(report: RefreshReport) -> str:
     ) % {**refreshed, **counts}
 
 
-def _run_panel(request: AuthenticatedRequest, run: refresh_runs.RunStatus, *, partial: bool) -> HttpResponse:
-    template = "web/_metrics_refresh.html" if partial else "web/metrics_refresh.html"
+def _panel_context(run: refresh_runs.RunStatus) -> dict[str, Any]:
+    """What the refresh panel shows of a run: its progress, its report or its problems."""
     context: dict[str, Any] = {"run": run, "report": run.report, "last_refresh": services.last_refresh()}
     if run.report is not None:
         context["report_summary"] = report_summary(run.report)
     if run.problems:
         context["problems"] = run.problems
-    return render(request, template, context)
+    return context
+
+
+def _run_panel(request: AuthenticatedRequest, run: refresh_runs.RunStatus, *, partial: bool) -> HttpResponse:
+    template = "web/_metrics_refresh.html" if partial else "web/metrics_refresh.html"
+    return render(request, template, _panel_context(run))

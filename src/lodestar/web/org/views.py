@@ -19,6 +19,7 @@ from lodestar.web.goals.check_in_form import CheckInForm, my_key_result
 from lodestar.web.http import AuthenticatedRequest
 from lodestar.web.org.chat import chat_context
 from lodestar.web.org.rhythm import cadence_context
+from lodestar.web.pagination import filter_sort_paginate
 
 
 @require_GET
@@ -30,8 +31,13 @@ def unit_page(request: AuthenticatedRequest, unit_id: str) -> HttpResponse:
         raise NotFound(Wording.of(gettext_noop("no unit %(id)s"), id=repr(unit_id)))
     people = snapshot.index.people_in(unit_id)
     own = {unit_id} | {p.id for p in people}
-    editable = editable_owners(actor_of(request), snapshot.model)
+    editable = editable_owners(actor_of(request), snapshot.model, index=snapshot.index)
     below = snapshot.owners_of_unit(unit_id) - own
+    goals = filter_sort_paginate(snapshot.index.goals_owned_by(own), request.GET, param="goals", anchor="goals")
+    goals_below = filter_sort_paginate(
+        snapshot.index.goals_owned_by(below), request.GET, param="below", anchor="goals-below"
+    )
+    people_page = filter_sort_paginate(people, request.GET, param="people", anchor="people")
     return render(
         request,
         "web/unit.html",
@@ -39,11 +45,14 @@ def unit_page(request: AuthenticatedRequest, unit_id: str) -> HttpResponse:
             "unit": unit,
             "parent": snapshot.units.get(unit.parent or ""),
             "lead": snapshot.people.get(unit.lead or ""),
-            "people": people,
+            "people": people_page.items,
+            "people_page": people_page,
             "children": [snapshot.units[child] for child in snapshot.index.children.get(unit_id, [])],
-            "goals": pages.goal_rows(snapshot, snapshot.goals_owned_by(own), editable=editable),
-            "goals_below": pages.goal_rows(snapshot, snapshot.goals_owned_by(below), editable=editable),
-            "kpis": pages.kpi_cards(snapshot, [k for k in snapshot.model.kpis if k.owner in own]),
+            "goals": pages.goal_rows(snapshot, goals.items, editable=editable),
+            "goals_page": goals,
+            "goals_below": pages.goal_rows(snapshot, goals_below.items, editable=editable),
+            "goals_below_page": goals_below,
+            "kpis": pages.kpi_cards(snapshot, snapshot.index.kpis_owned_by(own)),
             "can_add": editable is None or unit_id in editable,
             "can_set_cadence": may_set_cadence(actor_of(request), snapshot.index, unit_id),
             **cadence_context(snapshot.index, unit_id),
@@ -60,17 +69,18 @@ def person_page(request: AuthenticatedRequest, person_id: str) -> HttpResponse:
     person = snapshot.people.get(person_id)
     if person is None:
         raise NotFound(Wording.of(gettext_noop("no person %(id)s"), id=repr(person_id)))
-    editable = editable_owners(actor_of(request), snapshot.model)
-    goals = snapshot.goals_owned_by({person_id})
+    editable = editable_owners(actor_of(request), snapshot.model, index=snapshot.index)
+    goals = filter_sort_paginate(snapshot.index.goals_owned_by({person_id}), request.GET, param="goals", anchor="goals")
     return render(
         request,
         "web/person.html",
         {
             "person": person,
             "unit": snapshot.units[person.unit],
-            "leads": [u for u in snapshot.model.units if u.lead == person_id],
-            "goals": pages.goal_rows(snapshot, goals, editable=editable),
-            "kpis": pages.kpi_cards(snapshot, [k for k in snapshot.model.kpis if k.owner == person_id]),
+            "leads": snapshot.index.units_led_by(person_id),
+            "goals": pages.goal_rows(snapshot, goals.items, editable=editable),
+            "goals_page": goals,
+            "kpis": pages.kpi_cards(snapshot, snapshot.index.kpis_owned_by({person_id})),
             "competencies": [
                 (c, person.competencies[c.id]) for c in snapshot.model.competencies if c.id in person.competencies
             ],
@@ -98,14 +108,15 @@ def me_context(
     """
     actor = actor_of(request)
     person = snapshot.people.get(actor.person_id or "")
-    mine = snapshot.goals_owned_by(pages.my_owners(snapshot, actor.person_id))
-    editable = editable_owners(actor, snapshot.model)
+    mine = snapshot.index.goals_owned_by(pages.my_owners(snapshot, actor.person_id))
+    editable = editable_owners(actor, snapshot.model, index=snapshot.index)
+    shown = filter_sort_paginate(mine, request.GET, param="goals", anchor="chains")
     chains = [
         (
             pages.goal_row(snapshot, goal),
             [[pages.goal_row(snapshot, snapshot.goals[g]) for g in chain] for chain in snapshot.chains(goal.id)],
         )
-        for goal in mine
+        for goal in shown.items
     ]
     owed = check_in_cycle.owed_by(snapshot, None if person is None else person.id)
 
@@ -116,7 +127,7 @@ def me_context(
             item.goal,
             item.key_result,
             editable=(editable is None or item.goal.owner in editable)
-            or can_check_in(actor, item.goal.owner, item.key_result.owner, snapshot.model),
+            or can_check_in(actor, item.goal.owner, item.key_result.owner, snapshot.model, index=snapshot.index),
             form=form if posted else None,
             collapsed=not item.due and not posted,
         )
@@ -127,6 +138,7 @@ def me_context(
         "unit": snapshot.units.get(person.unit) if person else None,
         "mission": snapshot.model.mission,
         "chains": chains,
+        "chains_page": shown,
         "due": [row(item) for item in owed.due],
         "checked_in": [row(item) for item in owed.checked_in],
         "next_due": owed.next_due,

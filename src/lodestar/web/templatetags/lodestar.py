@@ -77,4 +77,5 @@ def goal_line(context: Any, row: Any) -> SafeString:
 
 @register.simple_tag(takes_context=True)
 def goal_tree(context: Any, nodes: Any) -> SafeString:
-    return lines.tree(nodes, context.get("q", ""))
+    """The alignment tree's nodes; closed branches load from their address with the tree's `branch_query`."""
+    return lines.tree(nodes, context.get("q", ""), context.get("branch_query", ""))

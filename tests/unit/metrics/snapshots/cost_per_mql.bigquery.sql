@@ -1,6 +1,6 @@
 SELECT
   `t9`.`bucket` AS `period`,
-  ieee_divide(COALESCE(`t9`.`v0`, 0), NULLIF(COALESCE(`t9`.`v1`, 0), 0)) AS `value`
+  ieee_divide(CAST(COALESCE(`t9`.`v0`, 0) AS FLOAT64), NULLIF(COALESCE(`t9`.`v1`, 0), 0)) AS `value`
 FROM (
   SELECT
     `t8`.`bucket`,

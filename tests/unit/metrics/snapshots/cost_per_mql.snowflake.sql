@@ -1,6 +1,6 @@
 SELECT
   "t9"."bucket" AS "period",
-  COALESCE("t9"."v0", 0) / NULLIF(COALESCE("t9"."v1", 0), 0) AS "value"
+  CAST(COALESCE("t9"."v0", 0) AS DOUBLE) / NULLIF(COALESCE("t9"."v1", 0), 0) AS "value"
 FROM (
   SELECT
     "t8"."bucket",
