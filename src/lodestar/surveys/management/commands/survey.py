@@ -23,7 +23,7 @@ def _mean(value: float | None) -> str:
     return NONE if value is None else f"{value:.2f}"
 
 
-def results_text(results: SurveyResults, index: ModelIndex) -> list[str]:
+def results_text(results: SurveyResults, index: ModelIndex, task_names: dict[str, str]) -> list[str]:
     """The results as lines of text: the figures of the JSON, with names, `-` where a figure is withheld."""
     survey = results.survey
     rate = f" ({results.responses / results.invited:.0%})" if results.invited else ""
@@ -36,9 +36,9 @@ def results_text(results: SurveyResults, index: ModelIndex) -> list[str]:
         "",
         "Tasks: answers, accountable agreement, don't know, consensus, responsible agreement",
     ]
-    width = max((len(printable(index.name(t.task) or t.task)) for t in results.tasks), default=4)
+    width = max((len(printable(task_names.get(t.task, t.task))) for t in results.tasks), default=4)
     for t in results.tasks:
-        name = printable(index.name(t.task) or t.task)
+        name = printable(task_names.get(t.task, t.task))
         lines.append(
             f"  {name:<{width}}  {t.answers:>4}  {_share(t.accountable_agreement):>5}  {_share(t.dont_know):>5}"
             f"  {_share(t.consensus):>5}  {_mean(t.responsible_agreement):>5}"
@@ -83,4 +83,5 @@ class Command(LodestarCommand):
         if options["format"] == "json":
             self.stdout.write(dump_json(results_json(results), pretty=self.stdout.isatty()))
             return
-        self.stdout.write("\n".join(results_text(results, ModelIndex(model))))
+        names = {task.id: task.name for task in model.tasks}
+        self.stdout.write("\n".join(results_text(results, ModelIndex(model), names)))
