@@ -227,3 +227,26 @@ def latest_agreement(model: Model, task_id: str, as_of: date) -> tuple[Survey, T
         if figures.accountable_agreement is not None:
             return survey, figures
     return None
+
+
+def tasks_for_unit(survey: Survey, model: Model, unit_id: str) -> list[Task]:
+    """The asked tasks a unit takes part in by design (R, A, C or I); all asked tasks when it takes part in none."""
+    tasks = {task.id: task for task in model.tasks}
+    asked = [tasks[task_id] for task_id in asked_tasks(survey, model) if task_id in tasks]
+    mine = [
+        task
+        for task in asked
+        if task.accountable == unit_id or unit_id in (*task.responsible, *task.consulted, *task.informed)
+    ]
+    return mine or asked
+
+
+def in_audience(survey: Survey, model: Model, unit_id: str) -> bool:
+    """Whether a unit is one of the survey's audience units or below one."""
+    index = ModelIndex(model)
+    return any(unit_id in index.below(unit) for unit in survey.audience)
+
+
+def answered_by_unit(survey: Survey) -> dict[str, int]:
+    """How many responses each unit gave (a count, never who): the units in the order of their ids."""
+    return dict(sorted(Counter(response.unit for response in survey.responses).items()))

@@ -33,6 +33,7 @@ def survey_row(survey: Survey, *, ordinal: int, version: int) -> Row:
         "audience": list(survey.audience),
         "tasks": None if survey.tasks is None else list(survey.tasks),
         "min_group": survey.min_group,
+        "ended": False,
         "version": version,
         "ordinal": ordinal,
     }

@@ -18,6 +18,8 @@ class Survey(models.Model):
     audience = models.JSONField(default=list)
     tasks = models.JSONField(null=True, blank=True)  # null: every task not being dropped
     min_group = models.IntegerField(null=True, blank=True)
+    # Closed by hand: no more answers, though `closes` (today, when it was closed) has not passed.
+    ended = models.BooleanField(default=False)
     version = models.IntegerField(default=1)
     ordinal = models.IntegerField(default=0)
 

@@ -110,9 +110,10 @@ def _answers(r: Reader, value: Any, path: str, asked: list[str] | None) -> list[
     return answers
 
 
-def _response(
+def read_response(
     r: Reader, item: Any, path: str, window: tuple[date, date] | None, asked: list[str] | None
 ) -> SurveyResponse | None:
+    """One response, its date within `window` (when known) and its answers for the `asked` tasks (None: any)."""
     d = r.mapping(item, path, allowed=SURVEY_RESPONSE_KEYS, required=("unit", "date"))
     if d is None:
         return None
@@ -168,7 +169,7 @@ def read_surveys(r: Reader, value: Any) -> Indexed:
                 f"{path}.responses",
                 f"{len(raw)} response(s) for {count} participant(s): there is exactly one response per participant",
             )
-        responses = [_response(r, item, f"{path}.responses[{j}]", window, tasks) for j, item in enumerate(raw)]
+        responses = [read_response(r, item, f"{path}.responses[{j}]", window, tasks) for j, item in enumerate(raw)]
         survey.responses = sorted((x for x in responses if x is not None), key=response_order)
         if survey.id and survey.name and opens is not None and closes is not None and audience:
             result.append((i, survey))
