@@ -57,3 +57,12 @@ def test_the_report_names_ls016(disputed: None, browser_as: BrowserAs) -> None:
     pdf = browser_as("viewer").get("/reports/organization.pdf")
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
     assert "LS016" in text or "Web analytics" in text
+
+
+def test_the_tasks_page_shows_the_latest_agreement_next_to_the_raci(disputed: None, browser_as: BrowserAs) -> None:
+    page = browser_as("viewer").get("/tasks/").content.decode()
+    german = browser_as("viewer").get("/tasks/", headers={"Accept-Language": "de"}).content.decode()
+
+    row = page[page.index('id="task-web"') :].split("</th>")[0]
+    assert "33" in row and "name this accountable unit (First round)" in row
+    assert "nennen diese gesamtverantwortliche Einheit (First round)" in german
