@@ -14,9 +14,11 @@ from typing import Any
 
 from lodestar.lib.index import ModelIndex
 from lodestar.lib.model import Goal, Model
+from lodestar.lib.surveys import AGREEMENT_THRESHOLD
 from lodestar.lib.vocabulary import LOW_CONFIDENCE, VISION_QUESTIONS
 from lodestar.lib.wording import Share, Term, Value, Wording, gettext_noop
 from lodestar.scoring.progress import expected_progress, latest_check_in
+from lodestar.scoring.surveys import latest_agreement
 
 HOTSPOT_DEPENDENCIES = 4
 HOTSPOT_INTENSITY = 3
@@ -242,6 +244,30 @@ def unplanned_new_tasks(c: Context) -> Iterator[Finding]:
             yield _finding("LS015", f"task:{task.id}", text, task=task.name)
 
 
+def unclear_accountability(c: Context) -> Iterator[Finding]:
+    if not c.model.surveys:
+        return
+    for task in c.model.tasks:
+        if task.change == "drop":
+            continue
+        latest = latest_agreement(c.model, task.id, c.as_of)
+        if latest is None:
+            continue
+        survey, figures = latest
+        if figures.accountable_agreement is not None and figures.accountable_agreement < AGREEMENT_THRESHOLD:
+            text = gettext_noop(
+                "Task '%(task)s': only %(share)s of the answers in survey '%(survey)s' name its accountable "
+                "unit %(unit)s."
+            )
+            values: dict[str, Value] = {
+                "task": task.name,
+                "share": Share(figures.accountable_agreement),
+                "survey": survey.name,
+                "unit": c.index.name(task.accountable),
+            }
+            yield _finding("LS016", f"task:{task.id}", text, **values)
+
+
 RULES: tuple[Callable[[Context], Iterator[Finding]], ...] = (
     untraceable_goals,
     key_results_without_figures,
@@ -258,6 +284,7 @@ RULES: tuple[Callable[[Context], Iterator[Finding]], ...] = (
     silent_key_results,
     low_confidence,
     unplanned_new_tasks,
+    unclear_accountability,
 )
 
 HINTS = {
@@ -276,6 +303,7 @@ HINTS = {
     "LS013": gettext_noop("Record a measurement, or bind the key result to a metric."),
     "LS014": gettext_noop("Discuss the key result in the next check-in and agree what would raise confidence."),
     "LS015": gettext_noop("Let a goal list the task, or reconsider the change."),
+    "LS016": gettext_noop("Make the task's accountable unit known: say who decides, and ask again in the next round."),
 }
 
 

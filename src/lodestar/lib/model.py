@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from lodestar.lib.surveys import Survey
 from lodestar.lib.vocabulary import MILESTONE_RANGE
 
 MetricBinding = str | dict[str, Any]
@@ -310,6 +311,7 @@ class Model:
     periods: list[Period] = field(default_factory=list)
     goals: list[Goal] = field(default_factory=list)
     kpis: list[KPI] = field(default_factory=list)
+    surveys: list[Survey] = field(default_factory=list)
     # The file's `revision`: which exported state it was made from. It says where the model
     # came from, not what it holds, so it takes no part in comparing models.
     revision: str | None = field(default=None, compare=False, repr=False)

@@ -9,6 +9,7 @@ from lodestar.lib.model import Model
 from lodestar.modelfile import references as refs
 from lodestar.modelfile import sections
 from lodestar.modelfile.reader import MISSING, InvalidModel, Issue, Reader, describe
+from lodestar.modelfile.sections.surveys import read_surveys
 
 TOP_LEVEL_KEYS = frozenset(
     {
@@ -28,6 +29,7 @@ TOP_LEVEL_KEYS = frozenset(
         "goals",
         "kpis",
         "revision",
+        "surveys",
     }
 )
 FORMAT_VERSION = 1
@@ -95,6 +97,7 @@ def validate_document(document: Any) -> Model:
     periods = sections.read_periods(r, d.get("periods"))
     goals = sections.read_goals(r, d.get("goals"))
     kpis = sections.read_kpis(r, d.get("kpis"))
+    surveys = read_surveys(r, d.get("surveys"))
     revision = _read_revision(r, d.get("revision"))
 
     written = {kind: _written_ids(d.get(section)) for kind, section in REFERENCED_SECTIONS.items()}
@@ -111,6 +114,7 @@ def validate_document(document: Any) -> Model:
     periods = ids.collect("periods", periods, into=ids.periods, first={})
     goals = ids.collect("goals", goals, into=ids.goals, first={})
     kpis = ids.collect("kpis", kpis, into=set(), first={})
+    surveys = ids.collect("surveys", surveys, into=set(), first={})
 
     refs.check_units(ids, units)
     refs.check_people(ids, people)
@@ -145,5 +149,6 @@ def validate_document(document: Any) -> Model:
         periods=plain(periods),
         goals=plain(goals),
         kpis=plain(kpis),
+        surveys=plain(surveys),
         revision=revision,
     )

@@ -24,6 +24,7 @@ from lodestar.store.rows import (
     VISION_ANSWER,
 )
 from lodestar.store.select import select_rows
+from lodestar.store.surveys import load_surveys
 
 
 class NoModel(NotFound, LookupError):
@@ -49,6 +50,7 @@ PARTS = frozenset(
         "measurements",
         "check_ins",
         "kpis",
+        "surveys",
     }
 )
 EVERYTHING = PARTS
@@ -99,6 +101,8 @@ def _load_model(parts: frozenset[str]) -> Model:
         model.goals = load_goals(parts)
     if "kpis" in parts:
         model.kpis = load_kpis()
+    if "surveys" in parts:
+        model.surveys = load_surveys()
     return model
 
 

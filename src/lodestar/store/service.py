@@ -36,6 +36,7 @@ from lodestar.store.models import RestorePoint
 from lodestar.store.restore import KEPT, keep_restore_point, model_counts
 from lodestar.store.revisions import exported_state, remember_export
 from lodestar.store.store import write_model
+from lodestar.surveys import models as surveys
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +143,7 @@ VERSIONED: tuple[tuple[str, type[models.Model]], ...] = (
     ("touchpoints", design.Touchpoint),
     ("goals", goals.Goal),
     ("key_results", goals.KeyResult),
+    ("surveys", surveys.Survey),
 )
 
 

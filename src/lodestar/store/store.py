@@ -39,11 +39,13 @@ from lodestar.store.rows import (
     unit_rows,
     vision_answer_rows,
 )
+from lodestar.store.surveys import SURVEY_TABLES_IN_DELETE_ORDER, survey_rows
 
 BATCH = 5000
 
 # Children before parents, so that deleting in this order never strands a reference.
 TABLES_IN_DELETE_ORDER: tuple[type[models.Model], ...] = (
+    *SURVEY_TABLES_IN_DELETE_ORDER,
     goals.KPIMeasurement,
     goals.KPI,
     goals.CheckIn,
@@ -182,5 +184,8 @@ def write_model(model: Model, *, versions: dict[tuple[str, str], int] | None = N
             add(key_result_rows(kr, goal_id=goal.id), version=version("key_results", kr.id), ordinal=j)
     for i, kpi in enumerate(model.kpis):
         add(kpi_rows(kpi, people=people), ordinal=i)
+    for i, survey in enumerate(model.surveys):
+        for table, rows in survey_rows(survey, ordinal=i, version=version("surveys", survey.id)).items():
+            tables[table].extend(rows)
     for table in reversed(TABLES_IN_DELETE_ORDER):
         insert_rows(table, tables[table])

@@ -26,6 +26,7 @@ from lodestar.purpose import services as purpose
 from lodestar.reports import charts
 from lodestar.reports.html import svg
 from lodestar.scoring.report import score_model
+from lodestar.scoring.surveys import latest_agreement
 from lodestar.store.load import load_model
 from lodestar.web.common import translate_errors
 from lodestar.web.http import AuthenticatedRequest
@@ -226,6 +227,7 @@ def tasks_page(request: AuthenticatedRequest) -> HttpResponse:
                     "row": row,
                     "cells": [row.cell(u.id) for u in matrix.units],
                     "problems": [str(RACI_PROBLEMS.get(problem, problem)) for problem in row.problems],
+                    "agreement": latest_agreement(model, row.task.id, request.as_of) if model.surveys else None,
                 }
                 for row in page.items
             ],

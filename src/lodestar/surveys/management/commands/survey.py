@@ -1,0 +1,87 @@
+"""`lodestar survey results ID [--format text|json]`: a role-clarity survey's results."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import CommandParser
+
+from lodestar.command import CommandFailed, LodestarCommand, OneLineErrors, dump_json
+from lodestar.lib.index import ModelIndex
+from lodestar.lib.terminal import printable
+from lodestar.scoring.surveys import SurveyResults, results_json, survey_results
+from lodestar.store.load import NoModel, load_model
+
+NONE = "-"
+
+
+def _share(value: float | None) -> str:
+    return NONE if value is None else f"{value:.0%}"
+
+
+def _mean(value: float | None) -> str:
+    return NONE if value is None else f"{value:.2f}"
+
+
+def results_text(results: SurveyResults, index: ModelIndex, task_names: dict[str, str]) -> list[str]:
+    """The results as lines of text: the figures of the JSON, with names, `-` where a figure is withheld."""
+    survey = results.survey
+    rate = f" ({results.responses / results.invited:.0%})" if results.invited else ""
+    lines = [
+        f"Survey {printable(survey.id)}: {printable(survey.name)}, "
+        f"{survey.opens.isoformat()} to {survey.closes.isoformat()} (figures from {survey.group} answers on)",
+        f"Invited {results.invited}, responses {results.responses}{rate}.",
+        "Clarity (mean of 1-5): "
+        + ", ".join(f"{question.replace('_', ' ')} {_mean(value)}" for question, value in results.clarity.items()),
+        "",
+        "Tasks: answers, accountable agreement, don't know, consensus, responsible agreement",
+    ]
+    width = max((len(printable(task_names.get(t.task, t.task))) for t in results.tasks), default=4)
+    for t in results.tasks:
+        name = printable(task_names.get(t.task, t.task))
+        lines.append(
+            f"  {name:<{width}}  {t.answers:>4}  {_share(t.accountable_agreement):>5}  {_share(t.dont_know):>5}"
+            f"  {_share(t.consensus):>5}  {_mean(t.responsible_agreement):>5}"
+        )
+    if not results.tasks:
+        lines.append("  (no task asked)")
+    lines += ["", "Units: responses, clarity (own role, neighbours, mission), accountable agreement"]
+    for u in results.units:
+        name = printable(index.name(u.unit) or u.unit)
+        if u.clarity is None:
+            lines.append(f"  {name}: {u.responses}, too few to show (fewer than {survey.group})")
+        else:
+            clarity = ", ".join(_mean(value) for value in u.clarity.values())
+            lines.append(f"  {name}: {u.responses}, {clarity}, {_share(u.accountable_agreement)}")
+    if not results.units:
+        lines.append("  (no responses yet)")
+    return lines
+
+
+class Command(LodestarCommand):
+    help = "Show a role-clarity survey's results (survey results ID)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        commands = parser.add_subparsers(
+            dest="subcommand", metavar="SUBCOMMAND", required=True, parser_class=OneLineErrors
+        )
+        results = commands.add_parser("results", help="the results of one survey", description="a survey's results")
+        results.add_argument("survey", metavar="ID", help="the survey's id")
+        results.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        self.database()
+        try:
+            model = load_model()
+        except NoModel as error:
+            raise CommandFailed(str(error)) from None
+        survey = next((s for s in model.surveys if s.id == options["survey"]), None)
+        if survey is None:
+            known = ", ".join(s.id for s in model.surveys) or "none"
+            raise CommandFailed(f"no survey {printable(options['survey'])!r} (surveys: {printable(known)})")
+        results = survey_results(survey, model)
+        if options["format"] == "json":
+            self.stdout.write(dump_json(results_json(results), pretty=self.stdout.isatty()))
+            return
+        names = {task.id: task.name for task in model.tasks}
+        self.stdout.write("\n".join(results_text(results, ModelIndex(model), names)))
