@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "lodestar.accounts",
     "lodestar.jobs",
     "lodestar.chat",
+    "lodestar.scenarios",
     "lodestar.web",
     "lodestar.api",
     "ninja",  # so that the API docs use its bundled Swagger UI, not a CDN

@@ -13,9 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lodestar.lib.vocabulary import MILESTONE_RANGE
+
+if TYPE_CHECKING:
+    from lodestar.lib.scenario import Scenario
 
 MetricBinding = str | dict[str, Any]
 
@@ -310,6 +313,7 @@ class Model:
     periods: list[Period] = field(default_factory=list)
     goals: list[Goal] = field(default_factory=list)
     kpis: list[KPI] = field(default_factory=list)
+    scenarios: list[Scenario] = field(default_factory=list)  # alternatives, see lib/scenario.py
     # The file's `revision`: which exported state it was made from. It says where the model
     # came from, not what it holds, so it takes no part in comparing models.
     revision: str | None = field(default=None, compare=False, repr=False)

@@ -28,6 +28,7 @@ COLLECTION_ORDER = (
     "goals",
     "key_results",
     "kpis",
+    "scenarios",
 )
 # The records an entity holds: measurements and check-ins are what happened, not configuration.
 RECORD_FIELDS = {"key_results": ("measurements", "check_ins"), "kpis": ("measurements",)}
@@ -356,4 +357,6 @@ def plan_additions(new: Model) -> Plan:
             add(Change("key_results", kr.id, "add"))
     for kpi in new.kpis:
         add(Change("kpis", kpi.id, "add"))
+    for scenario in new.scenarios:
+        add(Change("scenarios", scenario.id, "add"))
     return plan

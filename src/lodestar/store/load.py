@@ -23,6 +23,7 @@ from lodestar.store.rows import (
     UNIT,
     VISION_ANSWER,
 )
+from lodestar.store.scenarios import load_scenarios
 from lodestar.store.select import select_rows
 
 
@@ -49,6 +50,7 @@ PARTS = frozenset(
         "measurements",
         "check_ins",
         "kpis",
+        "scenarios",
     }
 )
 EVERYTHING = PARTS
@@ -99,6 +101,8 @@ def _load_model(parts: frozenset[str]) -> Model:
         model.goals = load_goals(parts)
     if "kpis" in parts:
         model.kpis = load_kpis()
+    if "scenarios" in parts:
+        model.scenarios = load_scenarios()
     return model
 
 

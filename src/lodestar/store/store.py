@@ -20,6 +20,7 @@ from lodestar.goals import models as goals
 from lodestar.lib.model import Model
 from lodestar.org import models as org
 from lodestar.purpose import models as purpose
+from lodestar.scenarios import models as scenarios
 from lodestar.store.columns import Row
 from lodestar.store.rows import (
     EntityRows,
@@ -39,11 +40,13 @@ from lodestar.store.rows import (
     unit_rows,
     vision_answer_rows,
 )
+from lodestar.store.scenarios import scenario_rows
 
 BATCH = 5000
 
 # Children before parents, so that deleting in this order never strands a reference.
 TABLES_IN_DELETE_ORDER: tuple[type[models.Model], ...] = (
+    scenarios.Scenario,
     goals.KPIMeasurement,
     goals.KPI,
     goals.CheckIn,
@@ -182,5 +185,7 @@ def write_model(model: Model, *, versions: dict[tuple[str, str], int] | None = N
             add(key_result_rows(kr, goal_id=goal.id), version=version("key_results", kr.id), ordinal=j)
     for i, kpi in enumerate(model.kpis):
         add(kpi_rows(kpi, people=people), ordinal=i)
+    for i, scenario in enumerate(model.scenarios):
+        add(scenario_rows(scenario), version=version("scenarios", scenario.id), ordinal=i)
     for table in reversed(TABLES_IN_DELETE_ORDER):
         insert_rows(table, tables[table])
