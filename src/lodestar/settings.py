@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "lodestar.accounts",
     "lodestar.jobs",
     "lodestar.chat",
+    "lodestar.scenarios",
     "lodestar.surveys",
     "lodestar.web",
     "lodestar.api",

@@ -138,3 +138,6 @@ def remind(lodestar: RunLodestar) -> SendAt:
 def digest(lodestar: RunLodestar) -> SendAt:
     """`digest(as_of, *options)` runs `lodestar digest --format json` on the stored model."""
     return _sender(lodestar, "digest")
+
+
+from tests.conformance.scenario_fixtures import adopted, compared, refused  # noqa: E402, F401  (the scenario fixtures)

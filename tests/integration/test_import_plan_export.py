@@ -354,6 +354,7 @@ def turn_a_person_into_a_unit(document: dict[str, Any]) -> None:
     del document["units"][6]["lead"]
     # The KPI `quote-time` keeps its owner "dev", which now names the unit.
     document["units"].append({"id": "dev", "name": "Development", "kind": "adjacent", "parent": "group"})
+    document["scenarios"][0]["people"].pop(1)  # the scenario changes the person dev
 
 
 def move_a_key_result_to_another_goal(document: dict[str, Any]) -> None:
@@ -382,6 +383,7 @@ def empty_every_list(document: dict[str, Any]) -> None:
         "goals",
         "kpis",
         "mission",
+        "scenarios",
     ):
         del document[key]
     document["units"] = [{"id": "group", "name": "Nordlicht Pumps AG", "kind": "company"}]

@@ -13,6 +13,7 @@ from lodestar.goals.models import GoalContribution
 from lodestar.lib import vocabulary
 from lodestar.modelfile import sections
 from lodestar.modelfile.sections import surveys as survey_sections
+from lodestar.modelfile.sections.scenarios import MOVE_KEYS, REPLACE_KEYS, SCENARIO_KEYS
 from lodestar.modelfile.validate import TOP_LEVEL_KEYS
 from lodestar.modelfile.yaml_io import parse_yaml
 from tests.conftest import EXAMPLE, Run
@@ -163,6 +164,9 @@ def test_the_every_key_file_uses_every_key_of_the_format() -> None:
     assert used["goals.key_results.metric"] == sections.METRIC_KEYS
     assert used["kpis"] == sections.KPI_KEYS
     assert used["kpis.metric"] == sections.METRIC_KEYS
+    assert used["scenarios"] == SCENARIO_KEYS
+    assert used["scenarios.moves"] == MOVE_KEYS
+    assert used["scenarios.replace"] == REPLACE_KEYS
     assert used["surveys"] == survey_sections.SURVEY_KEYS
     assert used["surveys.responses"] == survey_sections.SURVEY_RESPONSE_KEYS
     assert used["surveys.responses.clarity"] == survey_sections.SURVEY_CLARITY_KEYS

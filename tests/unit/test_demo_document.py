@@ -72,7 +72,7 @@ ARCHETYPES = {
 SPEC_KEYS = {
     "top": (
         "lodestar organization locations units people mission role_profiles vision tasks "
-        "dependencies competencies touchpoints periods goals kpis"
+        "dependencies competencies touchpoints periods goals kpis scenarios"
     ),
     "units": "id name kind parent location lead core purpose cadence",
     "people": "id name unit email position competencies reminders",

@@ -23,6 +23,7 @@ from lodestar.api.routes_design import router as design_router
 from lodestar.api.routes_goals import router as goals_router
 from lodestar.api.routes_metrics import router as metrics_router
 from lodestar.api.routes_model import router as model_router
+from lodestar.api.routes_scenarios import router as scenarios_router
 from lodestar.api.routes_surveys import router as surveys_router
 from lodestar.database import busy, unreachable
 from lodestar.lib.errors import Conflict, Invalid, NotFound, PermissionDenied
@@ -82,6 +83,7 @@ api.add_router("", cycle_router)
 api.add_router("", surveys_router)
 api.add_router("", design_router)
 api.add_router("", metrics_router)
+api.add_router("", scenarios_router)
 
 
 def _error(

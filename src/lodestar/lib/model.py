@@ -13,10 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lodestar.lib.surveys import Survey
 from lodestar.lib.vocabulary import MILESTONE_RANGE
+
+if TYPE_CHECKING:
+    from lodestar.lib.scenario import Scenario
 
 MetricBinding = str | dict[str, Any]
 
@@ -311,6 +314,7 @@ class Model:
     periods: list[Period] = field(default_factory=list)
     goals: list[Goal] = field(default_factory=list)
     kpis: list[KPI] = field(default_factory=list)
+    scenarios: list[Scenario] = field(default_factory=list)  # alternatives, see lib/scenario.py
     surveys: list[Survey] = field(default_factory=list)
     # The file's `revision`: which exported state it was made from. It says where the model
     # came from, not what it holds, so it takes no part in comparing models.

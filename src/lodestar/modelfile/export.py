@@ -26,6 +26,7 @@ from lodestar.modelfile.documents import (
     unit_document,
     vision_answer_document,
 )
+from lodestar.modelfile.scenario_document import scenario_document
 from lodestar.modelfile.survey_documents import survey_document
 from lodestar.modelfile.yaml_io import dump_yaml
 
@@ -64,6 +65,7 @@ def to_document(model: Model) -> dict[str, Any]:
             [goal_document(g, key_results=[_key_result_in_file(kr) for kr in g.key_results]) for g in model.goals],
         ),
         ("kpis", [kpi_document(k) for k in model.kpis]),
+        ("scenarios", [scenario_document(s) for s in model.scenarios]),
         ("surveys", [survey_document(s) for s in model.surveys]),
     ]
     for key, value in sections:

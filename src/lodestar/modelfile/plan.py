@@ -28,6 +28,7 @@ COLLECTION_ORDER = (
     "goals",
     "key_results",
     "kpis",
+    "scenarios",
     "surveys",
 )
 # The records an entity holds: measurements and check-ins are what happened, not configuration.
@@ -357,6 +358,8 @@ def plan_additions(new: Model) -> Plan:
             add(Change("key_results", kr.id, "add"))
     for kpi in new.kpis:
         add(Change("kpis", kpi.id, "add"))
+    for scenario in new.scenarios:
+        add(Change("scenarios", scenario.id, "add"))
     for survey in new.surveys:
         add(Change("surveys", survey.id, "add"))
     return plan

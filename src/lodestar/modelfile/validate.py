@@ -9,6 +9,8 @@ from lodestar.lib.model import Model
 from lodestar.modelfile import references as refs
 from lodestar.modelfile import sections
 from lodestar.modelfile.reader import MISSING, InvalidModel, Issue, Reader, describe
+from lodestar.modelfile.scenario_checks import check_scenarios, within_scenarios
+from lodestar.modelfile.sections.scenarios import read_scenarios
 from lodestar.modelfile.sections.surveys import read_surveys
 
 TOP_LEVEL_KEYS = frozenset(
@@ -29,6 +31,7 @@ TOP_LEVEL_KEYS = frozenset(
         "goals",
         "kpis",
         "revision",
+        "scenarios",
         "surveys",
     }
 )
@@ -99,6 +102,7 @@ def validate_document(document: Any) -> Model:
     kpis = sections.read_kpis(r, d.get("kpis"))
     surveys = read_surveys(r, d.get("surveys"))
     revision = _read_revision(r, d.get("revision"))
+    scenarios = read_scenarios(r, d.get("scenarios"))
 
     written = {kind: _written_ids(d.get(section)) for kind, section in REFERENCED_SECTIONS.items()}
     if d["units"] is None:  # reported above; references to units cannot be checked
@@ -128,13 +132,13 @@ def validate_document(document: Any) -> Model:
     refs.check_touchpoints(ids, touchpoints)
     refs.check_goals(ids, goals)
     refs.check_kpis(ids, kpis)
-    if r.issues:
+    if not all(within_scenarios(issue.path) for issue in r.issues):
         raise InvalidModel(r.issues)
 
     def plain(entries: sections.Indexed) -> list[Any]:
         return [entity for _, entity in entries]
 
-    return Model(
+    model = Model(
         organization=organization,
         units=plain(units),
         locations=plain(locations),
@@ -152,3 +156,9 @@ def validate_document(document: Any) -> Model:
         surveys=plain(surveys),
         revision=revision,
     )
+    # Each scenario's model is checked against the valid base, unless its own text has errors.
+    r.issues.extend(check_scenarios(model, scenarios, known=r.issues, validate=validate_document))
+    if r.issues:
+        raise InvalidModel(r.issues)
+    model.scenarios = plain(scenarios)
+    return model

@@ -23,6 +23,7 @@ from lodestar.store.rows import (
     UNIT,
     VISION_ANSWER,
 )
+from lodestar.store.scenarios import load_scenarios
 from lodestar.store.select import select_rows
 from lodestar.store.surveys import load_surveys
 
@@ -50,6 +51,7 @@ PARTS = frozenset(
         "measurements",
         "check_ins",
         "kpis",
+        "scenarios",
         "surveys",
     }
 )
@@ -101,6 +103,8 @@ def _load_model(parts: frozenset[str]) -> Model:
         model.goals = load_goals(parts)
     if "kpis" in parts:
         model.kpis = load_kpis()
+    if "scenarios" in parts:
+        model.scenarios = load_scenarios()
     if "surveys" in parts:
         model.surveys = load_surveys()
     return model

@@ -31,6 +31,7 @@ from lodestar.modelfile.yaml_io import UnsafeYaml, parse_yaml, read_yaml_file
 from lodestar.org import models as org
 from lodestar.purpose import models as purpose
 from lodestar.purpose.services import record_mission_revision
+from lodestar.scenarios import models as scenarios
 from lodestar.store.load import NoModel, load_model
 from lodestar.store.models import RestorePoint
 from lodestar.store.restore import KEPT, keep_restore_point, model_counts
@@ -143,6 +144,7 @@ VERSIONED: tuple[tuple[str, type[models.Model]], ...] = (
     ("touchpoints", design.Touchpoint),
     ("goals", goals.Goal),
     ("key_results", goals.KeyResult),
+    ("scenarios", scenarios.Scenario),
     ("surveys", surveys.Survey),
 )
 

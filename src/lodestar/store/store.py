@@ -20,6 +20,7 @@ from lodestar.goals import models as goals
 from lodestar.lib.model import Model
 from lodestar.org import models as org
 from lodestar.purpose import models as purpose
+from lodestar.scenarios import models as scenarios
 from lodestar.store.columns import Row
 from lodestar.store.rows import (
     EntityRows,
@@ -39,12 +40,14 @@ from lodestar.store.rows import (
     unit_rows,
     vision_answer_rows,
 )
+from lodestar.store.scenarios import scenario_rows
 from lodestar.store.surveys import SURVEY_TABLES_IN_DELETE_ORDER, survey_rows
 
 BATCH = 5000
 
 # Children before parents, so that deleting in this order never strands a reference.
 TABLES_IN_DELETE_ORDER: tuple[type[models.Model], ...] = (
+    scenarios.Scenario,
     *SURVEY_TABLES_IN_DELETE_ORDER,
     goals.KPIMeasurement,
     goals.KPI,
@@ -184,6 +187,8 @@ def write_model(model: Model, *, versions: dict[tuple[str, str], int] | None = N
             add(key_result_rows(kr, goal_id=goal.id), version=version("key_results", kr.id), ordinal=j)
     for i, kpi in enumerate(model.kpis):
         add(kpi_rows(kpi, people=people), ordinal=i)
+    for i, scenario in enumerate(model.scenarios):
+        add(scenario_rows(scenario), version=version("scenarios", scenario.id), ordinal=i)
     for i, survey in enumerate(model.surveys):
         for table, rows in survey_rows(survey, ordinal=i, version=version("surveys", survey.id)).items():
             tables[table].extend(rows)

@@ -1,0 +1,1 @@
+"""Target-organization scenarios: stored alternatives to the model, compared and adopted."""
