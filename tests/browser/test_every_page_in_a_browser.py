@@ -80,6 +80,8 @@ NOT_PAGES = {
     "admin-export": "a download",
     "report-organization": "a PDF",
     "report-unit": "a PDF",
+    "openid_connect_login": "a post to the identity provider (its button is on the sign-in page)",
+    "openid_connect_callback": "the identity provider's redirect back; its refusal page is checked in test_single_sign_on",
 }
 
 

@@ -138,7 +138,12 @@ def change_password(*, user: User, current: str, new: str) -> None:
 
 
 def sign_in(*, email: str, password: str, address: str) -> User:
-    """The user with this email and password. Raises Invalid, or PermissionDenied after too many failures."""
+    """The user with this email and password. Raises Invalid, or PermissionDenied after too many failures.
+
+    With LODESTAR_PASSWORD_SIGN_IN=false every password sign-in is refused (PermissionDenied).
+    """
+    if not settings.PASSWORD_SIGN_IN:
+        raise PermissionDenied("password sign-in is switched off; sign in with the identity provider")
     email = email.strip().lower()
     now = timezone.now()
     window = timedelta(seconds=settings.SIGN_IN_WINDOW_SECONDS)
