@@ -98,8 +98,26 @@ def set_role(*, actor: Actor, email: str, role: str) -> User:
     return user
 
 
+def _sign_out_everywhere(user: User) -> int:
+    """Revoke the user's API tokens and end their sessions; the number of tokens revoked."""
+    from django.contrib.sessions.models import Session
+
+    from lodestar.accounts.models import ApiToken
+
+    revoked = ApiToken.objects.filter(user=user, revoked__isnull=True).update(revoked=timezone.now())
+    theirs = [
+        session.pk
+        for session in Session.objects.filter(expire_date__gt=timezone.now())
+        if str(session.get_decoded().get("_auth_user_id")) == str(user.pk)
+    ]
+    Session.objects.filter(pk__in=theirs).delete()
+    return revoked
+
+
 def set_active(*, actor: Actor, email: str, active: bool) -> User:
-    """Allow or stop a user's sign-in (their tokens stop working too). Raises NotFound, PermissionDenied."""
+    """Allow or stop a user's sign-in; deactivating revokes their API tokens and ends their sessions at once.
+
+    Raises NotFound, PermissionDenied."""
     require_admin(actor, what="deactivate users")
     with transaction.atomic():
         user = get_user(email=email)
@@ -108,9 +126,8 @@ def set_active(*, actor: Actor, email: str, active: bool) -> User:
         before = user_view(user)
         user.is_active = active
         user.save(update_fields=["is_active"])
-        audit.record(
-            actor=actor, action="user.set_active", subject=f"user:{user.email}", before=before, after=user_view(user)
-        )
+        after = {**user_view(user), "tokens_revoked": 0 if active else _sign_out_everywhere(user)}
+        audit.record(actor=actor, action="user.set_active", subject=f"user:{user.email}", before=before, after=after)
     return user
 
 
