@@ -73,6 +73,7 @@ NOT_PAGES = {
     "admin-user-add": "a post (its form is on the users page)",
     "admin-user-role": "a post",
     "admin-user-active": "a post",
+    "admin-user-unlock": "a post (its form is on the users page)",
     "admin-import-apply": "a post (its form is on the import page)",
     "person-level": "a post (its form is on the competencies page)",
     "id-proposal": "an htmx fragment of the goal form",

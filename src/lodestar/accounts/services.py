@@ -184,6 +184,31 @@ def sign_in(*, email: str, password: str, address: str) -> User:
     return user
 
 
+def locked_emails() -> list[str]:
+    """The addresses whose sign-in is locked now: as many failures in the window as allowed per e-mail."""
+    since = timezone.now() - timedelta(seconds=settings.SIGN_IN_WINDOW_SECONDS)
+    from django.db.models import Count
+
+    rows = (
+        SignInAttempt.objects.filter(at__gte=since)
+        .values("email")
+        .annotate(failures=Count("id"))
+        .filter(failures__gte=settings.SIGN_IN_FAILURES_PER_EMAIL)
+        .order_by("email")
+    )
+    return [row["email"] for row in rows]
+
+
+def unlock(*, actor: Actor, email: str) -> int:
+    """Lift the lock-out of an e-mail address (its failed sign-ins are forgotten). Raises PermissionDenied."""
+    require_admin(actor, what="unlock sign-ins")
+    email = email.strip().lower()
+    with transaction.atomic():
+        forgotten, _ = SignInAttempt.objects.filter(email=email).delete()
+        audit.record(actor=actor, action="user.unlock", subject=f"user:{email}", before={"failures": forgotten})
+    return forgotten
+
+
 def linked_person(user: User) -> str | None:
     """The person of the model the user is: the linked id while it exists, else the one with their email."""
     if user.person_id and Person.objects.filter(id=user.person_id).exists():
