@@ -36,6 +36,17 @@ $(AXE_CORE): tests/browser/package.json tests/browser/package-lock.json
 		echo "SKIPPED: npm is missing, so the browser tests' accessibility checks are skipped (CI requires them)."; \
 	fi
 
+# oidc-provider, the OpenID Provider the single sign-on tests start on loopback, as tests/oidc/package-lock.json pins it.
+OIDC_PROVIDER := tests/oidc/node_modules/oidc-provider/package.json
+$(OIDC_PROVIDER): tests/oidc/package.json tests/oidc/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix tests/oidc --no-audit --no-fund --loglevel=error && touch $@; \
+	elif [ -n "$$CI" ]; then \
+		echo "npm is missing, and CI requires oidc-provider for the single sign-on tests." >&2; exit 1; \
+	else \
+		echo "SKIPPED: npm is missing, so the single sign-on tests are skipped (CI requires them)."; \
+	fi
+
 install: $(STAMP) $(CATALOGS)
 
 # The demo writes its warehouse extract and metrics file into $(DEMO_DATA) and refreshes from them.
@@ -60,10 +71,10 @@ typecheck: $(STAMP)
 migrations-check: $(STAMP)
 	LODESTAR_DATABASE_URL=sqlite:///:memory: $(BIN)/lodestar makemigrations --check --dry-run
 
-test-sqlite: $(STAMP) $(CATALOGS) $(AXE_CORE)
+test-sqlite: $(STAMP) $(CATALOGS) $(AXE_CORE) $(OIDC_PROVIDER)
 	LODESTAR_DATABASE_URL=sqlite:///test-lodestar.sqlite3 $(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
-test-postgres: $(STAMP) $(CATALOGS) $(AXE_CORE)
+test-postgres: $(STAMP) $(CATALOGS) $(AXE_CORE) $(OIDC_PROVIDER)
 	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(PG_URL)'.rsplit('/', 1)[0] + '/postgres', connect_timeout=3).close()" 2>/dev/null; then \
 		LODESTAR_DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS); \
 	elif [ -n "$$CI" ]; then \
@@ -78,4 +89,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py
 
 clean:
-	rm -rf $(VENV) tests/browser/node_modules *.sqlite3 $(DEMO_DATA) staticfiles .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) tests/browser/node_modules tests/oidc/node_modules *.sqlite3 $(DEMO_DATA) staticfiles .pytest_cache .mypy_cache .ruff_cache .hypothesis

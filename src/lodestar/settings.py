@@ -12,6 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from lodestar import i18n
 from lodestar.accounts.addresses import networks
+from lodestar.accounts.sso_config import SsoSettingError, allauth_providers, read_config
 from lodestar.jobs.schedule import ScheduleError, parse_schedule
 from lodestar.lib import clock
 from lodestar.lib.database_url import DatabaseUrlError, parse_database_url
@@ -101,6 +102,11 @@ INSTALLED_APPS = [
     "lodestar.web",
     "lodestar.api",
     "ninja",  # so that the API docs use its bundled Swagger UI, not a CDN
+    # Single sign-on over OpenID Connect (lodestar.accounts.oidc); after lodestar.web, whose templates win.
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
 ]
 
 MIDDLEWARE = [
@@ -112,6 +118,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "lodestar.web.language.LanguageMiddleware",  # after authentication: a user's setting comes first
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -201,6 +208,32 @@ try:
     networks(TRUSTED_PROXIES)
 except ValueError as error:
     raise ImproperlyConfigured(f"LODESTAR_TRUSTED_PROXIES: {error}") from None
+# --- Single sign-on (OpenID Connect) and invitations ------------------------------------------
+# LODESTAR_OIDC_ISSUER, _CLIENT_ID, _CLIENT_SECRET, _NAME, _ROLE_CLAIM, _ROLES, _ALLOWED_DOMAINS:
+# see lodestar.accounts.sso_config and the README's "Single sign-on".
+try:
+    LODESTAR_SSO = read_config(os.environ)
+except SsoSettingError as error:
+    raise ImproperlyConfigured(str(error)) from None
+# LODESTAR_PASSWORD_SIGN_IN=false: only the identity provider signs people in.
+PASSWORD_SIGN_IN = _env_bool("LODESTAR_PASSWORD_SIGN_IN", True)
+if not PASSWORD_SIGN_IN and not LODESTAR_SSO.enabled:
+    raise ImproperlyConfigured(
+        "LODESTAR_PASSWORD_SIGN_IN=false needs LODESTAR_OIDC_ISSUER and LODESTAR_OIDC_CLIENT_ID: else nobody can sign in"
+    )
+SOCIALACCOUNT_PROVIDERS = allauth_providers(LODESTAR_SSO)
+SOCIALACCOUNT_ADAPTER = "lodestar.accounts.oidc.SocialAccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False  # the adapter links a user with the same e-mail itself
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_OPENID_CONNECT_URL_PREFIX = ""
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_LOGIN_ON_GET = False
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_UNIQUE_EMAIL = True
 SESSION_COOKIE_AGE = 14 * 24 * 3600
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

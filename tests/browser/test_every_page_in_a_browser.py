@@ -76,6 +76,7 @@ NOT_PAGES = {
     "admin-user-add": "a post (its form is on the users page)",
     "admin-user-role": "a post",
     "admin-user-active": "a post",
+    "admin-user-unlock": "a post (its form is on the users page)",
     "admin-import-apply": "a post (its form is on the import page)",
     "person-level": "a post (its form is on the competencies page)",
     "id-proposal": "an htmx fragment of the goal form",
@@ -84,6 +85,8 @@ NOT_PAGES = {
     "admin-export": "a download",
     "report-organization": "a PDF",
     "report-unit": "a PDF",
+    "openid_connect_login": "a post to the identity provider (its button is on the sign-in page)",
+    "openid_connect_callback": "the identity provider's redirect back; its refusal page is checked in test_single_sign_on",
 }
 
 

@@ -103,8 +103,26 @@ def set_role(*, actor: Actor, email: str, role: str) -> User:
     return user
 
 
+def _sign_out_everywhere(user: User) -> int:
+    """Revoke the user's API tokens and end their sessions; the number of tokens revoked."""
+    from django.contrib.sessions.models import Session
+
+    from lodestar.accounts.models import ApiToken
+
+    revoked = ApiToken.objects.filter(user=user, revoked__isnull=True).update(revoked=timezone.now())
+    theirs = [
+        session.pk
+        for session in Session.objects.filter(expire_date__gt=timezone.now())
+        if str(session.get_decoded().get("_auth_user_id")) == str(user.pk)
+    ]
+    Session.objects.filter(pk__in=theirs).delete()
+    return revoked
+
+
 def set_active(*, actor: Actor, email: str, active: bool) -> User:
-    """Allow or stop a user's sign-in (their tokens stop working too). Raises NotFound, PermissionDenied."""
+    """Allow or stop a user's sign-in; deactivating revokes their API tokens and ends their sessions at once.
+
+    Raises NotFound, PermissionDenied."""
     require_admin(actor, what="deactivate users")
     with transaction.atomic():
         user = get_user(email=email)
@@ -113,9 +131,8 @@ def set_active(*, actor: Actor, email: str, active: bool) -> User:
         before = user_view(user)
         user.is_active = active
         user.save(update_fields=["is_active"])
-        audit.record(
-            actor=actor, action="user.set_active", subject=f"user:{user.email}", before=before, after=user_view(user)
-        )
+        after = {**user_view(user), "tokens_revoked": 0 if active else _sign_out_everywhere(user)}
+        audit.record(actor=actor, action="user.set_active", subject=f"user:{user.email}", before=before, after=after)
     return user
 
 
@@ -143,7 +160,12 @@ def change_password(*, user: User, current: str, new: str) -> None:
 
 
 def sign_in(*, email: str, password: str, address: str) -> User:
-    """The user with this email and password. Raises Invalid, or PermissionDenied after too many failures."""
+    """The user with this email and password. Raises Invalid, or PermissionDenied after too many failures.
+
+    With LODESTAR_PASSWORD_SIGN_IN=false every password sign-in is refused (PermissionDenied).
+    """
+    if not settings.PASSWORD_SIGN_IN:
+        raise PermissionDenied("password sign-in is switched off; sign in with the identity provider")
     email = email.strip().lower()
     now = timezone.now()
     window = timedelta(seconds=settings.SIGN_IN_WINDOW_SECONDS)
@@ -165,6 +187,31 @@ def sign_in(*, email: str, password: str, address: str) -> User:
         raise Invalid("wrong email or password", [("", "wrong email or password")])
     SignInAttempt.objects.filter(Q(email=email)).delete()
     return user
+
+
+def locked_emails() -> list[str]:
+    """The addresses whose sign-in is locked now: as many failures in the window as allowed per e-mail."""
+    since = timezone.now() - timedelta(seconds=settings.SIGN_IN_WINDOW_SECONDS)
+    from django.db.models import Count
+
+    rows = (
+        SignInAttempt.objects.filter(at__gte=since)
+        .values("email")
+        .annotate(failures=Count("id"))
+        .filter(failures__gte=settings.SIGN_IN_FAILURES_PER_EMAIL)
+        .order_by("email")
+    )
+    return [row["email"] for row in rows]
+
+
+def unlock(*, actor: Actor, email: str) -> int:
+    """Lift the lock-out of an e-mail address (its failed sign-ins are forgotten). Raises PermissionDenied."""
+    require_admin(actor, what="unlock sign-ins")
+    email = email.strip().lower()
+    with transaction.atomic():
+        forgotten, _ = SignInAttempt.objects.filter(email=email).delete()
+        audit.record(actor=actor, action="user.unlock", subject=f"user:{email}", before={"failures": forgotten})
+    return forgotten
 
 
 def linked_person(user: User) -> str | None:

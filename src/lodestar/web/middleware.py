@@ -19,7 +19,7 @@ from lodestar.web.http import WebRequest
 
 # /reminders/stop/ is opened from an email: its signed link is what allows the change.
 # The language may be chosen on the sign-in page already.
-OPEN_PATHS = ("/healthz", "/sign-in", "/language", "/api/", "/reminders/stop/")
+OPEN_PATHS = ("/healthz", "/sign-in", "/language", "/api/", "/reminders/stop/", "/sso/")
 API_PATH = "/api/"
 BODY_HEADERS = {"content-type", "content-length"}
 
@@ -54,6 +54,14 @@ CONTENT_SECURITY_POLICY = (
 )
 
 
+def content_security_policy() -> str:
+    """The policy; with single sign-on, a form may also lead to the identity provider (the sign-in's redirect)."""
+    origin = settings.LODESTAR_SSO.origin
+    if not origin:
+        return CONTENT_SECURITY_POLICY
+    return CONTENT_SECURITY_POLICY.replace("form-action 'self'", f"form-action 'self' {origin}")
+
+
 class HardeningHeadersMiddleware:
     """Pages, exports and API answers: `Cache-Control: no-store` (nothing a user saw stays in a shared cache)
     and the Content-Security-Policy. WhiteNoise answers static files before this, so they may be cached."""
@@ -65,7 +73,7 @@ class HardeningHeadersMiddleware:
         response = self.get_response(request)
         if not request.path_info.startswith(settings.STATIC_URL):
             response["Cache-Control"] = "no-store"
-            response["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+            response["Content-Security-Policy"] = content_security_policy()
         return response
 
 

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from lodestar.accounts import services
 from lodestar.accounts.addresses import client_address
+from lodestar.accounts.sso_config import PROVIDER_ID
 from lodestar.lib.errors import Invalid, PermissionDenied
 from lodestar.web.common import field_errors
 from lodestar.web.http import AuthenticatedRequest
@@ -21,6 +22,16 @@ from lodestar.web.http import AuthenticatedRequest
 def _client_address(request: HttpRequest) -> str:
     peer = str(request.META.get("REMOTE_ADDR") or "unknown")
     return client_address(peer, request.headers.get("X-Forwarded-For", ""), trusted=settings.TRUSTED_PROXIES)
+
+
+def sign_in_choices() -> dict[str, object]:
+    """Which ways to sign in the page offers: the identity provider's button, the password form, or both."""
+    config = settings.LODESTAR_SSO
+    return {
+        "sso_name": config.name if config.enabled else "",
+        "sso_url": reverse("openid_connect_login", kwargs={"provider_id": PROVIDER_ID}) if config.enabled else "",
+        "password_sign_in": settings.PASSWORD_SIGN_IN,
+    }
 
 
 @require_http_methods(["GET", "POST"])
@@ -32,9 +43,9 @@ def sign_in(request: HttpRequest) -> HttpResponse:
         next_url = ""
     if request.user.is_authenticated and request.method == "GET":
         return HttpResponseRedirect(next_url or reverse("dashboard"))
-    context: dict[str, object] = {"next": next_url, "email": ""}
+    context: dict[str, object] = {"next": next_url, "email": "", **sign_in_choices()}
     status = 200
-    if request.method == "POST":
+    if request.method == "POST" and settings.PASSWORD_SIGN_IN:
         email = request.POST.get("email", "")
         context["email"] = email
         try:

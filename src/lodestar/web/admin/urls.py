@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/users/add", views.user_add, name="admin-user-add"),
     path("admin/users/role", views.user_set_role, name="admin-user-role"),
     path("admin/users/active", views.user_set_active, name="admin-user-active"),
+    path("admin/users/unlock", views.user_unlock, name="admin-user-unlock"),
     path("admin/import/", imports.import_page, name="admin-import"),
     path("admin/import/apply", imports.import_apply, name="admin-import-apply"),
     path("admin/export", imports.export_download, name="admin-export"),

@@ -36,6 +36,7 @@ def _users_page(
         {
             "users": listed.items,
             "users_page": listed,
+            "locked": services.locked_emails(),
             "roles": ROLES,
             "people": list(Person.objects.order_by("name").values_list("id", "name")),
             "errors": errors or {},
@@ -97,6 +98,14 @@ def user_set_active(request: AuthenticatedRequest) -> HttpResponse:
     else:
         message = gettext("%(email)s can no longer sign in.") % {"email": user.email}
     return _users_page(request, message=message)
+
+
+@require_POST
+@translate_errors
+def user_unlock(request: AuthenticatedRequest) -> HttpResponse:
+    email = request.POST.get("email", "").strip().lower()
+    services.unlock(actor=actor_of(request), email=email)
+    return _users_page(request, message=gettext("%(email)s may try to sign in again.") % {"email": email})
 
 
 @require_GET
