@@ -25,9 +25,19 @@ def lodestar_app_labels() -> list[str]:
     return [config.label for config in apps.get_app_configs() if config.name.startswith("lodestar.")]
 
 
+# The model's revision (`store/revision.py`) is a key for caches of this database, no data: a
+# restored database starts a revision of its own, drawn by the restore's writes.
+NOT_BACKED_UP = frozenset({"store.modelrevision"})
+
+
 def is_stored(model: Model) -> bool:
-    """Whether the model has a table of its own that Django manages (no proxy, no view)."""
-    return bool(model._meta.managed and not model._meta.proxy and not model._meta.swapped)
+    """Whether the model has a table of its own that Django manages (no proxy, no view) and that a backup holds."""
+    return bool(
+        model._meta.managed
+        and not model._meta.proxy
+        and not model._meta.swapped
+        and model._meta.label_lower not in NOT_BACKED_UP
+    )
 
 
 def backed_up_models() -> list[Model]:
