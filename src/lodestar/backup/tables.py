@@ -1,9 +1,10 @@
 """Which tables a backup holds, in which order, and how a column's value is written as JSON and read back.
 
 Every table of every Lodestar app is in the backup, found in the app registry, so a table that a
-later change adds is backed up without touching this package. Django's own tables are not: users,
-tokens and the audit log live in `accounts`, sessions only sign people in (after a move everyone
-signs in again), and content types and permissions are created by `migrate`.
+later change adds is backed up without touching this package; only the model's revision is left
+out (`NOT_BACKED_UP`). Django's own tables are not: users, tokens and the audit log live in
+`accounts`, sessions only sign people in (after a move everyone signs in again), and content
+types and permissions are created by `migrate`.
 """
 
 from __future__ import annotations
