@@ -258,6 +258,21 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = max(API_MAX_BODY_BYTES, 2_621_440)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 8 * 1024 * 1024
 CSRF_FAILURE_VIEW = "lodestar.web.errors.csrf_failure"
 
+# --- Cache: scored snapshots of the model (lodestar.goals.snapshot_cache) ----------------------
+# Each process keeps the last snapshots it built. With several workers or machines,
+# LODESTAR_CACHE_URL=redis://host:port/db shares them through Redis, so that one worker scores a
+# revision and the others read it; without it Django's local-memory cache serves the rest.
+CACHE_URL = os.environ.get("LODESTAR_CACHE_URL", "").strip()
+if CACHE_URL and not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ImproperlyConfigured("LODESTAR_CACHE_URL: expected redis://host:port/db, rediss://… or unix://path")
+CACHES: dict[str, dict[str, Any]] = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL, "KEY_PREFIX": "lodestar"}
+        if CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "lodestar"}
+    )
+}
+
 # --- Jobs: `lodestar worker` and its schedules ------------------------------------------------
 # The queue lives where the database is (lodestar.jobs.queue), or on Redis with LODESTAR_REDIS_URL.
 REDIS_URL = os.environ.get("LODESTAR_REDIS_URL", "").strip()

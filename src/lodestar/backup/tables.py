@@ -1,9 +1,10 @@
 """Which tables a backup holds, in which order, and how a column's value is written as JSON and read back.
 
 Every table of every Lodestar app is in the backup, found in the app registry, so a table that a
-later change adds is backed up without touching this package. Django's own tables are not: users,
-tokens and the audit log live in `accounts`, sessions only sign people in (after a move everyone
-signs in again), and content types and permissions are created by `migrate`.
+later change adds is backed up without touching this package; only the model's revision is left
+out (`NOT_BACKED_UP`). Django's own tables are not: users, tokens and the audit log live in
+`accounts`, sessions only sign people in (after a move everyone signs in again), and content
+types and permissions are created by `migrate`.
 """
 
 from __future__ import annotations
@@ -25,9 +26,19 @@ def lodestar_app_labels() -> list[str]:
     return [config.label for config in apps.get_app_configs() if config.name.startswith("lodestar.")]
 
 
+# The model's revision (`store/revision.py`) is a key for caches of this database, no data: a
+# restored database starts a revision of its own, drawn by the restore's writes.
+NOT_BACKED_UP = frozenset({"store.modelrevision"})
+
+
 def is_stored(model: Model) -> bool:
-    """Whether the model has a table of its own that Django manages (no proxy, no view)."""
-    return bool(model._meta.managed and not model._meta.proxy and not model._meta.swapped)
+    """Whether the model has a table of its own that Django manages (no proxy, no view) and that a backup holds."""
+    return bool(
+        model._meta.managed
+        and not model._meta.proxy
+        and not model._meta.swapped
+        and model._meta.label_lower not in NOT_BACKED_UP
+    )
 
 
 def backed_up_models() -> list[Model]:

@@ -1,7 +1,9 @@
-"""The goal system as of a date, read once per request: the model, its scores and the indexes pages need.
+"""The goal system as of a date: the model, its scores and the indexes pages need.
 
-Reading the whole model is a fixed number of queries however large the organization is,
-which keeps every page's query count constant.
+Reading the whole model is a fixed number of queries however large the organization is, and a
+snapshot is built once per revision of the stored model and date (`snapshot_cache.py`), so a
+request usually reads one row. A snapshot is shared by every request of its revision: read it,
+never change it.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from lodestar.checks.rules import Finding, run_checks
+from lodestar.goals.snapshot_cache import cached_snapshot
 from lodestar.lib.index import ModelIndex
 from lodestar.lib.model import Goal, KeyResult, Model, Period, Person, Unit
 from lodestar.scoring.report import GoalScore, KeyResultScore, StatusReport, score_model
@@ -104,7 +107,12 @@ class Snapshot:
 
 
 def take_snapshot(*, as_of: date) -> Snapshot:
-    """The stored model scored as of `as_of`. Raises NotFound before the first import."""
+    """The stored model scored as of `as_of`, cached per revision. Raises NotFound before the first import."""
+    return cached_snapshot(as_of, lambda: build_snapshot(as_of=as_of))
+
+
+def build_snapshot(*, as_of: date) -> Snapshot:
+    """The stored model read and scored as of `as_of`, now. Raises NotFound before the first import."""
     model = load_model()
     return Snapshot(
         as_of=as_of,

@@ -28,3 +28,17 @@ class RestorePoint(models.Model):
 
     class Meta:
         ordering = ("-id",)
+
+
+class ModelRevision(models.Model):
+    """The revision of the stored model: one row, moved on by every write inside the write's transaction.
+
+    `number` counts the writes; `token` is drawn afresh with each, so that a revision is never
+    seen twice with different contents (a rolled-back write's number comes back, its token does
+    not; nor does a token of another database). Caches of the scored model are keyed by the token
+    (`store/revision.py`, `goals/snapshots.py`). It is no data of the organization, so backups
+    leave it out, and a restore starts a revision of its own.
+    """
+
+    number = models.BigIntegerField()
+    token = models.CharField(max_length=32)
