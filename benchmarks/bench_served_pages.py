@@ -13,7 +13,7 @@ organization (at most the people ratio, 8x). Also shown: what a write costs the 
 first dashboard after a check-in through the API, which builds the scored model anew, against
 a warm one) and `lodestar status` as a fresh process at both sizes.
 
-Run: .venv/bin/python benchmarks/bench_served_pages.py [--people 1000 8000] [--repeat 15]
+Run: .venv/bin/python benchmarks/bench_served_pages.py [--sizes 1000 8000] [--repeat 15]
 """
 
 from __future__ import annotations
@@ -276,16 +276,18 @@ def verdict(ratio: float, goal: float) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--people", type=int, nargs=2, default=[1000, 8000], help="the two sizes (default 1000 8000)")
+    parser.add_argument(
+        "--sizes", type=int, nargs=2, default=[1000, 8000], help="people in the two organizations (default 1000 8000)"
+    )
     parser.add_argument("--repeat", type=int, default=15, help="requests per page and size (median shown)")
     parser.add_argument("--write-repeat", type=int, default=5, help="check-ins per size for the cost of a write")
     options, _ = parser.parse_known_args()
     sys.path.insert(0, str(ROOT / "src"))
     base = Path(tempfile.mkdtemp(prefix="lodestar-bench-served-"))
     try:
-        print(f"Generating and importing organizations of {options.people[0]:,} and {options.people[1]:,} people ...")
+        print(f"Generating and importing organizations of {options.sizes[0]:,} and {options.sizes[1]:,} people ...")
         orgs = []
-        for people in options.people:
+        for people in options.sizes:
             folder = base / str(people)
             folder.mkdir()
             orgs.append(prepare(people, folder))
