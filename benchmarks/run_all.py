@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ORDER = ["bench_core.py", "bench_metrics.py", "bench_pages.py", "bench_scenarios.py"]
+ORDER = ["bench_core.py", "bench_metrics.py", "bench_pages.py", "bench_served_pages.py", "bench_scenarios.py"]
 
 
 def main() -> int:
