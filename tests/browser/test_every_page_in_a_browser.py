@@ -75,6 +75,7 @@ NOT_PAGES = {
     "metrics-refresh": "a post",
     "admin-user-add": "a post (its form is on the users page)",
     "admin-user-invite": "a post (its form is on the users page)",
+    "admin-user-invite-unit": "a post (its form is on the users page)",
     "password-link": "needs a token e-mailed to one user; tests/integration/accounts/test_invitations.py opens it",
     "admin-user-role": "a post",
     "admin-user-active": "a post",

@@ -8,6 +8,8 @@ an invitation's link cannot be passed off as a reset's.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from django.conf import settings
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.core.mail import get_connection
@@ -19,16 +21,20 @@ from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from lodestar.accounts import audit
 from lodestar.accounts.actor import Actor
 from lodestar.accounts.models import User
+from lodestar.accounts.permissions import require_admin
 from lodestar.accounts.roles import MEMBER
 from lodestar.accounts.services import (
     _check_password,
+    _check_role,
     _normal_email,
     actor_for,
     create_user,
     user_view,
 )
+from lodestar.lib.errors import Conflict, Invalid, NotFound
 from lodestar.notifications.links import absolute
 from lodestar.notifications.messages import language_of, password_link_message
+from lodestar.org.models import Person, Unit
 
 INVITE, RESET = "invite", "reset"
 KINDS = (INVITE, RESET)
@@ -120,3 +126,36 @@ def set_password_by_link(*, kind: str, uidb64: str, token: str, password: str) -
         action = "user.accept_invitation" if kind == INVITE else "user.reset_password"
         audit.record(actor=actor_for(user, surface="web"), action=action, subject=f"user:{user.email}")
     return user
+
+
+@dataclass(frozen=True, slots=True)
+class UnitInvitation:
+    """What inviting a unit did: the addresses invited, those that had an account already, those not sent to."""
+
+    invited: list[str] = field(default_factory=list)
+    had_account: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+
+def invite_unit(*, actor: Actor, unit_id: str, role: str = MEMBER) -> UnitInvitation:
+    """Invite every person of the unit (its own people, not those of units below) who has an e-mail address and
+    no account yet. Raises NotFound (unit), Invalid (role), PermissionDenied."""
+    require_admin(actor, what="invite users")
+    _check_role(role)
+    if not Unit.objects.filter(id=unit_id).exists():
+        raise NotFound(f"no unit with the id {unit_id}")
+    done = UnitInvitation()
+    people = Person.objects.filter(unit_id=unit_id).exclude(email__isnull=True).exclude(email="").order_by("email")
+    for person_id, address in people.values_list("id", "email"):
+        email = str(address).strip()
+        if User.objects.filter(email__iexact=email).exists():
+            done.had_account.append(email)
+            continue
+        try:
+            invite(actor=actor, email=email, role=role, person_id=person_id)
+        except (Invalid, Conflict, OSError):
+            # An address the model holds that is no e-mail address, or a mail server that failed for it.
+            done.failed.append(email)
+        else:
+            done.invited.append(email)
+    return done

@@ -169,3 +169,24 @@ def test_the_sign_in_page_links_to_forgot_password(db: None) -> None:
 
 def _cli() -> Actor:
     return command_line_actor()
+
+
+def test_inviting_a_unit_invites_its_people_with_an_email_and_no_account_and_says_who(mail: SmtpServer) -> None:
+    User.objects.create_user("max@example.com", "max's password", role="editor")
+    answer = admin_client().post("/admin/users/invite-unit", {"unit": "ms", "role": "member"})
+    assert answer.status_code == 200
+    assert "Invited 2; 1 had an account already; 0 could not be sent to." in answer.content.decode()
+    assert mail.inbox.recipients == ["lea@example.com", "quiet@example.com"]
+    lea = User.objects.get(email="lea@example.com")
+    assert (lea.role, lea.person_id) == ("member", "lea")
+    assert User.objects.get(email="max@example.com").role == "editor"
+    assert signs_in("max@example.com", "max's password")
+
+    call_command("users", "invite-unit", "ms")  # again: everybody has an account now
+    assert len(mail.inbox.arrived) == 2
+
+
+def test_inviting_an_unknown_unit_or_with_an_unknown_role_invites_nobody(mail: SmtpServer) -> None:
+    assert admin_client().post("/admin/users/invite-unit", {"unit": "nope", "role": "member"}).status_code == 404
+    assert admin_client().post("/admin/users/invite-unit", {"unit": "ms", "role": "boss"}).status_code == 400
+    assert mail.inbox.arrived == [] and not User.objects.filter(email="lea@example.com").exists()

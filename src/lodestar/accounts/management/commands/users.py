@@ -33,6 +33,9 @@ class Command(LodestarCommand):
         invite.add_argument(
             "--person", default=None, help="the person id of the model (default: the person with this email)"
         )
+        unit = actions.add_parser("invite-unit", help="invite every person of a unit who has an e-mail and no account")
+        unit.add_argument("unit")
+        unit.add_argument("--role", default=MEMBER, choices=ROLES, help="default: member")
         actions.add_parser("list", help="list users with role and person")
         role = actions.add_parser("set-role", help="change a user's role")
         role.add_argument("email")
@@ -68,6 +71,17 @@ class Command(LodestarCommand):
             user = _invite(actor, options)
             person = f", person {user.person_id}" if user.person_id else ""
             self.stdout.write(printable(f"invited {user.email} ({user.role}{person}): e-mail sent"))
+        elif action == "invite-unit":
+            from lodestar.accounts import invitations
+
+            done = invitations.invite_unit(actor=actor, unit_id=options["unit"], role=options["role"])
+            for label, emails in (("invited", done.invited), ("has an account", done.had_account)):
+                for email in emails:
+                    self.stdout.write(printable(f"{label}: {email}"))
+            if done.failed:
+                raise CommandFailed(f"not sent: {', '.join(done.failed)}")
+            if not done.invited and not done.had_account:
+                self.stdout.write(printable(f"nobody of {options['unit']} has an e-mail address"))
         elif action == "list":
             users = services.list_users()
             if not users:
