@@ -190,3 +190,13 @@ def test_inviting_an_unknown_unit_or_with_an_unknown_role_invites_nobody(mail: S
     assert admin_client().post("/admin/users/invite-unit", {"unit": "nope", "role": "member"}).status_code == 404
     assert admin_client().post("/admin/users/invite-unit", {"unit": "ms", "role": "boss"}).status_code == 400
     assert mail.inbox.arrived == [] and not User.objects.filter(email="lea@example.com").exists()
+
+
+def test_a_deactivated_user_gets_no_reset_link_and_an_earlier_link_is_refused(mail: SmtpServer) -> None:
+    call_command("users", "invite", "lea@example.com")
+    path = link_in(only(mail.inbox.to("lea@example.com")))
+    call_command("users", "deactivate", "lea@example.com")
+
+    assert Client().get(path).status_code == 400
+    assert Client().post("/password/forgot", {"email": "lea@example.com"}).status_code == 200
+    assert len(mail.inbox.to("lea@example.com")) == 1  # the invitation only
