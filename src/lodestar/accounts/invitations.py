@@ -9,18 +9,20 @@ an invitation's link cannot be passed off as a reset's.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.core.mail import get_connection
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes, force_str
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
 from lodestar.accounts import audit
 from lodestar.accounts.actor import Actor
-from lodestar.accounts.models import User
+from lodestar.accounts.models import AuditEntry, User
 from lodestar.accounts.permissions import require_admin
 from lodestar.accounts.roles import MEMBER
 from lodestar.accounts.services import (
@@ -94,6 +96,9 @@ def request_reset(*, email: str) -> bool:
     user = User.objects.filter(email=email, is_active=True).first()
     if user is None or not settings.PASSWORD_SIGN_IN:
         return False
+    since = timezone.now() - timedelta(seconds=settings.PASSWORD_RESET_EMAIL_INTERVAL)
+    if AuditEntry.objects.filter(action="user.request_reset", subject=f"user:{user.email}", at__gte=since).exists():
+        return False  # one was sent a moment ago: no flood of e-mails to the account's owner
     with transaction.atomic():
         audit.record(actor=actor_for(user, surface="web"), action="user.request_reset", subject=f"user:{user.email}")
     _send(user, RESET)

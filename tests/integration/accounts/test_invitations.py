@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 import pytest
 from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
 from pytest_django import Settings
 
 from lodestar.accounts import invitations
@@ -200,3 +201,16 @@ def test_a_deactivated_user_gets_no_reset_link_and_an_earlier_link_is_refused(ma
     assert Client().get(path).status_code == 400
     assert Client().post("/password/forgot", {"email": "lea@example.com"}).status_code == 200
     assert len(mail.inbox.to("lea@example.com")) == 1  # the invitation only
+
+
+def test_a_second_reset_request_within_five_minutes_sends_nothing_more_but_one_later_does(
+    mail: SmtpServer, settings: Settings
+) -> None:
+    User.objects.create_user("lea@example.com", "the old password", role="member")
+    assert invitations.request_reset(email="lea@example.com")
+    assert not invitations.request_reset(email="LEA@example.com")
+    assert len(mail.inbox.to("lea@example.com")) == 1
+    settings.PASSWORD_RESET_EMAIL_INTERVAL = 0
+    AuditEntry.objects.filter(action="user.request_reset").update(at=timezone.now() - timedelta(seconds=1))
+    assert invitations.request_reset(email="lea@example.com")
+    assert len(mail.inbox.to("lea@example.com")) == 2
