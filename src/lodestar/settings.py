@@ -201,6 +201,10 @@ WHITENOISE_USE_FINDERS = DEBUG
 # every server process sees the same count.
 SIGN_IN_WINDOW_SECONDS = 15 * 60
 SIGN_IN_FAILURES_PER_EMAIL = 5
+# How long the link of an invitation or a password reset stays valid (Django's token generators read it).
+PASSWORD_RESET_TIMEOUT = 7 * 24 * 3600
+# At most one reset e-mail per account in this many seconds (more requests are answered the same, and not sent).
+PASSWORD_RESET_EMAIL_INTERVAL = 300
 SIGN_IN_FAILURES_PER_ADDRESS = 30
 # The address counted is the peer's, or, from a trusted reverse proxy, the client's in X-Forwarded-For.
 TRUSTED_PROXIES = _env_list("LODESTAR_TRUSTED_PROXIES", [])

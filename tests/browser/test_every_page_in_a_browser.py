@@ -74,6 +74,9 @@ NOT_PAGES = {
     "record-check-in": "a post (its form is on the goal page)",
     "metrics-refresh": "a post",
     "admin-user-add": "a post (its form is on the users page)",
+    "admin-user-invite": "a post (its form is on the users page)",
+    "admin-user-invite-unit": "a post (its form is on the users page)",
+    "password-link": "needs a token e-mailed to one user; tests/integration/accounts/test_invitations.py opens it",
     "admin-user-role": "a post",
     "admin-user-active": "a post",
     "admin-user-unlock": "a post (its form is on the users page)",
@@ -92,7 +95,11 @@ NOT_PAGES = {
 
 # The pages by their URL name, with the ids the demo fixture fills in. The sign-in and the link that
 # stops reminders are seen signed out; the mission's "new" form only where there is no mission.
-SIGNED_OUT = {"sign-in": "/sign-in", "reminders-stop": "/reminders/stop/{stop_token}/"}
+SIGNED_OUT = {
+    "sign-in": "/sign-in",
+    "reminders-stop": "/reminders/stop/{stop_token}/",
+    "forgot-password": "/password/forgot",
+}
 PAGES = {
     "dashboard": "/",
     "alignment": "/goals/",

@@ -55,10 +55,14 @@ def user_view(user: User) -> dict[str, object]:
     return {"email": user.email, "role": user.role, "person": user.person_id, "active": user.is_active}
 
 
-def create_user(*, actor: Actor, email: str, role: str, password: str, person_id: str | None = None) -> User:
-    """Add a user. Raises Invalid (email, role, password, person), Conflict (email taken), PermissionDenied."""
+def create_user(*, actor: Actor, email: str, role: str, password: str | None, person_id: str | None = None) -> User:
+    """Add a user (`password` None: without a usable one, as for an invitation).
+
+    Raises Invalid (email, role, password, person), Conflict (email taken), PermissionDenied."""
     require_admin(actor, what="add users")
-    email, role, password = _normal_email(email), _check_role(role), _check_password(password)
+    email, role = _normal_email(email), _check_role(role)
+    if password is not None:
+        _check_password(password)
     person_id = _check_person(person_id)
     if person_id is None:
         person_id = Person.objects.filter(email__iexact=email).values_list("id", flat=True).first()

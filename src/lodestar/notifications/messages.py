@@ -80,16 +80,17 @@ def reminder_lines(reminder: Reminder, as_of: date) -> list[Line]:
     ]
 
 
-def _message(*, to: str, subject: str, template: str, context: dict[str, object], stop: str) -> EmailMultiAlternatives:
+def _message(
+    *, to: str, subject: str, template: str, context: dict[str, object], stop: str | None
+) -> EmailMultiAlternatives:
+    """A message with a text and an HTML part; `stop`: the link that stops such messages (None: none, as for a
+    password link, which is sent once on request)."""
     text = render_to_string(f"notifications/{template}.txt", context)
     html = render_to_string(f"notifications/{template}.html", context)
+    # One click in the mail program stops them too (RFC 8058: a POST to the link).
+    headers = {"List-Unsubscribe": f"<{stop}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"} if stop else {}
     message = EmailMultiAlternatives(
-        subject=subject,
-        body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[to],
-        # One click in the mail program stops them too (RFC 8058: a POST to the link).
-        headers={"List-Unsubscribe": f"<{stop}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
+        subject=subject, body=text, from_email=settings.DEFAULT_FROM_EMAIL, to=[to], headers=headers
     )
     message.attach_alternative(html, "text/html")
     return message
@@ -181,3 +182,13 @@ def digest_text(content: DigestContent, index: ModelIndex) -> str:
             "sections": digest_sections(content, index),
         }
         return render_to_string("notifications/digest_chat.txt", context).strip() + "\n"
+
+
+def password_link_message(
+    *, to: str, link: str, invited: bool, days: int, language: str = DEFAULT
+) -> EmailMultiAlternatives:
+    """An invitation (`invited`) or a password reset: the link that sets a password, valid for `days` days."""
+    with translation.override(language):
+        subject = gettext("You are invited to Lodestar") if invited else gettext("Reset your Lodestar password")
+        context: dict[str, object] = {"email": to, "link": link, "invited": invited, "days": days}
+        return _message(to=to, subject=subject, template="password_link", context=context, stop=None)

@@ -19,7 +19,7 @@ from lodestar.web.http import WebRequest
 
 # /reminders/stop/ is opened from an email: its signed link is what allows the change.
 # The language may be chosen on the sign-in page already.
-OPEN_PATHS = ("/healthz", "/sign-in", "/language", "/api/", "/reminders/stop/", "/sso/")
+OPEN_PATHS = ("/healthz", "/sign-in", "/language", "/api/", "/reminders/stop/", "/sso/", "/password/")
 API_PATH = "/api/"
 BODY_HEADERS = {"content-type", "content-length"}
 

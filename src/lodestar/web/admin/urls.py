@@ -9,6 +9,8 @@ from lodestar.web.admin import imports, views
 urlpatterns = [
     path("admin/users/", views.users, name="admin-users"),
     path("admin/users/add", views.user_add, name="admin-user-add"),
+    path("admin/users/invite", views.user_invite, name="admin-user-invite"),
+    path("admin/users/invite-unit", views.user_invite_unit, name="admin-user-invite-unit"),
     path("admin/users/role", views.user_set_role, name="admin-user-role"),
     path("admin/users/active", views.user_set_active, name="admin-user-active"),
     path("admin/users/unlock", views.user_unlock, name="admin-user-unlock"),

@@ -7,12 +7,12 @@ from django.shortcuts import render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
 
-from lodestar.accounts import audit, services
+from lodestar.accounts import audit, invitations, services
 from lodestar.accounts.permissions import require_admin
 from lodestar.accounts.roles import ROLES
 from lodestar.i18n.terms import term
 from lodestar.lib.errors import Invalid
-from lodestar.org.models import Person
+from lodestar.org.models import Person, Unit
 from lodestar.web.common import actor_of, translate_errors
 from lodestar.web.http import AuthenticatedRequest
 from lodestar.web.issues import field_errors
@@ -39,6 +39,7 @@ def _users_page(
             "locked": services.locked_emails(),
             "roles": ROLES,
             "people": list(Person.objects.order_by("name").values_list("id", "name")),
+            "units": list(Unit.objects.order_by("name").values_list("id", "name")),
             "errors": errors or {},
             "values": values or {},
             "message": message,
@@ -69,6 +70,47 @@ def user_add(request: AuthenticatedRequest) -> HttpResponse:
     except Invalid as error:
         return _users_page(request, errors=field_errors(error), values=values, status=400)
     message = gettext("Added %(email)s as %(role)s.") % {"email": user.email, "role": term("user_role", user.role)}
+    return _users_page(request, message=message)
+
+
+@require_POST
+@translate_errors
+def user_invite(request: AuthenticatedRequest) -> HttpResponse:
+    values = {key: request.POST.get(key, "").strip() for key in ("email", "role", "person")}
+    try:
+        user = invitations.invite(
+            actor=actor_of(request), email=values["email"], role=values["role"], person_id=values["person"] or None
+        )
+    except Invalid as error:
+        return _users_page(request, errors=field_errors(error), values=values, status=400)
+    except OSError:
+        message = gettext(
+            "Added %(email)s, but the e-mail could not be sent: check the e-mail set-up; "
+            "they can ask for a link with “Forgot your password?”."
+        ) % {"email": values["email"].lower()}
+        return _users_page(request, message=message)
+    message = gettext("Invited %(email)s as %(role)s: they got an e-mail with a link to set a password.") % {
+        "email": user.email,
+        "role": term("user_role", user.role),
+    }
+    return _users_page(request, message=message)
+
+
+@require_POST
+@translate_errors
+def user_invite_unit(request: AuthenticatedRequest) -> HttpResponse:
+    role = request.POST.get("role", "").strip()
+    try:
+        done = invitations.invite_unit(actor=actor_of(request), unit_id=request.POST.get("unit", ""), role=role)
+    except Invalid as error:
+        return _users_page(request, errors=field_errors(error), status=400)
+    message = gettext("Invited %(invited)s; %(had)s had an account already; %(failed)s could not be sent to.") % {
+        "invited": len(done.invited),
+        "had": len(done.had_account),
+        "failed": len(done.failed),
+    }
+    if done.failed:
+        message += " " + ", ".join(done.failed)
     return _users_page(request, message=message)
 
 
