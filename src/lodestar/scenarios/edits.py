@@ -19,7 +19,7 @@ from lodestar.modelfile.sections.scenarios import read_scenarios
 from lodestar.modelfile.validate import validate_document
 from lodestar.scenarios import models
 from lodestar.store.load import load_model
-from lodestar.store.scenarios import scenario_from_document
+from lodestar.store.scenarios import document_text, scenario_from_document
 from lodestar.store.versions import Saved, delete_versioned, expect_version, write_versioned
 
 
@@ -53,7 +53,7 @@ def create_scenario(*, actor: Actor, document: Any) -> Saved[str]:
         last = models.Scenario.objects.aggregate(last=Max("ordinal"))["last"]
         written = scenario_document(scenario)
         models.Scenario.objects.create(
-            id=scenario.id, name=scenario.name, document=written, ordinal=0 if last is None else last + 1
+            id=scenario.id, name=scenario.name, document=document_text(written), ordinal=0 if last is None else last + 1
         )
         audit.record(actor=actor, action="scenario.create", subject=f"scenario:{scenario.id}", after=written)
     return Saved(id=scenario.id, version=1)
@@ -72,7 +72,7 @@ def update_scenario(*, actor: Actor, scenario_id: str, document: Any, version: A
             scenario_id,
             version=based or 0,
             what=f"scenario {scenario_id!r}",
-            columns={"name": scenario.name, "document": written},
+            columns={"name": scenario.name, "document": document_text(written)},
         )
         audit.record(
             actor=actor,

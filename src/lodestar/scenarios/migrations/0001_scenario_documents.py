@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.CharField(max_length=64, primary_key=True, serialize=False)),
                 ('name', models.TextField()),
-                ('document', models.JSONField()),
+                ('document', models.TextField()),
                 ('version', models.IntegerField(default=1)),
                 ('ordinal', models.IntegerField(default=0)),
             ],
