@@ -144,3 +144,21 @@ def test_the_query_counts_do_not_grow_with_the_organization(client: Client, db: 
             measured.append(len(captured))
         counts.append(measured)
     assert counts[0] == counts[1]
+
+
+def test_the_goals_a_scenario_affects_are_listed_with_their_page(api_as: ApiAs, browser_as: BrowserAs) -> None:
+    no_sales = {
+        "id": "no-sales",
+        "name": "No sales team",
+        "remove_units": ["sales"],
+        "moves": [{"person": "kim", "unit": "ms"}],
+    }
+    created = api_as("editor").post("/scenarios", no_sales)
+    assert created.status_code == 201, created.content
+
+    text = browser_as("viewer").get("/scenarios/compare/?ids=no-sales").content.decode()
+
+    section = text[text.index('id="affected-no-sales"') :]
+    assert "A pipeline sales trusts" in section
+    assert 'href="/goals/' in section
+    assert "No goal affected." not in section
