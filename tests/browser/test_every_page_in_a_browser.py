@@ -154,6 +154,8 @@ PAGES = {
     "touchpoint-new": "/touchpoints/new",
     "touchpoint-edit": "/touchpoints/trade-fair/edit",
     "touchpoint-delete": "/touchpoints/trade-fair/delete",
+    "scenarios": "/scenarios/",
+    "scenarios-compare": "/scenarios/compare/",
     "admin-users": "/admin/users/",
     "admin-import": "/admin/import/",
     "admin-restore": "/admin/restore/{restore_point}/",

@@ -39,3 +39,7 @@ def day_problem(value: date) -> str | None:
     if FIRST_DAY <= value <= LAST_DAY:
         return None
     return f"{value.isoformat()} is out of range: dates are from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}"
+
+
+# The scenarios a compare page shows next to the base at most.
+MAX_COMPARED_SCENARIOS = 4
