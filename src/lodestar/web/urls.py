@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("lodestar.web.admin.urls")),
     path("", include("lodestar.web.design.urls")),
     path("", include("lodestar.web.reports.urls")),
+    path("", include("lodestar.web.surveys.urls")),
 ]
