@@ -160,6 +160,7 @@ PAGES = {
     "admin-restore": "/admin/restore/{restore_point}/",
     "admin-audit": "/admin/audit/",
     "password": "/account/password",
+    "surveys": "/surveys/",
 }
 # More states of the pages: the goal whose title and note are as long as they may be, and the tree
 # filtered (the goals above the matches are shown as their context).

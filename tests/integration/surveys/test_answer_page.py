@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from lodestar.accounts.actor import command_line_actor
 from lodestar.accounts.models import AuditEntry
 from lodestar.store.load import load_model
 from lodestar.surveys import models as tables
 from lodestar.surveys.services import close_survey
-from tests.integration.accounts.cast import BrowserAs, Cast
-from tests.integration.surveys.rounds import open_round, with_tasks
+from tests.integration.accounts.cast import MODEL, BrowserAs, Cast, import_document
+from tests.integration.surveys.rounds import TASKS, open_round, with_tasks
 
 FULL = {
     "clarity-own_role": "4",
@@ -168,3 +171,45 @@ def test_the_page_speaks_german(browser_as: BrowserAs, round_open: str, language
     response = browser_as("sam").get(page(round_open), headers={"Accept-Language": language})
 
     assert "Wie klar ist Ihnen die Mission?" in response.content.decode()
+
+
+def grown(teams: int) -> dict[str, Any]:
+    """The cast's organization with `teams` more teams under Marketing & Sales, a person each, and the tasks."""
+    units = [{"id": f"t{t}", "name": f"Team {t}", "kind": "team", "parent": "mkt"} for t in range(teams)]
+    people = [{"id": f"p{t}", "name": f"Person {t}", "unit": f"t{t}"} for t in range(teams)]
+    return {**MODEL, "units": [*MODEL["units"], *units], "people": [*MODEL["people"], *people], "tasks": TASKS}
+
+
+def test_the_page_makes_as_many_queries_for_a_larger_organization(browser_as: BrowserAs, cast: Cast) -> None:
+    counts = []
+    for size in (2, 12):
+        import_document(grown(size))
+        survey_id = open_round(f"size-{size}")
+        sam = browser_as("sam")
+        with CaptureQueriesContext(connection) as shown:
+            assert sam.get(page(survey_id)).status_code == 200
+        counts.append(len(shown.captured_queries))
+
+    assert counts[0] == counts[1]
+
+
+def test_the_list_shows_the_open_rounds_a_person_is_asked_and_links_to_them(
+    browser_as: BrowserAs, round_open: str
+) -> None:
+    open_round("sales-only", audience=["sales"])
+    open_round("later", opens="2099-01-01", closes="2099-01-31")
+
+    html = browser_as("sam").get("/surveys/").content.decode()
+
+    assert f'href="/surveys/{round_open}/answer"' in html
+    assert "sales-only" not in html and "later" not in html
+    assert 'href="/surveys/"' in browser_as("sam").get("/me/").content.decode()
+
+
+def test_the_list_says_when_no_round_is_open_and_when_no_person_is_linked(
+    browser_as: BrowserAs, round_open: str
+) -> None:
+    close_survey(actor=command_line_actor(), survey_id=round_open, version=1)
+
+    assert "No survey is open for you right now." in browser_as("sam").get("/surveys/").content.decode()
+    assert "not linked to a person" in browser_as("editor").get("/surveys/").content.decode()

@@ -220,3 +220,14 @@ def _tasks(tasks: list[Task], values: Values, errors: dict[str, str]) -> list[di
         }
         for task in tasks
     ]
+
+
+@require_http_methods(["GET"])
+@translate_errors
+def surveys_page(request: AuthenticatedRequest) -> HttpResponse:
+    """The open surveys the signed-in person is asked to answer."""
+    actor = actor_of(request)
+    model = load_model()
+    linked = actor.person_id is not None and any(person.id == actor.person_id for person in model.people)
+    context = {"invitations": answering.open_invitations(actor=actor, model=model), "linked": linked}
+    return render(request, "web/surveys/list.html", context)
