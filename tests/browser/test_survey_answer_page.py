@@ -30,7 +30,6 @@ def test_the_answer_page_has_no_serious_violation_and_fits_the_window(
         assert axe.violations(tab.page) == []
         assert tab.page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
         assert tab.console_errors == [] and tab.foreign_requests() == []
-        tab.page.screenshot(path=f"/tmp/surveyweb-shots/answer-{locale}-{width}.png", full_page=True)
     finally:
         tab.context.close()
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from lodestar.lib.errors import Conflict, Invalid, PermissionDenied
-from lodestar.lib.model import Model, Task, Unit
+from lodestar.lib.model import Task
 from lodestar.lib.surveys import CLARITY_HIGH, CLARITY_LOW, CLARITY_QUESTIONS, DONT_KNOW, SurveyResponse
 from lodestar.store.load import load_model
 from lodestar.surveys import answering
@@ -131,10 +131,6 @@ def _not_invited(request: AuthenticatedRequest) -> HttpResponse:
     return error_page(request, status=403, title=gettext("Not allowed"), message=message)
 
 
-def _units(model: Model) -> list[Unit]:
-    return list(model.units)
-
-
 @require_http_methods(["GET", "POST"])
 @translate_errors
 def answer_page(request: AuthenticatedRequest, survey_id: str) -> HttpResponse:
@@ -175,7 +171,7 @@ def answer_page(request: AuthenticatedRequest, survey_id: str) -> HttpResponse:
         "survey": found.survey,
         "questions": _questions(values, errors),
         "tasks": _tasks(found.tasks, values, errors),
-        "units": _units(model),
+        "units": list(model.units),
         "answered": found.answered,
         "levels": _levels(),
         "errors": errors,
