@@ -89,6 +89,7 @@ NOT_PAGES = {
     "report-organization": "a PDF",
     "report-unit": "a PDF",
     "openid_connect_login": "a post to the identity provider (its button is on the sign-in page)",
+    "survey-answer": "the demo has no open survey round; tests/browser/test_survey_answer_page.py opens it",
     "openid_connect_callback": "the identity provider's redirect back; its refusal page is checked in test_single_sign_on",
 }
 
@@ -161,6 +162,7 @@ PAGES = {
     "admin-restore": "/admin/restore/{restore_point}/",
     "admin-audit": "/admin/audit/",
     "password": "/account/password",
+    "surveys": "/surveys/",
 }
 # More states of the pages: the goal whose title and note are as long as they may be, and the tree
 # filtered (the goals above the matches are shown as their context).

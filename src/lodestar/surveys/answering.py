@@ -148,3 +148,18 @@ def submit_response(*, actor: Actor, survey_id: str, document: Any) -> bool:
         anonymous = Actor(label=ANONYMOUS, role=actor.role, person_id=None, surface=actor.surface)
         audit.record(actor=anonymous, action="survey.answer", subject=f"survey:{survey.id}")
     return replaced
+
+
+def open_invitations(*, actor: Actor, model: Model | None = None) -> list[Invitation]:
+    """The open surveys whose audience includes the actor's person, in the model's order (none without a person)."""
+    model = model or load_model()
+    person = next((p for p in model.people if p.id == actor.person_id), None) if actor.person_id else None
+    if person is None:
+        return []
+    ended = set(tables.Survey.objects.filter(ended=True).values_list("pk", flat=True))
+    today = clock.today()
+    return [
+        Invitation(survey, person, [], person.id in survey.participants, None, False)
+        for survey in model.surveys
+        if survey.id not in ended and survey.opens <= today <= survey.closes and in_audience(survey, model, person.unit)
+    ]

@@ -14,4 +14,5 @@ urlpatterns = [
     path("", include("lodestar.web.design.urls")),
     path("", include("lodestar.web.reports.urls")),
     path("", include("lodestar.web.scenarios.urls")),
+    path("", include("lodestar.web.surveys.urls")),
 ]

@@ -1,0 +1,1 @@
+"""The survey pages: a participant answers an open role-clarity survey."""

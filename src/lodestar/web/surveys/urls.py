@@ -1,0 +1,12 @@
+"""The survey pages."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from lodestar.web.surveys import views
+
+urlpatterns = [
+    path("surveys/", views.surveys_page, name="surveys"),
+    path("surveys/<str:survey_id>/answer", views.answer_page, name="survey-answer"),
+]
