@@ -1,112 +1,33 @@
 """Create, edit and delete the entities of the design workspace (editors and admins), one generic form.
 
-The kinds and their service functions are those of `lodestar.design.kinds`, which the API uses too.
+The kinds and their service functions are those of `lodestar.design.kinds`, which the API uses too. With
+`?scenario=<id>` the same forms change that scenario instead (`web/design/in_scenario.py`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from lodestar.accounts.permissions import require_editor
 from lodestar.design import services as design
-from lodestar.design.kinds import KINDS, DesignKind
+from lodestar.design.kinds import KINDS
 from lodestar.i18n.words import say
 from lodestar.lib.errors import Invalid, NotFound
-from lodestar.lib.model import Model
 from lodestar.lib.wording import Wording, gettext_noop
 from lodestar.purpose import services as purpose
 from lodestar.store.load import load_model
 from lodestar.store.versions import version_from_text
 from lodestar.web.common import actor_of, translate_errors
-from lodestar.web.design import forms
+from lodestar.web.design import forms, in_scenario
+from lodestar.web.design.form_page import PAGES, form_response
 from lodestar.web.design.views import competencies_response
 from lodestar.web.form_values import integer
 from lodestar.web.http import AuthenticatedRequest
 from lodestar.web.issues import field_errors
-
-
-@dataclass(frozen=True)
-class Page:
-    """Where the entities of a kind are shown: the url name of the page, its name, and the prefix of each anchor."""
-
-    url_name: str
-    name: Promise
-    anchor_prefix: str = ""
-
-    def address(self, key: Any = "") -> str:
-        return reverse(self.url_name) + (f"#{self.anchor_prefix}{key}" if self.anchor_prefix and key != "" else "")
-
-
-PAGES: dict[str, Page] = {
-    "mission": Page("purpose", gettext_lazy("Purpose")),
-    "vision": Page("vision", gettext_lazy("Vision")),
-    "role_profile": Page("roles", gettext_lazy("Roles"), "profile-"),
-    "task": Page("tasks", gettext_lazy("Tasks"), "task-"),
-    "dependency": Page("dependencies", gettext_lazy("Dependencies"), "dependency-"),
-    "competency": Page("competencies", gettext_lazy("Competencies"), "competency-"),
-    "touchpoint": Page("touchpoints", gettext_lazy("Touchpoints"), "touchpoint-"),
-}
-
-
-@dataclass(frozen=True)
-class FormWords:
-    """The title of a kind's new form and its button (whole phrases: German nouns have genders)."""
-
-    new: Promise
-    create: Promise
-
-
-FORM_WORDS: dict[str, FormWords] = {
-    "mission": FormWords(pgettext_lazy("form", "New mission"), pgettext_lazy("form", "Create mission")),
-    "vision": FormWords(pgettext_lazy("form", "New vision answer"), pgettext_lazy("form", "Create vision answer")),
-    "role_profile": FormWords(pgettext_lazy("form", "New role profile"), pgettext_lazy("form", "Create role profile")),
-    "task": FormWords(pgettext_lazy("form", "New task"), pgettext_lazy("form", "Create task")),
-    "dependency": FormWords(pgettext_lazy("form", "New dependency"), pgettext_lazy("form", "Create dependency")),
-    "competency": FormWords(pgettext_lazy("form", "New competency"), pgettext_lazy("form", "Create competency")),
-    "touchpoint": FormWords(pgettext_lazy("form", "New touchpoint"), pgettext_lazy("form", "Create touchpoint")),
-}
-
-
-def _form(
-    request: AuthenticatedRequest,
-    kind: DesignKind,
-    model: Model,
-    *,
-    values: dict[str, Any],
-    errors: dict[str, str],
-    editing: str | None,
-    version: int | str | None,
-    status: int = 200,
-) -> HttpResponse:
-    fields = forms.FIELDS[kind.name](model)
-    if editing is not None:
-        fields = [f for f in fields if f.name != "id"]
-    fields, general = forms.filled(fields, values, errors)
-    page = PAGES[kind.name]
-    return render(
-        request,
-        "web/design_form.html",
-        {
-            "kind": kind,
-            "words": FORM_WORDS[kind.name],
-            "page_name": page.name,
-            "fields": fields,
-            "general_errors": general,
-            "has_errors": bool(errors),
-            "editing": editing,
-            "version": version,
-            "back": reverse(page.url_name),
-        },
-        status=status,
-    )
+from lodestar.web.scenarios.context import chosen_id
 
 
 def _version(request: AuthenticatedRequest) -> int | str | None:
@@ -119,16 +40,18 @@ def entity_new(request: AuthenticatedRequest, kind_name: str) -> HttpResponse:
     kind = KINDS[kind_name]
     actor = actor_of(request)
     require_editor(actor, what=f"add a {kind.what}")
+    if chosen_id(request):
+        return in_scenario.entity_new(request, kind)
     model = load_model()
     fields = forms.FIELDS[kind.name](model)
     if request.method == "GET":
         prefill = {f.name: request.GET[f.name] for f in fields if f.kind == "select" and request.GET.get(f.name)}
-        return _form(request, kind, model, values=prefill, errors={}, editing=None, version=None)
+        return form_response(request, kind, model, values=prefill, errors={}, editing=None, version=None)
     document = forms.document_of(fields, request.POST, with_id=True)
     try:
         saved = kind.create(actor=actor, document=document)
     except Invalid as error:
-        return _form(
+        return form_response(
             request, kind, model, values=document, errors=field_errors(error), editing=None, version=None, status=400
         )
     return HttpResponseRedirect(PAGES[kind.name].address(saved.id))
@@ -140,12 +63,14 @@ def entity_edit(request: AuthenticatedRequest, kind_name: str, key: str = "") ->
     kind = KINDS[kind_name]
     actor = actor_of(request)
     require_editor(actor, what=f"change a {kind.what}")
+    if chosen_id(request):
+        return in_scenario.entity_edit(request, kind, key)
     model = load_model()
     entity_key = kind.key_of(key)
     entity = kind.find(model, entity_key)
     current, label = kind.document(entity), say(kind.label(entity))
     if request.method == "GET":
-        return _form(request, kind, model, values=current, errors={}, editing=label, version=entity.version)
+        return form_response(request, kind, model, values=current, errors={}, editing=label, version=entity.version)
     fields = forms.FIELDS[kind.name](model)
     changes = forms.document_of(fields, request.POST, with_id=False)
     version = _version(request)
@@ -153,7 +78,7 @@ def entity_edit(request: AuthenticatedRequest, kind_name: str, key: str = "") ->
         kind.update(actor=actor, **kind.key_arguments(entity_key), changes=changes, version=version)
     except Invalid as error:
         values = {**changes, "id": key} if kind.identity == "id" else changes
-        return _form(
+        return form_response(
             request, kind, model, values=values, errors=field_errors(error), editing=label, version=version, status=400
         )
     return HttpResponseRedirect(PAGES[kind.name].address(entity_key))
@@ -165,6 +90,8 @@ def entity_delete(request: AuthenticatedRequest, kind_name: str, key: str = "") 
     kind = KINDS[kind_name]
     actor = actor_of(request)
     require_editor(actor, what=f"delete a {kind.what}")
+    if chosen_id(request):
+        return in_scenario.entity_delete(request, kind, key)
     model = load_model()
     entity_key = kind.key_of(key)
     entity = kind.find(model, entity_key)

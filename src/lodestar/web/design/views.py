@@ -21,6 +21,7 @@ from lodestar.i18n.terms import term
 from lodestar.i18n.words import archetype_meaning, say, say_all
 from lodestar.lib.index import ModelIndex
 from lodestar.lib.model import Model
+from lodestar.lib.scenario import Scenario
 from lodestar.lib.vocabulary import DECISION_AREAS, JOURNEY_STAGES, TASK_CHANGES, TASK_DELIVERIES
 from lodestar.purpose import services as purpose
 from lodestar.reports import charts
@@ -31,6 +32,7 @@ from lodestar.store.load import load_model
 from lodestar.web.common import translate_errors
 from lodestar.web.http import AuthenticatedRequest
 from lodestar.web.pagination import filter_sort_paginate
+from lodestar.web.scenarios.context import chosen_scenario, design_model, switcher
 
 SORTS = {
     "change": (gettext_lazy("intensity change"), lambda e: (-e.change, -e.target)),
@@ -50,14 +52,29 @@ def _can_edit(request: AuthenticatedRequest) -> bool:
 
 
 def _page(
-    request: AuthenticatedRequest, template: str, model: Model, context: dict[str, Any], status: int = 200
+    request: AuthenticatedRequest,
+    template: str,
+    model: Model,
+    context: dict[str, Any],
+    status: int = 200,
+    *,
+    scenario: Scenario | None = None,
+    base_only: str = "",
 ) -> HttpResponse:
-    return render(
-        request,
-        template,
-        {"model": model, "can_edit": _can_edit(request), "organization": model.organization, **context},
-        status=status,
+    """A design page; in a scenario (`scenario`), with the switcher's banner and links that keep the scenario."""
+    can_edit = _can_edit(request) and not base_only  # the purpose and vision forms change the base only
+    page = {"model": model, "can_edit": can_edit, "organization": model.organization}
+    page.update(switcher(request, scenario))
+    return render(request, template, {**page, "base_only": base_only, **context}, status=status)
+
+
+def _base_only(request: AuthenticatedRequest) -> tuple[Scenario | None, str]:
+    """On the purpose and vision pages: the scenario chosen, and why the page shows the base all the same."""
+    scenario = chosen_scenario(request)
+    note = gettext(
+        "Mission, purposes and vision are not part of a scenario: this page shows the base, and they are edited there."
     )
+    return scenario, note if scenario is not None else ""
 
 
 def subject_href(subject: str | None, q: str = "") -> str:
@@ -94,6 +111,7 @@ def _q(request: AuthenticatedRequest) -> str:
 @require_GET
 @translate_errors
 def purpose_page(request: AuthenticatedRequest) -> HttpResponse:
+    scenario, base_only = _base_only(request)
     model = load_model()
     index = ModelIndex(model)
     depth = {unit.id: index.depth(unit.id) for unit in model.units}
@@ -110,12 +128,15 @@ def purpose_page(request: AuthenticatedRequest) -> HttpResponse:
             "with_purpose": sum(1 for u in model.units if u.purpose),
             "revisions": revisions,
         },
+        scenario=scenario,
+        base_only=base_only,
     )
 
 
 @require_GET
 @translate_errors
 def vision_page(request: AuthenticatedRequest) -> HttpResponse:
+    scenario, base_only = _base_only(request)
     model = load_model()
     readiness = analysis.vision_readiness(model, as_of=request.as_of)
     ids = {id(answer): pk for pk, answer in purpose.vision_answers_by_id(model).items()}
@@ -160,13 +181,15 @@ def vision_page(request: AuthenticatedRequest) -> HttpResponse:
             "share_bar": svg(charts.share_bar(readiness.share_agreed, width=260), "bar-chart"),
             "scope_name": index.name(readiness.scope),
         },
+        scenario=scenario,
+        base_only=base_only,
     )
 
 
 @require_GET
 @translate_errors
 def roles_page(request: AuthenticatedRequest) -> HttpResponse:
-    model = load_model()
+    model, scenario = design_model(request)
     comparison = analysis.role_comparison(model)
     ids = {id(profile): pk for pk, profile in purpose.role_profiles_by_id(model).items()}
     profiles = [
@@ -200,13 +223,14 @@ def roles_page(request: AuthenticatedRequest) -> HttpResponse:
             "profiles": profiles,
             "comparison": comparison,
         },
+        scenario=scenario,
     )
 
 
 @require_GET
 @translate_errors
 def tasks_page(request: AuthenticatedRequest) -> HttpResponse:
-    model = load_model()
+    model, scenario = design_model(request)
     filters = {key: request.GET.get(key) or None for key in ("change", "delivery", "unit", "location", "toward")}
     tasks = analysis.filter_tasks(model, **filters)
     matrix = analysis.raci_matrix(model, tasks=tasks)
@@ -253,13 +277,14 @@ def tasks_page(request: AuthenticatedRequest) -> HttpResponse:
             "delivery_choices": TASK_DELIVERIES,
             "business_units": [u for u in model.units if u.kind == "business_unit"],
         },
+        scenario=scenario,
     )
 
 
 @require_GET
 @translate_errors
 def dependencies_page(request: AuthenticatedRequest) -> HttpResponse:
-    model = load_model()
+    model, scenario = design_model(request)
     network = analysis.dependency_network(model)
     state = "now" if request.GET.get("state") == "now" else "target"
     sort = request.GET.get("sort") or "change"
@@ -290,6 +315,7 @@ def dependencies_page(request: AuthenticatedRequest) -> HttpResponse:
             "sorts": [(key, label) for key, (label, _) in SORTS.items()],
             "chart": svg(charts.network_chart(network, state=state), "network-chart") if network.edges else "",
         },
+        scenario=scenario,
     )
 
 
@@ -303,7 +329,7 @@ def competencies_response(
     request: AuthenticatedRequest, *, level_form: dict[str, str] | None = None, status: int = 200
 ) -> HttpResponse:
     """The competencies page; `level_form` re-shows a refused level entry with its error."""
-    model = load_model()
+    model, scenario = design_model(request)
     heatmap = analysis.competency_heatmap(model)
     gaps = analysis.competency_gaps(model, heatmap=heatmap)
     people = analysis.people_competencies(model)
@@ -329,6 +355,7 @@ def competencies_response(
             "all_people": model.people,
             "level_form": level_form or {},
         },
+        scenario=scenario,
         status=status,
     )
 
@@ -336,7 +363,7 @@ def competencies_response(
 @require_GET
 @translate_errors
 def touchpoints_page(request: AuthenticatedRequest) -> HttpResponse:
-    model = load_model()
+    model, scenario = design_model(request)
     journey = analysis.journey(model, score_model(model, request.as_of))
     return _page(
         request,
@@ -347,4 +374,5 @@ def touchpoints_page(request: AuthenticatedRequest) -> HttpResponse:
             "stages": JOURNEY_STAGES,
             "count": sum(len(stage.touchpoints) for stage in journey.stages),
         },
+        scenario=scenario,
     )

@@ -20,6 +20,7 @@ from lodestar.web.http import AuthenticatedRequest
 from lodestar.web.org.chat import chat_context
 from lodestar.web.org.rhythm import cadence_context
 from lodestar.web.pagination import filter_sort_paginate
+from lodestar.web.scenarios.context import switcher
 
 
 @require_GET
@@ -58,6 +59,7 @@ def unit_page(request: AuthenticatedRequest, unit_id: str) -> HttpResponse:
             **cadence_context(snapshot.index, unit_id),
             **pages.role_card_context(snapshot.model, unit_id),
             **chat_context(actor_of(request), unit_id),
+            **switcher(request, None, units_page=True),
         },
     )
 
