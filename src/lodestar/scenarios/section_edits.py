@@ -70,7 +70,7 @@ def _position(kind: str, documents: list[dict[str, Any]], key: Any) -> int:
     else:
         found = key - 1 if isinstance(key, int) and 1 <= key <= len(documents) else None
     if found is None:
-        raise NotFound(Wording.of(gettext_noop("the scenario has no %(what)s %(key)s"), what=kind, key=repr(key)))
+        raise NotFound(Wording.of(gettext_noop("the scenario has no such entry: %(key)s"), key=repr(key)))
     return found
 
 
