@@ -157,6 +157,7 @@ PAGES = {
     "touchpoint-delete": "/touchpoints/trade-fair/delete",
     "scenarios": "/scenarios/",
     "scenarios-compare": "/scenarios/compare/",
+    "scenario-units": "/scenarios/digital-hub/units",
     "admin-users": "/admin/users/",
     "admin-import": "/admin/import/",
     "admin-restore": "/admin/restore/{restore_point}/",
@@ -165,8 +166,14 @@ PAGES = {
     "surveys": "/surveys/",
 }
 # More states of the pages: the goal whose title and note are as long as they may be, and the tree
-# filtered (the goals above the matches are shown as their context).
-MORE_PAGES = ("/goals/{long_goal}/", "/goals/?unit={unit}")
+# filtered (the goals above the matches are shown as their context); the tasks page and the task form
+# in a scenario of the demo.
+MORE_PAGES = (
+    "/goals/{long_goal}/",
+    "/goals/?unit={unit}",
+    "/tasks/?scenario=digital-hub",
+    "/tasks/account-based-marketing/edit?scenario=digital-hub",
+)
 NO_MISSION_YET = ("mission-new",)
 
 

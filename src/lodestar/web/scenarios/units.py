@@ -66,13 +66,13 @@ def _context(request: AuthenticatedRequest, scenario: Scenario) -> dict[str, Any
         {
             "unit": unit,
             "depth": index.depth(unit.id),
-            "indent": index.depth(unit.id) * 1.2,
+            "indent": index.depth(unit.id) * 0.8,
             "headcount": headcount.get(unit.id, 0),
             "base_headcount": base_headcount.get(unit.id, 0),
             "added": unit.id not in base_units,
             "changed": unit.id in written and unit.id in base_units,
         }
-        for unit in model.units
+        for unit in index.in_tree_order()
     ]
     names = {unit.id: unit.name for unit in [*base.units, *model.units]}
     people = {person.id: person for person in [*base.people, *scenario.people]}
