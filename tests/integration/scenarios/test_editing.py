@@ -7,13 +7,19 @@ import re
 from typing import Any
 
 import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
+from lodestar.accounts.actor import command_line_actor
+from lodestar.accounts.models import AuditEntry
+from lodestar.accounts.services import create_user
 from lodestar.modelfile.documents import task_document
 from lodestar.scenarios.edits import get_scenario
 from lodestar.store.load import load_model
-from lodestar.accounts.models import AuditEntry
-from tests.integration.accounts.cast import ApiAs, BrowserAs, import_document
+from tests.integration.accounts.cast import PASSWORD, ApiAs, BrowserAs, import_document
 from tests.integration.design.conftest import DESIGN_MODEL
+from tests.integration.scenarios.test_pages import with_scenarios
 
 HUB = {
     "id": "hub",
@@ -126,7 +132,8 @@ def test_a_viewer_cannot_edit_in_a_scenario(hub: None, browser_as: BrowserAs) ->
 
 def test_a_task_added_and_deleted_in_a_scenario_stays_out_of_the_base(hub: None, browser_as: BrowserAs) -> None:
     editor = browser_as("editor")
-    data = {"id": "hub-ops", "name": "Hub operations", "change": "new", "delivery": "central", "version": "1"}
+    data: dict[str, Any] = {"id": "hub-ops", "name": "Hub operations", "change": "new", "delivery": "central"}
+    data |= {"version": "1"}
     data |= {"accountable": "hub", "responsible": ["hub"]}
 
     added = editor.post("/tasks/new?scenario=hub", data)
@@ -235,3 +242,32 @@ def test_a_unit_without_a_name_is_refused_next_to_the_field(hub: None, browser_a
     assert answer.status_code == 400
     assert re.search(r'id="u-name-error">', answer.content.decode())
     assert [u.id for u in get_scenario(scenario_id="hub").units] == ["hub"]
+
+
+def test_the_pages_in_a_scenario_do_not_query_more_for_a_larger_organization(
+    client: Client, db: None, settings: Any
+) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    counts = []
+    for teams in (2, 12):
+        import_document(with_scenarios(teams))
+        email = f"boss{teams}@example.com"
+        user = create_user(actor=command_line_actor(), email=email, role="editor", password=PASSWORD, person_id="boss")
+        client.force_login(user)
+        measured = []
+        for path in ("/tasks/?scenario=moved", "/dependencies/?scenario=more", "/scenarios/moved/units"):
+            assert client.get(path).status_code == 200
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(path).status_code == 200
+            measured.append(len(captured))
+        counts.append(measured)
+    assert counts[0] == counts[1]
+
+
+def test_the_scenario_banner_and_units_page_are_in_german(hub: None, browser_as: BrowserAs) -> None:
+    german = {"Accept-Language": "de-DE,de;q=0.9"}
+    tasks = browser_as("editor").get("/tasks/?scenario=hub", headers=german).content.decode()
+    units = browser_as("editor").get("/scenarios/hub/units", headers=german).content.decode()
+
+    assert "Sie sehen das Szenario „A digital hub“ – die Basis bleibt unverändert." in tasks
+    assert "Eine Person in eine andere Einheit versetzen" in units
