@@ -271,3 +271,30 @@ def test_the_scenario_banner_and_units_page_are_in_german(hub: None, browser_as:
 
     assert "Sie sehen das Szenario „A digital hub“ – die Basis bleibt unverändert." in tasks
     assert "Eine Person in eine andere Einheit versetzen" in units
+
+
+def test_a_role_profile_is_edited_in_a_scenario_by_its_position(hub: None, browser_as: BrowserAs) -> None:
+    data = {
+        "unit": "ms",
+        "horizon": "2029",
+        "as_is.sales_alignment": "defined",
+        "target.sales_alignment": "integrated",
+        "target.decision_rights.pricing": "lead",
+        "version": "1",
+    }
+
+    answer = browser_as("editor").post("/roles/profiles/1/edit?scenario=hub", data)
+
+    assert answer["Location"] == "/roles/?scenario=hub#profile-1"
+    replaced = get_scenario(scenario_id="hub").replace.role_profiles or []
+    assert [(p.horizon, p.target.decision_rights) for p in replaced] == [(2029, {"pricing": "lead"})]
+    assert load_model().role_profiles[0].horizon == 2028
+    assert browser_as("editor").get("/roles/profiles/2/edit?scenario=hub").status_code == 404
+
+
+def test_a_competency_that_tasks_need_cannot_be_deleted_in_a_scenario(hub: None, browser_as: BrowserAs) -> None:
+    answer = browser_as("editor").post("/competencies/web-analytics/delete?scenario=hub", {"version": "1"})
+
+    assert answer.status_code == 400
+    assert "web-analytics" in answer.content.decode()
+    assert get_scenario(scenario_id="hub").replace.competencies is None

@@ -166,7 +166,8 @@ def entity_delete(request: AuthenticatedRequest, kind: DesignKind, key: str) -> 
         )
     except (Invalid, Conflict) as error:
         messages = list(field_errors(error).items()) if isinstance(error, Invalid) else []
-        detail = "; ".join(f"{path}: {text}" if path else text for path, text in messages) or error_text(error)
+        said = "; ".join(f"{path}: {text}" if path else text for path, text in messages) or error_text(error)
+        detail = gettext("Nothing was deleted: %(issues)s.") % {"issues": said}
         status = 409 if isinstance(error, Conflict) else 400
         return render(request, "web/confirm_delete.html", {**context, "detail": detail}, status=status)
     return HttpResponseRedirect(back)
