@@ -182,7 +182,7 @@ def test_the_create_form_says_its_issues_in_german(tasked: Cast, browser_as: Bro
     assert response.status_code == 400
     assert "Neues Szenario" in text
     assert "darf nicht leer sein" in text
-    assert "ist keine gültige Id" in text
+    assert "ist keine gültige ID" in text
 
 
 # Renaming
