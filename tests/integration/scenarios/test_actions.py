@@ -285,9 +285,9 @@ def test_the_adopt_page_shows_the_plan_and_the_goals_that_lose_task_references(
     assert page.status_code == 200
     assert "What changes in the base:" in text
     assert "What changes in the base: 0 to add, 2 to change, 2 to remove." in text
-    assert "~ tasks[qualify].accountable: &quot;sales&quot; → &quot;mkt&quot;" in text
-    assert "− remove tasks[seo]" in text
-    assert "− remove scenarios[merged]" in text
+    assert "~ <code>tasks[qualify].accountable: &quot;sales&quot; → &quot;mkt&quot;</code>" in text
+    assert "− remove <code>tasks[seo]</code>" in text
+    assert "− remove <code>scenarios[merged]</code>" in text
     assert "“More qualified leads from the web” no longer lists the task <code>seo</code>" in text
     assert "They stay, as changes to the new base: “A digital hub”." in text
     assert hidden(text, "revision")

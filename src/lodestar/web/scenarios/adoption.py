@@ -45,6 +45,7 @@ def adoption_context(adoption: Adoption) -> dict[str, Any]:
         "scenario": adoption.scenario,
         "lost": [{"goal": goal, "title": titles.get(goal, goal), "task": task} for goal, task in adoption.lost_tasks],
         "others": adoption.model.scenarios,
+        "others_named": ", ".join(gettext("“%(name)s”") % {"name": other.name} for other in adoption.model.scenarios),
         "revision": adoption.revision or "",
         "refused": False,
     }
