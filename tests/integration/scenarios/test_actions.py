@@ -5,17 +5,20 @@ from __future__ import annotations
 import copy
 import html
 import re
+import threading
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.test import Client
 
 from lodestar.accounts.actor import command_line_actor
 from lodestar.accounts.models import AuditEntry
+from lodestar.lib.errors import Conflict
 from lodestar.scenarios import edits
 from lodestar.scenarios.service import adopt_scenario
 from lodestar.store.load import load_model
-from lodestar.store.models import RestorePoint
+from lodestar.store.models import ModelRevision, RestorePoint
 from lodestar.store.service import export_model
 from tests.integration.accounts.cast import MODEL, ApiAs, BrowserAs, Cast, import_document
 
@@ -448,3 +451,38 @@ def test_the_adopt_page_is_in_german(tasked: Cast, api_as: ApiAs, browser_as: Br
     text = browser_as("editor").get("/scenarios/merged/adopt", headers=GERMAN).content.decode()
     assert "übernehmen" in text
     assert "Ziele, die Aufgaben verlieren" in text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_adoptions_from_one_plan_at_once_write_one_of_them(settings: Any) -> None:
+    """Each thread has a connection of its own; the second to take the revision's row sees the first one's model."""
+    if connection.vendor == "sqlite":
+        # The SQLite test database is in memory with a shared cache, whose table locks refuse a second
+        # writer at once instead of letting it wait; a file database (BEGIN IMMEDIATE) lets it wait.
+        pytest.skip("two writers at once need PostgreSQL or a SQLite file")
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    import_document({**TASKED, "scenarios": [MERGED, HUB]})
+    revision = ModelRevision.objects.values_list("token", flat=True).get()
+    start = threading.Barrier(2)
+    outcomes: dict[str, str] = {}
+
+    def adopt(scenario_id: str) -> None:
+        start.wait()
+        try:
+            adopt_scenario(actor=command_line_actor(), scenario_id=scenario_id, revision=revision)
+            outcomes[scenario_id] = "adopted"
+        except Conflict:
+            outcomes[scenario_id] = "refused"
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=adopt, args=(ident,)) for ident in ("merged", "hub")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(outcomes.values()) == ["adopted", "refused"]
+    adopted = next(ident for ident, outcome in outcomes.items() if outcome == "adopted")
+    assert stored_ids() == [ident for ident in ("merged", "hub") if ident != adopted]
+    assert AuditEntry.objects.filter(action="scenario.adopt").count() == 1
