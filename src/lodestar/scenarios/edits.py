@@ -20,7 +20,7 @@ from lodestar.modelfile.validate import validate_document
 from lodestar.scenarios import models
 from lodestar.store.load import load_model
 from lodestar.store.scenarios import document_text, scenario_from_document
-from lodestar.store.versions import Saved, delete_versioned, expect_version, write_versioned
+from lodestar.store.versions import Saved, clash_is_conflict, delete_versioned, expect_version, write_versioned
 
 
 def _checked(document: Any) -> Scenario:
@@ -46,7 +46,8 @@ def get_scenario(*, scenario_id: str) -> Scenario:
 
 def create_scenario(*, actor: Actor, document: Any) -> Saved[str]:
     require_editor(actor, what="create scenarios")
-    with transaction.atomic():
+    # Two creates of one id can both pass the check below; the primary key refuses the second.
+    with clash_is_conflict("the scenario's id"), transaction.atomic():
         scenario = _checked(document)
         if models.Scenario.objects.filter(pk=scenario.id).exists():
             raise Conflict(f"a scenario {scenario.id!r} exists already")

@@ -57,8 +57,13 @@ ISSUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (r"unknown unit (?P<value>'.*')", gettext_noop("unknown unit %(value)s")),
         (r"unknown person (?P<value>'.*')", gettext_noop("unknown person %(value)s")),
+        (r"unknown scenario (?P<value>'.*')", gettext_noop("unknown scenario %(value)s")),
         (r"unknown unit or person (?P<value>'.*')", gettext_noop("unknown unit or person %(value)s")),
         (r"(?P<value>'.*') is listed twice", gettext_noop("%(value)s is listed twice")),
+        (
+            r"(?P<value>'.*') is reserved: it names the model itself in a comparison",
+            gettext_noop("%(value)s is reserved: it names the model itself in a comparison"),
+        ),
         (
             r"a unit cannot depend on itself \((?P<value>'.*')\)",
             gettext_noop("a unit cannot depend on itself (%(value)s)"),

@@ -265,8 +265,8 @@ def test_showing_the_plan_lists_the_copies_and_writes_nothing(browser_as: Browse
     content = response.content.decode()
     assert "Plan: 4 to add, 0 to change, 0 to remove." in content
     assert "Entities missing from the file are removed." not in content
-    assert '<li class="plan-add">+ add goals[mkt-analytics.fy2027]</li>' in content
-    assert '<li class="plan-add">+ add key_results[campaigns.fy2027]</li>' in content
+    assert '<li class="plan-add">+ add <code>goals[mkt-analytics.fy2027]</code></li>' in content
+    assert '<li class="plan-add">+ add <code>key_results[campaigns.fy2027]</code></li>' in content
     assert "<strong>ana-campaigns</strong> → ana-campaigns.fy2027" in content
     assert ticked(content, "carry") == ["mkt-analytics", "ana-campaigns"]
     carry_form = content[content.index('action="/periods/fy2026/roll-over"') :].split("</form>")[0]

@@ -1,4 +1,4 @@
-"""The scenarios pages: the list of scenarios and their comparison with the base (read-only).
+"""The scenarios pages: the list of scenarios and their comparison with the base (its actions: `actions.py`).
 
 The comparison is `lodestar.scenarios.compare.compare`, the function of `lodestar scenarios compare`
 and of the API, so the page's figures are the CLI's.
@@ -16,6 +16,7 @@ from lodestar.scenarios.compare import UnknownScenario, compare
 from lodestar.store.load import load_model
 from lodestar.web.common import error_page, translate_errors
 from lodestar.web.http import AuthenticatedRequest
+from lodestar.web.scenarios.actions import can_edit
 from lodestar.web.scenarios.rows import change_counts, comparison_rows
 
 
@@ -24,7 +25,11 @@ from lodestar.web.scenarios.rows import change_counts, comparison_rows
 def scenarios_page(request: AuthenticatedRequest) -> HttpResponse:
     model = load_model()
     listed = [{"scenario": s, "changes": change_counts(s), "replaces": s.replace.named()} for s in model.scenarios]
-    return render(request, "web/scenarios/list.html", {"scenarios": listed, "organization": model.organization})
+    return render(
+        request,
+        "web/scenarios/list.html",
+        {"scenarios": listed, "organization": model.organization, "can_edit": can_edit(request)},
+    )
 
 
 @require_GET
