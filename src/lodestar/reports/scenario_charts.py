@@ -3,7 +3,7 @@
 The delivery split of each column as one stacked bar, and a figure per unit (accountable tasks,
 intense interfaces) as one bar per column under each unit's name. Every bar carries its number
 and its column's name in words, so that no colour has to be told apart; the scene's label is
-the whole chart as text. They are drawn narrow (360 wide) to stay readable on a phone.
+the whole chart as text. They are drawn narrow (320 wide) to stay readable on a phone.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from lodestar.reports.fonts import fit_text
 from lodestar.reports.scene import Line, Rect, Scene, Text
 from lodestar.scenarios.compare import Compared
 
-WIDTH = 360.0
-LABEL, BAR = 128.0, 196.0  # the width of the column names and of the longest bar
+WIDTH = 320.0
+LABEL, BAR = 118.0, 166.0  # the width of the column names and of the longest bar
 SIZE = 10.5
 MOST_UNITS = 12  # a chart per unit shows at most this many units: those with the largest figures
 COLUMN_COLOURS = (AS_IS_COLOUR, ACCENT_2, "#1d6b52", "#8c4a9e", "#b5602f")  # base, then each scenario
@@ -40,10 +40,11 @@ class Series:
 def delivery_columns(series: Sequence[Series], *, title: str) -> Scene:
     """One stacked bar per column: its central, decentral and external tasks, with the numbers written on."""
     row, top = 34.0, 24.0
+    total = gettext("total")
     text = "; ".join(
         f"{s.name}: "
         + ", ".join(f"{s.tasks.get(d, 0)} {term('task_delivery', d)}" for d in TASK_DELIVERIES)
-        + f" ({gettext('total')} {s.tasks.get('total', 0)})"
+        + f" ({total} {s.tasks.get('total', 0)})"
         for s in series
     )
     scene = Scene(WIDTH, top + row * len(series) + 4, f"{title}: {text}")
@@ -51,7 +52,7 @@ def delivery_columns(series: Sequence[Series], *, title: str) -> Scene:
     for delivery in TASK_DELIVERIES:
         scene.add(Rect(x, 4, 9, 9, fill=DELIVERY_COLOURS[delivery], radius=1.5))
         scene.add(Text(x + 13, 12.5, term("task_delivery", delivery), 10, MUTED))
-        x += 110
+        x += 100
     most = max((s.tasks.get("total", 0) for s in series), default=0) or 1
     for i, s in enumerate(series):
         y = top + i * row

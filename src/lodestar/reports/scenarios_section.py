@@ -16,7 +16,7 @@ from typing import Any
 from django.utils.functional import Promise
 from django.utils.html import escape
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext, gettext_lazy, pgettext
+from django.utils.translation import gettext, gettext_lazy, ngettext, pgettext
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
 from lodestar.i18n.numbers import count
@@ -77,7 +77,7 @@ class ScenarioSection:
 def _ids(values: list[str]) -> str:
     shown = ", ".join(values[:MOST_IDS])
     more = len(values) - MOST_IDS
-    rest = " " + gettext("and %(n)s more") % {"n": count(more)} if more > 0 else ""
+    rest = " " + ngettext("and %(n)s more", "and %(n)s more", more) % {"n": count(more)} if more > 0 else ""
     return f"{count(len(values))}: {shown}{rest}" if values else count(0)
 
 
@@ -96,18 +96,19 @@ def _text(value: Any, base: Any, first: bool) -> str:
         return "; ".join(f"{key} {_value(v)}" for key, v in value.items()) or "—"
     if value == base:
         return gettext("as in the base")
-    parts = []
+    parts, new = [], pgettext("scenario figure", "new")
     for key, v in value.items():
         old = base.get(key)
         if old is None:
-            parts.append(f"{key} {_value(v)} ({pgettext('scenario figure', 'new')})")
+            parts.append(f"{key} {_value(v)} ({new})")
         elif old != v:
             if isinstance(v, int):
                 change = f"{'+' if v > old else ''}{count(v - old)}"
             else:
                 change = gettext("was %(before)s") % {"before": _value(old)}
             parts.append(f"{key} {_value(v)} ({change})")
-    parts += [f"{key} – ({gettext('no longer')})" for key in base if key not in value]
+    gone = gettext("no longer")
+    parts += [f"{key} – ({gone})" for key in base if key not in value]
     if any(base.get(key) == v for key, v in value.items()):
         parts.append(gettext("others as in the base"))
     return "; ".join(parts)
