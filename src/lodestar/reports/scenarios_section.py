@@ -191,7 +191,7 @@ def pdf(section: ScenarioSection, s: Styles) -> list[Flowable]:
     story: list[Flowable] = [p(title(), s.h1), p(intro(section), s.muted), spacer(4)]
     story.append(table(rows, [first] + [rest] * len(section.columns), zebra=False, commands=commands))
     for key, scene in section.charts.items():
-        block = [p(str(CHART_TITLES[key]), s.h2), chart(scene, min(CONTENT_WIDTH, 420.0))]
+        block = [p(str(CHART_TITLES[key]), s.h2), chart(scene)]
         story += [CondPageBreak(160), KeepTogether(block)]
     story += [CondPageBreak(120), p(gettext("Goals a scenario affects"), s.h2)]
     for name, goals in section.affected:
