@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from lodestar.checks.rules import Finding, run_checks
 from lodestar.design.analysis import (
@@ -31,6 +32,9 @@ from lodestar.lib.model import KPI, Goal, Model, Period, Unit
 from lodestar.rhythm.digests import WEEK, Scores
 from lodestar.rhythm.review import Review, default_period, leadership_review
 from lodestar.scoring.report import GoalScore, KpiScore, StatusReport, score_model
+
+if TYPE_CHECKING:
+    from lodestar.reports.scenarios_section import ScenarioSection
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +106,7 @@ class OrganizationReport:
     goals: GoalSelection
     kpis: list[KpiLine]
     review: Review | None = None  # the leadership review of the mission's scope (else the top unit)
+    scenarios: ScenarioSection | None = None  # the scenarios compared, when the report is asked for some
 
     def name(self, owner: str | None) -> str:
         return self.index.name(owner)

@@ -34,7 +34,7 @@ from lodestar.i18n.words import (
 )
 from lodestar.lib.model import Touchpoint
 from lodestar.lib.vocabulary import DECISION_AREAS
-from lodestar.reports import charts
+from lodestar.reports import charts, scenarios_section
 from lodestar.reports.charts import archetype_label, area_label
 from lodestar.reports.content import OrganizationReport, UnitReport
 from lodestar.reports.scene import Scene, to_svg
@@ -332,6 +332,7 @@ def render_organization(report: OrganizationReport) -> str:
         "review": _review(report),
         "findings": finding_groups(report.findings),
         "finding_count": len(report.findings),
+        "scenarios": scenarios_section.html_context(report.scenarios, svg) if report.scenarios else None,
     }
     return _engine().get_template("reports/organization.html").render(Context(context, use_l10n=False))
 

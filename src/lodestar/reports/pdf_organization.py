@@ -13,7 +13,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, NextPageTe
 from lodestar.i18n.numbers import count
 from lodestar.i18n.terms import term
 from lodestar.i18n.words import archetype_meaning, question_text, say, say_all
-from lodestar.reports import charts, pdf_design, pdf_review
+from lodestar.reports import charts, pdf_design, pdf_review, scenarios_section
 from lodestar.reports.charts import ACCENT, MUTED, STATUS_COLOURS, archetype_label, area_label
 from lodestar.reports.content import OrganizationReport
 from lodestar.reports.pdf_goals import findings_list, goal_table, kpi_table
@@ -54,6 +54,8 @@ def render(report: OrganizationReport) -> tuple[bytes, int]:
     story += [*_goals(report, s), PageBreak()]
     story += [*pdf_review.review(report, s), PageBreak()]
     story += _health_check(report, s)
+    if report.scenarios is not None:
+        story += [PageBreak(), *scenarios_section.pdf(report.scenarios, s)]
     name = report.model.organization.name
     running = PageHeading(
         left=gettext("%(organization)s · Organization report") % {"organization": name}, right=as_of_text(report.as_of)
@@ -80,6 +82,8 @@ def _cover(report: OrganizationReport, s: Styles) -> list[Flowable]:
     story.append(cover_figures(report, s))
     story += [spacer(30), p(gettext("Contents").upper(), s.eyebrow)]
     story += [p(f"{n}&nbsp;&nbsp;{escape(str(title))}", s.body, markup=True) for n, title in enumerate(SECTIONS, 1)]
+    if report.scenarios is not None:
+        story.append(p(scenarios_section.title(), s.body))
     return story
 
 

@@ -31,8 +31,9 @@ def cells(text: str, row_id: str) -> list[str]:
     """The text of each cell of one row of the compare table (without the row's heading)."""
     row = re.search(rf'<tr id="{row_id}">(.*?)</tr>', text, re.S)
     assert row is not None, row_id
+    marks = r'<strong class="changed-mark">.*?</strong>|<span class="delta">.*?</span>'
     return [
-        re.sub(r"<[^>]+>", "", cell).split("changed")[0].strip()
+        re.sub(r"<[^>]+>", "", re.sub(marks, "", cell, flags=re.S)).strip()
         for cell in re.findall(r"<td[^>]*>(.*?)</td>", row[1], re.S)
     ]
 

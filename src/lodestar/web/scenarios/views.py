@@ -6,18 +6,23 @@ and of the API, so the page's figures are the CLI's.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from lodestar.lib.limits import MAX_COMPARED_SCENARIOS
+from lodestar.reports.html import svg
+from lodestar.reports.scenario_charts import comparison_charts
 from lodestar.scenarios.compare import UnknownScenario, compare
 from lodestar.store.load import load_model
-from lodestar.web.common import error_page, translate_errors
+from lodestar.web.common import translate_errors
 from lodestar.web.http import AuthenticatedRequest
 from lodestar.web.scenarios.actions import can_edit
-from lodestar.web.scenarios.rows import change_counts, comparison_rows
+from lodestar.web.scenarios.ids import asked_ids, too_many, unknown
+from lodestar.web.scenarios.rows import affected_lines, change_counts, comparison_rows, finding_groups
 
 
 @require_GET
@@ -35,41 +40,34 @@ def scenarios_page(request: AuthenticatedRequest) -> HttpResponse:
 @require_GET
 @translate_errors
 def compare_page(request: AuthenticatedRequest) -> HttpResponse:
-    wanted = [ident.strip() for ident in request.GET.get("ids", "").split(",") if ident.strip()]
-    if len(wanted) > MAX_COMPARED_SCENARIOS:
-        message = gettext("At most %(n)s scenarios can be compared at once.") % {"n": MAX_COMPARED_SCENARIOS}
-        return error_page(request, status=400, title=gettext("Too many scenarios"), message=message)
+    wanted = asked_ids(request.GET.get("ids", ""))
+    refused = too_many(request, wanted)
+    if refused is not None:
+        return refused
     model = load_model()
     if not wanted:
         wanted = [s.id for s in model.scenarios[:MAX_COMPARED_SCENARIOS]]
     try:
         columns = compare(model, wanted, as_of=request.as_of) if wanted else []
     except UnknownScenario:
-        known = {s.id for s in model.scenarios}
-        unknown = ", ".join(ident for ident in wanted if ident not in known)
-        message = gettext("There is no scenario %(ids)s in the model. The scenarios page lists those there are.") % {
-            "ids": unknown
-        }
-        return error_page(request, status=404, title=gettext("Scenario not found"), message=message)
-    goals = {goal.id: goal for goal in model.goals}
-    affected = [
-        {
-            "column": column,
-            "goals": [
-                {"goal": goals[gid], "tasks": list(goals[gid].tasks)}
-                for gid in column.figures["goals_affected"]
-                if gid in goals
-            ],
-        }
-        for column in columns[1:]
-    ]
+        return unknown(request, model, wanted)
+    as_of = request.as_of.isoformat() if request.as_of_given else None
+    shown = [column.id for column in columns[1:]]
+    report = {"scenarios": ",".join(shown)} | ({"as_of": as_of} if as_of else {})
     return render(
         request,
         "web/scenarios/compare.html",
         {
             "columns": columns,
-            "rows": comparison_rows(columns),
-            "affected": affected,
+            "rows": comparison_rows(columns, as_of=as_of),
+            "charts": {key: svg(scene, "compare-chart") for key, scene in comparison_charts(columns).items()}
+            if columns
+            else {},
+            "affected": [
+                {"column": column, "goals": affected_lines(model, column, as_of=as_of)} for column in columns[1:]
+            ],
+            "findings": [{"column": column, "groups": finding_groups(column, request.as_of)} for column in columns[1:]],
+            "report_href": f"{reverse('report-organization')}?{urlencode(report)}" if shown else "",
             "organization": model.organization,
         },
     )

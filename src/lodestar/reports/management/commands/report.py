@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,14 @@ from lodestar.store.load import NoModel, load_model
 FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html"}
 
 
+def scenario_ids(text: str) -> list[str]:
+    """argparse type for `a,b`: the ids, each once, none empty."""
+    ids = [ident.strip() for ident in text.split(",")]
+    if not all(ids):
+        raise argparse.ArgumentTypeError(f"{text!r}: give scenario ids separated by commas, none empty")
+    return list(dict.fromkeys(ids))
+
+
 class Command(LodestarCommand):
     help = "Write the organization report, or with --unit a one-page unit report, as PDF or HTML."
 
@@ -28,6 +37,13 @@ class Command(LodestarCommand):
             "--out", type=Path, required=True, metavar="FILE", help="where to write it: FILE.pdf or FILE.html"
         )
         parser.add_argument(
+            "--scenarios",
+            metavar="ID,…",
+            type=scenario_ids,
+            default=[],
+            help="add a section comparing these scenarios with the base (organization report only)",
+        )
+        parser.add_argument(
             "--language", choices=CODES, default=DEFAULT, help=f"the report's language (default: {DEFAULT})"
         )
 
@@ -36,6 +52,9 @@ class Command(LodestarCommand):
         kind = FORMATS.get(out.suffix.lower())
         if kind is None:
             raise CommandFailed(f"--out {out}: the file name must end in .pdf or .html")
+        scenarios: list[str] = options["scenarios"]
+        if scenarios and options["unit"] is not None:
+            raise CommandFailed("--scenarios: the unit report has no scenarios section; leave out --unit")
         self.database()
         try:
             model = load_model()
@@ -48,9 +67,15 @@ class Command(LodestarCommand):
         if unit is None:
             what = "organization report"
             if kind == "pdf":
-                document = service.render_organization_pdf(model=model, as_of=as_of, language=language)
+                document = service.render_organization_pdf(
+                    model=model, as_of=as_of, language=language, scenarios=scenarios
+                )
             else:
-                document = service.render_organization_html(model=model, as_of=as_of, language=language).encode()
+                document = service.render_organization_html(
+                    model=model, as_of=as_of, language=language, scenarios=scenarios
+                ).encode()
+            if scenarios:
+                what += f" with the scenarios {', '.join(scenarios)}"
         else:
             what = f"unit report of {unit}"
             if kind == "pdf":
