@@ -22,6 +22,7 @@ from lodestar.lib.surveys import Survey, response_order
 from lodestar.modelfile.reader import Reader
 from lodestar.modelfile.sections.surveys import read_surveys
 from lodestar.modelfile.survey_documents import survey_document
+from lodestar.notifications.models import SURVEY_INVITATION, SURVEY_REMINDER, SentMessage
 from lodestar.store.load import load_model
 from lodestar.store.surveys import response_row, survey_row
 from lodestar.store.versions import Saved, delete_versioned, expect_version, write_versioned
@@ -29,6 +30,7 @@ from lodestar.surveys import models as tables
 
 SETTINGS = ("id", "name", "opens", "closes", "audience", "tasks", "min_group")
 RECORDS = ("participants", "responses")
+SURVEY_KINDS = (SURVEY_INVITATION, SURVEY_REMINDER)
 
 
 def settings_document(survey: Survey) -> dict[str, Any]:
@@ -121,13 +123,17 @@ def close_survey(*, actor: Actor, survey_id: str, version: Any) -> Saved[str]:
 
 
 def delete_survey(*, actor: Actor, survey_id: str, version: Any = None) -> None:
-    """Delete a survey round with its answers. Raises NotFound, Conflict."""
+    """Delete a survey round with its answers and the record of its e-mails (a new round of its id invites anew).
+
+    Raises NotFound, Conflict.
+    """
     require_editor(actor, what="run surveys")
     what = f"survey {survey_id!r}"
     with transaction.atomic():
         current = find_survey(load_model(parts=frozenset({"surveys"})), survey_id)
         expect_version(version, stored=current.version, what=what, required=False)
         delete_versioned(tables.Survey, survey_id, version=version, what=what)
+        SentMessage.objects.filter(topic=survey_id, kind__in=SURVEY_KINDS).delete()
         audit.record(
             actor=actor,
             action="survey.delete",
