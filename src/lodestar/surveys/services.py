@@ -17,6 +17,7 @@ from lodestar.accounts.permissions import require_editor
 from lodestar.goals.services.common import merged
 from lodestar.lib import clock
 from lodestar.lib.errors import Conflict, Invalid, NotFound
+from lodestar.lib.ids import propose_id
 from lodestar.lib.model import Model
 from lodestar.lib.surveys import Survey, response_order
 from lodestar.modelfile.reader import Reader
@@ -68,6 +69,21 @@ def read_survey(document: Any, *, records: Survey | None = None) -> Survey:
         raise Invalid("invalid survey", issues)
     survey: Survey = read[0][1]
     return survey
+
+
+def is_ended(survey_id: str) -> bool:
+    """Whether the round was closed by hand (it takes no more answers, though its `closes` is today)."""
+    return tables.Survey.objects.filter(pk=survey_id, ended=True).exists()
+
+
+def ended_surveys() -> set[str]:
+    """The ids of the rounds closed by hand."""
+    return set(tables.Survey.objects.filter(ended=True).values_list("pk", flat=True))
+
+
+def proposed_survey_id(name: str) -> str:
+    """An id for a round named `name` that no stored round has."""
+    return propose_id(name, set(tables.Survey.objects.values_list("pk", flat=True)), fallback="survey")
 
 
 def _next_ordinal() -> int:
@@ -164,7 +180,10 @@ __all__ = [
     "close_survey",
     "create_survey",
     "delete_survey",
+    "ended_surveys",
     "find_survey",
+    "is_ended",
+    "proposed_survey_id",
     "read_survey",
     "rewrite_responses",
     "settings_document",
