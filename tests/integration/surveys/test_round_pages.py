@@ -80,9 +80,7 @@ def test_the_new_form_proposes_today_two_weeks_every_task_and_groups_of_five(
     assert '<input type="checkbox" name="tasks" value="web"> Web analytics</label>' in html
 
 
-def test_creating_a_round_proposes_its_id_from_the_name_and_opens_its_page(
-    browser_as: BrowserAs, tasks: None
-) -> None:
+def test_creating_a_round_proposes_its_id_from_the_name_and_opens_its_page(browser_as: BrowserAs, tasks: None) -> None:
     response = browser_as("editor").post("/surveys/new", new_form(name="Rollenklarheit Frühjahr"))
 
     assert response.status_code == 302
@@ -153,7 +151,9 @@ def test_the_round_page_counts_invited_and_answered_per_unit_and_names_nobody(
     answer_as(cast, "kim", "now")
 
     html = browser_as("editor").get("/surveys/now/").content.decode()
-    rows = re.findall(r'<tr><th scope="row"[^>]*>([^<]+)</th><td class="number">(\d+)</td><td class="number">(\d+)</td>', html)
+    rows = re.findall(
+        r'<tr><th scope="row"[^>]*>([^<]+)</th><td class="number">(\d+)</td><td class="number">(\d+)</td>', html
+    )
 
     assert rows == [("Marketing &amp; Sales", "4", "2"), ("Marketing", "2", "1"), ("Sales", "1", "1")]
     assert "2 of 4 people invited have answered" in html
