@@ -286,6 +286,7 @@ if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
 SCHEDULES = {
     "reminders": os.environ.get("LODESTAR_SCHEDULE_REMINDERS") or "0 * * * *",
     "digests": os.environ.get("LODESTAR_SCHEDULE_DIGESTS") or "0 8 * * mon",
+    "surveys": os.environ.get("LODESTAR_SCHEDULE_SURVEYS") or "0 * * * *",
     "metrics": os.environ.get("LODESTAR_SCHEDULE_METRICS") or "0 2 * * *",
 }
 for _job, _text in SCHEDULES.items():

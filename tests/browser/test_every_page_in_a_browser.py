@@ -91,6 +91,11 @@ NOT_PAGES = {
     "report-unit": "a PDF",
     "openid_connect_login": "a post to the identity provider (its button is on the sign-in page)",
     "survey-answer": "the demo has no open survey round; tests/browser/test_survey_answer_page.py opens it",
+    "survey-id-proposal": "a JSON answer for the new survey round form",
+    "survey-manage": "the demo has no survey round yet; tests/integration/surveys/test_round_pages.py opens it",
+    "survey-edit": "the demo has no survey round yet; tests/integration/surveys/test_round_pages.py opens it",
+    "survey-close": "the demo has no survey round yet; tests/integration/surveys/test_round_pages.py opens it",
+    "survey-delete": "the demo has no survey round yet; tests/integration/surveys/test_round_pages.py opens it",
     "openid_connect_callback": "the identity provider's redirect back; its refusal page is checked in test_single_sign_on",
 }
 
@@ -169,6 +174,8 @@ PAGES = {
     "admin-audit": "/admin/audit/",
     "password": "/account/password",
     "surveys": "/surveys/",
+    "survey-rounds": "/surveys/rounds",
+    "survey-new": "/surveys/new",
 }
 # More states of the pages: the goal whose title and note are as long as they may be, and the tree
 # filtered (the goals above the matches are shown as their context); the tasks page and the task form

@@ -17,6 +17,7 @@ from django.utils.module_loading import import_string
 SCHEDULED: dict[str, str | None] = {
     "reminders": "lodestar.notifications.jobs.scheduled_reminders",
     "digests": "lodestar.notifications.jobs.scheduled_digests",
+    "surveys": "lodestar.surveys.jobs.scheduled_survey_mails",
     "metrics": "lodestar.metrics.refresh_runs.scheduled_refresh",
 }
 

@@ -80,7 +80,7 @@ def reminder_lines(reminder: Reminder, as_of: date) -> list[Line]:
     ]
 
 
-def _message(
+def compose_message(
     *, to: str, subject: str, template: str, context: dict[str, object], stop: str | None
 ) -> EmailMultiAlternatives:
     """A message with a text and an HTML part; `stop`: the link that stops such messages (None: none, as for a
@@ -111,7 +111,7 @@ def reminder_message(
             "stop_url": stop,
             "profile_url": absolute(reverse("person", args=[reminder.person.id])),
         }
-        return _message(
+        return compose_message(
             to=reminder.email, subject=reminder_subject(reminder), template="reminder", context=context, stop=stop
         )
 
@@ -170,7 +170,7 @@ def digest_message(digest: Digest, *, index: ModelIndex, language: str = DEFAULT
             "profile_url": absolute(reverse("person", args=[digest.person.id])),
         }
         subject = digest_subject(digest.content, index)
-        return _message(to=digest.email, subject=subject, template="digest", context=context, stop=stop)
+        return compose_message(to=digest.email, subject=subject, template="digest", context=context, stop=stop)
 
 
 def digest_text(content: DigestContent, index: ModelIndex) -> str:
@@ -191,4 +191,4 @@ def password_link_message(
     with translation.override(language):
         subject = gettext("You are invited to Lodestar") if invited else gettext("Reset your Lodestar password")
         context: dict[str, object] = {"email": to, "link": link, "invited": invited, "days": days}
-        return _message(to=to, subject=subject, template="password_link", context=context, stop=None)
+        return compose_message(to=to, subject=subject, template="password_link", context=context, stop=None)

@@ -60,6 +60,7 @@ class Outgoing:
     cycle: date
     message: EmailMultiAlternatives
     items: Any
+    topic: str = ""  # a survey e-mail's survey id
 
 
 @dataclass(slots=True)
@@ -128,7 +129,7 @@ def send_reminders(as_of: date | None = None, *, dry_run: bool = False) -> Remin
         )
         for reminder in plan.reminders
     ]
-    sent, failed = _deliver(outgoing)
+    sent, failed = deliver(outgoing)
     return ReminderRun(plan=plan, sent=[plan.reminders[i] for i in sent], failed=failed)
 
 
@@ -154,7 +155,7 @@ def send_digests(as_of: date | None = None, *, dry_run: bool = False) -> DigestR
         )
         for digest in digests
     ]
-    sent, failed = _deliver(outgoing)
+    sent, failed = deliver(outgoing)
     return DigestRun(as_of=day, sent=[digests[i] for i in sent], failed=failed, chats=_post_chats(chats, index))
 
 
@@ -197,7 +198,7 @@ def _post_chats(chats: list[ChatDigest], index: ModelIndex) -> list[ChatDigest]:
     return done
 
 
-def _deliver(outgoing: list[Outgoing]) -> tuple[list[int], list[Failure]]:
+def deliver(outgoing: list[Outgoing]) -> tuple[list[int], list[Failure]]:
     """Claim, send and record each message; the positions of those sent, and the failures."""
     sent: list[int] = []
     failed: list[Failure] = []
@@ -213,6 +214,7 @@ def _deliver(outgoing: list[Outgoing]) -> tuple[list[int], list[Failure]]:
                 email=item.message.to[0],
                 subject=str(item.message.subject),
                 items=item.items,
+                topic=item.topic,
             )
             if claimed is None:  # another run sends it, or has sent it
                 continue
@@ -279,7 +281,10 @@ def stop_reminders(token: str) -> Person:
 
 __all__ = [
     "DigestRun",
+    "Failure",
+    "Outgoing",
     "ReminderRun",
+    "deliver",
     "send_digests",
     "send_reminders",
     "stop_reminders",

@@ -17,11 +17,13 @@ from lodestar.accounts.permissions import require_editor
 from lodestar.goals.services.common import merged
 from lodestar.lib import clock
 from lodestar.lib.errors import Conflict, Invalid, NotFound
+from lodestar.lib.ids import propose_id
 from lodestar.lib.model import Model
 from lodestar.lib.surveys import Survey, response_order
 from lodestar.modelfile.reader import Reader
 from lodestar.modelfile.sections.surveys import read_surveys
 from lodestar.modelfile.survey_documents import survey_document
+from lodestar.notifications.models import SURVEY_INVITATION, SURVEY_REMINDER, SentMessage
 from lodestar.store.load import load_model
 from lodestar.store.surveys import response_row, survey_row
 from lodestar.store.versions import Saved, delete_versioned, expect_version, write_versioned
@@ -29,6 +31,7 @@ from lodestar.surveys import models as tables
 
 SETTINGS = ("id", "name", "opens", "closes", "audience", "tasks", "min_group")
 RECORDS = ("participants", "responses")
+SURVEY_KINDS = (SURVEY_INVITATION, SURVEY_REMINDER)
 
 
 def settings_document(survey: Survey) -> dict[str, Any]:
@@ -66,6 +69,21 @@ def read_survey(document: Any, *, records: Survey | None = None) -> Survey:
         raise Invalid("invalid survey", issues)
     survey: Survey = read[0][1]
     return survey
+
+
+def is_ended(survey_id: str) -> bool:
+    """Whether the round was closed by hand (it takes no more answers, though its `closes` is today)."""
+    return tables.Survey.objects.filter(pk=survey_id, ended=True).exists()
+
+
+def ended_surveys() -> set[str]:
+    """The ids of the rounds closed by hand."""
+    return set(tables.Survey.objects.filter(ended=True).values_list("pk", flat=True))
+
+
+def proposed_survey_id(name: str) -> str:
+    """An id for a round named `name` that no stored round has."""
+    return propose_id(name, set(tables.Survey.objects.values_list("pk", flat=True)), fallback="survey")
 
 
 def _next_ordinal() -> int:
@@ -121,13 +139,17 @@ def close_survey(*, actor: Actor, survey_id: str, version: Any) -> Saved[str]:
 
 
 def delete_survey(*, actor: Actor, survey_id: str, version: Any = None) -> None:
-    """Delete a survey round with its answers. Raises NotFound, Conflict."""
+    """Delete a survey round with its answers and the record of its e-mails (a new round of its id invites anew).
+
+    Raises NotFound, Conflict.
+    """
     require_editor(actor, what="run surveys")
     what = f"survey {survey_id!r}"
     with transaction.atomic():
         current = find_survey(load_model(parts=frozenset({"surveys"})), survey_id)
         expect_version(version, stored=current.version, what=what, required=False)
         delete_versioned(tables.Survey, survey_id, version=version, what=what)
+        SentMessage.objects.filter(topic=survey_id, kind__in=SURVEY_KINDS).delete()
         audit.record(
             actor=actor,
             action="survey.delete",
@@ -158,7 +180,10 @@ __all__ = [
     "close_survey",
     "create_survey",
     "delete_survey",
+    "ended_surveys",
     "find_survey",
+    "is_ended",
+    "proposed_survey_id",
     "read_survey",
     "rewrite_responses",
     "settings_document",

@@ -15,6 +15,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
+from lodestar.accounts.roles import ADMIN, EDITOR
 from lodestar.lib.errors import Conflict, Invalid, PermissionDenied
 from lodestar.lib.model import Task
 from lodestar.lib.surveys import CLARITY_HIGH, CLARITY_LOW, CLARITY_QUESTIONS, DONT_KNOW, SurveyResponse
@@ -225,5 +226,9 @@ def surveys_page(request: AuthenticatedRequest) -> HttpResponse:
     actor = actor_of(request)
     model = load_model()
     linked = actor.person_id is not None and any(person.id == actor.person_id for person in model.people)
-    context = {"invitations": answering.open_invitations(actor=actor, model=model), "linked": linked}
+    context = {
+        "invitations": answering.open_invitations(actor=actor, model=model),
+        "linked": linked,
+        "can_manage": actor.role in (ADMIN, EDITOR),
+    }
     return render(request, "web/surveys/list.html", context)

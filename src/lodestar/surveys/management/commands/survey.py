@@ -1,4 +1,8 @@
-"""`lodestar survey results ID [--format text|json]`: a role-clarity survey's results."""
+"""`lodestar survey results ID [--format text|json]`: a role-clarity survey's results.
+
+`lodestar survey send [--as-of DATE] [--dry-run] [--format text|json]`: the invitations and reminders
+of the open rounds that are due, each sent once (what the worker's `surveys` job does every hour).
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,15 @@ from typing import Any
 
 from django.core.management.base import CommandParser
 
-from lodestar.command import CommandFailed, LodestarCommand, OneLineErrors, dump_json
+from lodestar.command import CommandFailed, LodestarCommand, OneLineErrors, dump_json, iso_date
 from lodestar.lib.index import ModelIndex
 from lodestar.lib.terminal import printable
 from lodestar.scoring.surveys import SurveyResults, results_json, survey_results
 from lodestar.store.load import NoModel, load_model
+from lodestar.surveys.invitations import send_survey_mails, survey_mails_text
 
 NONE = "-"
+EXIT_NOT_SENT = 1
 
 
 def _share(value: float | None) -> str:
@@ -59,7 +65,10 @@ def results_text(results: SurveyResults, index: ModelIndex, task_names: dict[str
 
 
 class Command(LodestarCommand):
-    help = "Show a role-clarity survey's results (survey results ID)."
+    help = (
+        "Role-clarity surveys: show a round's results (survey results ID), or send the invitations and "
+        "reminders due (survey send)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         commands = parser.add_subparsers(
@@ -68,9 +77,24 @@ class Command(LodestarCommand):
         results = commands.add_parser("results", help="the results of one survey", description="a survey's results")
         results.add_argument("survey", metavar="ID", help="the survey's id")
         results.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+        send = commands.add_parser(
+            "send",
+            help="send the survey invitations and reminders due",
+            description=(
+                "Send each open round's invitations (to everyone invited with an e-mail who has not answered) "
+                "and, from 3 days before it closes, its one reminder to those who still have not answered. "
+                "Each e-mail goes out once. Exit 0 when all were sent, 1 when some could not be, 2 on errors."
+            ),
+        )
+        send.add_argument("--as-of", type=iso_date, default=None, help="judge as of this date (default: today)")
+        send.add_argument("--dry-run", action="store_true", help="show what would be sent; send and record nothing")
+        send.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
     def handle(self, *args: Any, **options: Any) -> None:
         self.database()
+        if options["subcommand"] == "send":
+            self._send(options)
+            return
         try:
             model = load_model()
         except NoModel as error:
@@ -85,3 +109,16 @@ class Command(LodestarCommand):
             return
         names = {task.id: task.name for task in model.tasks}
         self.stdout.write("\n".join(results_text(results, ModelIndex(model), names)))
+
+    def _send(self, options: dict[str, Any]) -> None:
+        try:
+            run = send_survey_mails(options["as_of"], dry_run=options["dry_run"])
+        except NoModel as error:
+            raise CommandFailed(str(error)) from None
+        if options["format"] == "json":
+            self.stdout.write(dump_json(run.as_json(), pretty=self.stdout.isatty()))
+        else:
+            self.stdout.write(survey_mails_text(run))
+        for failure in run.failed:
+            self.stderr.write(f"error: the survey e-mail to {failure.email} was not sent: {failure.reason}")
+        self.exit_code = EXIT_NOT_SENT if run.failed else 0
