@@ -9,10 +9,11 @@ what is suppressed in either round stays without a change.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from lodestar.lib.model import Model
-from lodestar.lib.surveys import CLARITY_QUESTIONS, Survey
+from lodestar.lib.surveys import CLARITY_QUESTIONS, DONT_KNOW, Survey
 from lodestar.scoring.surveys import SurveyResults, TaskFigures, UnitFigures, asked_tasks, jaccard
 
 
@@ -57,6 +58,20 @@ def overall_responsible_agreement(survey: Survey, model: Model) -> float | None:
         respondents += bool(mine)
         similarities += mine
     return None if not similarities or respondents < survey.group else sum(similarities) / len(similarities)
+
+
+def most_named(survey: Survey, task_id: str) -> str | None:
+    """The unit most answers name as the task's accountable; None on a tie or below `min_group` answers naming a unit."""
+    named = Counter(
+        answer.accountable
+        for response in survey.responses
+        for answer in response.answers or ()
+        if answer.task == task_id and answer.accountable is not None and answer.accountable != DONT_KNOW
+    )
+    if sum(named.values()) < survey.group or not named:
+        return None
+    ranked = named.most_common(2)
+    return None if len(ranked) == 2 and ranked[0][1] == ranked[1][1] else ranked[0][0]
 
 
 def round_figures(results: SurveyResults, model: Model) -> RoundFigures:
