@@ -73,7 +73,8 @@ def _spring(opens: str, closes: str) -> dict[str, Any]:
     }
 
 
-def with_closed_rounds(*, previous: bool = True) -> None:
+def closed_rounds_document(*, previous: bool = True, **more: Any) -> dict[str, Any]:
+    """The cast's model with the tasks and the rounds; `more` replaces top-level keys (kpis, say)."""
     today = clock.today()
 
     def day(days_ago: int) -> str:
@@ -81,4 +82,8 @@ def with_closed_rounds(*, previous: bool = True) -> None:
 
     surveys = [_spring(day(200), day(180))] if previous else []
     surveys.append(_autumn(day(40), day(20)))
-    import_document({**MODEL, "tasks": TASKS, "surveys": surveys})
+    return {**MODEL, "tasks": TASKS, "surveys": surveys, **more}
+
+
+def with_closed_rounds(*, previous: bool = True, **more: Any) -> None:
+    import_document(closed_rounds_document(previous=previous, **more))
