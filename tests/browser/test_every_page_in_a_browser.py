@@ -90,6 +90,7 @@ NOT_PAGES = {
     "report-unit": "a PDF",
     "openid_connect_login": "a post to the identity provider (its button is on the sign-in page)",
     "survey-answer": "the demo has no open survey round; tests/browser/test_survey_answer_page.py opens it",
+    "survey-results": "the demo has no survey round yet; tests/browser/test_survey_results_in_a_browser.py opens it",
     "openid_connect_callback": "the identity provider's redirect back; its refusal page is checked in test_single_sign_on",
 }
 

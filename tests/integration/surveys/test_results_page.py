@@ -141,3 +141,12 @@ def test_the_task_page_links_the_latest_agreement_to_its_results(browser_as: Bro
     html = browser_as("viewer").get("/tasks/").content.decode()
 
     assert 'href="/surveys/autumn/results#task-web"' in html
+
+
+def test_the_page_speaks_german(browser_as: BrowserAs, rounds: None) -> None:
+    html = browser_as("editor").get(PAGE, headers={"Accept-Language": "de"}).content.decode()
+
+    assert "<h1>Ergebnisse: Role clarity autumn</h1>" in html
+    assert "Gruppe zu klein" in html and "zu wenige Antworten" in html and "↑ +35 Pp." in html
+    for english in ("too few", "group too small", "pts", "Participation", "Change since"):
+        assert english not in html
