@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from lodestar.i18n import numbers
 from lodestar.scoring.surveys import results_json, survey_results
@@ -150,3 +152,17 @@ def test_the_page_speaks_german(browser_as: BrowserAs, rounds: None) -> None:
     assert "Gruppe zu klein" in html and "zu wenige Antworten" in html and "↑ +35 Pp." in html
     for english in ("too few", "group too small", "pts", "Participation", "Change since"):
         assert english not in html
+
+
+def test_the_query_count_does_not_grow_with_the_responses_or_the_previous_round(
+    browser_as: BrowserAs, rounds: None
+) -> None:
+    editor = browser_as("editor")
+    editor.get(PAGE)  # sessions and caches warmed
+    counts = []
+    for survey_id in ("spring", "autumn"):  # 5 responses without a previous round; 8 with one
+        with CaptureQueriesContext(connection) as queries:
+            assert editor.get(f"/surveys/{survey_id}/results").status_code == 200
+        counts.append(len(queries))
+
+    assert counts[0] == counts[1]
