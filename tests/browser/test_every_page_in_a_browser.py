@@ -96,6 +96,7 @@ NOT_PAGES = {
     "survey-edit": "the demo has no survey round yet; tests/integration/surveys/test_round_pages.py opens it",
     "survey-close": "the demo has no survey round yet; tests/integration/surveys/test_round_pages.py opens it",
     "survey-delete": "the demo has no survey round yet; tests/integration/surveys/test_round_pages.py opens it",
+    "survey-results": "the demo has no survey round yet; tests/browser/test_survey_results_in_a_browser.py opens it",
     "openid_connect_callback": "the identity provider's redirect back; its refusal page is checked in test_single_sign_on",
 }
 

@@ -6,7 +6,9 @@ embedded DuckDB engine, whose files are at hand, each dimension value must also 
 data (after the source's filter). On a remote engine values are not checked when saving: a save
 should neither wait for the warehouse nor fail while it is down; a value that no row has gives
 counts of 0 there. A binding stored before and left as it is is not checked again (the refresh
-reports it when the metrics file no longer fits it). Without a metrics file nothing is checked.
+reports it when the metrics file no longer fits it). Without a metrics file nothing is checked,
+except bindings of the built-in survey metrics (`survey.…`, `scoring/survey_metrics.py`), which
+need no file: a misspelled one is refused with the known ids, with or without a file.
 
 The metrics file is read without reaching the warehouse, and the engine (ibis) is imported only
 when there are values to look up: pages that never touch a metric should not wait for it.
@@ -23,6 +25,7 @@ from lodestar.lib.model import MetricBinding, Model
 from lodestar.metrics.configuration import NotConfigured, metrics_file
 from lodestar.metrics.definitions import Binding, binding_problems, parse_binding
 from lodestar.metrics.errors import BindingError, MetricsError
+from lodestar.scoring.survey_metrics import is_survey_metric, survey_metric_problem
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
@@ -45,14 +48,17 @@ def binding_issues(bindings: Sequence[Located]) -> list[tuple[str, str]]:
     """
     if not bindings:
         return []
+    issues = _survey_issues(bindings)
+    bindings = [(field, raw) for field, raw in bindings if not _names_survey_metric(raw)]
+    if not bindings:
+        return issues
     try:
         path = metrics_file()
     except NotConfigured:
-        return []
+        return issues
     from lodestar.metrics.loader import read_partial
 
     definitions, problems = read_partial(path)
-    issues: list[tuple[str, str]] = []
     sliced: list[tuple[str, Binding]] = []
     for field, raw in bindings:
         try:
@@ -97,10 +103,11 @@ def model_binding_issues(model: Model) -> list[tuple[str, str]]:
     bindings += [(f"kpis[{i}].metric", kpi.metric) for i, kpi in enumerate(model.kpis) if kpi.metric is not None]
     if not bindings:
         return []
+    survey_issues = _survey_issues(bindings)  # fixed ids: checked always, with or without a metrics file
     try:
         metrics_file()
     except NotConfigured:
-        return []
+        return survey_issues
     from lodestar.goals.models import KPI, KeyResult
 
     stored = {
@@ -109,8 +116,27 @@ def model_binding_issues(model: Model) -> list[tuple[str, str]]:
     }
     owners = [f"kr:{kr.id}" for goal in model.goals for kr in goal.key_results if kr.metric is not None]
     owners += [f"kpi:{kpi.id}" for kpi in model.kpis if kpi.metric is not None]
-    changed = [located for located, owner in zip(bindings, owners, strict=True) if stored.get(owner) != located[1]]
-    return binding_issues(changed)
+    changed = [
+        located
+        for located, owner in zip(bindings, owners, strict=True)
+        if stored.get(owner) != located[1] and not _names_survey_metric(located[1])
+    ]
+    return survey_issues + binding_issues(changed)
+
+
+def _names_survey_metric(raw: MetricBinding) -> bool:
+    metric_id = raw if isinstance(raw, str) else raw.get("id") if isinstance(raw, dict) else None
+    return isinstance(metric_id, str) and is_survey_metric(metric_id)
+
+
+def _survey_issues(bindings: Sequence[Located]) -> list[tuple[str, str]]:
+    """The bindings of built-in survey metrics (`survey.…`) that name no such metric or slice one."""
+    issues: list[tuple[str, str]] = []
+    for field, raw in bindings:
+        problem = survey_metric_problem(raw)
+        if problem is not None:
+            issues.append((field if isinstance(raw, str) else f"{field}.id", problem))
+    return issues
 
 
 def _unknown_values(

@@ -10,6 +10,7 @@ from lodestar.goals.models import KPI, KeyResult
 from lodestar.metrics.definitions import MetricsDefinitions, RatioMetric, SimpleMetric, parse_binding
 from lodestar.metrics.errors import BindingError
 from lodestar.metrics.loader import read_definitions
+from lodestar.scoring.survey_metrics import SURVEY_METRICS
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,8 @@ def _bound_items(known: set[str]) -> tuple[dict[str, list[BoundItem]], list[str]
         except BindingError as error:
             dangling.append(f"{subject}: {error}")
             continue
+        if binding.metric in SURVEY_METRICS:
+            continue  # a built-in survey metric, resolved without the file
         if binding.metric not in bound:
             dangling.append(f"{subject}: unknown metric {binding.metric!r}")
             continue

@@ -28,6 +28,7 @@ from lodestar.metrics.definitions import (
 )
 from lodestar.metrics.errors import MetricsFileError, Problem
 from lodestar.metrics.file_reader import FileReader, UniqueKeyLoader, kind_of, quote
+from lodestar.scoring.survey_metrics import SURVEY_METRIC_PREFIX, is_survey_metric
 
 DIMENSION = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
 COLUMN = re.compile(r"^[A-Za-z_][A-Za-z0-9_$]{0,127}$")
@@ -166,6 +167,9 @@ def _metric(
     reader: FileReader, metric_id: str, raw: Any, sources: Mapping[str, Source], known: set[str]
 ) -> Metric | None:
     location = f"metrics.{metric_id}"
+    if is_survey_metric(metric_id):
+        reader.problem(location, f"ids starting with {SURVEY_METRIC_PREFIX!r} are the built-in survey metrics")
+        return None
     if not isinstance(raw, dict):
         reader.problem(location, f"expected a mapping, got {kind_of(raw)}")
         return None

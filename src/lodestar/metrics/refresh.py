@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -31,6 +32,8 @@ from lodestar.metrics.errors import BindingError, MetricsError
 
 # When the last refresh ran is read by pages that must not import the engine; its callers may still find it here.
 from lodestar.metrics.runs import last_refresh as last_refresh  # noqa: PLC0414 - an explicit re-export
+from lodestar.metrics.survey_values import SurveyValues
+from lodestar.scoring.survey_metrics import is_survey_metric, survey_metric_problem
 
 SOURCE_PREFIX = METRIC_SOURCE_PREFIX
 # The PostgreSQL advisory lock that lets one refresh write at a time (any number, the same in every process).
@@ -116,7 +119,7 @@ class _Target:
     owner: KeyResult | KPI
 
 
-def _targets(as_of: date, loaded: LoadedMetrics, report: RefreshReport) -> list[_Target]:
+def _targets(as_of: date, loaded: LoadedMetrics | None, report: RefreshReport) -> list[_Target]:
     targets: list[_Target] = []
     year_start, year_end = date(as_of.year, 1, 1), date(as_of.year, 12, 31)
     candidates: list[tuple[str, Any, KeyResult | KPI, date, date, date | None]] = []
@@ -127,12 +130,22 @@ def _targets(as_of: date, loaded: LoadedMetrics, report: RefreshReport) -> list[
         )
     for kpi in KPI.objects.filter(metric__isnull=False).order_by("id"):
         candidates.append((f"kpi:{kpi.id}", kpi.metric, kpi, year_start, year_end, year_start))
-    for subject, raw, owner, start, end, replace_from in candidates:
+    for subject, raw, owner, period_start, period_end, replace in candidates:
         if raw is None:
             continue
+        start, end, replace_from = period_start, period_end, replace
         try:
             binding = parse_binding(raw)
-            check_query(loaded.definitions, binding.metric, grain=binding.grain, where=binding.where_dict)
+            if is_survey_metric(binding.metric):
+                survey_problem = survey_metric_problem(raw)
+                if survey_problem is not None:
+                    raise BindingError(survey_problem)
+                if isinstance(owner, KPI):  # every round a KPI has, whatever its year
+                    start, end, replace_from = date.min, date.max, None
+            elif loaded is None:
+                raise BindingError(f"{binding.metric!r} is a metric of a metrics file, and none is configured")
+            else:
+                check_query(loaded.definitions, binding.metric, grain=binding.grain, where=binding.where_dict)
         except BindingError as error:
             report.failed.append(FailedItem(subject, f"metric: {error}"))
             continue
@@ -179,9 +192,13 @@ def _write(
 
 
 def refresh(
-    *, as_of: date, definitions_path: Path, actor: Actor | None = None, run_id: int | None = None
+    *, as_of: date, definitions_path: Path | None, actor: Actor | None = None, run_id: int | None = None
 ) -> RefreshReport:
     """Recompute every bound key result and KPI as of a date and store the measurements.
+
+    Bindings of the built-in survey metrics (`survey.…`) take their values from the stored
+    surveys (`survey_values.py`); they need no metrics file, so `definitions_path` may be None,
+    and then any other binding fails.
 
     `actor` (default: whoever is acting, the command line outside a page or API call) must be
     an admin; the refresh is written to the audit log. Its record is a new finished RefreshRun,
@@ -193,13 +210,19 @@ def refresh(
     actor = actor or audit.current_actor()
     require_admin(actor, what="refresh metrics")
     report = RefreshReport(as_of=as_of)
-    with load(definitions_path) as loaded:
+    with load(definitions_path) if definitions_path is not None else nullcontext() as loaded:
         targets = _targets(as_of, loaded, report)
         cache: dict[tuple[Binding, date, date], list[tuple[date, float]]] = {}
         computed: list[tuple[_Target, list[tuple[date, float]]]] = []
+        surveys = SurveyValues(as_of)
         for target in targets:
             key = (target.binding, target.period_start, target.period_end)
-            if key not in cache:
+            if key in cache:
+                pass
+            elif is_survey_metric(target.binding.metric):
+                cache[key] = surveys.values(target.binding.metric, target.period_start, target.period_end)
+            else:
+                assert loaded is not None  # _targets fails a metric of the file when there is none
                 cache[key] = measurements(
                     loaded,
                     target.binding,
@@ -253,7 +276,7 @@ def audit_summary(report: RefreshReport, *, kept_listed: int = 50) -> dict[str, 
     }
 
 
-def _record(report: RefreshReport, definitions_path: Path, run_id: int | None) -> None:
+def _record(report: RefreshReport, definitions_path: Path | None, run_id: int | None) -> None:
     # Until `lodestar.metrics` is an installed app its table does not exist; the refresh still works.
     if not apps.is_installed("lodestar.metrics"):
         return
@@ -263,7 +286,7 @@ def _record(report: RefreshReport, definitions_path: Path, run_id: int | None) -
         "status": DONE,
         "finished_at": timezone.now(),
         "as_of": report.as_of,
-        "metrics_file": str(definitions_path)[:500],
+        "metrics_file": "" if definitions_path is None else str(definitions_path)[:500],
         "created": report.created,
         "updated": report.updated,
         "removed": report.removed,

@@ -12,6 +12,7 @@ import logging
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from django.utils import timezone
@@ -27,6 +28,7 @@ from lodestar.metrics.configuration import NotConfigured, metrics_file
 from lodestar.metrics.errors import MetricsError
 from lodestar.metrics.models import ACTIVE, DONE, FAILED, QUEUED, RUNNING, RefreshRun
 from lodestar.metrics.services import problems_of
+from lodestar.metrics.survey_values import survey_metrics_bound
 
 if TYPE_CHECKING:
     from lodestar.metrics.refresh import RefreshReport
@@ -138,9 +140,8 @@ def execute_run(run_id: int) -> None:
 
 def scheduled_refresh() -> str:
     """Refresh on the worker's schedule; returns what it did, raises JobFailed when the refresh could not run."""
-    try:
-        path = metrics_file()
-    except NotConfigured:
+    path = _configured()
+    if path is None and not survey_metrics_bound():
         return "no metrics file is configured (LODESTAR_METRICS_FILE): nothing to refresh"
     now = timezone.now()
     run = RefreshRun.objects.create(
@@ -149,7 +150,7 @@ def scheduled_refresh() -> str:
         started_at=now,
         requested_by=SCHEDULE_ACTOR.label,
         as_of=today(),
-        metrics_file=str(path)[:500],
+        metrics_file="" if path is None else str(path)[:500],
     )
     status = _execute(run)
     if status.status != DONE or status.report is None:
@@ -174,7 +175,7 @@ def _execute(run: RefreshRun) -> RunStatus:
     from lodestar.metrics.refresh import refresh
 
     try:
-        refresh(as_of=run.as_of, definitions_path=metrics_file(), actor=_actor(run), run_id=run.pk)
+        refresh(as_of=run.as_of, definitions_path=_configured(), actor=_actor(run), run_id=run.pk)
     except (NotConfigured, MetricsError, LodestarError) as error:
         problems = _problems(error)
         logger.warning("metrics refresh %s failed: %s", run.pk, "; ".join(problems))
@@ -185,6 +186,14 @@ def _execute(run: RefreshRun) -> RunStatus:
         _fail(run.pk, [f"unexpected error {type(error).__name__} (reference {reference}); the worker's log has more"])
     run.refresh_from_db()
     return _status(run)
+
+
+def _configured() -> Path | None:
+    """The configured metrics file, or None: the survey metrics are refreshed without one."""
+    try:
+        return metrics_file()
+    except NotConfigured:
+        return None
 
 
 def _problems(error: LodestarError | MetricsError) -> list[str]:

@@ -208,11 +208,15 @@ def closed_surveys(model: Model, as_of: date) -> list[Survey]:
 
 
 def previous_round(model: Model, survey: Survey) -> Survey | None:
-    """The round before `survey`: the latest other survey that closed before it closes."""
+    """The round before `survey`: the latest other survey that closed on or before the day it opened.
+
+    The later `closes` wins, then the later in the file. A round that overlaps this one is not
+    its previous round: its answers were given at the same time.
+    """
     earlier = [
         (other.closes, index, other)
         for index, other in enumerate(model.surveys)
-        if other.id != survey.id and (other.closes, index) < (survey.closes, model.surveys.index(survey))
+        if other.id != survey.id and other.closes <= survey.opens
     ]
     return max(earlier, key=lambda item: (item[0], item[1]))[2] if earlier else None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from lodestar.web.surveys import manage, views
+from lodestar.web.surveys import manage, results, views
 
 urlpatterns = [
     path("surveys/", views.surveys_page, name="surveys"),
@@ -17,4 +17,5 @@ urlpatterns = [
     path("surveys/<str:survey_id>/close", manage.close_round, name="survey-close"),
     path("surveys/<str:survey_id>/delete", manage.delete_round, name="survey-delete"),
     path("surveys/<str:survey_id>/answer", views.answer_page, name="survey-answer"),
+    path("surveys/<str:survey_id>/results", results.results_page, name="survey-results"),
 ]

@@ -103,7 +103,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            getattr(self, f"_{options['subcommand']}")(self._metrics_path(options.get("metrics_file")), options)
+            subcommand = options["subcommand"]
+            path = self._metrics_path(options.get("metrics_file"), refresh=subcommand == "refresh")
+            getattr(self, f"_{subcommand}")(path, options)
         except Failure as failure:
             for line in failure.lines:
                 self._complain(line)
@@ -126,8 +128,13 @@ class Command(BaseCommand):
         """Write a line to standard error, made printable like the output."""
         self.stderr.write(printable(line))
 
-    def _metrics_path(self, given: str | None) -> Path:
+    def _metrics_path(self, given: str | None, *, refresh: bool = False) -> Path | None:
         raw = given or os.environ.get(ENV_VARIABLE)
+        if not raw and refresh:
+            from lodestar.metrics.survey_values import survey_metrics_bound
+
+            if survey_metrics_bound():  # the built-in survey metrics need no file
+                return None
         if not raw:
             raise Failure(f"no metrics file: pass --metrics FILE or set {ENV_VARIABLE}")
         return Path(raw)
@@ -200,7 +207,7 @@ class Command(BaseCommand):
         for line in dangling:
             self._complain(f"not resolved: {line}")
 
-    def _refresh(self, path: Path, options: dict[str, Any]) -> None:
+    def _refresh(self, path: Path | None, options: dict[str, Any]) -> None:
         from lodestar.accounts.actor import command_line_actor
         from lodestar.metrics.refresh import refresh
 
