@@ -53,6 +53,8 @@ KEY_RESULT = "order-intake"
 # A key result measured by hand: the values a metric gives are not edited on a page.
 MEASURED = "aided-awareness"
 CLOSED_GOAL = "backlog-q3"
+# The demo's open survey round, which the admin's person has not answered.
+OPEN_SURVEY = "role-clarity-2"
 # One word as long as a title may be, and a check-in note as long as a note may be: they must wrap.
 LONG_GOAL = "long-words"
 LONG_TITLE = "Unbroken" * (NAME_MAX // len("Unbroken"))
@@ -89,7 +91,6 @@ NOT_PAGES = {
     "report-organization": "a PDF",
     "report-unit": "a PDF",
     "openid_connect_login": "a post to the identity provider (its button is on the sign-in page)",
-    "survey-answer": "the demo has no open survey round; tests/browser/test_survey_answer_page.py opens it",
     "openid_connect_callback": "the identity provider's redirect back; its refusal page is checked in test_single_sign_on",
 }
 
@@ -163,6 +164,7 @@ PAGES = {
     "admin-audit": "/admin/audit/",
     "password": "/account/password",
     "surveys": "/surveys/",
+    "survey-answer": "/surveys/{open_survey}/answer",
 }
 # More states of the pages: the goal whose title and note are as long as they may be, and the tree
 # filtered (the goals above the matches are shown as their context).
@@ -242,6 +244,7 @@ def demo(
     ids = {
         "goal": GOAL,
         "closed_goal": CLOSED_GOAL,
+        "open_survey": OPEN_SURVEY,
         "long_goal": LONG_GOAL,
         "key_result": KEY_RESULT,
         "measured": MEASURED,

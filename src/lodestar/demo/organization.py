@@ -44,12 +44,13 @@ def kept_open(document: dict[str, Any], *, reference: datetime.date, today: date
     shift = today - reference
     surveys = []
     for survey in document.get("surveys", []):
-        if survey["opens"] <= reference <= survey["closes"]:
-            responses = [{**response, "date": response["date"] + shift} for response in survey.get("responses", [])]
-            survey = {**survey, "opens": survey["opens"] + shift, "closes": survey["closes"] + shift}
-            if responses:
-                survey["responses"] = responses
-        surveys.append(survey)
+        if not survey["opens"] <= reference <= survey["closes"]:
+            surveys.append(survey)
+            continue
+        kept = {**survey, "opens": survey["opens"] + shift, "closes": survey["closes"] + shift}
+        if "responses" in survey:
+            kept["responses"] = [{**response, "date": response["date"] + shift} for response in survey["responses"]]
+        surveys.append(kept)
     return {**document, "surveys": surveys} if "surveys" in document else document
 
 
