@@ -875,8 +875,8 @@ def test_the_closed_round_has_clear_and_disputed_tasks_and_a_unit_too_small_to_s
     ]
     sizes = Counter(r["unit"] for r in survey["responses"])
     assert [unit for unit, size in sizes.items() if size < survey["min_group"]] == ["product-mkt"]
-    answers = [a for r in survey["responses"] for a in r.get("answers", [])]
-    assert any(a.get("accountable") == "dont_know" for a in answers)
-    assert any(a.get("responsible") == "dont_know" for a in answers)
-    assert any("accountable" not in a or "responsible" not in a for a in answers)
+    given: list[Doc] = [a for r in survey["responses"] for a in r.get("answers", [])]
+    assert any(a.get("accountable") == "dont_know" for a in given)
+    assert any(a.get("responsible") == "dont_know" for a in given)
+    assert any("accountable" not in a or "responsible" not in a for a in given)
     assert any(len(r.get("clarity", {})) < 3 for r in survey["responses"])
