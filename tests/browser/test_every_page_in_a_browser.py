@@ -53,6 +53,9 @@ KEY_RESULT = "order-intake"
 # A key result measured by hand: the values a metric gives are not edited on a page.
 MEASURED = "aided-awareness"
 CLOSED_GOAL = "backlog-q3"
+# The demo's open survey round, which the admin's person has not answered.
+OPEN_SURVEY = "role-clarity-2"
+CLOSED_SURVEY = "role-clarity-1"
 # One word as long as a title may be, and a check-in note as long as a note may be: they must wrap.
 LONG_GOAL = "long-words"
 LONG_TITLE = "Unbroken" * (NAME_MAX // len("Unbroken"))
@@ -90,13 +93,7 @@ NOT_PAGES = {
     "report-organization": "a PDF",
     "report-unit": "a PDF",
     "openid_connect_login": "a post to the identity provider (its button is on the sign-in page)",
-    "survey-answer": "the demo has no open survey round; tests/browser/test_survey_answer_page.py opens it",
     "survey-id-proposal": "a JSON answer for the new survey round form",
-    "survey-manage": "the demo has no survey round yet; tests/integration/surveys/test_round_pages.py opens it",
-    "survey-edit": "the demo has no survey round yet; tests/integration/surveys/test_round_pages.py opens it",
-    "survey-close": "the demo has no survey round yet; tests/integration/surveys/test_round_pages.py opens it",
-    "survey-delete": "the demo has no survey round yet; tests/integration/surveys/test_round_pages.py opens it",
-    "survey-results": "the demo has no survey round yet; tests/browser/test_survey_results_in_a_browser.py opens it",
     "openid_connect_callback": "the identity provider's redirect back; its refusal page is checked in test_single_sign_on",
 }
 
@@ -177,6 +174,12 @@ PAGES = {
     "surveys": "/surveys/",
     "survey-rounds": "/surveys/rounds",
     "survey-new": "/surveys/new",
+    "survey-answer": "/surveys/{open_survey}/answer",
+    "survey-manage": "/surveys/{open_survey}/",
+    "survey-edit": "/surveys/{open_survey}/edit",
+    "survey-close": "/surveys/{open_survey}/close",
+    "survey-delete": "/surveys/{closed_survey}/delete",
+    "survey-results": "/surveys/{closed_survey}/results",
 }
 # More states of the pages: the goal whose title and note are as long as they may be, and the tree
 # filtered (the goals above the matches are shown as their context); the tasks page and the task form
@@ -262,6 +265,8 @@ def demo(
     ids = {
         "goal": GOAL,
         "closed_goal": CLOSED_GOAL,
+        "open_survey": OPEN_SURVEY,
+        "closed_survey": CLOSED_SURVEY,
         "long_goal": LONG_GOAL,
         "key_result": KEY_RESULT,
         "measured": MEASURED,

@@ -34,7 +34,7 @@ from lodestar.i18n.words import (
 )
 from lodestar.lib.model import Touchpoint
 from lodestar.lib.vocabulary import DECISION_AREAS
-from lodestar.reports import charts, scenarios_section
+from lodestar.reports import charts, scenarios_section, survey_section
 from lodestar.reports.charts import archetype_label, area_label
 from lodestar.reports.content import OrganizationReport, UnitReport
 from lodestar.reports.scene import Scene, to_svg
@@ -333,6 +333,7 @@ def render_organization(report: OrganizationReport) -> str:
         "findings": finding_groups(report.findings),
         "finding_count": len(report.findings),
         "scenarios": scenarios_section.html_context(report.scenarios, svg) if report.scenarios else None,
+        "survey": survey_section.html_context(report.model, report.as_of),
     }
     return _engine().get_template("reports/organization.html").render(Context(context, use_l10n=False))
 

@@ -1,5 +1,5 @@
 """The organization report as PDF: cover, purpose, role, vision readiness, then the design sections, the
-goal system, the leadership review and the health check."""
+goal system, the leadership review, the health check and the latest role-clarity survey."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, NextPageTe
 from lodestar.i18n.numbers import count
 from lodestar.i18n.terms import term
 from lodestar.i18n.words import archetype_meaning, question_text, say, say_all
-from lodestar.reports import charts, pdf_design, pdf_review, scenarios_section
+from lodestar.reports import charts, pdf_design, pdf_review, scenarios_section, survey_section
 from lodestar.reports.charts import ACCENT, MUTED, STATUS_COLOURS, archetype_label, area_label
 from lodestar.reports.content import OrganizationReport
 from lodestar.reports.pdf_goals import findings_list, goal_table, kpi_table
@@ -53,7 +53,8 @@ def render(report: OrganizationReport) -> tuple[bytes, int]:
     story += [*pdf_design.competencies(report, s), PageBreak()]
     story += [*_goals(report, s), PageBreak()]
     story += [*pdf_review.review(report, s), PageBreak()]
-    story += _health_check(report, s)
+    story += [*_health_check(report, s), PageBreak()]
+    story += survey_section.pdf(report.model, report.as_of, s)
     if report.scenarios is not None:
         story += [PageBreak(), *scenarios_section.pdf(report.scenarios, s)]
     name = report.model.organization.name

@@ -33,6 +33,7 @@ SECTIONS: tuple[Promise, ...] = (
     gettext_lazy("Goal system"),
     gettext_lazy("Leadership review"),
     gettext_lazy("Health check"),
+    gettext_lazy("Role clarity survey"),
 )
 # Column heads of the vision matrix in the PDF, hyphenated (-<br/>) to fit a narrow column.
 QUESTION_HEADS: dict[str, Promise] = {
