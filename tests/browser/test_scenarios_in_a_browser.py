@@ -1,5 +1,6 @@
-"""Scenarios in a real Chromium: created from the list as a copy of another (its id proposed as the name is
-typed), then adopted after its plan was shown."""
+"""Scenarios in a real Chromium: created from the list (from the base, or as a copy of another, the id proposed as
+the name is typed), a task moved in one through the task form, the comparison changed, and adopted after its plan
+was shown."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from lodestar.accounts.actor import command_line_actor
 from lodestar.scenarios.edits import create_scenario, get_scenario
 from lodestar.store.load import load_model
 from tests.browser.conftest import Visit
+from tests.integration.accounts.cast import import_document
+from tests.integration.design.conftest import DESIGN_MODEL
 
 pytestmark = pytest.mark.browser
 
@@ -52,3 +55,49 @@ def test_an_editor_copies_a_scenario_and_adopts_the_copy_after_seeing_its_plan(v
     model = load_model()
     assert next(person.unit for person in model.people if person.id == "ana") == "hub"
     assert visit.console_errors == []
+
+
+@pytest.fixture
+def designed(visit: Visit) -> None:
+    """The cast's organization (imported for `visit`) with its target design: tasks, dependencies, competencies."""
+    import_document(DESIGN_MODEL)
+
+
+def test_an_editor_moves_a_task_in_a_new_scenario_sees_the_comparison_change_and_adopts_it(
+    designed: None, visit: Visit
+) -> None:
+    visit.sign_in("editor@example.com")
+    page = visit.page
+    page.goto("/scenarios/")
+    page.get_by_role("link", name="Create the first scenario").click()
+    page.get_by_label("Name").fill("Analytics in sales")
+    expect(page.locator("#f-id")).to_have_value("analytics-in-sales")
+    page.get_by_role("button", name="Create scenario").click()
+    expect(page.get_by_role("status")).to_contain_text("Created the scenario “Analytics in sales”.")
+
+    page.goto("/scenarios/compare/?ids=analytics-in-sales&as_of=2026-07-01")
+    load = page.locator("#figure-accountable_load td").nth(1)
+    expect(load).not_to_contain_text("changed")
+
+    page.goto("/tasks/")
+    page.locator(".scenario-switch").get_by_role("link", name="Analytics in sales").click()
+    expect(page.get_by_text("You are looking at scenario “Analytics in sales”")).to_be_visible()
+    page.get_by_role("link", name="Edit Web analytics").click()
+    page.get_by_label("Accountable").select_option("sales")
+    page.get_by_role("button", name="Save").click()
+    expect(page).to_have_url(re.compile(r"/tasks/\?scenario=analytics-in-sales#task-web-analytics$"))
+    assert next(task.accountable for task in load_model().tasks if task.id == "web-analytics") == "ms"
+
+    page.goto("/scenarios/compare/?ids=analytics-in-sales&as_of=2026-07-01")
+    expect(load).to_contain_text("changed")
+    expect(load.locator("li", has_text="sales")).to_contain_text("(+1)")
+
+    page.goto("/scenarios/")
+    page.get_by_role("link", name="Adopt Analytics in sales").click()
+    expect(page.locator(".plan-lines")).to_contain_text("tasks[web-analytics].accountable")
+    page.get_by_role("button", name="Adopt scenario").click()
+    expect(page.get_by_role("status")).to_contain_text("Adopted the scenario “Analytics in sales”")
+    assert next(task.accountable for task in load_model().tasks if task.id == "web-analytics") == "sales"
+    assert load_model().scenarios == []
+    assert visit.console_errors == []
+    assert visit.foreign_requests() == []
