@@ -71,6 +71,7 @@ def _adoption(stored: Model, scenario_id: str) -> Adoption:
     model = formed.model
     others = [(i, other) for i, other in enumerate(stored.scenarios) if other.id != scenario.id]
     model.scenarios = [other for _, other in others]
+    model.surveys = stored.surveys  # surveys are no part of a scenario's model: they stay as they are
     issues = check_scenarios(model, others, known=[], validate=validate_document)
     if issues:
         raise InvalidModel(issues)

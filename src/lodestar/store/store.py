@@ -41,7 +41,7 @@ from lodestar.store.rows import (
     vision_answer_rows,
 )
 from lodestar.store.scenarios import scenario_rows
-from lodestar.store.surveys import SURVEY_TABLES_IN_DELETE_ORDER, survey_rows
+from lodestar.store.surveys import SURVEY_TABLES_IN_DELETE_ORDER, kept_state, survey_rows
 
 BATCH = 5000
 
@@ -142,8 +142,10 @@ def write_model(model: Model, *, versions: dict[tuple[str, str], int] | None = N
     """Replace the stored model with `model`. Call inside a transaction.
 
     `versions` holds the version of each entity by (collection, id), as the plan names them;
-    an entity not in it starts at 1.
+    an entity not in it starts at 1. The surveys' hand-closings and answer tokens carry over
+    (`store.surveys.KeptState`).
     """
+    kept = kept_state()
     delete_all()
     known = versions or {}
 
@@ -190,7 +192,7 @@ def write_model(model: Model, *, versions: dict[tuple[str, str], int] | None = N
     for i, scenario in enumerate(model.scenarios):
         add(scenario_rows(scenario), version=version("scenarios", scenario.id), ordinal=i)
     for i, survey in enumerate(model.surveys):
-        for table, rows in survey_rows(survey, ordinal=i, version=version("surveys", survey.id)).items():
+        for table, rows in survey_rows(survey, ordinal=i, version=version("surveys", survey.id), kept=kept).items():
             tables[table].extend(rows)
     for table in reversed(TABLES_IN_DELETE_ORDER):
         insert_rows(table, tables[table])
