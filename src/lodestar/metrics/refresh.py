@@ -191,6 +191,18 @@ def _write(
     return to_create, to_update, to_remove
 
 
+def _values(
+    target: _Target, loaded: LoadedMetrics | None, surveys: SurveyValues, as_of: date
+) -> list[tuple[date, float]]:
+    """The dated values of one target's binding: from the survey rounds, or from the metrics file."""
+    if is_survey_metric(target.binding.metric):
+        return surveys.values(target.binding.metric, target.period_start, target.period_end)
+    assert loaded is not None  # _targets fails a metric of the file when there is none
+    return measurements(
+        loaded, target.binding, period_start=target.period_start, period_end=target.period_end, as_of=as_of
+    )
+
+
 def refresh(
     *, as_of: date, definitions_path: Path | None, actor: Actor | None = None, run_id: int | None = None
 ) -> RefreshReport:
@@ -217,19 +229,8 @@ def refresh(
         surveys = SurveyValues(as_of)
         for target in targets:
             key = (target.binding, target.period_start, target.period_end)
-            if key in cache:
-                pass
-            elif is_survey_metric(target.binding.metric):
-                cache[key] = surveys.values(target.binding.metric, target.period_start, target.period_end)
-            else:
-                assert loaded is not None  # _targets fails a metric of the file when there is none
-                cache[key] = measurements(
-                    loaded,
-                    target.binding,
-                    period_start=target.period_start,
-                    period_end=target.period_end,
-                    as_of=as_of,
-                )
+            if key not in cache:
+                cache[key] = _values(target, loaded, surveys, as_of)
             computed.append((target, cache[key]))
     with transaction.atomic():
         _one_refresh_at_a_time()
