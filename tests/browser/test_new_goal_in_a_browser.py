@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Route, expect
 
 from lodestar.goals.models import Goal, KeyResult
 from tests.browser.conftest import Visit
@@ -67,4 +67,23 @@ def test_an_id_typed_by_hand_stays_and_two_rows_with_one_title_get_two_ids(visit
     page.locator("#kr-0-title").fill("Webinars per month")
     expect(page.locator("#kr-0-id")).to_have_value("webinars-per-month")
     expect(page.locator("#f-id")).to_have_value("my-own-id")
+    assert visit.console_errors == []
+
+
+def test_a_title_typed_before_the_forms_script_ran_gets_its_proposed_id(visit: Visit) -> None:
+    """On a slow page the user can type before the deferred script runs; the proposal still comes."""
+    visit.sign_in("sam@example.com")
+    page = visit.page
+    held: list[Route] = []
+
+    def hold(route: Route) -> None:
+        held.append(route)
+
+    page.route("**/goal_form.js*", hold)
+    page.goto("/goals/new", wait_until="commit")
+    page.get_by_label("Title", exact=True).first.fill("Mehr Reichweite")
+    assert len(held) == 1  # the script is still held back: the title was typed before it ran
+    expect(page.locator("#f-id")).to_have_value("")
+    held[0].continue_()
+    expect(page.locator("#f-id")).to_have_value("mehr-reichweite")
     assert visit.console_errors == []

@@ -57,7 +57,7 @@ function watchTitle(field) {
   field.proposalWatched = true;
   field.proposalRequest = 0;
   var timer = null;
-  title.addEventListener("input", function () {
+  function follow(delay) {
     if (!followsTitle(field)) return;
     window.clearTimeout(timer);
     var text = title.value.trim();
@@ -68,8 +68,14 @@ function watchTitle(field) {
     }
     timer = window.setTimeout(function () {
       propose(field, text);
-    }, PROPOSAL_DELAY);
+    }, delay);
+  }
+  title.addEventListener("input", function () {
+    follow(PROPOSAL_DELAY);
   });
+  // A title typed before this file ran (on a slow page) or kept by the browser on going back
+  // gets its proposal too, unless the id field already holds one.
+  if (title.value.trim() && !field.value.trim()) follow(0);
 }
 
 function watchTitles(root) {
