@@ -85,7 +85,7 @@ def test_an_editor_moves_a_task_in_a_new_scenario_sees_the_comparison_change_and
     page.get_by_role("link", name="Edit Web analytics").click()
     page.get_by_label("Accountable").select_option("sales")
     page.get_by_role("button", name="Save").click()
-    expect(page).to_have_url(re.compile(r"/tasks/\?scenario=analytics-in-sales#task-web-analytics$"))
+    expect(page).to_have_url(re.compile(r"/tasks/\?task=web-analytics&scenario=analytics-in-sales#task-web-analytics$"))
     assert next(task.accountable for task in load_model().tasks if task.id == "web-analytics") == "ms"
 
     page.goto("/scenarios/compare/?ids=analytics-in-sales&as_of=2026-07-01")

@@ -100,6 +100,18 @@ class Page(Generic[T]):
         return links
 
 
+def holding(query: QueryDict, index: int | None, *, size: int = PAGE_SIZE, param: str = "page") -> QueryDict:
+    """`query` turned to the page that holds the item at `index` of the (filtered, sorted) list.
+
+    Unchanged when it asks for a page itself or when the item is not in the list (`index` None).
+    """
+    if index is None or param in query:
+        return query
+    turned = query.copy()
+    turned[param] = str(index // size + 1)
+    return turned
+
+
 def page_number(raw: str, *, param: str = "page") -> int:
     """`?page=`: a whole number from 1 to LAST_PAGE (1 when absent); raises Invalid."""
     text = raw.strip() or "1"

@@ -91,7 +91,7 @@ def test_an_editor_creates_a_task_through_the_form(browser_as: BrowserAs) -> Non
         },
     )
     assert response.status_code == 302
-    assert response["Location"] == "/tasks/#task-crm"
+    assert response["Location"] == "/tasks/?task=crm#task-crm"
     task = next(t for t in load_model().tasks if t.id == "crm")
     assert (task.responsible, task.competencies) == (["sales", "mkt"], {"negotiation": 2})
     assert AuditEntry.objects.filter(action="task.create", surface="web").exists()

@@ -39,9 +39,9 @@ def test_each_figure_links_to_what_it_counts_in_its_column(viewer: Client) -> No
     text = viewer.get(PAGE).content.decode()
 
     base, hub, teams = row(text, "figure-without_accountable")
-    assert 'href="/tasks/#task-dynamic-pricing"' in base
-    assert 'href="/tasks/?scenario=hub#task-dynamic-pricing"' in hub
-    assert 'href="/tasks/?scenario=bu-teams#task-dynamic-pricing"' in teams
+    assert 'href="/tasks/?task=dynamic-pricing#task-dynamic-pricing"' in base
+    assert 'href="/tasks/?task=dynamic-pricing&amp;scenario=hub#task-dynamic-pricing"' in hub
+    assert 'href="/tasks/?task=dynamic-pricing&amp;scenario=bu-teams#task-dynamic-pricing"' in teams
     assert 'href="/tasks/?scenario=hub&amp;delivery=external#raci"' in row(text, "figure-tasks-external")[1]
     assert 'href="/tasks/?scenario=hub&amp;unit=digital#raci"' in row(text, "figure-accountable_load")[1]
     assert 'href="/dependencies/?scenario=hub#table"' in row(text, "figure-interfaces")[1]
@@ -67,7 +67,7 @@ def test_the_base_findings_link_to_the_health_check_and_a_scenarios_to_its_list_
 def test_a_link_keeps_the_date_the_page_is_shown_for(viewer: Client) -> None:
     text = viewer.get(PAGE + "&as_of=2026-06-30").content.decode()
 
-    assert 'href="/tasks/?scenario=hub&amp;as_of=2026-06-30#task-dynamic-pricing"' in text
+    assert 'href="/tasks/?task=dynamic-pricing&amp;scenario=hub&amp;as_of=2026-06-30#task-dynamic-pricing"' in text
     assert 'href="/health-check/?rule=LS002&amp;as_of=2026-06-30"' in text
 
 
@@ -106,12 +106,14 @@ def test_the_goals_a_scenario_affects_come_with_the_tasks_concerned_and_the_owne
     hub = section(text, "affected-hub")
     demand = hub[hub.index('id="affected-hub-digital-demand"') : hub.index('id="affected-hub-nurture-and-convert"')]
     assert "<code>seo-content</code>: dropped in this scenario" in demand
-    assert 'href="/tasks/?scenario=hub#task-seo-content"' in demand
+    assert 'href="/tasks/?task=seo-content&amp;scenario=hub#task-seo-content"' in demand
     assert "programmatic-advertising" not in demand  # listed by the goal, but not why it is affected
     assert "owner passed from Marketing Ops &amp; Web to Digital Marketing" in hub
     teams = section(text, "affected-bu-teams")
     assert "<code>customer-data-platform</code>: no longer in this scenario" in teams
-    assert 'href="/tasks/#task-customer-data-platform"' in teams  # shown where it still is: in the base
+    assert (
+        'href="/tasks/?task=customer-data-platform#task-customer-data-platform"' in teams
+    )  # shown where it still is: in the base
 
 
 def test_the_page_links_to_the_report_with_the_scenarios_shown(viewer: Client) -> None:

@@ -68,7 +68,7 @@ def test_a_task_edited_in_a_scenario_changes_the_scenario_only(hub: None, browse
     )
 
     assert answer.status_code == 302
-    assert answer["Location"] == "/tasks/?scenario=hub#task-web-analytics"
+    assert answer["Location"] == "/tasks/?task=web-analytics&scenario=hub#task-web-analytics"
     assert [task_document(t) for t in load_model().tasks] == base_tasks
     assert [t.version for t in load_model().tasks] == versions  # no row of the base was written
     assert list(AuditEntry.objects.order_by("id").values_list("action", "subject")[audited:]) == [
@@ -139,7 +139,7 @@ def test_a_task_added_and_deleted_in_a_scenario_stays_out_of_the_base(hub: None,
     added = editor.post("/tasks/new?scenario=hub", data)
     deleted = editor.post("/tasks/print-ads/delete?scenario=hub", {"version": "2"})
 
-    assert added["Location"] == "/tasks/?scenario=hub#task-hub-ops"
+    assert added["Location"] == "/tasks/?task=hub-ops&scenario=hub#task-hub-ops"
     assert deleted["Location"] == "/tasks/?scenario=hub"
     assert [t.id for t in get_scenario(scenario_id="hub").replace.tasks or []] == [
         t["id"] for t in DESIGN_MODEL["tasks"] if t["id"] != "print-ads"

@@ -198,6 +198,13 @@ def test_the_raci_matrix_shows_a_page_of_tasks(db: None, client: Client) -> None
     assert rows[1] == [f"task-{n:02}" for n in range(PAGE_SIZE, PAGE_SIZE + 5)]
     assert f"51–55 of {PAGE_SIZE + 5}" in second
 
+    # A link to one task (from a role card, a competency gap, the compare page) opens the page that holds it.
+    assert 'href="/tasks/?task=task-52#task-task-52"' in content(client, "/units/t0/")  # its role card
+    held = content(client, "/tasks/", task="task-52")
+    assert re.findall(r'<tr id="task-(task-\d+)"', held) == rows[1]
+    assert re.findall(r'<tr id="task-(task-\d+)"', content(client, "/tasks/", task="task-52", page="1")) == rows[0]
+    assert re.findall(r'<tr id="task-(task-\d+)"', content(client, "/tasks/", task="no-such-task")) == rows[0]
+
 
 def test_a_large_tree_holds_two_levels_and_loads_the_rest_when_opened(db: None, client: Client) -> None:
     import_document(grown_document(TREE_LINES // 5 + 1))  # more than TREE_LINES goals right below the top goal

@@ -15,6 +15,7 @@ from lodestar.design.kinds import DesignKind
 from lodestar.lib.model import Model
 from lodestar.web.design import forms
 from lodestar.web.http import AuthenticatedRequest
+from lodestar.web.task_links import held_href
 
 
 @dataclass(frozen=True)
@@ -24,9 +25,12 @@ class Page:
     url_name: str
     name: Promise
     anchor_prefix: str = ""
+    held_by: str = ""  # the parameter that opens the page of a list in pages at an entity (task_links)
 
     def address(self, key: Any = "", *, query: str = "") -> str:
         """The page's address (with `query`, `?scenario=…`), at the entity `key` when given."""
+        if self.held_by and key != "":
+            return held_href(self.url_name, self.held_by, str(key), query, self.anchor_prefix)
         anchor = f"#{self.anchor_prefix}{key}" if self.anchor_prefix and key != "" else ""
         return reverse(self.url_name) + query + anchor
 
@@ -35,7 +39,7 @@ PAGES: dict[str, Page] = {
     "mission": Page("purpose", gettext_lazy("Purpose")),
     "vision": Page("vision", gettext_lazy("Vision")),
     "role_profile": Page("roles", gettext_lazy("Roles"), "profile-"),
-    "task": Page("tasks", gettext_lazy("Tasks"), "task-"),
+    "task": Page("tasks", gettext_lazy("Tasks"), "task-", held_by="task"),
     "dependency": Page("dependencies", gettext_lazy("Dependencies"), "dependency-"),
     "competency": Page("competencies", gettext_lazy("Competencies"), "competency-"),
     "touchpoint": Page("touchpoints", gettext_lazy("Touchpoints"), "touchpoint-"),

@@ -31,8 +31,9 @@ from lodestar.scoring.surveys import latest_agreement
 from lodestar.store.load import load_model
 from lodestar.web.common import translate_errors
 from lodestar.web.http import AuthenticatedRequest
-from lodestar.web.pagination import filter_sort_paginate
+from lodestar.web.pagination import filter_sort_paginate, holding
 from lodestar.web.scenarios.context import chosen_scenario, design_model, switcher
+from lodestar.web.task_links import task_href
 
 SORTS = {
     "change": (gettext_lazy("intensity change"), lambda e: (-e.change, -e.target)),
@@ -85,7 +86,7 @@ def subject_href(subject: str | None, q: str = "") -> str:
     if kind == "unit":
         return f"/units/{rest}/{q}"
     if kind == "task":
-        return f"/tasks/{q}#task-{rest}"
+        return task_href(rest, q)
     if kind == "competency":
         return f"/competencies/{q}#gap-{rest.replace('@', '-')}"
     if kind == "location":
@@ -234,7 +235,9 @@ def tasks_page(request: AuthenticatedRequest) -> HttpResponse:
     filters = {key: request.GET.get(key) or None for key in ("change", "delivery", "unit", "location", "toward")}
     tasks = analysis.filter_tasks(model, **filters)
     matrix = analysis.raci_matrix(model, tasks=tasks)
-    page = filter_sort_paginate(matrix.rows, request.GET, anchor="raci")
+    wanted = request.GET.get("task")  # a link to one task (task_links.task_href): the page that holds it
+    index = next((i for i, row in enumerate(matrix.rows) if row.task.id == wanted), None) if wanted else None
+    page = filter_sort_paginate(matrix.rows, holding(request.GET, index), anchor="raci")
     split = analysis.delivery_split(model)
     overview = analysis.change_overview(model)
     return _page(

@@ -19,6 +19,7 @@ from lodestar.lib.vocabulary import TASK_DELIVERIES
 from lodestar.reports.scenarios_section import LABELS
 from lodestar.scenarios.affected import DROPPED, affected_goals
 from lodestar.scenarios.compare import FIGURES, LAST_COMPARED_CODE, Compared
+from lodestar.web.task_links import task_href
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +80,7 @@ class Links:
     def item(self, figure: str, column: str, key: str) -> str | None:
         """The page that shows `key` of `figure` in `column`'s model."""
         if figure in ("without_accountable", "without_responsible"):
-            return self.tasks(column, f"task-{key}")
+            return task_href(key, self.query(column))
         if figure == "accountable_load":
             return self.tasks(column, unit=key)
         if figure in ("interfaces", "hotspots"):
@@ -207,7 +208,7 @@ def affected_lines(base: Model, column: Compared, *, as_of: str | None = None) -
                 names.get(t.task, t.task),
                 t.how,
                 # a task the scenario no longer has is shown where it still is: in the base
-                links.tasks(column.id if t.how == DROPPED else BASE_ID, f"task-{t.task}"),
+                task_href(t.task, links.query(column.id if t.how == DROPPED else BASE_ID)),
             )
             for t in found.tasks
         ]

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from lodestar.i18n.words import subject_text
 from lodestar.web import formatting, lines
+from lodestar.web.task_links import task_href
 
 register = template.Library()
 
@@ -22,6 +23,7 @@ register.filter("status_label", formatting.status_label)
 register.filter("role_label", formatting.role_label)
 register.filter("subject", subject_text)  # `goal:more-leads` with its kind in the page's language
 register.filter("day", formatting.day, expects_localtime=True)
+register.simple_tag(task_href)  # {% task_href task.id q %}: the tasks page that holds the task, at its row
 
 WINDOW_LABELS: dict[str, Promise] = {
     "period_to_date": gettext_lazy("period to date"),
