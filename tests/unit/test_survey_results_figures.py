@@ -10,7 +10,7 @@ import pytest
 
 from lodestar.lib.model import Model
 from lodestar.modelfile.validate import validate_document
-from lodestar.scoring.survey_heatmap import GROUP_TOO_SMALL, NO_DESIGN, SHOWN, TOO_FEW, heat_map
+from lodestar.scoring.survey_heatmap import GROUP_TOO_SMALL, NO_ANSWERS, NO_DESIGN, SHOWN, TOO_FEW, heat_map
 from lodestar.scoring.survey_metrics import SURVEY_METRICS, survey_metric_problem, survey_metric_values
 from lodestar.scoring.survey_rounds import (
     compare_rounds,
@@ -108,6 +108,23 @@ def test_a_cell_over_fewer_answers_than_min_group_is_too_few_and_a_task_without_
     found.tasks[1].accountable = "sales"
     cell = heat_map(survey_results(found.surveys[0], found), found).cell("fair", "mkt")
     assert cell is not None and (cell.state, cell.share) == (TOO_FEW, None)
+
+
+def test_a_cell_without_any_answer_says_so_rather_than_too_few() -> None:
+    # Marketing: 5 responses, 2 of which answer the web task; nobody in Marketing answers the fair.
+    only_web = survey(
+        "web-only",
+        "2026-05-01",
+        "2026-05-31",
+        [("mkt", [answer("web", "mkt", ["mkt"])]) for _ in range(2)] + [("mkt", []) for _ in range(3)],
+        min_group=5,
+    )
+    found = model(only_web)
+    found.tasks[1].accountable = "sales"
+    heat = heat_map(survey_results(found.surveys[0], found), found)
+    web, fair = heat.cell("web", "mkt"), heat.cell("fair", "mkt")
+    assert web is not None and (web.state, web.share) == (TOO_FEW, None)
+    assert fair is not None and (fair.state, fair.share) == (NO_ANSWERS, None)
 
 
 def test_the_shown_cells_are_the_results_own_heat_figures() -> None:

@@ -1,7 +1,8 @@
 """The survey's heat map: which respondent units misread which tasks.
 
 A cell is the share of one unit's answers for one task that name the task's designed
-accountable. No cell shows a figure over fewer than the survey's `min_group` answers, and no
+accountable. No cell shows a figure over fewer than the survey's `min_group` answers (a cell
+without any answer says so: most units take part in a few of the asked tasks only), and no
 column shows any figure when its unit gave fewer than `min_group` responses: such a unit is
 marked as too small, whatever its answers were.
 """
@@ -18,6 +19,7 @@ from lodestar.scoring.surveys import SurveyResults, task_figures
 # What a cell shows: a share, or why it shows none.
 SHOWN = "shown"
 TOO_FEW = "too_few"  # the unit is large enough, but fewer than min_group of its answers are for this task
+NO_ANSWERS = "no_answers"  # the unit gave no answer for this task (it was not asked, or skipped it)
 GROUP_TOO_SMALL = "group_too_small"  # the unit gave fewer than min_group responses
 NO_DESIGN = "no_design"  # the task has no designed accountable (or no longer exists)
 
@@ -72,6 +74,8 @@ def _cell(task_id: str, unit: HeatUnit, responses: list[SurveyResponse], model: 
     if design is None or design.accountable is None:
         return HeatCell(task_id, unit.unit, NO_DESIGN)
     figures = task_figures(task_id, design, responses, group)
+    if figures.answers == 0:
+        return HeatCell(task_id, unit.unit, NO_ANSWERS)
     if figures.accountable_agreement is None:
         return HeatCell(task_id, unit.unit, TOO_FEW)
     return HeatCell(task_id, unit.unit, SHOWN, figures.accountable_agreement)

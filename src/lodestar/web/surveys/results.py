@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET
 from lodestar.i18n import numbers
 from lodestar.lib.model import Model
 from lodestar.lib.surveys import CLARITY_QUESTIONS
-from lodestar.scoring.survey_heatmap import GROUP_TOO_SMALL, NO_DESIGN, SHOWN, TOO_FEW, HeatCell
+from lodestar.scoring.survey_heatmap import GROUP_TOO_SMALL, NO_ANSWERS, NO_DESIGN, SHOWN, TOO_FEW, HeatCell
 from lodestar.scoring.survey_rounds import Change, most_named
 from lodestar.surveys.results import RoundResults, round_results
 from lodestar.web.common import translate_errors
@@ -81,8 +81,10 @@ def _cell(cell: HeatCell) -> dict[str, Any]:
         TOO_FEW: gettext("too few answers"),
         GROUP_TOO_SMALL: gettext("group too small"),
         NO_DESIGN: gettext("no accountable designed"),
+        NO_ANSWERS: gettext("no answers"),
     }[cell.state]
-    return {"text": text, "css": "suppressed" if cell.state != NO_DESIGN else "undesigned", "shown": False}
+    css = {NO_DESIGN: "undesigned", NO_ANSWERS: "unanswered"}.get(cell.state, "suppressed")
+    return {"text": text, "css": css, "shown": False}
 
 
 def _questions() -> dict[str, str]:
