@@ -54,6 +54,35 @@ def _errors(error: Invalid | Conflict) -> dict[str, str]:
     return {"": f"{error_text(error)}. {kept}"}
 
 
+def _refused(
+    request: AuthenticatedRequest,
+    kind: DesignKind,
+    model: Model,
+    scenario: Scenario,
+    q: str,
+    banner: dict[str, Any],
+    error: Invalid | Conflict,
+    *,
+    values: dict[str, Any],
+    editing: str | None,
+    version: int | str | None,
+) -> HttpResponse:
+    """The form again with what was posted: its errors next to the fields (400), or stale (409, the stored version)."""
+    stale = isinstance(error, Conflict)
+    return form_response(
+        request,
+        kind,
+        model,
+        values=values,
+        errors=_errors(error),
+        editing=editing,
+        version=scenario.version if stale else version,  # the stored version, read by this request
+        status=409 if stale else 400,
+        query=q,
+        extra=banner,
+    )
+
+
 def entity_new(request: AuthenticatedRequest, kind: DesignKind) -> HttpResponse:
     if kind.name not in SECTION_OF:
         return _not_in_scenarios(request)
@@ -79,19 +108,8 @@ def entity_new(request: AuthenticatedRequest, kind: DesignKind) -> HttpResponse:
             actor=actor_of(request), scenario_id=scenario.id, kind=kind.name, document=document, version=version
         )
     except (Invalid, Conflict) as error:
-        stale = isinstance(error, Conflict)
-        errors = _errors(error)
-        return form_response(
-            request,
-            kind,
-            model,
-            values=document,
-            errors=errors,
-            editing=None,
-            version=scenario.version if stale else version,  # the stored version, read by this request
-            status=409 if stale else 400,
-            query=q,
-            extra=banner,
+        return _refused(
+            request, kind, model, scenario, q, banner, error, values=document, editing=None, version=version
         )
     return HttpResponseRedirect(PAGES[kind.name].address(key, query=q))
 
@@ -128,21 +146,8 @@ def entity_edit(request: AuthenticatedRequest, kind: DesignKind, key: str) -> Ht
             version=version,
         )
     except (Invalid, Conflict) as error:
-        stale = isinstance(error, Conflict)
-        errors = _errors(error)
         values = {**changes, "id": key} if kind.identity == "id" else changes
-        return form_response(
-            request,
-            kind,
-            model,
-            values=values,
-            errors=errors,
-            editing=label,
-            version=scenario.version if stale else version,
-            status=409 if stale else 400,
-            query=q,
-            extra=banner,
-        )
+        return _refused(request, kind, model, scenario, q, banner, error, values=values, editing=label, version=version)
     return HttpResponseRedirect(PAGES[kind.name].address(entity_key, query=q))
 
 
